@@ -1,0 +1,181 @@
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { TradewindsInputError, message, show, type InputIssue } from "../messages.js";
+import type { Dataset } from "./dataset.js";
+import { datasetFileSchema, type DatasetFile } from "./format.js";
+
+/** The folder of embedded datasets: <package root>/data, found from this module's location (src/ or dist/). */
+export function embeddedDataDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 4; up++) {
+    if (existsSync(join(dir, "package.json")) && existsSync(join(dir, "data"))) return join(dir, "data");
+    dir = dirname(dir);
+  }
+  throw new Error("internal: cannot locate the package's data/ folder");
+}
+
+/** Names of the embedded datasets. */
+export function listEmbeddedDatasets(): string[] {
+  return readdirSync(embeddedDataDir())
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => f.slice(0, -5))
+    .sort();
+}
+
+const cache = new Map<string, Dataset>();
+
+/** Loads an embedded dataset by name (cached: datasets are immutable once loaded). */
+export function loadDataset(name: string): Dataset {
+  const hit = cache.get(name);
+  if (hit) return hit;
+  const known = listEmbeddedDatasets();
+  if (!known.includes(name)) {
+    throw new TradewindsInputError([{ source: "scenario", path: "dataset", value: show(name), message: message.unknownDataset(name, known) }]);
+  }
+  const data = loadDatasetFile(join(embeddedDataDir(), `${name}.json`));
+  cache.set(name, data);
+  return data;
+}
+
+/** Reads, checks and converts a dataset file; every problem found is reported with file, field and fix. */
+export function loadDatasetFile(path: string): Dataset {
+  const source = resolve(path);
+  if (!existsSync(source)) {
+    throw new TradewindsInputError([{ source, path: "", value: "", message: message.datasetFileMissing(source) }]);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(source, "utf8"));
+  } catch (err) {
+    throw new TradewindsInputError([{ source, path: "", value: "", message: message.yamlSyntax((err as Error).message) }]);
+  }
+  return datasetFromFile(raw, source);
+}
+
+/** Validates the parsed JSON of a dataset file and builds the typed-array dataset. */
+export function datasetFromFile(raw: unknown, source: string): Dataset {
+  const parsed = datasetFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new TradewindsInputError(
+      parsed.error.issues.map((i) => ({ source, path: i.path.join("."), value: "", message: i.message })),
+    );
+  }
+  const file = parsed.data;
+  const issues = checkDatasetFile(file, source);
+  if (issues.length) throw new TradewindsInputError(issues);
+  return toDataset(file);
+}
+
+/** Semantic checks that the schema cannot express: shapes, signs, codes, domestic flows. */
+export function checkDatasetFile(file: DatasetFile, source: string): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const N = file.countries.length;
+  const S = file.sectors.length;
+  const add = (path: string, value: unknown, msg: string) => issues.push({ source, path, value: value === "" ? "" : show(value), message: msg });
+
+  const seen = new Set<string>();
+  file.countries.forEach((c, k) => {
+    if (seen.has(c.code)) add(`countries[${k}].code`, c.code, message.duplicateCode(c.code));
+    seen.add(c.code);
+  });
+  const sectorCodes = new Set(file.sectors.map((s) => s.code));
+
+  if (file.flows.length !== S * N * N) {
+    add("flows", "", message.shapeMismatch("flows", S * N * N, file.flows.length, "sectors × exporters × importers"));
+    return issues;
+  }
+  for (let s = 0; s < S; s++)
+    for (let i = 0; i < N; i++)
+      for (let j = 0; j < N; j++) {
+        const v = file.flows[(s * N + i) * N + j];
+        const at = `flows[${(s * N + i) * N + j}]`;
+        if (v === null || !Number.isFinite(v)) add(at, v, message.nonFiniteValue(`flow ${file.countries[i].code} → ${file.countries[j].code}`));
+        else if (v < 0) add(at, v, message.negativeFlow(file.countries[i].code, file.countries[j].code, file.sectors[s].code));
+      }
+  for (let i = 0; i < N; i++) {
+    let domestic = 0;
+    for (let s = 0; s < S; s++) domestic += file.flows[(s * N + i) * N + i] ?? 0;
+    if (!(domestic > 0)) add(`flows (domestic ${file.countries[i].code})`, domestic, message.missingDomesticFlow(file.countries[i].code));
+  }
+  for (const [name, entries] of Object.entries(file.tariffs)) {
+    entries.forEach(([importer, exporter, sector, rate], k) => {
+      const at = `tariffs.${name}[${k}]`;
+      if (!seen.has(importer)) add(at + "[0]", importer, message.unknownCountry(importer, [...seen], []));
+      if (!seen.has(exporter)) add(at + "[1]", exporter, message.unknownCountry(exporter, [...seen], []));
+      if (sector !== "*" && !sectorCodes.has(sector)) add(at + "[2]", sector, message.unknownSector(sector, [...sectorCodes]));
+      if (!(rate >= 0 && rate <= 10)) add(at + "[3]", rate, message.rateOutOfRange(rate));
+    });
+  }
+  if (file.baselineTariffs !== undefined && !(file.baselineTariffs in file.tariffs)) {
+    add("baselineTariffs", file.baselineTariffs, message.unknownTariffSet(file.baselineTariffs, Object.keys(file.tariffs)));
+  }
+  for (const [name, values] of Object.entries(file.covariates)) {
+    if (values.length !== N * N) add(`covariates.${name}`, "", message.shapeMismatch(`covariate ${name}`, N * N, values.length, "exporters × importers"));
+    values.forEach((v, k) => {
+      if (v === null || !Number.isFinite(v)) add(`covariates.${name}[${k}]`, v, message.nonFiniteValue(`covariate ${name}`));
+    });
+  }
+  for (const key of ["gdp", "deficits"] as const) {
+    const v = file[key];
+    if (v && v.length !== N) add(key, "", message.shapeMismatch(key, N, v.length, "one per country"));
+    v?.forEach((x, k) => {
+      if (x === null || !Number.isFinite(x)) add(`${key}[${k}]`, x, message.nonFiniteValue(`${key} of ${file.countries[k]?.code}`));
+    });
+  }
+  if (file.tradeElasticities && file.tradeElasticities.length !== S) {
+    add("tradeElasticities", "", message.shapeMismatch("tradeElasticities", S, file.tradeElasticities.length, "one per sector"));
+  }
+  if (file.io) {
+    const { inputShares, valueAddedShares, finalShares } = file.io;
+    if (inputShares.length !== N * S * S) add("io.inputShares", "", message.shapeMismatch("io.inputShares", N * S * S, inputShares.length, "country × input sector × using sector"));
+    if (valueAddedShares.length !== N * S) add("io.valueAddedShares", "", message.shapeMismatch("io.valueAddedShares", N * S, valueAddedShares.length, "country × sector"));
+    if (finalShares.length !== N * S) add("io.finalShares", "", message.shapeMismatch("io.finalShares", N * S, finalShares.length, "country × sector"));
+  }
+  for (const [group, members] of Object.entries(file.groups)) {
+    members.forEach((m, k) => {
+      if (!seen.has(m)) add(`groups.${group}[${k}]`, m, message.unknownCountry(m, [...seen], []));
+    });
+  }
+  return issues;
+}
+
+function toDataset(file: DatasetFile): Dataset {
+  const N = file.countries.length;
+  const S = file.sectors.length;
+  const countryAt = new Map(file.countries.map((c, k) => [c.code, k]));
+  const sectorAt = new Map(file.sectors.map((s, k) => [s.code, k]));
+  const tariffs: Record<string, Float64Array> = {};
+  for (const [name, entries] of Object.entries(file.tariffs)) {
+    const t = new Float64Array(S * N * N);
+    for (const [importer, exporter, sector, rate] of entries) {
+      const i = countryAt.get(exporter)!;
+      const j = countryAt.get(importer)!;
+      const sectors = sector === "*" ? [...Array(S).keys()] : [sectorAt.get(sector)!];
+      for (const s of sectors) t[(s * N + i) * N + j] = rate;
+    }
+    tariffs[name] = t;
+  }
+  const f64 = (a: (number | null)[]) => Float64Array.from(a, (x) => x ?? 0);
+  return {
+    meta: file.meta,
+    countries: file.countries,
+    sectors: file.sectors,
+    flows: f64(file.flows),
+    tariffs,
+    baselineTariffs: file.baselineTariffs,
+    covariates: Object.fromEntries(Object.entries(file.covariates).map(([k, v]) => [k, f64(v)])),
+    gdp: file.gdp ? f64(file.gdp) : undefined,
+    deficits: file.deficits ? f64(file.deficits) : undefined,
+    tradeElasticities: file.tradeElasticities ? Float64Array.from(file.tradeElasticities) : undefined,
+    io: file.io
+      ? {
+          inputShares: Float64Array.from(file.io.inputShares),
+          valueAddedShares: Float64Array.from(file.io.valueAddedShares),
+          finalShares: Float64Array.from(file.io.finalShares),
+        }
+      : undefined,
+    groups: file.groups,
+    parameters: file.parameters,
+  };
+}

@@ -1,0 +1,15 @@
+import { writeFileSync } from "node:fs";
+import type { DatasetFile } from "./format.js";
+import { datasetFileSchema } from "./format.js";
+
+/** Rounds to `digits` significant digits so committed files stay compact and diffs stable. */
+export function roundSignificant(x: number, digits = 12): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  return Number(x.toPrecision(digits));
+}
+
+/** Writes a dataset file after checking it against the schema (build scripts only). */
+export function writeDatasetFile(path: string, file: DatasetFile): void {
+  datasetFileSchema.parse(file);
+  writeFileSync(path, JSON.stringify(file) + "\n");
+}

@@ -1,0 +1,92 @@
+/**
+ * The message catalog: every user-facing error and warning text in one place, as functions of
+ * their context. Tests assert against these functions, never against copied strings.
+ * (Vega-Lite's src/log/message.ts is the model.)
+ */
+
+/** A problem with the user's input: names where (file and field path), the value, and the fix. */
+export interface InputIssue {
+  /** The file or source, e.g. "examples/japan-2025.yaml" or "dataset world-2023". */
+  source: string;
+  /** Field path, e.g. "phases[1].shocks[0].rate". */
+  path: string;
+  /** The offending value as the user wrote it (already stringified). */
+  value: string;
+  /** What is wrong and how to fix it. */
+  message: string;
+}
+
+/** Thrown for bad input; carries every issue found, not only the first. */
+export class TradewindsInputError extends Error {
+  readonly issues: InputIssue[];
+  constructor(issues: InputIssue[]) {
+    super(issues.map(formatIssue).join("\n"));
+    this.name = "TradewindsInputError";
+    this.issues = issues;
+  }
+}
+
+export function formatIssue(issue: InputIssue): string {
+  const where = issue.path ? `${issue.source}: ${issue.path}` : issue.source;
+  return `${where}: ${issue.message}` + (issue.value !== "" ? ` (got ${issue.value})` : "");
+}
+
+/** Shows a value compactly for an error message. */
+export function show(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value === undefined) return "nothing";
+  const text = JSON.stringify(value);
+  return text === undefined ? String(value) : text.length > 80 ? text.slice(0, 77) + "..." : text;
+}
+
+export const message = {
+  // ---- datasets -------------------------------------------------------------------------------
+  unknownDataset: (name: string, known: string[]) =>
+    `unknown dataset ${show(name)}; choose one of ${known.join(", ")} (see \`tradewinds datasets\`)`,
+  datasetFileMissing: (path: string) =>
+    `dataset file ${path} does not exist; run \`npm run build:data\` to derive the embedded datasets`,
+  negativeFlow: (exporter: string, importer: string, sector: string) =>
+    `flow ${exporter} → ${importer} (sector ${sector}) is negative; trade flows must be ≥ 0 — fix the source value`,
+  nonFiniteValue: (what: string) => `${what} must be a finite number; replace the empty/NaN entry with a value`,
+  missingDomesticFlow: (country: string) =>
+    `domestic sales of ${country} are missing or zero in every sector; structural gravity needs X_ii > 0 — fill domestic sales (output − exports) or drop the country`,
+  shapeMismatch: (what: string, expected: number, got: number, layout: string) =>
+    `${what} has ${got} entries but ${expected} are needed (${layout}); regenerate the file with the right dimensions`,
+  unknownCountry: (code: string, known: string[], groups: string[]) =>
+    `unknown country or group ${show(code)}; use an ISO alpha-3 code of the dataset (e.g. ${known.slice(0, 5).join(", ")}, …)` +
+    (groups.length ? ` or a group (${groups.join(", ")})` : ""),
+  unknownSector: (code: string, known: string[]) =>
+    `unknown sector ${show(code)}; the dataset's sectors are ${known.length > 12 ? known.slice(0, 12).join(", ") + ", …" : known.join(", ")}`,
+  unknownTariffSet: (name: string, known: string[]) =>
+    `unknown tariff set ${show(name)}; the dataset defines ${known.length ? known.join(", ") : "none"}`,
+  unknownCovariate: (name: string, known: string[]) =>
+    `unknown gravity covariate ${show(name)}; the dataset has ${known.length ? known.join(", ") : "none"}`,
+  duplicateCode: (code: string) => `code ${show(code)} appears twice; codes must be unique`,
+  unitsMismatch: (expected: string, got: string) =>
+    `units ${show(got)} do not match ${show(expected)}; convert the data or fix the units field`,
+
+  // ---- scenarios ------------------------------------------------------------------------------
+  rateLooksLikePercent: (value: number) =>
+    `a rate of ${value} is ${value * 100}%; rates are shares (0.24 for 24%) — write ${value / 100} or give the rate as a string "${value}%"`,
+  rateOutOfRange: (value: number) =>
+    `a tariff rate must lie between 0 and 10 (0%–1000%); ${value} is outside — check the units`,
+  badPercentString: (value: string) => `cannot read ${show(value)} as a rate; write a share (0.24) or a percent string ("24%")`,
+  unknownKey: (key: string, allowed: string[]) =>
+    `unknown key ${show(key)}; allowed here: ${allowed.join(", ")}`,
+  inheritUnknownPhase: (name: string, earlier: string[]) =>
+    `phase ${show(name)} is not an earlier phase; inherit from one of ${earlier.length ? earlier.join(", ") : "(none: this is the first phase)"}`,
+  duplicatePhase: (name: string) => `phase name ${show(name)} is used twice; phase names must be unique`,
+  modelNeedsDataset: (model: string, what: string) => `model ${show(model)} needs ${what} in the dataset`,
+  shockNotSupported: (shock: string, model: string, supported: string[]) =>
+    `shock type ${show(shock)} is not available in model ${show(model)}; this model takes ${supported.join(", ")}`,
+  sectorShockOnOneSector: (model: string) =>
+    `model ${show(model)} has one sector; remove "sectors" from the shock or use a multi-sector model`,
+  embargoNoSupplier: (importer: string, sector: string) =>
+    `the embargo leaves ${importer} with no supplier of sector ${sector}; at least one exporter (or domestic production) must remain`,
+  yamlSyntax: (detail: string) => `not valid YAML/JSON: ${detail}`,
+  fileMissing: (path: string) => `file ${path} does not exist`,
+
+  // ---- solvers (warnings carried in results) ---------------------------------------------------
+  notConverged: (method: string, iterations: number, residual: number, tolerance: number) =>
+    `solver ${method} did not converge after ${iterations} iterations: residual ${residual.toExponential(3)} > tolerance ${tolerance.toExponential(1)}`,
+};

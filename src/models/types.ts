@@ -1,0 +1,65 @@
+import type { Dataset } from "../data/dataset.js";
+import type { SolverResult } from "../solver/result.js";
+
+/**
+ * A policy state compiled onto a dataset's index order (see data/dataset.ts):
+ * everything a model needs to solve one phase, with groups and defaults already expanded.
+ */
+export interface CompiledPolicy {
+  /** Counterfactual ad valorem tariff levels, [(s*N + i)*N + j], importer j on exporter i (shares). */
+  tariffs: Float64Array;
+  /**
+   * Multiplicative change in iceberg trade costs d̂ ≥ 1 means costlier, [(s*N + i)*N + j].
+   * `Infinity` marks an embargo: the counterfactual flow is exactly zero.
+   */
+  tradeCostFactors: Float64Array;
+  /** Counterfactual values of gravity covariates, by covariate name, [i*N + j]. Absent: unchanged. */
+  covariates: Record<string, Float64Array>;
+}
+
+/** Per-country (and optionally per country × sector) results keyed by registry keys. */
+export interface ModelOutcome {
+  solver: Omit<SolverResult<unknown>, "value">;
+  /** Country-level quantities, each a vector of length N; keys are defined in report/registry.ts. */
+  countries: Record<string, Float64Array>;
+  /** Country × sector quantities, each of length N*S indexed [n*S + s]; keys in report/registry.ts. */
+  sectors?: Record<string, Float64Array>;
+  /** Weights for group averages of country quantities: baseline expenditure, length N. */
+  weights: Float64Array;
+  /** Model-specific scalars worth reporting (e.g. calibrated ν, closed-form t*), keys in the registry. */
+  scalars?: Record<string, number>;
+}
+
+/** Warnings travel in a context passed down the call, never through a global logger. */
+export interface RunContext {
+  warnings: string[];
+  /** Called with a fraction in [0, 1] on long runs. */
+  progress?: (fraction: number) => void;
+}
+
+export function newRunContext(): RunContext {
+  return { warnings: [] };
+}
+
+/**
+ * A model: calibrate once on a dataset (estimation, domestic sales, parameters) into a baseline,
+ * then solve any number of compiled policies against that same baseline.
+ */
+export interface Model<Params, Baseline> {
+  id: string;
+  /** Calibrate the baseline equilibrium. */
+  calibrate(data: Dataset, params: Params, ctx: RunContext): Baseline;
+  /** Solve the counterfactual for a policy; a zero policy must return the baseline exactly. */
+  solve(baseline: Baseline, policy: CompiledPolicy, ctx: RunContext): ModelOutcome;
+}
+
+/** A policy that changes nothing: baseline tariffs, unit cost factors, no covariate change. */
+export function zeroPolicy(data: Dataset): CompiledPolicy {
+  const size = data.sectors.length * data.countries.length * data.countries.length;
+  const base = data.baselineTariffs ? data.tariffs[data.baselineTariffs] : undefined;
+  return {
+    tariffs: base ? Float64Array.from(base) : new Float64Array(size),
+    tradeCostFactors: new Float64Array(size).fill(1),
+    covariates: {},
+  };
+}
