@@ -1,0 +1,79 @@
+import { TradewindsInputError, message, show } from "../../messages.js";
+import type { CompiledPolicy } from "../types.js";
+
+/**
+ * Trade costs of structural gravity in power form, τ_ij = t_ij^(1−σ) = exp(Σ_k β_k · x_k,ij)
+ * (Advanced Guide Ch. 2 eq. (6) `tij_BLN`; gegravity OneSectorGE lines 503–506; spec one-sector.md
+ * §1.1, §2.1). Larger τ means lower cost. Index order [i*N + j], exporter i, importer j.
+ */
+
+/** Name of the always-one regressor; it needs no covariate column in the dataset. */
+export const CONSTANT_REGRESSOR = "constant";
+
+/** τ_ij = exp(Σ_k β_k x_k,ij) into `out`; a coefficient named "constant" without a column uses x = 1. */
+export function tradeCostsFromCovariates(
+  N: number,
+  covariates: Record<string, Float64Array>,
+  coefficients: Record<string, number>,
+  out: Float64Array = new Float64Array(N * N),
+): Float64Array {
+  const terms = Object.entries(coefficients).map(([name, beta]) => ({ beta, column: covariateColumn(covariates, name, N) }));
+  for (let k = 0; k < N * N; k++) {
+    let logCost = 0;
+    for (const { beta, column } of terms) logCost += beta * (column ? column[k] : 1);
+    out[k] = Math.exp(logCost);
+  }
+  return out;
+}
+
+function covariateColumn(covariates: Record<string, Float64Array>, name: string, N: number): Float64Array | undefined {
+  const column = covariates[name];
+  if (column) {
+    if (column.length !== N * N) throw new Error(`internal: covariate ${name} has ${column.length} entries, expected ${N * N}`);
+    return column;
+  }
+  if (name === CONSTANT_REGRESSOR) return undefined;
+  throw new TradewindsInputError([
+    { source: "model parameters", path: `coefficients.${name}`, value: show(name), message: message.unknownCovariate(name, Object.keys(covariates)) },
+  ]);
+}
+
+/**
+ * Counterfactual trade costs τ′ for a one-sector gravity model:
+ *
+ *   τ′_ij = exp(Σ_k β_k x′_k,ij) · d̂_ij^(1−σ) · ((1 + t′_ij)/(1 + t⁰_ij))^(1−σ)
+ *
+ * - x′ = the policy's counterfactual covariates where given, the dataset's otherwise;
+ * - d̂ = the policy's iceberg cost factor (Infinity = embargo → τ′ = 0);
+ * - tariffs enter as a pure cost factor on the tariff-inclusive price. Structural gravity as in
+ *   the Advanced Guide and gegravity has no tariff revenue, so none is rebated: a tariff here acts
+ *   like an iceberg cost of the same size (documented limitation).
+ *
+ * With the zero policy every factor is exactly 1, so τ′ equals the baseline τ bit for bit.
+ */
+export function counterfactualTradeCosts(
+  N: number,
+  sigma: number,
+  covariates: Record<string, Float64Array>,
+  coefficients: Record<string, number>,
+  policy: CompiledPolicy,
+  baselineTariffs: Float64Array | undefined,
+): Float64Array {
+  for (const name of Object.keys(policy.covariates)) {
+    if (!(name in covariates)) {
+      throw new TradewindsInputError([
+        { source: "policy", path: `covariates.${name}`, value: show(name), message: message.unknownCovariate(name, Object.keys(covariates)) },
+      ]);
+    }
+  }
+  const merged = { ...covariates, ...policy.covariates };
+  const tau = tradeCostsFromCovariates(N, merged, coefficients);
+  const exponent = 1 - sigma;
+  for (let k = 0; k < N * N; k++) {
+    const costFactor = policy.tradeCostFactors[k];
+    const tariffFactor = (1 + policy.tariffs[k]) / (1 + (baselineTariffs ? baselineTariffs[k] : 0));
+    if (costFactor === Infinity) tau[k] = 0;
+    else if (costFactor !== 1 || tariffFactor !== 1) tau[k] *= Math.pow(costFactor * tariffFactor, exponent);
+  }
+  return tau;
+}
