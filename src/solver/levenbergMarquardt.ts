@@ -1,0 +1,171 @@
+import { choleskyFactor, choleskySolve } from "./cholesky.js";
+import { finiteDifferenceJacobian, type ResidualFunction } from "./finiteDifferenceJacobian.js";
+import type { SolverResult } from "./result.js";
+
+export type { ResidualFunction } from "./finiteDifferenceJacobian.js";
+
+/** Writes the Jacobian of F at x, column-major: `out[k*m + i] = ∂F_i/∂x_k`. */
+export type JacobianFunction = (x: Float64Array, out: Float64Array) => void;
+
+export interface NonlinearSolveOptions {
+  /** Stop (converged) when max_i |F_i(x)| ≤ tolerance. Default 1e-10. */
+  tolerance?: number;
+  /** Stop when an accepted step has ‖δ‖∞ ≤ stepTolerance·(‖x‖∞ + stepTolerance). Default 1e-14. */
+  stepTolerance?: number;
+  /** Budget of trial steps (each one residual evaluation, plus a Jacobian when accepted). Default 200. */
+  maxIterations?: number;
+  /** Number of residuals m ≥ n. Default: n (a square system). */
+  residualCount?: number;
+  /** Analytic Jacobian; default: forward differences (n residual evaluations per Jacobian). */
+  jacobian?: JacobianFunction;
+  /** Initial damping as a multiple of max diag(JᵀJ) (Nielsen's τ). Default 1e-3. */
+  initialDamping?: number;
+}
+
+const METHOD = "levenberg-marquardt";
+
+/**
+ * Solves F(x) = 0 (or minimises ½‖F(x)‖² when m > n) by Levenberg–Marquardt with Marquardt's
+ * diagonal scaling and Nielsen's adaptive damping:
+ *
+ *   (JᵀJ + λ·D) δ = −Jᵀ F,   D = max-so-far diag(JᵀJ)   (Moré 1978, "The Levenberg–Marquardt
+ *   algorithm: implementation and theory", eq. 2.3 scaling; Nielsen 1999, IMM-REP-1999-05, §2 damping)
+ *
+ * The step is accepted when the gain ratio ρ = actual / predicted reduction of ½‖F‖² is positive;
+ * then λ ← λ·max(1/3, 1 − (2ρ − 1)³), else λ ← λ·ν, ν ← 2ν. The system matrix is solved by Cholesky.
+ * All buffers are allocated once before the loop (dense: m·n for J, 2·n² for JᵀJ and its factor).
+ *
+ * Never throws on non-convergence and never returns non-finite values: the result record carries
+ * `converged`, the iteration count, max|F| at the returned (best) x, and warnings.
+ */
+export function solveNonlinear(residual: ResidualFunction, x0: Float64Array, options: NonlinearSolveOptions = {}): SolverResult<Float64Array> {
+  const n = x0.length;
+  const m = options.residualCount ?? n;
+  const tolerance = options.tolerance ?? 1e-10;
+  const stepTolerance = options.stepTolerance ?? 1e-14;
+  const maxIterations = options.maxIterations ?? 200;
+  const warnings: string[] = [];
+
+  const x = Float64Array.from(x0);
+  const trial = new Float64Array(n);
+  const step = new Float64Array(n);
+  const gradient = new Float64Array(n);
+  const scaling = new Float64Array(n);
+  const r = new Float64Array(m);
+  const rTrial = new Float64Array(m);
+  const jacobian = new Float64Array(m * n);
+  const normal = new Float64Array(n * n);
+  const damped = new Float64Array(n * n);
+  const factor = new Float64Array(n * n);
+  const fdShifted = new Float64Array(n);
+  const fdResidual = new Float64Array(m);
+
+  const finish = (converged: boolean, iterations: number, maxAbs: number): SolverResult<Float64Array> => ({
+    converged,
+    iterations,
+    residual: maxAbs,
+    residualNorm: "max-abs",
+    tolerance,
+    method: METHOD,
+    warnings,
+    value: x,
+  });
+
+  residual(x, r);
+  let maxAbs = maxAbsolute(r);
+  if (!Number.isFinite(maxAbs)) {
+    warnings.push("the residual is not finite at the starting point");
+    return finish(false, 0, Number.MAX_VALUE);
+  }
+  if (maxAbs <= tolerance) return finish(true, 0, maxAbs);
+  let cost = 0.5 * sumOfSquares(r);
+
+  const refreshLinearisation = (): void => {
+    if (options.jacobian) options.jacobian(x, jacobian);
+    else finiteDifferenceJacobian(residual, x, r, jacobian, fdShifted, fdResidual);
+    normalEquations(jacobian, r, m, n, normal, gradient);
+    for (let k = 0; k < n; k++) scaling[k] = Math.max(scaling[k], normal[k * n + k], Number.MIN_VALUE);
+  };
+  refreshLinearisation();
+  let maxScaling = 0;
+  for (let k = 0; k < n; k++) maxScaling = Math.max(maxScaling, scaling[k]);
+  let damping = (options.initialDamping ?? 1e-3) * maxScaling;
+  let growth = 2;
+
+  for (let iteration = 1; iteration <= maxIterations; iteration++) {
+    damped.set(normal);
+    for (let k = 0; k < n; k++) damped[k * n + k] += damping * scaling[k];
+    if (!choleskyFactor(damped, n, factor)) {
+      damping *= growth;
+      growth *= 2;
+      continue;
+    }
+    for (let k = 0; k < n; k++) step[k] = -gradient[k];
+    choleskySolve(factor, n, step);
+
+    for (let k = 0; k < n; k++) trial[k] = x[k] + step[k];
+    residual(trial, rTrial);
+    const trialCost = 0.5 * sumOfSquares(rTrial);
+    let predicted = 0;
+    for (let k = 0; k < n; k++) predicted += step[k] * (damping * scaling[k] * step[k] - gradient[k]);
+    predicted *= 0.5;
+    const gain = Number.isFinite(trialCost) && predicted > 0 ? (cost - trialCost) / predicted : -1;
+
+    if (gain > 0) {
+      x.set(trial);
+      r.set(rTrial);
+      cost = trialCost;
+      maxAbs = maxAbsolute(r);
+      if (maxAbs <= tolerance) return finish(true, iteration, maxAbs);
+      if (maxAbsolute(step) <= stepTolerance * (maxAbsolute(x) + stepTolerance)) {
+        warnings.push(`step fell below the step tolerance ${stepTolerance} with max|F| = ${maxAbs.toExponential(3)} above the tolerance`);
+        return finish(false, iteration, maxAbs);
+      }
+      damping *= Math.max(1 / 3, 1 - Math.pow(2 * gain - 1, 3));
+      growth = 2;
+      refreshLinearisation();
+    } else {
+      damping *= growth;
+      growth *= 2;
+      if (!Number.isFinite(damping) || damping > 1e300) {
+        warnings.push("damping grew without bound: no step reduces the residual (a local minimum of ‖F‖ that is not a root?)");
+        return finish(false, iteration, maxAbs);
+      }
+    }
+  }
+  warnings.push(`iteration budget ${maxIterations} exhausted`);
+  return finish(false, maxIterations, maxAbs);
+}
+
+/** JᵀJ (row-major n×n, both triangles) and Jᵀr from a column-major m×n Jacobian. */
+function normalEquations(jacobian: Float64Array, r: Float64Array, m: number, n: number, normal: Float64Array, gradient: Float64Array): void {
+  for (let p = 0; p < n; p++) {
+    const columnP = p * m;
+    let g = 0;
+    for (let i = 0; i < m; i++) g += jacobian[columnP + i] * r[i];
+    gradient[p] = g;
+    for (let q = 0; q <= p; q++) {
+      const columnQ = q * m;
+      let dot = 0;
+      for (let i = 0; i < m; i++) dot += jacobian[columnP + i] * jacobian[columnQ + i];
+      normal[p * n + q] = dot;
+      normal[q * n + p] = dot;
+    }
+  }
+}
+
+function maxAbsolute(v: Float64Array): number {
+  let max = 0;
+  for (let k = 0; k < v.length; k++) {
+    const a = Math.abs(v[k]);
+    if (Number.isNaN(a)) return Number.NaN;
+    if (a > max) max = a;
+  }
+  return max;
+}
+
+function sumOfSquares(v: Float64Array): number {
+  let sum = 0;
+  for (let k = 0; k < v.length; k++) sum += v[k] * v[k];
+  return sum;
+}
