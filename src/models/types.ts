@@ -28,6 +28,11 @@ export interface ModelOutcome {
   weights: Float64Array;
   /** Model-specific scalars worth reporting (e.g. calibrated ν, closed-form t*), keys in the registry. */
   scalars?: Record<string, number>;
+  /**
+   * Bilateral flows at factory-gate (tariff-exclusive) value, [(s*N + i)*N + j], baseline and
+   * counterfactual, in the dataset's units — for bilateral tables (JPN → USA, …). Optional.
+   */
+  flows?: { baseline: Float64Array; counterfactual: Float64Array };
 }
 
 /** Warnings travel in a context passed down the call, never through a global logger. */

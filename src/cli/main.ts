@@ -1,0 +1,110 @@
+import { Command, CommanderError } from "commander";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { listEmbeddedDatasets, loadDataset } from "../data/load.js";
+import { TradewindsInputError, formatIssue } from "../messages.js";
+import { formatReport, type OutputFormat } from "../report/format.js";
+import { VERSION, runScenario } from "../run.js";
+import { scenarioJsonSchema } from "../scenario/jsonSchema.js";
+import { readScenarioFile } from "../scenario/validate.js";
+import { normalizeScenario } from "../scenario/normalize.js";
+import { modelCatalog } from "../models/available.js";
+
+/** Exit codes: 0 ok, 1 internal error, 2 bad input, 3 a solver did not converge (results still printed). */
+export const EXIT = { ok: 0, internal: 1, input: 2, notConverged: 3 } as const;
+
+/** The `tradewinds` command line: a thin shell over the library (parse, call, print). */
+export async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = new Command()
+    .name("tradewinds")
+    .description("Trade-policy scenarios solved by general-equilibrium trade models on real data.")
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command("run")
+    .description("Run a scenario file and print the results")
+    .argument("<scenario>", "a scenario file (YAML or JSON)")
+    .option("-f, --format <format>", "table, json or csv", "table")
+    .option("-o, --out <file>", "write the output to a file instead of standard output")
+    .option("--sectors", "show sector tables (multi-sector models)")
+    .option("--country <code>", "the country whose sector table is shown")
+    .action((file: string, opts: { format: string; out?: string; sectors?: boolean; country?: string }) => {
+      if (!["table", "json", "csv"].includes(opts.format)) {
+        throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table, json or csv" }]);
+      }
+      if (!existsSync(file)) throw new TradewindsInputError([{ source: file, path: "", value: "", message: `scenario file ${file} does not exist` }]);
+      const report = runScenario(readFileSync(file, "utf8"), { source: file });
+      const text = formatReport(report, opts.format as OutputFormat, { sectors: opts.sectors, country: opts.country });
+      if (opts.out) writeFileSync(opts.out, text);
+      else process.stdout.write(text);
+      const failed = report.phases.filter((p) => !p.converged);
+      if (failed.length) {
+        process.stderr.write(`tradewinds: ${failed.length} phase(s) did not converge: ${failed.map((p) => p.name).join(", ")}\n`);
+        code = EXIT.notConverged;
+      }
+    });
+
+  program
+    .command("validate")
+    .description("Check a scenario file against the schema and the dataset, without solving")
+    .argument("<scenario>", "a scenario file (YAML or JSON)")
+    .action((file: string) => {
+      const input = readScenarioFile(file);
+      const scenario = normalizeScenario(input, loadDataset(input.dataset), modelCatalog, file);
+      process.stdout.write(`${file}: valid — ${scenario.phases.length} phase(s), model ${scenario.modelType}, dataset ${input.dataset}\n`);
+    });
+
+  program
+    .command("datasets")
+    .description("List the embedded datasets")
+    .option("--json", "print as JSON")
+    .action((opts: { json?: boolean }) => {
+      const rows = listEmbeddedDatasets().map((name) => {
+        const d = loadDataset(name);
+        return {
+          name,
+          title: d.meta.title,
+          year: d.meta.year,
+          countries: d.countries.length,
+          sectors: d.sectors.length,
+          units: d.meta.units,
+          tariffSets: Object.keys(d.tariffs),
+          groups: Object.keys(d.groups),
+          covariates: Object.keys(d.covariates),
+          licence: d.meta.licence,
+        };
+      });
+      if (opts.json) {
+        process.stdout.write(JSON.stringify(rows, null, 2) + "\n");
+        return;
+      }
+      for (const r of rows) {
+        process.stdout.write(`${r.name}: ${r.title} (${r.year}) — ${r.countries} countries × ${r.sectors} sector(s), ${r.units}; licence: ${r.licence}\n`);
+        if (r.tariffSets.length) process.stdout.write(`  tariff sets: ${r.tariffSets.join(", ")}\n`);
+        if (r.groups.length) process.stdout.write(`  groups: ${r.groups.join(", ")}\n`);
+        if (r.covariates.length) process.stdout.write(`  covariates: ${r.covariates.join(", ")}\n`);
+      }
+    });
+
+  program
+    .command("schema")
+    .description("Print the JSON Schema of scenario files")
+    .action(() => {
+      process.stdout.write(JSON.stringify(scenarioJsonSchema(), null, 2) + "\n");
+    });
+
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.input;
+    if (err instanceof TradewindsInputError) {
+      process.stderr.write(`tradewinds: invalid input\n${err.issues.map((i) => "  " + formatIssue(i)).join("\n")}\n`);
+      return EXIT.input;
+    }
+    process.stderr.write(`tradewinds: internal error: ${(err as Error).stack ?? String(err)}\n`);
+    return EXIT.internal;
+  }
+  return code;
+}

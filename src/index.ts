@@ -1,0 +1,18 @@
+/**
+ * Tradewinds — the public library entry. Every exported name is listed here explicitly.
+ */
+export { runScenario, runValidatedScenario, VERSION, type RunOptions } from "./run.js";
+export { validateScenarioText, validateScenarioObject, readScenarioFile } from "./scenario/validate.js";
+export { scenarioSchema, shockSchema, phaseSchema, type ScenarioInput, type ShockInput, type PhaseInput } from "./scenario/schema.js";
+export { scenarioJsonSchema } from "./scenario/jsonSchema.js";
+export { normalizeScenario, type NormalizedScenario } from "./scenario/normalize.js";
+export { compileScenario, type CompiledPhase } from "./scenario/compile.js";
+export { loadDataset, loadDatasetFile, listEmbeddedDatasets, datasetFromFile } from "./data/load.js";
+export type { Dataset, Country, Sector, DatasetMeta, InputOutput } from "./data/dataset.js";
+export { modelCatalog } from "./models/available.js";
+export type { Model, ModelOutcome, CompiledPolicy, RunContext } from "./models/types.js";
+export { registry, definitionOf, type QuantityDefinition } from "./report/registry.js";
+export { formatReport, type OutputFormat } from "./report/format.js";
+export type { RunReport, PhaseReport, ResultRow } from "./report/types.js";
+export { TradewindsInputError, type InputIssue } from "./messages.js";
+export type { SolverResult } from "./solver/result.js";

@@ -1,0 +1,121 @@
+import type { Dataset } from "../data/dataset.js";
+import type { ModelOutcome } from "../models/types.js";
+import { compensatedSum } from "../util/sum.js";
+import { definitionOf, type QuantityDefinition } from "./registry.js";
+import type { BilateralRow, PhaseReport, ResultRow, SectorRow } from "./types.js";
+
+export interface PhaseMeta {
+  name: string;
+  date?: string;
+  description?: string;
+}
+
+/**
+ * Step 5 of the pipeline (part): one phase's model outcome → rows for every country, the scenario's
+ * report rows (groups aggregated as the registry says), WORLD, bilateral pairs and sector rows.
+ * Every number is checked to be finite here, so no NaN or Infinity can reach an output.
+ */
+export function buildPhaseReport(
+  phase: PhaseMeta,
+  outcome: ModelOutcome,
+  data: Dataset,
+  rows: { code: string; name: string; members: number[] }[],
+  bilateralPairs: [number, number][],
+  definitions: Record<string, QuantityDefinition>,
+): PhaseReport {
+  const N = data.countries.length;
+  const keys = Object.keys(outcome.countries);
+  for (const key of keys) definitions[key] = definitionOf(key);
+
+  const countries: ResultRow[] = data.countries.map((c, n) => ({
+    code: c.code,
+    name: c.name,
+    members: 1,
+    values: Object.fromEntries(keys.map((key) => [key, finite(outcome.countries[key][n], `${key} of ${c.code} in phase ${phase.name}`)])),
+  }));
+  const everyone = [...Array(N).keys()];
+  const summary = [...rows, { code: "WORLD", name: "World", members: everyone }].map((row) =>
+    row.members.length === 1 && row.code !== "WORLD" ? countries[row.members[0]] : aggregateRow(row, keys, outcome),
+  );
+
+  const bilateral: BilateralRow[] = [];
+  if (outcome.flows) {
+    for (const [i, j] of bilateralPairs) bilateral.push(bilateralRow(data, outcome.flows, i, j));
+  }
+
+  let sectors: SectorRow[] | undefined;
+  if (outcome.sectors) {
+    const sectorKeys = Object.keys(outcome.sectors);
+    for (const key of sectorKeys) definitions[key] = definitionOf(key);
+    const S = data.sectors.length;
+    sectors = [];
+    for (let n = 0; n < N; n++)
+      for (let s = 0; s < S; s++)
+        sectors.push({
+          country: data.countries[n].code,
+          sector: data.sectors[s].code,
+          sectorName: data.sectors[s].name,
+          values: Object.fromEntries(sectorKeys.map((key) => [key, finite(outcome.sectors![key][n * S + s], `${key} of ${data.countries[n].code}/${data.sectors[s].code}`)])),
+        });
+  }
+  const scalars: Record<string, number> = {};
+  for (const [key, value] of Object.entries(outcome.scalars ?? {})) {
+    definitions[key] = definitionOf(key);
+    scalars[key] = finite(value, key);
+  }
+  return {
+    ...phase,
+    converged: outcome.solver.converged,
+    solver: {
+      converged: outcome.solver.converged,
+      method: outcome.solver.method,
+      iterations: outcome.solver.iterations,
+      residual: outcome.solver.residual,
+      residualNorm: outcome.solver.residualNorm,
+      tolerance: outcome.solver.tolerance,
+      warnings: outcome.solver.warnings,
+    },
+    countries,
+    summary,
+    bilateral,
+    sectors,
+    scalars,
+  };
+}
+
+/** A group's value: the baseline-expenditure-weighted mean (or the sum) of its members, per the registry. */
+function aggregateRow(row: { code: string; name: string; members: number[] }, keys: string[], outcome: ModelOutcome): ResultRow {
+  const w = row.members.map((n) => outcome.weights[n]);
+  const totalWeight = compensatedSum(w);
+  const values: Record<string, number> = {};
+  for (const key of keys) {
+    const how = definitionOf(key).aggregate;
+    if (how === "none") continue;
+    const x = row.members.map((n, k) => (how === "sum" ? outcome.countries[key][n] : (w[k] * outcome.countries[key][n]) / totalWeight));
+    values[key] = finite(compensatedSum(x), `${key} of ${row.code}`);
+  }
+  return { code: row.code, name: row.name, members: row.members.length, values };
+}
+
+function bilateralRow(data: Dataset, flows: NonNullable<ModelOutcome["flows"]>, i: number, j: number): BilateralRow {
+  const N = data.countries.length;
+  let baseline = 0;
+  let counterfactual = 0;
+  for (let s = 0; s < data.sectors.length; s++) {
+    baseline += flows.baseline[(s * N + i) * N + j];
+    counterfactual += flows.counterfactual[(s * N + i) * N + j];
+  }
+  return {
+    exporter: data.countries[i].code,
+    importer: data.countries[j].code,
+    sector: "ALL",
+    baseline: finite(baseline, "baseline flow"),
+    counterfactual: finite(counterfactual, "counterfactual flow"),
+    changePct: baseline > 0 ? finite(100 * (counterfactual / baseline - 1), "bilateral change") : 0,
+  };
+}
+
+function finite(x: number, what: string): number {
+  if (!Number.isFinite(x)) throw new Error(`internal: ${what} is ${x}; a model produced a non-finite number`);
+  return x;
+}

@@ -1,0 +1,101 @@
+import Table from "cli-table3";
+import { stringify } from "csv-stringify/sync";
+import type { QuantityDefinition } from "./registry.js";
+import type { PhaseReport, ResultRow, RunReport } from "./types.js";
+
+export type OutputFormat = "table" | "json" | "csv";
+
+export function formatReport(report: RunReport, format: OutputFormat, options: TableOptions = {}): string {
+  if (format === "json") return JSON.stringify(report, null, 2) + "\n";
+  if (format === "csv") return formatCsv(report);
+  return formatTable(report, options);
+}
+
+export interface TableOptions {
+  /** Show the sector table of this country (multi-sector models). */
+  country?: string;
+  sectors?: boolean;
+}
+
+/** Digits shown for a quantity in tables (JSON and CSV keep full precision). */
+function digits(def: QuantityDefinition): number {
+  return def.unit === "%" || def.unit === "pp" ? 2 : def.unit === "share" || def.unit === "ratio" ? 4 : 1;
+}
+
+export function formatNumber(value: number | undefined, def: QuantityDefinition): string {
+  if (value === undefined) return "";
+  const text = value.toFixed(digits(def));
+  return def.unit === "%" && value > 0 ? "+" + text : text === "-0.00" ? "0.00" : text;
+}
+
+function header(def: QuantityDefinition): string {
+  return `${def.label}\n(${def.unit})`;
+}
+
+function summaryTable(report: RunReport, phase: PhaseReport): string {
+  const keys = report.tableKeys;
+  const table = new Table({ head: ["", ...keys.map((k) => header(report.definitions[k]))], style: { head: [], border: [] } });
+  for (const row of phase.summary) {
+    table.push([row.members > 1 ? `${row.code} (${row.members})` : `${row.code} ${row.name}`, ...keys.map((k) => formatNumber(row.values[k], report.definitions[k]))]);
+  }
+  return table.toString();
+}
+
+function formatTable(report: RunReport, options: TableOptions): string {
+  const out: string[] = [];
+  out.push(`${report.scenario.name} — model ${report.model.type} on ${report.dataset.name} (${report.dataset.title}, ${report.dataset.year})`);
+  for (const phase of report.phases) {
+    out.push("");
+    const status = phase.converged
+      ? `solved: ${phase.solver.method}, ${phase.solver.iterations} iterations, residual ${phase.solver.residual.toExponential(1)}`
+      : `NOT CONVERGED: ${phase.solver.method} stopped after ${phase.solver.iterations} iterations with residual ${phase.solver.residual.toExponential(2)} > ${phase.solver.tolerance.toExponential(1)} — treat these numbers as unreliable`;
+    out.push(`Phase ${phase.name}${phase.date ? ` (from ${phase.date})` : ""} — ${status}`);
+    if (phase.description) out.push(phase.description);
+    out.push(summaryTable(report, phase));
+    if (phase.bilateral.length) {
+      const t = new Table({ head: ["exporter → importer", "baseline", "counterfactual", "change (%)"], style: { head: [], border: [] } });
+      for (const b of phase.bilateral) t.push([`${b.exporter} → ${b.importer}`, b.baseline.toFixed(0), b.counterfactual.toFixed(0), (b.changePct > 0 ? "+" : "") + b.changePct.toFixed(2)]);
+      out.push(`Bilateral flows (${report.dataset.units}, factory-gate value):`);
+      out.push(t.toString());
+    }
+    for (const w of phase.solver.warnings) out.push(`warning: ${w}`);
+  }
+  if (report.phases.length > 1) out.push("", timeline(report));
+  out.push("", definitionsText(report));
+  for (const w of report.warnings) out.push(`warning: ${w}`);
+  return out.join("\n") + "\n";
+}
+
+/** The headline quantity of every summary row across phases. */
+function timeline(report: RunReport): string {
+  const key = report.tableKeys[0];
+  const def = report.definitions[key];
+  const table = new Table({ head: [`${def.label} (${def.unit})`, ...report.phases.map((p) => p.name + (p.date ? `\n${p.date}` : ""))], style: { head: [], border: [] } });
+  const rows: ResultRow[] = report.phases[0].summary;
+  rows.forEach((row, r) => table.push([row.code, ...report.phases.map((p) => formatNumber(p.summary[r].values[key], def))]));
+  return `Timeline of ${def.label.toLowerCase()}:\n${table.toString()}`;
+}
+
+function definitionsText(report: RunReport): string {
+  const lines = ["Definitions:"];
+  for (const key of report.tableKeys) {
+    const d = report.definitions[key];
+    lines.push(`  ${d.label} (${d.unit}): ${d.formula}; ${d.sign}.`);
+  }
+  lines.push(`  Groups and WORLD: ${"baseline-expenditure-weighted mean of members"}.`);
+  lines.push(`Data: ${report.dataset.attribution}`);
+  return lines.join("\n");
+}
+
+/** Wide CSV: one row per phase × country (and aggregate), one column per reported key. */
+function formatCsv(report: RunReport): string {
+  const keys = [...new Set(report.phases.flatMap((p) => p.countries.flatMap((c) => Object.keys(c.values))))];
+  const records: (string | number)[][] = [["phase", "date", "converged", "code", "name", "kind", ...keys]];
+  for (const phase of report.phases) {
+    const push = (row: ResultRow, kind: string) =>
+      records.push([phase.name, phase.date ?? "", String(phase.converged), row.code, row.name, kind, ...keys.map((k) => row.values[k] ?? "")]);
+    for (const row of phase.countries) push(row, "country");
+    for (const row of phase.summary) if (row.members > 1) push(row, "aggregate");
+  }
+  return stringify(records);
+}

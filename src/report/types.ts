@@ -1,0 +1,65 @@
+import type { QuantityDefinition } from "./registry.js";
+
+/** One row of a phase: a country or an aggregate, with one number per reported key. */
+export interface ResultRow {
+  code: string;
+  name: string;
+  /** Number of member countries for aggregates (1 for a country). */
+  members: number;
+  values: Record<string, number>;
+}
+
+export interface BilateralRow {
+  exporter: string;
+  importer: string;
+  /** Sector code, or "ALL" summed over sectors. */
+  sector: string;
+  baseline: number;
+  counterfactual: number;
+  changePct: number;
+}
+
+export interface SectorRow {
+  country: string;
+  sector: string;
+  sectorName: string;
+  values: Record<string, number>;
+}
+
+export interface SolverSummary {
+  converged: boolean;
+  method: string;
+  iterations: number;
+  residual: number;
+  residualNorm: string;
+  tolerance: number;
+  warnings: string[];
+}
+
+export interface PhaseReport {
+  name: string;
+  date?: string;
+  description?: string;
+  converged: boolean;
+  solver: SolverSummary;
+  /** Every country of the dataset. */
+  countries: ResultRow[];
+  /** The report's rows (countries and groups named in the scenario) and WORLD, in table order. */
+  summary: ResultRow[];
+  bilateral: BilateralRow[];
+  sectors?: SectorRow[];
+  scalars: Record<string, number>;
+}
+
+export interface RunReport {
+  tradewinds: string;
+  scenario: { name: string; description?: string; source: string };
+  dataset: { name: string; title: string; year: number; units: string; source: string; licence: string; attribution: string };
+  model: { type: string; description: string };
+  /** Keys shown in the table, in order. */
+  tableKeys: string[];
+  phases: PhaseReport[];
+  /** The definition of every key that appears anywhere in `phases`. */
+  definitions: Record<string, QuantityDefinition>;
+  warnings: string[];
+}

@@ -1,0 +1,160 @@
+import type { Dataset } from "../data/dataset.js";
+import { TradewindsInputError, message, show, type InputIssue } from "../messages.js";
+import { zodIssues } from "./validate.js";
+import type { ScenarioInput, ShockInput } from "./schema.js";
+import type { ModelCatalog } from "../models/catalog.js";
+
+/** A shock with its countries and sectors resolved to dataset indices. */
+export type NormalizedShock =
+  | { type: "tariff"; importers: number[]; exporters: number[]; sectors: number[]; set?: number; add?: number; path: string }
+  | { type: "tariff-schedule"; schedule: string; importers: number[]; exporters: number[]; floor?: number; path: string }
+  | { type: "trade-cost"; importers: number[]; exporters: number[]; sectors: number[]; factor: number; path: string }
+  | { type: "covariate"; name: string; importers: number[]; exporters: number[]; set: number; path: string }
+  | { type: "embargo"; importers: number[]; exporters: number[]; sectors: number[]; path: string };
+
+export interface NormalizedPhase {
+  name: string;
+  date?: string;
+  description?: string;
+  /** The model parameters in force (scenario's, overridden by the phase's), checked by the model's schema. */
+  modelParams: Record<string, unknown>;
+  /** Every shock in force in this phase, inherited ones first, applied in order. */
+  shocks: NormalizedShock[];
+}
+
+export interface NormalizedScenario {
+  name: string;
+  description?: string;
+  modelType: string;
+  phases: NormalizedPhase[];
+  /** Rows of the report: single countries or groups, each as member indices. */
+  reportRows: { code: string; name: string; members: number[] }[];
+  bilateral: [number, number][];
+  groups: Record<string, string[]>;
+}
+
+/** Largest economies shown when a scenario names no report countries. */
+const DEFAULT_REPORT_COUNT = 8;
+
+/**
+ * Step 2 of the pipeline: defaults, groups → members, inheritance → full shock lists, model
+ * parameters checked by the chosen model's own schema. Collects every problem before throwing.
+ */
+export function normalizeScenario(input: ScenarioInput, data: Dataset, catalog: ModelCatalog, source: string): NormalizedScenario {
+  const issues: InputIssue[] = [];
+  const add = (path: string, value: unknown, msg: string) => issues.push({ source, path, value: show(value), message: msg });
+  const groups: Record<string, string[]> = { ...data.groups, ...(input.groups ?? {}) };
+  const codes = new Map(data.countries.map((c, k) => [c.code, k]));
+  const sectorCodes = new Map(data.sectors.map((s, k) => [s.code, k]));
+
+  const entry = catalog[input.model.type];
+  if (!entry) {
+    add("model.type", input.model.type, `unknown model; choose one of ${Object.keys(catalog).join(", ")}`);
+    throw new TradewindsInputError(issues);
+  }
+
+  const members = (code: string, path: string, seen: string[] = []): number[] => {
+    const k = codes.get(code);
+    if (k !== undefined) return [k];
+    const group = groups[code];
+    if (group && !seen.includes(code)) return group.flatMap((m) => members(m, path, [...seen, code]));
+    add(path, code, message.unknownCountry(code, [...codes.keys()], Object.keys(groups)));
+    return [];
+  };
+  const countrySet = (set: "all" | string | string[] | undefined, except: string[] | undefined, path: string): number[] => {
+    const chosen = set === undefined || set === "all" ? [...codes.values()] : (Array.isArray(set) ? set : [set]).flatMap((c, k) => members(c, Array.isArray(set) ? `${path}[${k}]` : path));
+    const removed = new Set((except ?? []).flatMap((c, k) => members(c, `${path.replace(/\.\w+$/, "")}.except[${k}]`)));
+    return [...new Set(chosen)].filter((k) => !removed.has(k)).sort((a, b) => a - b);
+  };
+  const sectorSet = (list: string[] | undefined, path: string): number[] => {
+    if (!list) return data.sectors.map((_, k) => k);
+    return list.flatMap((code, k) => {
+      const s = sectorCodes.get(code);
+      if (s === undefined) {
+        add(`${path}[${k}]`, code, data.sectors.length === 1 ? message.sectorShockOnOneSector(input.model.type) : message.unknownSector(code, [...sectorCodes.keys()]));
+        return [];
+      }
+      return [s];
+    });
+  };
+
+  const normalizeShock = (shock: ShockInput, path: string): NormalizedShock => {
+    const importers = countrySet(shock.importer, shock.except, `${path}.importer`);
+    const exporters = countrySet(shock.exporter, shock.except, `${path}.exporter`);
+    if (!entry.shocks.includes(shock.type)) add(`${path}.type`, shock.type, message.shockNotSupported(shock.type, input.model.type, entry.shocks));
+    switch (shock.type) {
+      case "tariff":
+        return { type: "tariff", importers, exporters, sectors: sectorSet(shock.sectors, `${path}.sectors`), set: shock.set, add: shock.add, path };
+      case "tariff-schedule": {
+        if (!(shock.schedule in data.tariffs)) add(`${path}.schedule`, shock.schedule, message.unknownTariffSet(shock.schedule, Object.keys(data.tariffs)));
+        const taxed = shock.importer === undefined ? importersTaxedBy(data, shock.schedule) : importers;
+        return { type: "tariff-schedule", schedule: shock.schedule, importers: taxed, exporters, floor: shock.floor, path };
+      }
+      case "trade-cost":
+        return { type: "trade-cost", importers, exporters, sectors: sectorSet(shock.sectors, `${path}.sectors`), factor: shock.factor, path };
+      case "covariate":
+        if (!(shock.name in data.covariates)) add(`${path}.name`, shock.name, message.unknownCovariate(shock.name, Object.keys(data.covariates)));
+        return { type: "covariate", name: shock.name, importers, exporters, set: shock.set, path };
+      case "embargo":
+        return { type: "embargo", importers, exporters, sectors: sectorSet(shock.sectors, `${path}.sectors`), path };
+    }
+  };
+
+  const { type: modelType, ...scenarioParams } = input.model;
+  const phases: NormalizedPhase[] = [];
+  input.phases.forEach((phase, p) => {
+    const path = `phases[${p}]`;
+    if (phases.some((q) => q.name === phase.name)) add(`${path}.name`, phase.name, message.duplicatePhase(phase.name));
+    let inherited: NormalizedPhase | undefined;
+    if (typeof phase.inherit === "string") {
+      inherited = phases.find((q) => q.name === phase.inherit);
+      if (!inherited) add(`${path}.inherit`, phase.inherit, message.inheritUnknownPhase(phase.inherit, phases.map((q) => q.name)));
+    } else if (phase.inherit !== false) inherited = phases[phases.length - 1];
+
+    const merged = { ...(inherited?.modelParams ?? scenarioParams), ...(phase.model ?? {}) };
+    const checked = entry.params.safeParse(merged);
+    if (!checked.success) issues.push(...zodIssues(checked.error.issues, merged, source, phase.model ? `${path}.model` : "model"));
+    const own = phase.shocks.map((s, k) => normalizeShock(s, `${path}.shocks[${k}]`));
+    phases.push({
+      name: phase.name,
+      date: phase.date,
+      description: phase.description,
+      modelParams: checked.success ? (checked.data as Record<string, unknown>) : merged,
+      shocks: [...(inherited?.shocks ?? []), ...own],
+    });
+  });
+
+  const reportCodes = input.report?.countries ?? largestEconomies(data, DEFAULT_REPORT_COUNT);
+  const reportRows = reportCodes.map((code, k) => ({
+    code,
+    name: codes.has(code) ? data.countries[codes.get(code)!].name : code,
+    members: members(code, `report.countries[${k}]`),
+  }));
+  const bilateral = (input.report?.bilateral ?? []).map(([a, b], k): [number, number] => {
+    const i = codes.get(a);
+    const j = codes.get(b);
+    if (i === undefined) add(`report.bilateral[${k}][0]`, a, message.unknownCountry(a, [...codes.keys()], []));
+    if (j === undefined) add(`report.bilateral[${k}][1]`, b, message.unknownCountry(b, [...codes.keys()], []));
+    return [i ?? 0, j ?? 0];
+  });
+
+  if (issues.length) throw new TradewindsInputError(issues);
+  return { name: input.name, description: input.description, modelType, phases, reportRows, bilateral, groups };
+}
+
+function importersTaxedBy(data: Dataset, schedule: string): number[] {
+  const t = data.tariffs[schedule];
+  if (!t) return [];
+  const N = data.countries.length;
+  const taxed = new Set<number>();
+  for (let k = 0; k < t.length; k++) if (t[k] !== 0) taxed.add(k % N);
+  return [...taxed].sort((a, b) => a - b);
+}
+
+/** Codes of the `count` countries with the largest total sales (all sectors, domestic included). */
+export function largestEconomies(data: Dataset, count: number): string[] {
+  const N = data.countries.length;
+  const size = new Float64Array(N);
+  for (let k = 0; k < data.flows.length; k++) size[Math.floor(k / N) % N] += data.flows[k];
+  return [...size.keys()].sort((a, b) => size[b] - size[a]).slice(0, count).map((k) => data.countries[k].code);
+}

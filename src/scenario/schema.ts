@@ -1,0 +1,133 @@
+import { z } from "zod";
+import { rateSchema } from "./rate.js";
+
+/**
+ * The scenario file format (YAML or JSON), defined once here; `npm run schema` writes the JSON Schema
+ * to schema/scenario.schema.json. Semantics: ../shared/spec/scenarios-and-strategy.md §2.
+ * Every object is strict: an unknown key is an error, never silently ignored.
+ */
+
+const code = z.string().min(1).describe("An ISO 3166 alpha-3 country code, or a group name (dataset or scenario group)");
+/** Countries a shock applies to: a code, a list, or "all"; `except` removes countries. */
+const countrySet = z
+  .union([z.literal("all"), code, z.array(code).min(1)])
+  .describe('A country code, a group, a list of them, or "all"');
+
+const who = {
+  importer: countrySet.describe("The importing (tariff-levying) countries"),
+  exporter: countrySet.describe("The exporting countries"),
+  except: z.array(code).optional().describe("Countries removed from both importer and exporter sets"),
+  sectors: z.array(z.string().min(1)).min(1).optional().describe("Sector codes the shock covers (default: all sectors)"),
+};
+
+const tariffShock = z
+  .object({
+    type: z.literal("tariff"),
+    ...who,
+    set: rateSchema.optional().describe("Set the tariff to this rate"),
+    add: rateSchema.optional().describe("Add this rate to the tariff in force"),
+  })
+  .strict()
+  .refine((s) => (s.set === undefined) !== (s.add === undefined), { message: 'give exactly one of "set" or "add"' });
+
+const scheduleShock = z
+  .object({
+    type: z.literal("tariff-schedule"),
+    schedule: z.string().min(1).describe("The name of a tariff set in the dataset (see `tradewinds datasets`)"),
+    importer: countrySet.optional().describe("Apply only the rates of these importers (default: every importer the schedule taxes)"),
+    exporter: countrySet.optional().describe("Apply only to these exporters (default: all)"),
+    except: z.array(code).optional(),
+    floor: rateSchema.optional().describe("A minimum rate for the covered pairs"),
+  })
+  .strict();
+
+const tradeCostShock = z
+  .object({
+    type: z.literal("trade-cost"),
+    ...who,
+    factor: z.number().positive().finite().describe("Multiplicative change of the iceberg cost d̂ (1.1 = 10% costlier)"),
+  })
+  .strict();
+
+const covariateShock = z
+  .object({
+    type: z.literal("covariate"),
+    name: z.string().min(1).describe("A gravity covariate of the dataset (e.g. INTL_BRDR, pta)"),
+    importer: countrySet,
+    exporter: countrySet,
+    except: z.array(code).optional(),
+    set: z.number().finite().describe("The counterfactual value of the covariate for the covered pairs"),
+  })
+  .strict();
+
+const embargoShock = z
+  .object({ type: z.literal("embargo"), ...who })
+  .strict()
+  .describe("Exports of the sectors from exporter(s) to importer(s) stop: the counterfactual flow is exactly zero");
+
+export const shockSchema = z.discriminatedUnion("type", [tariffShock, scheduleShock, tradeCostShock, covariateShock, embargoShock]);
+export type ShockInput = z.infer<typeof shockSchema>;
+
+export const phaseSchema = z
+  .object({
+    name: z.string().min(1),
+    date: z.iso.date().optional().describe("The date the policy state takes effect (YYYY-MM-DD)"),
+    description: z.string().optional(),
+    inherit: z
+      .union([z.boolean(), z.string()])
+      .optional()
+      .describe("Start from the previous phase's shocks (default true), a named earlier phase, or none (false)"),
+    model: z.record(z.string(), z.unknown()).optional().describe("Model parameters overriding the scenario's for this phase"),
+    shocks: z.array(shockSchema).default([]),
+  })
+  .strict();
+export type PhaseInput = z.infer<typeof phaseSchema>;
+
+export const modelSchema = z
+  .object({ type: z.string().min(1).describe("The model: see `tradewinds schema` and the README's model list") })
+  .catchall(z.unknown())
+  .describe("The model and its parameters; each model checks its own parameters strictly");
+
+export const scenarioSchema = z
+  .object({
+    $schema: z.string().optional(),
+    name: z.string().min(1),
+    description: z.string().optional(),
+    dataset: z.string().min(1).describe("An embedded dataset (see `tradewinds datasets`)"),
+    model: modelSchema,
+    groups: z.record(z.string(), z.array(code).min(1)).optional().describe("Scenario-defined country groups"),
+    report: z
+      .object({
+        countries: z.array(code).optional().describe("Countries and groups shown in the table (default: the largest economies)"),
+        bilateral: z.array(z.tuple([code, code])).optional().describe("Exporter → importer pairs whose flows are reported"),
+      })
+      .strict()
+      .optional(),
+    phases: z.array(phaseSchema).min(1),
+  })
+  .strict();
+
+export type ScenarioInput = z.infer<typeof scenarioSchema>;
+
+const shockKeys: Record<string, string[]> = Object.fromEntries(
+  shockSchema.options.map((o) => {
+    const shape = ("shape" in o ? o.shape : (o as unknown as { def: { in: { shape: Record<string, unknown> } } }).def.in.shape) as Record<string, unknown>;
+    return [(shape.type as z.ZodLiteral<string>).value, Object.keys(shape)];
+  }),
+);
+
+/** The keys allowed in the object at `path` of a scenario (for "unknown key" messages). */
+export function allowedKeysAt(raw: unknown, path: PropertyKey[]): string[] {
+  const names = path.filter((p) => typeof p === "string");
+  const last = names[names.length - 1];
+  if (path.length === 0) return Object.keys(scenarioSchema.shape);
+  if (last === "report") return ["countries", "bilateral"];
+  if (last === "phases") return Object.keys(phaseSchema.shape);
+  if (last === "shocks") {
+    let v: unknown = raw;
+    for (const key of path) v = (v as Record<PropertyKey, unknown> | undefined)?.[key];
+    const type = (v as { type?: unknown } | undefined)?.type;
+    return typeof type === "string" && shockKeys[type] ? shockKeys[type] : Object.keys(shockKeys).map((t) => `type: ${t}`);
+  }
+  return [];
+}
