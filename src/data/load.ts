@@ -96,7 +96,10 @@ export function checkDatasetFile(file: DatasetFile, source: string): InputIssue[
   for (let i = 0; i < N; i++) {
     let domestic = 0;
     for (let s = 0; s < S; s++) domestic += file.flows[(s * N + i) * N + i] ?? 0;
-    if (!(domestic > 0)) add(`flows (domestic ${file.countries[i].code})`, domestic, message.missingDomesticFlow(file.countries[i].code));
+    // A dataset that gives GDP may carry X_ii = 0 for a country whose implied domestic sales were clipped
+    // at zero (world-2023: GMB, MHL, as in Liberation Day §3.1 Step 2); models needing X_ii > 0 check it.
+    const clippedWithGdp = domestic === 0 && file.gdp !== undefined;
+    if (!(domestic > 0) && !clippedWithGdp) add(`flows (domestic ${file.countries[i].code})`, domestic, message.missingDomesticFlow(file.countries[i].code));
   }
   for (const [name, entries] of Object.entries(file.tariffs)) {
     entries.forEach(([importer, exporter, sector, rate], k) => {
