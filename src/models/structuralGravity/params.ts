@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+/**
+ * Parameters of the two structural-gravity models, defined once as zod schemas (strict objects with
+ * defaults) so the scenario schema can embed them. Defaults reproduce the published setups:
+ * Advanced Guide Ch. 2 (σ = 7, reference DEU, regressors ln_DIST CNTG INTL_BRDR) and gegravity's
+ * OneSectorGE example (σ = 5, reference DEU, the coefficients of examples_OneSectorGE.py).
+ */
+const elasticity = z.number().gt(1).describe("CES elasticity of substitution σ (> 1); τ = t^(1−σ)");
+const countryCode = z.string().min(1).describe("reference country (ISO3 code of the dataset)");
+
+export const agParamsSchema = z
+  .object({
+    sigma: elasticity.default(7),
+    reference: countryCode.default("DEU"),
+    regressors: z
+      .array(z.string().min(1))
+      .default(["ln_DIST", "CNTG", "INTL_BRDR"])
+      .describe("dataset covariates whose coefficients the baseline PPML estimates (with exporter and importer FE)"),
+    coefficients: z
+      .record(z.string(), z.number())
+      .optional()
+      .describe("fixed trade-cost coefficients by covariate name; when given, no regression is run"),
+    fullGe: z
+      .enum(["stata", "exact"])
+      .default("stata")
+      .describe("'stata': the AG Stata loop with its stopping rule (reproduces the book); 'exact': the exact fixed point"),
+    maxLoopPasses: z.number().int().positive().default(100),
+  })
+  .strict();
+
+export const GEGRAVITY_EXAMPLE_COEFFICIENTS: Readonly<Record<string, number>> = {
+  lndist: -0.3898623,
+  contiguity: 0.891577,
+  common_language: 0.0326249,
+  pta: 0.4711383,
+  international: -3.412584,
+  constant: 16.32434,
+};
+
+export const gegravityParamsSchema = z
+  .object({
+    sigma: elasticity.default(5),
+    reference: countryCode.default("DEU"),
+    coefficients: z
+      .record(z.string(), z.number())
+      .default({ ...GEGRAVITY_EXAMPLE_COEFFICIENTS })
+      .describe("trade-cost coefficients by covariate name, including 'constant' if used"),
+  })
+  .strict();
+
+export type AgParams = z.output<typeof agParamsSchema>;
+export type AgParamsInput = z.input<typeof agParamsSchema>;
+export type GegravityParams = z.output<typeof gegravityParamsSchema>;
+export type GegravityParamsInput = z.input<typeof gegravityParamsSchema>;
