@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+/**
+ * Parameters of the Caliendo–Parro (2015) model (spec caliendo-parro-and-ossa.md §1.4–1.5).
+ * Defaults are the cp2015 package's `run_cp2015` settings, which reproduce its tests.
+ */
+export const caliendoParroParamsSchema = z
+  .object({
+    /**
+     * "zero-aggregate": both solves use D = 0 (CP §5.1, the package's zero_aggregate_deficit = TRUE);
+     * "held": both solves keep the data deficits fixed in levels, world value added the numeraire.
+     */
+    deficits: z.enum(["zero-aggregate", "held"]).default("zero-aggregate"),
+    /** Damping u of the simultaneous update x ← x − u·r(x) (package ufactor; run_cp2015 uses 0.5). */
+    damping: z.number().gt(0).lte(1).default(0.5),
+    /** Stop when the Euclidean norm of all residuals falls below this (package tol). */
+    tolerance: z.number().positive().default(1e-7),
+    maxIterations: z.number().int().positive().default(10000),
+    /** One trade elasticity θ for every sector, for datasets that carry none (overrides the dataset's when set). */
+    tradeElasticity: z.number().positive().optional(),
+  })
+  .strict();
+
+export type CaliendoParroParams = z.infer<typeof caliendoParroParamsSchema>;
+
+/** The package's settings with the given deficit treatment. */
+export function caliendoParroDefaults(deficits: CaliendoParroParams["deficits"] = "zero-aggregate"): CaliendoParroParams {
+  return caliendoParroParamsSchema.parse({ deficits });
+}
