@@ -1,4 +1,23 @@
 import type { ModelCatalog } from "./catalog.js";
+import { agModel, agParamsSchema, gegravityModel, gegravityParamsSchema } from "./structuralGravity/index.js";
+
+const gravityShocks = ["covariate", "trade-cost", "tariff", "tariff-schedule", "embargo"];
 
 /** The models a scenario can name in `model.type`. */
-export const modelCatalog: ModelCatalog = {};
+export const modelCatalog: ModelCatalog = {
+  "advanced-guide": {
+    description:
+      "Structural gravity GE of Yotov, Piermartini, Monteiro & Larch (2016), An Advanced Guide to Trade Policy Analysis, ch. 2 (GEPPML; conditional and full-endowment GE, the book's Stata iteration by default)",
+    params: agParamsSchema,
+    shocks: gravityShocks,
+    model: agModel,
+    tableKeys: ["welfareChangePct", "factoryPriceChangePct", "exportsChangePct", "exportsConditionalChangePct", "imrChangePct", "omrChangePct"],
+  },
+  gegravity: {
+    description: "gegravity OneSectorGE (Herman 2021): one-sector structural gravity GE with factory-gate price adjustment",
+    params: gegravityParamsSchema,
+    shocks: gravityShocks,
+    model: gegravityModel,
+    tableKeys: ["welfareChangePct", "welfareStatistic", "factoryPriceChangePct", "termsOfTradeChangePct", "exportsChangePct", "importsChangePct", "imrChangePct", "omrChangePct"],
+  },
+};

@@ -28,13 +28,19 @@ export function formatNumber(value: number | undefined, def: QuantityDefinition)
   return def.unit === "%" && value > 0 ? "+" + text : text === "-0.00" ? "0.00" : text;
 }
 
+/** Table style: a frame and a header rule, no rules between rows. */
+const compact = {
+  style: { head: [] as string[], border: [] as string[] },
+  chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
+};
+
 function header(def: QuantityDefinition): string {
   return `${def.label}\n(${def.unit})`;
 }
 
 function summaryTable(report: RunReport, phase: PhaseReport): string {
   const keys = report.tableKeys;
-  const table = new Table({ head: ["", ...keys.map((k) => header(report.definitions[k]))], style: { head: [], border: [] } });
+  const table = new Table({ head: ["", ...keys.map((k) => header(report.definitions[k]))], ...compact });
   for (const row of phase.summary) {
     table.push([row.members > 1 ? `${row.code} (${row.members})` : `${row.code} ${row.name}`, ...keys.map((k) => formatNumber(row.values[k], report.definitions[k]))]);
   }
@@ -53,7 +59,7 @@ function formatTable(report: RunReport, options: TableOptions): string {
     if (phase.description) out.push(phase.description);
     out.push(summaryTable(report, phase));
     if (phase.bilateral.length) {
-      const t = new Table({ head: ["exporter → importer", "baseline", "counterfactual", "change (%)"], style: { head: [], border: [] } });
+      const t = new Table({ head: ["exporter → importer", "baseline", "counterfactual", "change (%)"], ...compact });
       for (const b of phase.bilateral) t.push([`${b.exporter} → ${b.importer}`, b.baseline.toFixed(0), b.counterfactual.toFixed(0), (b.changePct > 0 ? "+" : "") + b.changePct.toFixed(2)]);
       out.push(`Bilateral flows (${report.dataset.units}, factory-gate value):`);
       out.push(t.toString());
@@ -70,7 +76,7 @@ function formatTable(report: RunReport, options: TableOptions): string {
 function timeline(report: RunReport): string {
   const key = report.tableKeys[0];
   const def = report.definitions[key];
-  const table = new Table({ head: [`${def.label} (${def.unit})`, ...report.phases.map((p) => p.name + (p.date ? `\n${p.date}` : ""))], style: { head: [], border: [] } });
+  const table = new Table({ head: [`${def.label} (${def.unit})`, ...report.phases.map((p) => p.name + (p.date ? `\n${p.date}` : ""))], ...compact });
   const rows: ResultRow[] = report.phases[0].summary;
   rows.forEach((row, r) => table.push([row.code, ...report.phases.map((p) => formatNumber(p.summary[r].values[key], def))]));
   return `Timeline of ${def.label.toLowerCase()}:\n${table.toString()}`;
