@@ -6,7 +6,7 @@ export { validateScenarioText, validateScenarioObject, readScenarioFile } from "
 export { scenarioSchema, shockSchema, phaseSchema, type ScenarioInput, type ShockInput, type PhaseInput } from "./scenario/schema.js";
 export { scenarioJsonSchema } from "./scenario/jsonSchema.js";
 export { normalizeScenario, type NormalizedScenario } from "./scenario/normalize.js";
-export { compileScenario, type CompiledPhase } from "./scenario/compile.js";
+export { compilePhase, type CompiledPhase } from "./scenario/compile.js";
 export { loadDataset, loadDatasetFile, listEmbeddedDatasets, datasetFromFile } from "./data/load.js";
 export type { Dataset, Country, Sector, DatasetMeta, InputOutput } from "./data/dataset.js";
 export { modelCatalog } from "./models/available.js";

@@ -83,10 +83,15 @@ export const message = {
     `model ${show(model)} has one sector; remove "sectors" from the shock or use a multi-sector model`,
   embargoNoSupplier: (importer: string, sector: string) =>
     `the embargo leaves ${importer} with no supplier of sector ${sector}; at least one exporter (or domestic production) must remain`,
+  singleCountryExpected: () => `name one country here, not a group`,
   yamlSyntax: (detail: string) => `not valid YAML/JSON: ${detail}`,
   fileMissing: (path: string) => `file ${path} does not exist`,
 
   // ---- solvers (warnings carried in results) ---------------------------------------------------
   notConverged: (method: string, iterations: number, residual: number, tolerance: number) =>
     `solver ${method} did not converge after ${iterations} iterations: residual ${residual.toExponential(3)} > tolerance ${tolerance.toExponential(1)}`,
+  iterationDiverged: (iteration: number) =>
+    `iteration ${iteration} produced non-finite values; the last finite iterate is returned — try a smaller damping`,
+  embargoLinearisationSkipped: (flows: number) =>
+    `the first-order welfare decomposition leaves out the trade-cost term of ${flows} embargoed flow(s) (its linearisation is infinite); realIncomeChangePct is exact`,
 };

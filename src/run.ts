@@ -6,7 +6,7 @@ import { newRunContext, type RunContext } from "./models/types.js";
 import { buildPhaseReport } from "./report/build.js";
 import type { QuantityDefinition } from "./report/registry.js";
 import type { RunReport } from "./report/types.js";
-import { compileScenario } from "./scenario/compile.js";
+import { compilePhase } from "./scenario/compile.js";
 import { normalizeScenario } from "./scenario/normalize.js";
 import type { ScenarioInput } from "./scenario/schema.js";
 import { validateScenarioText } from "./scenario/validate.js";
@@ -25,10 +25,10 @@ export interface RunOptions {
 /**
  * Runs a scenario end to end:
  *
- *   scenario text ─▶ validate ─▶ normalize ─▶ compile ─▶ solve ─▶ report
- *    (YAML/JSON)     (schema)    (defaults,    (shocks on  (model      (registry of
- *                                groups,        the data)   kernels)    outputs → RunReport)
- *                                inheritance)
+ *   scenario text ─▶ validate ─▶ normalize ─▶ calibrate ─▶ compile ─▶ solve ─▶ report
+ *    (YAML/JSON)     (schema)    (defaults,    (baseline,    (shocks on  (model      (registry of
+ *                                groups,        once per      the data)   kernels)    outputs → RunReport)
+ *                                inheritance)   parameters)
  *
  * Bad input throws `TradewindsInputError` naming every field at fault; a solver that does not
  * converge is reported in the phase (`converged: false`, with diagnostics), never hidden.
@@ -47,19 +47,21 @@ export function runValidatedScenario(input: ScenarioInput, options: RunOptions =
   const data = options.dataset ?? loadDataset(input.dataset);
   // 2. normalize: groups → members, inheritance → full shock lists, model parameters checked
   const scenario = normalizeScenario(input, data, catalog, source);
-  // 3. compile: shocks → dense policy arrays on the dataset's index order
-  const phases = compileScenario(scenario, data);
   const entry = catalog[scenario.modelType];
   const definitions: Record<string, QuantityDefinition> = {};
-  // 4. solve: calibrate once per distinct parameter set, then each phase against that baseline
   const baselines = new Map<string, unknown>();
-  const reports = phases.map((phase, k) => {
-    const key = JSON.stringify(phase.modelParams);
-    if (!baselines.has(key)) baselines.set(key, entry.model.calibrate(data, phase.modelParams as never, ctx));
-    const outcome = entry.model.solve(baselines.get(key), phase.policy, ctx);
-    ctx.progress?.((k + 1) / phases.length);
-    // 5. report: outcomes → rows keyed by the registry
-    return buildPhaseReport(phase, outcome, data, scenario.reportRows, scenario.bilateral, definitions);
+  const reports = scenario.phases.map((normalized, k) => {
+    // 3. calibrate once per distinct parameter set (estimation, domestic sales, …)
+    const key = JSON.stringify(normalized.modelParams);
+    if (!baselines.has(key)) baselines.set(key, entry.model.calibrate(data, normalized.modelParams as never, ctx));
+    const baseline = baselines.get(key);
+    // 4. compile: shocks → dense policy arrays on the dataset's index order (closed-form rates from the baseline)
+    const phase = compilePhase(normalized, data, entry.closedFormRates?.(baseline));
+    // 5. solve against the baseline
+    const outcome = entry.model.solve(baseline, phase.policy, ctx);
+    ctx.progress?.((k + 1) / scenario.phases.length);
+    // 6. report: outcomes → rows keyed by the registry
+    return { ...buildPhaseReport(phase, outcome, data, scenario.reportRows, scenario.bilateral, definitions), appliedRates: phase.appliedRates };
   });
   return {
     tradewinds: VERSION,

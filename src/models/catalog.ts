@@ -10,6 +10,16 @@ export interface ModelEntry {
   model: Model<never, unknown>;
   /** Reported keys in table order (the first is the headline). */
   tableKeys: string[];
+  /** The model's closed-form optimal tariffs on a calibrated baseline, where it has them. */
+  closedFormRates?: (baseline: unknown) => ClosedFormRates;
+}
+
+/** Closed-form rates a model offers the scenario compiler (country indices of the dataset). */
+export interface ClosedFormRates {
+  /** The uniform tariff that maximises `importer`'s welfare, others' tariffs fixed. */
+  optimalTariff(importer: number, formula: "expenditure" | "output"): number;
+  /** The uniform tariff every other country applies to imports from `leader` in optimal retaliation. */
+  optimalRetaliation(leader: number): number;
 }
 
 export type ModelCatalog = Record<string, ModelEntry>;

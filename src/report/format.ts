@@ -57,6 +57,9 @@ function formatTable(report: RunReport, options: TableOptions): string {
       : `NOT CONVERGED: ${phase.solver.method} stopped after ${phase.solver.iterations} iterations with residual ${phase.solver.residual.toExponential(2)} > ${phase.solver.tolerance.toExponential(1)} — treat these numbers as unreliable`;
     out.push(`Phase ${phase.name}${phase.date ? ` (from ${phase.date})` : ""} — ${status}`);
     if (phase.description) out.push(phase.description);
+    for (const r of phase.appliedRates ?? []) {
+      out.push(`${r.kind === "optimal-tariff" ? "Optimal tariff" : "Optimal retaliation tariff"} (closed form) of ${r.importer} on imports from ${r.exporter}: ${(100 * r.rate).toFixed(2)}%`);
+    }
     out.push(summaryTable(report, phase));
     if (phase.bilateral.length) {
       const t = new Table({ head: ["exporter → importer", "baseline", "counterfactual", "change (%)"], ...compact });

@@ -49,6 +49,8 @@ export interface PhaseReport {
   bilateral: BilateralRow[];
   sectors?: SectorRow[];
   scalars: Record<string, number>;
+  /** Rates computed by the model while compiling the phase (closed-form optimal tariffs). */
+  appliedRates?: { shock: string; kind: string; importer: string; exporter: string; rate: number }[];
 }
 
 export interface RunReport {

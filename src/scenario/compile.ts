@@ -1,6 +1,8 @@
 import type { Dataset } from "../data/dataset.js";
+import { TradewindsInputError } from "../messages.js";
+import type { ClosedFormRates } from "../models/catalog.js";
 import { zeroPolicy, type CompiledPolicy } from "../models/types.js";
-import type { NormalizedScenario, NormalizedShock } from "./normalize.js";
+import type { NormalizedPhase, NormalizedShock } from "./normalize.js";
 
 export interface CompiledPhase {
   name: string;
@@ -8,54 +10,86 @@ export interface CompiledPhase {
   description?: string;
   modelParams: Record<string, unknown>;
   policy: CompiledPolicy;
+  /** Rates the model computed while compiling (closed-form optimal tariffs), for the report. */
+  appliedRates: AppliedRate[];
+}
+
+export interface AppliedRate {
+  shock: string;
+  kind: "optimal-tariff" | "optimal-retaliation";
+  importer: string;
+  /** The exporter the rate applies to, or "all" (every exporter the shock covers). */
+  exporter: string;
+  rate: number;
 }
 
 /**
- * Step 3 of the pipeline: each phase's shocks, applied in order on top of the dataset's baseline
+ * Step 3 of the pipeline: a phase's shocks, applied in order on top of the dataset's baseline
  * policy, become dense arrays in the dataset's index order. Domestic pairs (i = j) are never shocked.
+ * Closed-form rates (optimal tariffs) come from the calibrated model through `rates`.
  */
-export function compileScenario(scenario: NormalizedScenario, data: Dataset): CompiledPhase[] {
-  return scenario.phases.map((phase) => {
-    const policy = zeroPolicy(data);
-    for (const shock of phase.shocks) applyShock(policy, shock, data);
-    return { name: phase.name, date: phase.date, description: phase.description, modelParams: phase.modelParams, policy };
-  });
+export function compilePhase(phase: NormalizedPhase, data: Dataset, rates?: ClosedFormRates): CompiledPhase {
+  const policy = zeroPolicy(data);
+  const appliedRates: AppliedRate[] = [];
+  for (const shock of phase.shocks) applyShock(policy, shock, data, rates, appliedRates);
+  return { name: phase.name, date: phase.date, description: phase.description, modelParams: phase.modelParams, policy, appliedRates };
 }
 
-export function applyShock(policy: CompiledPolicy, shock: NormalizedShock, data: Dataset): void {
+export function applyShock(policy: CompiledPolicy, shock: NormalizedShock, data: Dataset, rates?: ClosedFormRates, applied: AppliedRate[] = []): void {
   const N = data.countries.length;
   const allSectors = data.sectors.map((_, s) => s);
-  const eachPair = (sectors: number[], visit: (k: number) => void) => {
-    for (const s of sectors)
-      for (const i of shock.exporters)
-        for (const j of shock.importers) if (i !== j) visit((s * N + i) * N + j);
+  const setPairs = (exporters: number[], importers: number[], sectors: number[], visit: (k: number, i: number, j: number) => void) => {
+    for (const s of sectors) for (const i of exporters) for (const j of importers) if (i !== j) visit((s * N + i) * N + j, i, j);
+  };
+  const needRates = (): ClosedFormRates => {
+    if (rates) return rates;
+    throw new TradewindsInputError([{ source: "scenario", path: `${shock.path}.type`, value: JSON.stringify(shock.type), message: "this model has no closed-form optimal tariff" }]);
   };
   switch (shock.type) {
     case "tariff":
-      eachPair(shock.sectors, (k) => {
+      setPairs(shock.exporters, shock.importers, shock.sectors, (k) => {
         policy.tariffs[k] = shock.set !== undefined ? shock.set : policy.tariffs[k] + (shock.add ?? 0);
       });
       return;
     case "tariff-schedule": {
       const schedule = data.tariffs[shock.schedule];
-      eachPair(allSectors, (k) => {
+      setPairs(shock.exporters, shock.importers, allSectors, (k) => {
         policy.tariffs[k] = Math.max(schedule[k], shock.floor ?? 0);
       });
       return;
     }
     case "trade-cost":
-      eachPair(shock.sectors, (k) => {
+      setPairs(shock.exporters, shock.importers, shock.sectors, (k) => {
         policy.tradeCostFactors[k] *= shock.factor;
       });
       return;
     case "embargo":
-      eachPair(shock.sectors, (k) => {
+      setPairs(shock.exporters, shock.importers, shock.sectors, (k) => {
         policy.tradeCostFactors[k] = Infinity;
       });
       return;
     case "covariate": {
       const values = (policy.covariates[shock.name] ??= Float64Array.from(data.covariates[shock.name]));
       for (const i of shock.exporters) for (const j of shock.importers) if (i !== j) values[i * N + j] = shock.set;
+      return;
+    }
+    case "optimal-tariff": {
+      const closedForm = needRates();
+      for (const j of shock.importers) {
+        const rate = closedForm.optimalTariff(j, shock.formula);
+        setPairs(shock.exporters, [j], allSectors, (k) => {
+          policy.tariffs[k] = rate;
+        });
+        applied.push({ shock: shock.path, kind: "optimal-tariff", importer: data.countries[j].code, exporter: "all", rate });
+      }
+      return;
+    }
+    case "optimal-retaliation": {
+      const rate = needRates().optimalRetaliation(shock.against);
+      setPairs([shock.against], shock.importers, allSectors, (k) => {
+        policy.tariffs[k] = rate;
+      });
+      applied.push({ shock: shock.path, kind: "optimal-retaliation", importer: "all but " + data.countries[shock.against].code, exporter: data.countries[shock.against].code, rate });
       return;
     }
   }

@@ -10,7 +10,9 @@ export type NormalizedShock =
   | { type: "tariff-schedule"; schedule: string; importers: number[]; exporters: number[]; floor?: number; path: string }
   | { type: "trade-cost"; importers: number[]; exporters: number[]; sectors: number[]; factor: number; path: string }
   | { type: "covariate"; name: string; importers: number[]; exporters: number[]; set: number; path: string }
-  | { type: "embargo"; importers: number[]; exporters: number[]; sectors: number[]; path: string };
+  | { type: "embargo"; importers: number[]; exporters: number[]; sectors: number[]; path: string }
+  | { type: "optimal-tariff"; importers: number[]; exporters: number[]; formula: "expenditure" | "output"; path: string }
+  | { type: "optimal-retaliation"; against: number; importers: number[]; path: string };
 
 export interface NormalizedPhase {
   name: string;
@@ -79,9 +81,15 @@ export function normalizeScenario(input: ScenarioInput, data: Dataset, catalog: 
   };
 
   const normalizeShock = (shock: ShockInput, path: string): NormalizedShock => {
+    if (!entry.shocks.includes(shock.type)) add(`${path}.type`, shock.type, message.shockNotSupported(shock.type, input.model.type, entry.shocks));
+    if (shock.type === "optimal-retaliation") {
+      const against = members(shock.against, `${path}.against`);
+      if (against.length > 1) add(`${path}.against`, shock.against, message.singleCountryExpected());
+      const importers = countrySet(shock.importer, [...(shock.except ?? []), shock.against], `${path}.importer`);
+      return { type: "optimal-retaliation", against: against[0] ?? 0, importers, path };
+    }
     const importers = countrySet(shock.importer, shock.except, `${path}.importer`);
     const exporters = countrySet(shock.exporter, shock.except, `${path}.exporter`);
-    if (!entry.shocks.includes(shock.type)) add(`${path}.type`, shock.type, message.shockNotSupported(shock.type, input.model.type, entry.shocks));
     switch (shock.type) {
       case "tariff":
         return { type: "tariff", importers, exporters, sectors: sectorSet(shock.sectors, `${path}.sectors`), set: shock.set, add: shock.add, path };
@@ -97,6 +105,8 @@ export function normalizeScenario(input: ScenarioInput, data: Dataset, catalog: 
         return { type: "covariate", name: shock.name, importers, exporters, set: shock.set, path };
       case "embargo":
         return { type: "embargo", importers, exporters, sectors: sectorSet(shock.sectors, `${path}.sectors`), path };
+      case "optimal-tariff":
+        return { type: "optimal-tariff", importers, exporters, formula: shock.formula, path };
     }
   };
 

@@ -65,7 +65,39 @@ const embargoShock = z
   .strict()
   .describe("Exports of the sectors from exporter(s) to importer(s) stop: the counterfactual flow is exactly zero");
 
-export const shockSchema = z.discriminatedUnion("type", [tariffShock, scheduleShock, tradeCostShock, covariateShock, embargoShock]);
+const optimalTariffShock = z
+  .object({
+    type: z.literal("optimal-tariff"),
+    importer: countrySet.describe("The countries that each set their own optimal uniform tariff"),
+    exporter: countrySet.optional().describe("The exporters it applies to (default: all)"),
+    except: z.array(code).optional(),
+    formula: z
+      .enum(["expenditure", "output"])
+      .default("expenditure")
+      .describe("The model's closed form: 'expenditure' uses D = E − X_ii (Liberation Day run 4, t*), 'output' uses D = Y − X_ii (run 7, t*′)"),
+  })
+  .strict()
+  .describe("Each importer sets the tariff that maximises its welfare, by the model's closed form (others' tariffs fixed)");
+
+const optimalRetaliationShock = z
+  .object({
+    type: z.literal("optimal-retaliation"),
+    against: code.describe("The country retaliated against (e.g. USA)"),
+    importer: countrySet.optional().describe("The retaliating countries (default: all but `against`)"),
+    except: z.array(code).optional(),
+  })
+  .strict()
+  .describe("Every retaliating country applies the model's closed-form optimal retaliation tariff to imports from `against`");
+
+export const shockSchema = z.discriminatedUnion("type", [
+  tariffShock,
+  scheduleShock,
+  tradeCostShock,
+  covariateShock,
+  embargoShock,
+  optimalTariffShock,
+  optimalRetaliationShock,
+]);
 export type ShockInput = z.infer<typeof shockSchema>;
 
 export const phaseSchema = z
