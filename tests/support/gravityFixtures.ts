@@ -12,11 +12,12 @@ export function gegravityDataset(): Dataset {
   return loadDatasetFile(resolve(process.cwd(), "data/gegravity-2006.json"));
 }
 
-/** Reads a CSV of ../shared/data (CRLF tolerated) into records; numeric columns parsed. */
+/** Reads a CSV of ../shared/data (CRLF tolerated) into records; numeric cells become numbers, others stay strings. */
 export function readSharedCsv(relative: string): Record<string, string | number>[] {
   const [header, ...lines] = readShared(relative).trim().split(/\r?\n/);
   const names = header.split(",");
-  return lines.map((line) => Object.fromEntries(line.split(",").map((cell, k) => [names[k], k === 0 ? cell : Number(cell)])));
+  const parse = (cell: string) => (cell.trim() !== "" && Number.isFinite(Number(cell)) ? Number(cell) : cell);
+  return lines.map((line) => Object.fromEntries(line.split(",").map((cell, k) => [names[k], parse(cell)])));
 }
 
 /** A zero policy with some pairs of a covariate set to `value` (the pairs as [exporter, importer] codes). */

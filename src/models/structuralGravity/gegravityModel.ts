@@ -81,7 +81,8 @@ export function solveGegravity(baseline: GegravityBaseline, policy: CompiledPoli
   const priceIndex = Float64Array.from({ length: N }, (_, j) => Math.pow(mr.value.inward[j] / resistances.inward[j], -power));
   const outwardResistance = Float64Array.from({ length: N }, (_, i) => Math.pow(mr.value.outward[i] / resistances.outward[i], -power));
   const outputAfter = Float64Array.from(output, (y, i) => price[i] * y);
-  const expenditureAfter = Float64Array.from(expenditure, (e, i) => (e / output[i]) * outputAfter[i]);
+  // E′ = φ·Y′ = p̂·E (φ = E/Y fixed), formed as p̂·E so that a zero shock gives E′ = E exactly.
+  const expenditureAfter = Float64Array.from(expenditure, (e, i) => price[i] * e);
 
   const flowsBefore = modeledFlows(N, baseline.tradeCosts, expenditure, output, resistances, new Float64Array(N * N));
   const flowsAfter = modeledFlows(N, tau, expenditureAfter, outputAfter, mr.value, new Float64Array(N * N));
