@@ -62,8 +62,10 @@ export const message = {
   unknownCovariate: (name: string, known: string[]) =>
     `unknown gravity covariate ${show(name)}; the dataset has ${known.length ? known.join(", ") : "none"}`,
   duplicateCode: (code: string) => `code ${show(code)} appears twice; codes must be unique`,
-  unitsMismatch: (expected: string, got: string) =>
-    `units ${show(got)} do not match ${show(expected)}; convert the data or fix the units field`,
+  unitsMismatch: (units: string, ratio: number) =>
+    `world GDP is ${ratio.toPrecision(3)} times world sales: GDP and flows are in different units; convert gdp to the flows' units (${units})`,
+  unitsUnclear: (units: string) =>
+    `units ${show(units)} do not say the currency and scale; write e.g. "thousands of current USD" or "millions of current USD"`,
 
   // ---- scenarios ------------------------------------------------------------------------------
   rateLooksLikePercent: (value: number) =>
@@ -86,6 +88,30 @@ export const message = {
   singleCountryExpected: () => `name one country here, not a group`,
   yamlSyntax: (detail: string) => `not valid YAML/JSON: ${detail}`,
   fileMissing: (path: string) => `file ${path} does not exist`,
+
+  // ---- estimation (PPML) -----------------------------------------------------------------------
+  unknownColumn: (name: string, known: string[]) =>
+    `unknown column ${show(name)}; the data has ${known.length > 20 ? known.slice(0, 20).join(", ") + ", …" : known.join(", ")}`,
+  columnNotNumeric: (name: string) =>
+    `column ${show(name)} holds text, but a number is needed here; use a numeric column or list it under fixedEffects`,
+  logOfNonPositive: (name: string, row: number) =>
+    `cannot take the log of column ${show(name)} at data row ${row + 1}: values must be > 0; filter those rows out in "sample"`,
+  negativeOutcome: (name: string) =>
+    `the outcome ${show(name)} is negative; Poisson regression needs y ≥ 0 — fix the value or filter the row out`,
+  invalidEstimationSpec: (detail: string) => `invalid estimation spec: ${detail}`,
+  unknownSlope: (name: string, known: string[]) =>
+    `${show(name)} is not an estimated slope; the estimated slopes are ${known.join(", ") || "(none)"}`,
+  unknownFactor: (name: string, known: string[]) =>
+    `unknown fixed effect ${show(name)}; choose one of ${known.join(", ") || "(none)"}`,
+  normalisationMatchesNothing: (factor: string) =>
+    `the normalisation selects no level of fixed effect ${show(factor)}; check the level values (they are compared as text)`,
+  emptyEstimationSample: () =>
+    `no observation is left to estimate on after the sample filter, missing values, singletons and separated rows; relax the sample filter`,
+  ppmlNotConverged: (iterations: number, devianceChange: number, tolerance: number, regressorScore: number, levelScore: number) =>
+    `PPML did not reach the maximum after ${iterations} iterations (relative deviance change ${devianceChange.toExponential(2)}, tolerance ${tolerance.toExponential(1)}; ` +
+    `largest relative score: regressors ${regressorScore.toExponential(2)}, fixed-effect levels ${levelScore.toExponential(2)}); raise options.maxIterations or tighten options.innerTolerance`,
+  projectionSweepCap: (projections: number, maxSweeps: number) =>
+    `${projections} fixed-effect projections stopped at the cap of ${maxSweeps} sweeps; the score check decides whether the fit is usable`,
 
   // ---- solvers (warnings carried in results) ---------------------------------------------------
   notConverged: (method: string, iterations: number, residual: number, tolerance: number) =>

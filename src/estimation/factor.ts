@@ -1,0 +1,102 @@
+import { getColumn, type Column, type DataFrame } from "./frame.js";
+
+/**
+ * A fixed-effect factor: every observation mapped to a dense level code.
+ *
+ * `codes[n]` ∈ {0..levelCount−1}, or −1 when any component is missing. `labels[ℓ]` joins the component
+ * values with "|" (e.g. "DEU|1994" for ["importer","year"]); `components[c][ℓ]` is component c's value
+ * of level ℓ, used to select levels for a normalisation.
+ */
+export interface Factor {
+  name: string;
+  componentNames: string[];
+  codes: Int32Array;
+  levelCount: number;
+  labels: string[];
+  components: string[][];
+}
+
+/** The display name of an interaction, e.g. ["exporter","year"] → "exporter#year". */
+export function factorName(componentNames: readonly string[]): string {
+  return componentNames.join("#");
+}
+
+/** Per-row level codes of one column, with a label per level (numbers printed with `String`). */
+function columnCodes(column: Column): { codes: Int32Array; labels: string[] } {
+  if (column.kind === "factor") return { codes: column.codes, labels: column.levels };
+  const codes = new Int32Array(column.values.length);
+  const index = new Map<number, number>();
+  const labels: string[] = [];
+  for (let r = 0; r < codes.length; r++) {
+    const value = column.values[r];
+    if (Number.isNaN(value)) {
+      codes[r] = -1;
+      continue;
+    }
+    let code = index.get(value);
+    if (code === undefined) {
+      code = labels.length;
+      index.set(value, code);
+      labels.push(String(value));
+    }
+    codes[r] = code;
+  }
+  return { codes, labels };
+}
+
+/**
+ * Encodes the interaction of the named columns as one dense factor. Levels are numbered in order of
+ * first appearance; only combinations that occur get a level (no Cartesian blow-up).
+ */
+export function encodeFactor(frame: DataFrame, componentNames: readonly string[], fieldPath: string): Factor {
+  const parts = componentNames.map((name, c) => columnCodes(getColumn(frame, name, `${fieldPath}[${c}]`)));
+  const rowCount = frame.rowCount;
+  const codes = new Int32Array(rowCount);
+  const index = new Map<string, number>();
+  const components: string[][] = componentNames.map(() => []);
+  const labels: string[] = [];
+  const key: number[] = new Array<number>(parts.length);
+  for (let r = 0; r < rowCount; r++) {
+    let missing = false;
+    for (let c = 0; c < parts.length; c++) {
+      key[c] = parts[c].codes[r];
+      if (key[c] < 0) missing = true;
+    }
+    if (missing) {
+      codes[r] = -1;
+      continue;
+    }
+    const keyText = key.join(",");
+    let code = index.get(keyText);
+    if (code === undefined) {
+      code = labels.length;
+      index.set(keyText, code);
+      const values = key.map((levelCode, c) => parts[c].labels[levelCode]);
+      values.forEach((value, c) => components[c].push(value));
+      labels.push(values.join("|"));
+    }
+    codes[r] = code;
+  }
+  return { name: factorName(componentNames), componentNames: [...componentNames], codes, levelCount: labels.length, labels, components };
+}
+
+/**
+ * Re-codes a factor on a subset of rows (`rows[k]` is the original row of new observation k) so
+ * that only levels present in the subset remain, densely numbered.
+ */
+export function restrictFactor(factor: Factor, rows: Int32Array): Factor {
+  const newCode = new Int32Array(factor.levelCount).fill(-1);
+  const labels: string[] = [];
+  const components: string[][] = factor.componentNames.map(() => []);
+  const codes = new Int32Array(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const old = factor.codes[rows[k]];
+    if (newCode[old] < 0) {
+      newCode[old] = labels.length;
+      labels.push(factor.labels[old]);
+      factor.components.forEach((values, c) => components[c].push(values[old]));
+    }
+    codes[k] = newCode[old];
+  }
+  return { ...factor, codes, levelCount: labels.length, labels, components };
+}

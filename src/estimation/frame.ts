@@ -1,0 +1,147 @@
+import { readFileSync, existsSync } from "node:fs";
+import { parse } from "csv-parse/sync";
+import { TradewindsInputError, message } from "../messages.js";
+
+/**
+ * The estimator's own column-oriented data frame. Row r of every column is observation r.
+ *
+ * - numeric columns: `Float64Array`, a missing entry is NaN;
+ * - factor (string) columns: dense codes `Int32Array` into `levels`, a missing entry is −1.
+ *
+ * A column is numeric when every non-empty entry parses as a finite number; otherwise it is a factor.
+ */
+export interface NumericColumn {
+  kind: "numeric";
+  values: Float64Array;
+}
+
+export interface FactorColumn {
+  kind: "factor";
+  codes: Int32Array;
+  levels: string[];
+}
+
+export type Column = NumericColumn | FactorColumn;
+
+export interface DataFrame {
+  /** Where the frame came from (a file path or "in-memory"); used in error messages. */
+  source: string;
+  rowCount: number;
+  columns: Map<string, Column>;
+}
+
+const MISSING_MARKERS = new Set(["", "NA", "na", "NaN", "."]);
+
+/** Reads a CSV file with a header row into a `DataFrame`. Throws a `TradewindsInputError` if missing. */
+export function readFrame(csvPath: string): DataFrame {
+  if (!existsSync(csvPath)) {
+    throw new TradewindsInputError([{ source: csvPath, path: "", value: "", message: message.fileMissing(csvPath) }]);
+  }
+  const records = parse(readFileSync(csvPath, "utf8"), { relax_quotes: false, skip_empty_lines: true }) as string[][];
+  const header = records[0] ?? [];
+  const rowCount = records.length - 1;
+  const columns = new Map<string, Column>();
+  header.forEach((name, columnIndex) => {
+    const cells = new Array<string>(rowCount);
+    for (let r = 0; r < rowCount; r++) cells[r] = records[r + 1][columnIndex] ?? "";
+    columns.set(name, columnFromCells(cells));
+  });
+  return { source: csvPath, rowCount, columns };
+}
+
+/** Builds a frame from in-memory columns (numbers → numeric, strings → factor). */
+export function frameFromColumns(columns: Record<string, ArrayLike<number> | readonly string[]>): DataFrame {
+  const out = new Map<string, Column>();
+  let rowCount = -1;
+  for (const [name, data] of Object.entries(columns)) {
+    if (rowCount >= 0 && data.length !== rowCount) {
+      throw new TradewindsInputError([
+        { source: "in-memory frame", path: name, value: String(data.length), message: message.shapeMismatch(name, rowCount, data.length, "one entry per row") },
+      ]);
+    }
+    rowCount = data.length;
+    const first = data[0];
+    out.set(name, typeof first === "string" ? factorFromStrings(data as readonly string[]) : { kind: "numeric", values: Float64Array.from(data as ArrayLike<number>) });
+  }
+  return { source: "in-memory frame", rowCount: Math.max(rowCount, 0), columns: out };
+}
+
+function columnFromCells(cells: string[]): Column {
+  const values = new Float64Array(cells.length);
+  for (let r = 0; r < cells.length; r++) {
+    const cell = cells[r].trim();
+    if (MISSING_MARKERS.has(cell)) {
+      values[r] = NaN;
+      continue;
+    }
+    const value = Number(cell);
+    if (!Number.isFinite(value)) return factorFromStrings(cells);
+    values[r] = value;
+  }
+  return { kind: "numeric", values };
+}
+
+function factorFromStrings(cells: readonly string[]): FactorColumn {
+  const codes = new Int32Array(cells.length);
+  const index = new Map<string, number>();
+  const levels: string[] = [];
+  for (let r = 0; r < cells.length; r++) {
+    const cell = cells[r].trim();
+    if (MISSING_MARKERS.has(cell)) {
+      codes[r] = -1;
+      continue;
+    }
+    let code = index.get(cell);
+    if (code === undefined) {
+      code = levels.length;
+      index.set(cell, code);
+      levels.push(cell);
+    }
+    codes[r] = code;
+  }
+  return { kind: "factor", codes, levels };
+}
+
+/** The column `name`, or a `TradewindsInputError` naming the frame and the known columns. */
+export function getColumn(frame: DataFrame, name: string, fieldPath: string): Column {
+  const column = frame.columns.get(name);
+  if (!column) {
+    throw new TradewindsInputError([
+      { source: frame.source, path: fieldPath, value: name, message: message.unknownColumn(name, [...frame.columns.keys()]) },
+    ]);
+  }
+  return column;
+}
+
+/** The numeric values of column `name`; a factor column here is an input error. */
+export function numericColumn(frame: DataFrame, name: string, fieldPath: string): Float64Array {
+  const column = getColumn(frame, name, fieldPath);
+  if (column.kind !== "numeric") {
+    throw new TradewindsInputError([{ source: frame.source, path: fieldPath, value: name, message: message.columnNotNumeric(name) }]);
+  }
+  return column.values;
+}
+
+/** Returns a new frame with `name` set to the given numeric values (the input frame is unchanged). */
+export function withNumericColumn(frame: DataFrame, name: string, values: Float64Array): DataFrame {
+  const columns = new Map(frame.columns);
+  columns.set(name, { kind: "numeric", values });
+  return { ...frame, columns };
+}
+
+/** Returns a new frame holding only the rows listed in `rows` (in that order). */
+export function selectRows(frame: DataFrame, rows: Int32Array): DataFrame {
+  const columns = new Map<string, Column>();
+  for (const [name, column] of frame.columns) {
+    if (column.kind === "numeric") {
+      const values = new Float64Array(rows.length);
+      for (let k = 0; k < rows.length; k++) values[k] = column.values[rows[k]];
+      columns.set(name, { kind: "numeric", values });
+    } else {
+      const codes = new Int32Array(rows.length);
+      for (let k = 0; k < rows.length; k++) codes[k] = column.codes[rows[k]];
+      columns.set(name, { kind: "factor", codes, levels: column.levels });
+    }
+  }
+  return { source: frame.source, rowCount: rows.length, columns };
+}

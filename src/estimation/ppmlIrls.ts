@@ -1,0 +1,235 @@
+import { choleskySolve, choleskyWithDropping } from "./choleskyWithDropping.js";
+import type { FixedEffectStructure } from "./fixedEffectStructure.js";
+import { meanFromLinearPredictor, poissonDeviance } from "./poissonDeviance.js";
+import { createProjectionWorkspace, projectFixedEffects, setProjectionWeights } from "./projectFixedEffects.js";
+import { checkScoreEquations, type ScoreCheck } from "./scoreCheck.js";
+
+/**
+ * PPML with high-dimensional fixed effects by iteratively reweighted least squares, the fixed effects
+ * partialled out of the working response and the regressors at every step (Correia, Guimarães &
+ * Zylkin 2020, "Fast Poisson estimation with high-dimensional fixed effects", Stata Journal 20(1),
+ * the ppmlhdfe algorithm; spec ppml.md §2.2–2.5):
+ *
+ *   ω = w⁰μ,  z = η − o + (y − μ)/μ,  (z̃, X̃) = M_ω(z, X),  β = (X̃'ΩX̃)⁻¹X̃'Ωz̃,  η ← o + z − (z̃ − X̃β).
+ *
+ * Start μ⁰ = (y + ȳ)/2. Step-halving when the deviance rises. Stop when
+ * |D_r − D_{r−1}| / max(min(D_r, D_{r−1}), 0.1) < tolerance (ppmlhdfe), the last iteration having
+ * used the target inner tolerance; the inner tolerance starts at 1e‑4 and tightens with the deviance
+ * change (ppmlhdfe's adaptive rule). After that the score equations are checked; if they fail the
+ * inner tolerance is tightened 100× and the iteration continues (at most `maxTightenings` times).
+ */
+export interface PpmlProblem {
+  /** y_n ≥ 0, length N. */
+  outcome: Float64Array;
+  /** K columns of length N. */
+  regressors: Float64Array[];
+  offset: Float64Array | null;
+  priorWeights: Float64Array | null;
+  structure: FixedEffectStructure;
+}
+
+export interface IrlsOptions {
+  /** Outer (deviance) tolerance; ppmlhdfe default 1e‑8. */
+  tolerance: number;
+  /** Target inner (projection) tolerance. */
+  innerTolerance: number;
+  maxIterations: number;
+  maxSweeps: number;
+  /** Largest relative score accepted by the post-convergence check. */
+  scoreTolerance: number;
+  maxTightenings: number;
+}
+
+export interface RegressorDrop {
+  index: number;
+  reason: "collinear-with-fixed-effects" | "collinear-with-regressors";
+}
+
+export interface IrlsOutcome {
+  converged: boolean;
+  iterations: number;
+  deviance: number;
+  relativeDevianceChange: number;
+  /** β for every regressor (0 for dropped ones; see `kept`). */
+  coefficients: Float64Array;
+  kept: number[];
+  dropped: RegressorDrop[];
+  mean: Float64Array;
+  linearPredictor: Float64Array;
+  innerSweeps: number;
+  finalInnerTolerance: number;
+  innerNotConverged: number;
+  halvings: number;
+  scoreCheck: ScoreCheck;
+}
+
+const INITIAL_INNER_TOLERANCE = 1e-4;
+/** Relative residual sum of squares below which a column counts as spanned by the fixed effects (§2.1 item 5). */
+const FE_COLLINEARITY_TOLERANCE = 1e-9;
+/** Pivot threshold of the Cholesky rank test (§2.5). */
+const PIVOT_TOLERANCE = 1e-10;
+const MAX_HALVINGS = 10;
+
+export function ppmlIrls(problem: PpmlProblem, options: IrlsOptions): IrlsOutcome {
+  const { outcome, regressors, offset, priorWeights, structure } = problem;
+  const observationCount = outcome.length;
+  const regressorCount = regressors.length;
+  const workspace = createProjectionWorkspace(structure);
+  const weights = new Float64Array(observationCount);
+  const working = new Float64Array(observationCount);
+  const workingTilde = new Float64Array(observationCount);
+  const regressorsTilde = regressors.map(() => new Float64Array(observationCount));
+  const workingAlpha = new Float64Array(structure.totalLevels);
+  const regressorAlpha = regressors.map(() => new Float64Array(structure.totalLevels));
+  const mean = new Float64Array(observationCount);
+  const linearPredictor = new Float64Array(observationCount);
+  const previousPredictor = new Float64Array(observationCount);
+  const coefficients = new Float64Array(regressorCount);
+
+  let weightSum = 0;
+  let weightedOutcome = 0;
+  for (let n = 0; n < observationCount; n++) {
+    const w = priorWeights ? priorWeights[n] : 1;
+    weightSum += w;
+    weightedOutcome += w * outcome[n];
+  }
+  const outcomeMean = weightedOutcome / weightSum;
+  for (let n = 0; n < observationCount; n++) {
+    mean[n] = (outcome[n] + outcomeMean) / 2;
+    linearPredictor[n] = Math.log(mean[n]);
+  }
+  let deviance = poissonDeviance(outcome, mean, priorWeights);
+
+  let active = regressors.map((_, k) => k);
+  const dropped: RegressorDrop[] = [];
+  let innerTolerance = Math.max(INITIAL_INNER_TOLERANCE, options.innerTolerance);
+  let targetInnerTolerance = options.innerTolerance;
+  let tightenings = 0;
+  let innerSweeps = 0;
+  let innerNotConverged = 0;
+  let halvings = 0;
+  let relativeChange = Infinity;
+  let converged = false;
+  let iteration = 0;
+  let scoreCheck = checkScoreEquations(outcome, mean, priorWeights, regressors, structure, options.scoreTolerance);
+
+  while (iteration < options.maxIterations) {
+    iteration += 1;
+    const usedInnerTolerance = innerTolerance;
+    for (let n = 0; n < observationCount; n++) {
+      weights[n] = (priorWeights ? priorWeights[n] : 1) * mean[n];
+      working[n] = linearPredictor[n] - (offset ? offset[n] : 0) + (outcome[n] - mean[n]) / mean[n];
+    }
+    setProjectionWeights(structure, weights, workspace);
+    const project = (values: Float64Array, alpha: Float64Array, out: Float64Array): void => {
+      const result = projectFixedEffects(structure, weights, values, alpha, out, workspace, usedInnerTolerance, options.maxSweeps);
+      innerSweeps += result.sweeps;
+      if (!result.converged) innerNotConverged += 1;
+    };
+    project(working, workingAlpha, workingTilde);
+    for (const k of active) project(regressors[k], regressorAlpha[k], regressorsTilde[k]);
+
+    if (iteration === 1) {
+      active = active.filter((k) => {
+        const spanned = weightedSquares(regressorsTilde[k], weights) <= FE_COLLINEARITY_TOLERANCE * weightedSquares(regressors[k], weights);
+        if (spanned) dropped.push({ index: k, reason: "collinear-with-fixed-effects" });
+        return !spanned;
+      });
+    }
+    const activeBeta = solveWeightedLeastSquares(active, regressorsTilde, workingTilde, weights, dropped);
+    active = activeBeta.kept;
+    coefficients.fill(0);
+    active.forEach((k, a) => (coefficients[k] = activeBeta.beta[a]));
+
+    previousPredictor.set(linearPredictor);
+    for (let n = 0; n < observationCount; n++) {
+      let residual = workingTilde[n];
+      for (const k of active) residual -= regressorsTilde[k][n] * coefficients[k];
+      linearPredictor[n] = (offset ? offset[n] : 0) + working[n] - residual;
+    }
+    meanFromLinearPredictor(linearPredictor, mean);
+    let newDeviance = poissonDeviance(outcome, mean, priorWeights);
+    for (let h = 0; h < MAX_HALVINGS && !(newDeviance <= deviance * (1 + 1e-7) + 1e-12); h++) {
+      for (let n = 0; n < observationCount; n++) linearPredictor[n] = (linearPredictor[n] + previousPredictor[n]) / 2;
+      meanFromLinearPredictor(linearPredictor, mean);
+      newDeviance = poissonDeviance(outcome, mean, priorWeights);
+      halvings += 1;
+    }
+    relativeChange = Math.abs(newDeviance - deviance) / Math.max(Math.min(newDeviance, deviance), 0.1);
+    deviance = newDeviance;
+    const atTarget = usedInnerTolerance <= targetInnerTolerance;
+    innerTolerance = Math.max(Math.min(innerTolerance, 0.1 * relativeChange), targetInnerTolerance);
+    if (iteration > 1 && relativeChange < options.tolerance && atTarget) {
+      scoreCheck = checkScoreEquations(outcome, mean, priorWeights, active.map((k) => regressors[k]), structure, options.scoreTolerance);
+      if (scoreCheck.passed) {
+        converged = true;
+        break;
+      }
+      if (tightenings >= options.maxTightenings) break;
+      tightenings += 1;
+      targetInnerTolerance /= 100;
+      innerTolerance = targetInnerTolerance;
+    }
+  }
+  if (!converged) {
+    scoreCheck = checkScoreEquations(outcome, mean, priorWeights, active.map((k) => regressors[k]), structure, options.scoreTolerance);
+  }
+  if (scoreCheck.worstRegressor >= 0) scoreCheck = { ...scoreCheck, worstRegressor: active[scoreCheck.worstRegressor] };
+  return {
+    converged,
+    iterations: iteration,
+    deviance,
+    relativeDevianceChange: relativeChange,
+    coefficients,
+    kept: active,
+    dropped,
+    mean,
+    linearPredictor,
+    innerSweeps,
+    finalInnerTolerance: targetInnerTolerance,
+    innerNotConverged,
+    halvings,
+    scoreCheck,
+  };
+}
+
+function weightedSquares(values: Float64Array, weights: Float64Array): number {
+  let sum = 0;
+  for (let n = 0; n < values.length; n++) sum += weights[n] * values[n] * values[n];
+  return sum;
+}
+
+/**
+ * β = (X̃'ΩX̃)⁻¹X̃'Ωz̃ over the `active` columns; columns the rank test rejects are appended to
+ * `dropped` as collinear with the other regressors. Returns the surviving columns and their β.
+ */
+function solveWeightedLeastSquares(
+  active: number[],
+  regressorsTilde: Float64Array[],
+  workingTilde: Float64Array,
+  weights: Float64Array,
+  dropped: RegressorDrop[],
+): { kept: number[]; beta: Float64Array } {
+  const size = active.length;
+  const crossProduct = new Float64Array(size * size);
+  const rightHandSide = new Float64Array(size);
+  for (let a = 0; a < size; a++) {
+    const columnA = regressorsTilde[active[a]];
+    for (let b = 0; b <= a; b++) {
+      const columnB = regressorsTilde[active[b]];
+      let sum = 0;
+      for (let n = 0; n < columnA.length; n++) sum += weights[n] * columnA[n] * columnB[n];
+      crossProduct[a * size + b] = sum;
+      crossProduct[b * size + a] = sum;
+    }
+    let sum = 0;
+    for (let n = 0; n < columnA.length; n++) sum += weights[n] * columnA[n] * workingTilde[n];
+    rightHandSide[a] = sum;
+  }
+  const factor = choleskyWithDropping(crossProduct, size, PIVOT_TOLERANCE);
+  for (let a = 0; a < size; a++) {
+    if (!factor.kept.includes(a)) dropped.push({ index: active[a], reason: "collinear-with-regressors" });
+  }
+  const beta = choleskySolve(factor, Float64Array.from(factor.kept, (a) => rightHandSide[a]));
+  return { kept: factor.kept.map((a) => active[a]), beta };
+}

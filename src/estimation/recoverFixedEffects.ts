@@ -1,0 +1,74 @@
+import { TradewindsInputError, message } from "../messages.js";
+import type { Normalisation } from "./estimationSpec.js";
+import { fixedEffectStructure } from "./fixedEffectStructure.js";
+import type { PpmlFit, RecoveredFixedEffects } from "./ppmlResult.js";
+import { createProjectionWorkspace, projectFixedEffects, setProjectionWeights } from "./projectFixedEffects.js";
+
+/**
+ * Individual fixed effects α^f_ℓ from the converged fixed-effect sum φ = η − o − Xβ (spec ppml.md
+ * §2.6): φ lies in the span of the dummies, so the unweighted Gauss–Seidel sweeps of
+ * `projectFixedEffects` (Gaure 2013; Irons–Tuck accelerated) solve Σ_f α^f_{g_f(n)} = φ_n exactly.
+ *
+ * The α are identified only up to normalisation. Every level selected by `normalisation` is held at 0,
+ * e.g. Stata's convention in the AG: `{factor: "importer", where: {importer: "DEU"}}` (two-way), or
+ * for the NAFTA stage 1 `{factor: "importer#year", where: {importer: "DEU"}}` plus
+ * `{factor: "pair_id_2", where: {pair_id_2: 0}}`. With too few constraints the result is one of the
+ * solutions (the one the sweeps reach from 0); with inconsistent constraints `maxResidual` is not ≈ 0.
+ */
+export function recoverFixedEffects(
+  fit: PpmlFit,
+  normalisation: readonly Normalisation[],
+  tolerance = 1e-13,
+  maxSweeps = 100_000,
+): RecoveredFixedEffects {
+  const factors = fit.factors;
+  const observationCount = fit.fixedEffectSum.length;
+  const structure = fixedEffectStructure(
+    factors.map((f) => f.codes),
+    factors.map((f) => f.levelCount),
+    observationCount,
+  );
+  const heldAtZero = new Uint8Array(structure.totalLevels);
+  normalisation.forEach((rule, index) => {
+    const f = factors.findIndex((factor) => factor.name === rule.factor);
+    if (f < 0) throw normalisationError(index, "factor", rule.factor, message.unknownFactor(rule.factor, factors.map((x) => x.name)));
+    const factor = factors[f];
+    const conditions = Object.entries(rule.where).map(([component, wanted]) => {
+      const c = factor.componentNames.indexOf(component);
+      if (c < 0) throw normalisationError(index, `where.${component}`, component, message.unknownFactor(component, factor.componentNames));
+      return { values: factor.components[c], wanted: String(wanted) };
+    });
+    let matched = 0;
+    for (let level = 0; level < factor.levelCount; level++) {
+      if (conditions.every((condition) => condition.values[level] === condition.wanted)) {
+        heldAtZero[structure.levelOffsets[f] + level] = 1;
+        matched += 1;
+      }
+    }
+    if (matched === 0) throw normalisationError(index, "where", JSON.stringify(rule.where), message.normalisationMatchesNothing(rule.factor));
+  });
+  const weights = new Float64Array(observationCount).fill(1);
+  const workspace = createProjectionWorkspace(structure);
+  setProjectionWeights(structure, weights, workspace);
+  const coefficients = new Float64Array(structure.totalLevels);
+  const residual = new Float64Array(observationCount);
+  const outcome = projectFixedEffects(structure, weights, fit.fixedEffectSum, coefficients, residual, workspace, tolerance, maxSweeps, heldAtZero);
+  let maxResidual = 0;
+  for (let n = 0; n < observationCount; n++) maxResidual = Math.max(maxResidual, Math.abs(residual[n]));
+  return {
+    factors: factors.map((factor, f) => ({
+      name: factor.name,
+      labels: factor.labels,
+      values: coefficients.slice(structure.levelOffsets[f], structure.levelOffsets[f] + factor.levelCount),
+    })),
+    maxResidual,
+    sweeps: outcome.sweeps,
+    normalisation: normalisation.length
+      ? normalisation.map((rule) => `${rule.factor}: ${JSON.stringify(rule.where)} = 0`).join("; ")
+      : "none (the solution reached from α = 0)",
+  };
+}
+
+function normalisationError(index: number, field: string, value: string, text: string): TradewindsInputError {
+  return new TradewindsInputError([{ source: "estimation spec", path: `normalisation[${index}].${field}`, value, message: text }]);
+}
