@@ -114,6 +114,8 @@ export const message = {
     `${projections} fixed-effect projections stopped at the cap of ${maxSweeps} sweeps; the score check decides whether the fit is usable`,
 
   // ---- solvers (warnings carried in results) ---------------------------------------------------
+  stepHalved: (method: string, step: number, iteration: number) =>
+    `solver ${method} halved its step to ${step} at iteration ${iteration} to keep the objective from rising`,
   notConverged: (method: string, iterations: number, residual: number, tolerance: number) =>
     `solver ${method} did not converge after ${iterations} iterations: residual ${residual.toExponential(3)} > tolerance ${tolerance.toExponential(1)}`,
   iterationDiverged: (iteration: number) =>

@@ -67,6 +67,11 @@ export function datasetFromFile(raw: unknown, source: string): Dataset {
   return toDataset(file);
 }
 
+/** Units must name the currency and its scale, e.g. "thousands of current USD". */
+const UNITS_PATTERN = /^((thousands|millions|billions) of )?(current |constant )?[A-Z]{3}\b/;
+/** World GDP over world sales outside [1/10, 10] means GDP and flows are in different units. */
+const UNITS_RATIO_BOUND = 10;
+
 /** Semantic checks that the schema cannot express: shapes, signs, codes, domestic flows. */
 export function checkDatasetFile(file: DatasetFile, source: string): InputIssue[] {
   const issues: InputIssue[] = [];
@@ -125,6 +130,15 @@ export function checkDatasetFile(file: DatasetFile, source: string): InputIssue[
     v?.forEach((x, k) => {
       if (x === null || !Number.isFinite(x)) add(`${key}[${k}]`, x, message.nonFiniteValue(`${key} of ${file.countries[k]?.code}`));
     });
+  }
+  if (!UNITS_PATTERN.test(file.meta.units)) add("meta.units", file.meta.units, message.unitsUnclear(file.meta.units));
+  if (file.gdp && file.gdp.length === N) {
+    // GDP and flows in different units (USD vs thousands of USD) is the classic silent error: world
+    // GDP and world sales (domestic included) are of the same order in any real dataset.
+    const worldGdp = file.gdp.reduce<number>((a, x) => a + (x ?? 0), 0);
+    const worldSales = file.flows.reduce<number>((a, x) => a + (x ?? 0), 0);
+    const ratio = worldGdp / worldSales;
+    if (!(ratio > 1 / UNITS_RATIO_BOUND && ratio < UNITS_RATIO_BOUND)) add("gdp", ratio, message.unitsMismatch(file.meta.units, ratio));
   }
   if (file.tradeElasticities && file.tradeElasticities.length !== S) {
     add("tradeElasticities", "", message.shapeMismatch("tradeElasticities", S, file.tradeElasticities.length, "one per sector"));
