@@ -1,3 +1,4 @@
+import { message } from "../messages.js";
 import type { SolverResult } from "../solver/result.js";
 import { compensatedSum } from "../util/sum.js";
 
@@ -82,7 +83,7 @@ export function fitPoissonFixedEffects(input: PoissonFixedEffectsInput): Poisson
       if (Number.isFinite(candidate) && candidate <= deviance * (1 + 1e-12) + 1e-9) break;
       step /= 2;
     }
-    if (step < 1) warnings.push(`IRLS step halved to ${step} at iteration ${iterations}`);
+    if (step < 1) warnings.push(message.stepHalved("poisson-irls", step, iterations));
     for (let k = 0; k < N * N; k++) eta[k] += step * (linear[k] - eta[k]);
     previous = deviance;
     deviance = candidate;

@@ -1,3 +1,4 @@
+import { message } from "../../messages.js";
 import type { SolverResult } from "../../solver/result.js";
 import { compensatedSum } from "../../util/sum.js";
 import { solveFixedEffectsIpf } from "./fixedEffectsIpf.js";
@@ -47,7 +48,7 @@ export function solveAgExactFullGe(input: AgFullGeInput, options: { tolerance?: 
       { N, tradeCosts: tau, rowTargets: output, columnTargets: importerTargets, reference },
       { initialImporter: importer },
     );
-    if (!fit.converged) warnings.push(`IPF did not converge at fixed-point iteration ${iterations}`);
+    if (!fit.converged) warnings.push(message.notConverged(`ipf (AG exact fixed point, iteration ${iterations})`, fit.iterations, fit.residual, fit.tolerance));
     exporter = fit.value.exporter;
     importer = fit.value.importer;
     referenceExpenditure = expenditure[reference];

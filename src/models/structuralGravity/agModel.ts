@@ -62,6 +62,7 @@ function estimateCoefficients(data: Dataset, params: AgParams, reference: number
     covariates[name] = column;
   }
   const fit = fitPoissonFixedEffects({ y: data.flows, N: data.countries.length, covariates, reference });
+  ctx.warnings.push(...fit.solver.warnings);
   if (!fit.converged) ctx.warnings.push(message.notConverged("poisson-irls (AG baseline PPML)", fit.iterations, fit.solver.residual, fit.solver.tolerance));
   return fit.coefficients;
 }

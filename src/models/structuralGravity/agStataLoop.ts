@@ -1,3 +1,4 @@
+import { message } from "../../messages.js";
 import type { SolverResult } from "../../solver/result.js";
 import { columnTotals, fittedFlows, rowTotals, solveFixedEffectsIpf } from "./fixedEffectsIpf.js";
 import { factoryPriceChange, type AgFullGeInput, type AgFullState } from "./agFullState.js";
@@ -64,7 +65,7 @@ export function solveAgStataLoop(input: AgFullGeInput, options: StataLoopOptions
       { N, tradeCosts: tau, rowTargets: rowTotals(N, trade, rows), columnTargets: columnTotals(N, trade, columns), reference },
       { initialImporter: importer },
     );
-    if (!fit.converged) warnings.push(`IPF did not converge in loop pass ${passes} (row error ${fit.residual.toExponential(2)})`);
+    if (!fit.converged) warnings.push(message.notConverged(`ipf (AG loop pass ${passes})`, fit.iterations, fit.residual, fit.tolerance));
     fitted = fittedFlows(N, tau, fit.value, new Float64Array(N * N));
     rowTotals(N, fitted, output);
     for (let i = 0; i < N; i++) expenditure[i] = phi[i] * output[i];
