@@ -116,6 +116,8 @@ export const message = {
   // ---- solvers (warnings carried in results) ---------------------------------------------------
   stepHalved: (method: string, step: number, iteration: number) =>
     `solver ${method} halved its step to ${step} at iteration ${iteration} to keep the objective from rising`,
+  covariateNotInModel: (name: string, model: string, used: string[]) =>
+    `the policy changes covariate ${JSON.stringify(name)}, but it does not enter ${model}'s trade costs (coefficients: ${used.join(", ") || "none"}); add it to the model's regressors/coefficients or drop the change`,
   notConverged: (method: string, iterations: number, residual: number, tolerance: number) =>
     `solver ${method} did not converge after ${iterations} iterations: residual ${residual.toExponential(3)} > tolerance ${tolerance.toExponential(1)}`,
   iterationDiverged: (iteration: number) =>

@@ -16,6 +16,11 @@ export const caliendoParroParamsSchema = z
     /** Stop when the Euclidean norm of all residuals falls below this (package tol). */
     tolerance: z.number().positive().default(1e-7),
     maxIterations: z.number().int().positive().default(10000),
+    /**
+     * "anderson" (default): the package's damped map, Anderson-accelerated — the same fixed point in
+     * about a tenth of the iterations; "damped": the package's plain iteration, step for step.
+     */
+    method: z.enum(["anderson", "damped"]).default("anderson"),
     /** One trade elasticity θ for every sector, for datasets that carry none (overrides the dataset's when set). */
     tradeElasticity: z.number().positive().optional(),
   })
