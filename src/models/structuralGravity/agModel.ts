@@ -70,7 +70,7 @@ function estimateCoefficients(data: Dataset, params: AgParams, reference: number
 export function solveAg(baseline: AgBaseline, policy: CompiledPolicy, ctx: RunContext): ModelOutcome {
   const { data, params, N, reference, output, expenditure } = baseline;
   const baselineTariffs = data.baselineTariffs ? data.tariffs[data.baselineTariffs] : undefined;
-  const tau = counterfactualTradeCosts(N, params.sigma, data.covariates, baseline.coefficients, policy, baselineTariffs);
+  const tau = counterfactualTradeCosts(N, params.sigma, data.covariates, baseline.coefficients, policy, baselineTariffs, "ag");
   const conditionalFit = solveFixedEffectsIpf({ N, tradeCosts: tau, rowTargets: output, columnTargets: expenditure, reference });
   if (!conditionalFit.converged) ctx.warnings.push(message.notConverged("ipf (AG conditional GE)", conditionalFit.iterations, conditionalFit.residual, conditionalFit.tolerance));
   const conditionalFlows = fittedFlows(N, tau, conditionalFit.value, new Float64Array(N * N));

@@ -73,7 +73,7 @@ export function modeledFlows(N: number, tradeCosts: Float64Array, expenditure: F
 export function solveGegravity(baseline: GegravityBaseline, policy: CompiledPolicy, ctx: RunContext): ModelOutcome {
   const { data, params, N, reference, output, expenditure, resistances } = baseline;
   const baselineTariffs = data.baselineTariffs ? data.tariffs[data.baselineTariffs] : undefined;
-  const tau = counterfactualTradeCosts(N, params.sigma, data.covariates, params.coefficients, policy, baselineTariffs);
+  const tau = counterfactualTradeCosts(N, params.sigma, data.covariates, params.coefficients, policy, baselineTariffs, "gegravity");
   const mr = solveMultilateralResistances({ N, tradeCosts: tau, outputShares: baseline.outputShares, expenditureShares: baseline.expenditureShares, reference });
   if (!mr.converged) ctx.warnings.push(message.notConverged(mr.method, mr.iterations, mr.residual, mr.tolerance));
   const power = 1 / (1 - params.sigma);

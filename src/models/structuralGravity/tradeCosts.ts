@@ -50,6 +50,8 @@ function covariateColumn(covariates: Record<string, Float64Array>, name: string,
  *   like an iceberg cost of the same size (documented limitation).
  *
  * With the zero policy every factor is exactly 1, so τ′ equals the baseline τ bit for bit.
+ * A policy covariate that the dataset lacks, or that has no coefficient (so would silently do
+ * nothing), is an input error. `model` names the model in that message.
  */
 export function counterfactualTradeCosts(
   N: number,
@@ -58,13 +60,15 @@ export function counterfactualTradeCosts(
   coefficients: Record<string, number>,
   policy: CompiledPolicy,
   baselineTariffs: Float64Array | undefined,
+  model: string,
 ): Float64Array {
   for (const name of Object.keys(policy.covariates)) {
-    if (!(name in covariates)) {
-      throw new TradewindsInputError([
-        { source: "policy", path: `covariates.${name}`, value: show(name), message: message.unknownCovariate(name, Object.keys(covariates)) },
-      ]);
-    }
+    const msg = !(name in covariates)
+      ? message.unknownCovariate(name, Object.keys(covariates))
+      : !(name in coefficients)
+        ? message.covariateNotInModel(name, model, Object.keys(coefficients))
+        : undefined;
+    if (msg) throw new TradewindsInputError([{ source: "policy", path: `covariates.${name}`, value: show(name), message: msg }]);
   }
   const merged = { ...covariates, ...policy.covariates };
   const tau = tradeCostsFromCovariates(N, merged, coefficients);
