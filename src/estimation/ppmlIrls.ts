@@ -12,7 +12,7 @@ import { checkScoreEquations, type ScoreCheck } from "./scoreCheck.js";
  *
  *   ω = w⁰μ,  z = η − o + (y − μ)/μ,  (z̃, X̃) = M_ω(z, X),  β = (X̃'ΩX̃)⁻¹X̃'Ωz̃,  η ← o + z − (z̃ − X̃β).
  *
- * Start μ⁰ = (y + ȳ)/2. Step-halving when the deviance rises. Stop when
+ * Start μ⁰ = (y + ȳ)/2. Step-halving when the deviance rises (from the second iteration on). Stop when
  * |D_r − D_{r−1}| / max(min(D_r, D_{r−1}), 0.1) < tolerance (ppmlhdfe), the last iteration having
  * used the target inner tolerance; the inner tolerance starts at 1e‑4 and tightens with the deviance
  * change (ppmlhdfe's adaptive rule). After that the score equations are checked; if they fail the
@@ -98,7 +98,9 @@ export function ppmlIrls(problem: PpmlProblem, options: IrlsOptions): IrlsOutcom
     mean[n] = (outcome[n] + outcomeMean) / 2;
     linearPredictor[n] = Math.log(mean[n]);
   }
-  let deviance = poissonDeviance(outcome, mean, priorWeights);
+  // μ⁰ is not in the model space and may have a lower deviance than the MLE: it is no reference
+  // for step-halving, so the first iteration is accepted as it comes (as R's glm.fit does).
+  let deviance = Infinity;
 
   let active = regressors.map((_, k) => k);
   const dropped: RegressorDrop[] = [];
@@ -155,7 +157,7 @@ export function ppmlIrls(problem: PpmlProblem, options: IrlsOptions): IrlsOutcom
       newDeviance = poissonDeviance(outcome, mean, priorWeights);
       halvings += 1;
     }
-    relativeChange = Math.abs(newDeviance - deviance) / Math.max(Math.min(newDeviance, deviance), 0.1);
+    relativeChange = iteration === 1 ? Infinity : Math.abs(newDeviance - deviance) / Math.max(Math.min(newDeviance, deviance), 0.1);
     deviance = newDeviance;
     const atTarget = usedInnerTolerance <= targetInnerTolerance;
     innerTolerance = Math.max(Math.min(innerTolerance, 0.1 * relativeChange), targetInnerTolerance);
