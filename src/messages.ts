@@ -113,6 +113,9 @@ export const message = {
   projectionSweepCap: (projections: number, maxSweeps: number) =>
     `${projections} fixed-effect projections stopped at the cap of ${maxSweeps} sweeps; the score check decides whether the fit is usable`,
 
+  retaliationNeedsCommonShare: (leader: string) =>
+    `the closed-form optimal retaliation against ${leader} treats all other countries as one region and needs one local share ν (and φ) for them; calibrate ν as the Liberation Day paper does (one value for all non-${leader} countries)`,
+
   // ---- solvers (warnings carried in results) ---------------------------------------------------
   stepHalved: (method: string, step: number, iteration: number) =>
     `solver ${method} halved its step to ${step} at iteration ${iteration} to keep the objective from rising`,

@@ -265,6 +265,54 @@ const defs: QuantityDefinition[] = [
     level: "country-sector",
     aggregate: "sum",
   },
+  // ---- Liberation Day (Ignatenko, Macedoni, Lashkaripour & Simonovska 2025) one-sector model (`liberation-day`) ----
+  // Also reports welfareChangePct (Ŵ of §3.3), priceIndexChangePct, factoryPriceChangePct (ŵ), realWageChangePct
+  // (ŵ/P̂), exportsChangePct, importsChangePct (foreign, tariff-exclusive). Spec one-sector.md §3.5.
+  {
+    key: "deficitChangePct",
+    label: "Trade deficit",
+    unit: "%",
+    formula: "100·(D′ − D)/|D|, D_i = Σ_k X_ki − Σ_k X_ik (imports − exports, tariff-exclusive; domestic flows cancel)",
+    sign: "positive = the deficit grows (or the surplus shrinks)",
+    level: "country",
+    aggregate: "weighted-mean",
+  },
+  {
+    key: "exportsToGdpChangePct",
+    label: "Exports / GDP",
+    unit: "%",
+    formula: "100·((Σ_{k≠i} X′_ik / Y′_i) ⁄ (Σ_{k≠i} X_ik / Y_i) − 1), Y = model output ŵL̂Y",
+    sign: "positive = exports rise relative to output",
+    level: "country",
+    aggregate: "weighted-mean",
+  },
+  {
+    key: "importsToGdpChangePct",
+    label: "Imports / GDP",
+    unit: "%",
+    formula: "100·((Σ_{k≠i} X′_ki / Y′_i) ⁄ (Σ_{k≠i} X_ki / Y_i) − 1), imports tariff-exclusive",
+    sign: "positive = imports rise relative to output",
+    level: "country",
+    aggregate: "weighted-mean",
+  },
+  {
+    key: "employmentChangePct",
+    label: "Employment",
+    unit: "%",
+    formula: "100·(L̂ − 1), L̂ = (τ̂ ŵ/P̂)^κ (labour supply with elasticity κ)",
+    sign: "positive = more people work",
+    level: "country",
+    aggregate: "weighted-mean",
+  },
+  {
+    key: "tariffRevenueShare",
+    label: "Tariff revenue / expenditure",
+    unit: "share",
+    formula: "R′_i / E_i, R′ = Σ_k λ′_ki t_ki/(1+t_ki) E′_i, over BASELINE expenditure E (Table 3 prints 100× this as \"% of GDP\")",
+    sign: "collected by the importer; 0.01 = 1% of baseline spending",
+    level: "country",
+    aggregate: "weighted-mean",
+  },
 ];
 
 export const registry: ReadonlyMap<string, QuantityDefinition> = new Map(defs.map((d) => [d.key, d]));

@@ -20,9 +20,21 @@ export interface NonlinearSolveOptions {
   jacobian?: JacobianFunction;
   /** Initial damping as a multiple of max diag(JᵀJ) (Nielsen's τ). Default 1e-3. */
   initialDamping?: number;
+  /**
+   * Keep the Jacobian and its factorisation after a step that did well (gain ratio ≥ 0.5 and
+   * ½‖F‖² cut at least tenfold) and take
+   * the next step with the new residual only — a chord (Shamanskii) step, O(n²) instead of
+   * O(n³) + n residual evaluations. The Jacobian is refreshed after a poor or rejected step and at
+   * least every `maxJacobianAge` steps. Default false.
+   */
+  reuseJacobian?: boolean;
+  /** With `reuseJacobian`: most steps taken with one Jacobian. Default 30. */
+  maxJacobianAge?: number;
 }
 
 const METHOD = "levenberg-marquardt";
+/** A kept Jacobian must have cut ½‖F‖² at least this much in the last step (‖F‖ by ≈ 3×). */
+const CHORD_CONTRACTION = 0.1;
 
 /**
  * Solves F(x) = 0 (or minimises ½‖F(x)‖² when m > n) by Levenberg–Marquardt with Marquardt's
@@ -91,14 +103,20 @@ export function solveNonlinear(residual: ResidualFunction, x0: Float64Array, opt
   for (let k = 0; k < n; k++) maxScaling = Math.max(maxScaling, scaling[k]);
   let damping = (options.initialDamping ?? 1e-3) * maxScaling;
   let growth = 2;
+  let factorValid = false;
+  let jacobianAge = 0;
+  const maxJacobianAge = options.reuseJacobian ? (options.maxJacobianAge ?? 30) : 1;
 
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
-    damped.set(normal);
-    for (let k = 0; k < n; k++) damped[k * n + k] += damping * scaling[k];
-    if (!choleskyFactor(damped, n, factor)) {
-      damping *= growth;
-      growth *= 2;
-      continue;
+    if (!factorValid) {
+      damped.set(normal);
+      for (let k = 0; k < n; k++) damped[k * n + k] += damping * scaling[k];
+      if (!choleskyFactor(damped, n, factor)) {
+        damping *= growth;
+        growth *= 2;
+        continue;
+      }
+      factorValid = true;
     }
     for (let k = 0; k < n; k++) step[k] = -gradient[k];
     choleskySolve(factor, n, step);
@@ -112,6 +130,7 @@ export function solveNonlinear(residual: ResidualFunction, x0: Float64Array, opt
     const gain = Number.isFinite(trialCost) && predicted > 0 ? (cost - trialCost) / predicted : -1;
 
     if (gain > 0) {
+      const contraction = trialCost / cost;
       x.set(trial);
       r.set(rTrial);
       cost = trialCost;
@@ -121,10 +140,22 @@ export function solveNonlinear(residual: ResidualFunction, x0: Float64Array, opt
         warnings.push(`step fell below the step tolerance ${stepTolerance} with max|F| = ${maxAbs.toExponential(3)} above the tolerance`);
         return finish(false, iteration, maxAbs);
       }
+      jacobianAge++;
+      if (gain >= 0.5 && contraction <= CHORD_CONTRACTION && jacobianAge < maxJacobianAge) {
+        gradientFrom(jacobian, r, m, n, gradient); // chord step next: same J and factor, new residual
+        continue;
+      }
       damping *= Math.max(1 / 3, 1 - Math.pow(2 * gain - 1, 3));
       growth = 2;
       refreshLinearisation();
+      jacobianAge = 0;
+      factorValid = false;
+    } else if (jacobianAge > 0) {
+      refreshLinearisation(); // the stale Jacobian, not the damping, is the likely culprit
+      jacobianAge = 0;
+      factorValid = false;
     } else {
+      factorValid = false;
       damping *= growth;
       growth *= 2;
       if (!Number.isFinite(damping) || damping > 1e300) {
@@ -137,13 +168,21 @@ export function solveNonlinear(residual: ResidualFunction, x0: Float64Array, opt
   return finish(false, maxIterations, maxAbs);
 }
 
-/** JᵀJ (row-major n×n, both triangles) and Jᵀr from a column-major m×n Jacobian. */
-function normalEquations(jacobian: Float64Array, r: Float64Array, m: number, n: number, normal: Float64Array, gradient: Float64Array): void {
+/** Jᵀr from a column-major m×n Jacobian. */
+function gradientFrom(jacobian: Float64Array, r: Float64Array, m: number, n: number, gradient: Float64Array): void {
   for (let p = 0; p < n; p++) {
     const columnP = p * m;
     let g = 0;
     for (let i = 0; i < m; i++) g += jacobian[columnP + i] * r[i];
     gradient[p] = g;
+  }
+}
+
+/** JᵀJ (row-major n×n, both triangles) and Jᵀr from a column-major m×n Jacobian. */
+function normalEquations(jacobian: Float64Array, r: Float64Array, m: number, n: number, normal: Float64Array, gradient: Float64Array): void {
+  gradientFrom(jacobian, r, m, n, gradient);
+  for (let p = 0; p < n; p++) {
+    const columnP = p * m;
     for (let q = 0; q <= p; q++) {
       const columnQ = q * m;
       let dot = 0;

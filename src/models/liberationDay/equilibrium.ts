@@ -1,0 +1,125 @@
+import { compensatedSum } from "../../util/sum.js";
+import type { LiberationDayBaseline } from "./baseline.js";
+
+/**
+ * The counterfactual equilibrium system of Liberation Day (Ignatenko, Macedoni, Lashkaripour &
+ * Simonovska 2025), `main_baseline.m` `Balanced_Trade_EQ` lines 288–367 (spec one-sector.md §3.3).
+ * Unknowns x = (ŵ, Ê, L̂), 3N, stored [ŵ_0..ŵ_{N−1}, Ê_0.., L̂_0..]; like the paper's code the kernel
+ * reads |x| so that trial points with a negative entry stay defined. Matrices are [i*N + j],
+ * exporter i, importer j.
+ */
+export interface EquilibriumSystem {
+  baseline: LiberationDayBaseline;
+  /** λ_ij · (1+t_ij)^(−ε φ_j) · d̂_ij^(−ε): the policy-dependent part of a_ij, fixed during a solve. */
+  policyShares: Float64Array;
+  /** t_ij/(1+t_ij), the revenue share of a tariff-inclusive purchase. */
+  tariffShare: Float64Array;
+  /** 1/(1+t_ij), from tariff-inclusive to tariff-exclusive (factory-gate) value. */
+  tariffExclusive: Float64Array;
+  /** ψ = scale numerator/ε. */
+  scaleElasticity: number;
+  /** Index of the country whose wage equation is replaced by the price normalisation (paper: last). */
+  replacedWageEquation: number;
+  lumpSum: boolean;
+  /** ΣE and ΣY of the baseline (compensated sums). */
+  worldExpenditure: number;
+  worldOutput: number;
+}
+
+/** Everything derived from x in one evaluation; caller-owned buffers, overwritten each time. */
+export interface EquilibriumState {
+  /** a_ij = policyShares_ij · (ŵ_i L̂_i^(−ψ))^(−ε). */
+  attraction: Float64Array;
+  /** Σ_k a_kj. */
+  attractionTotal: Float64Array;
+  /** P̂_j = (Ê_j/ŵ_j)^(1−φ_j) · (Σ_k a_kj)^(−1/ε). */
+  priceIndexHat: Float64Array;
+  /** Y′_i = ŵ_i L̂_i Y_i. */
+  newOutput: Float64Array;
+  /** E′_j = Ê_j E_j. */
+  newExpenditure: Float64Array;
+  /** R_j = Σ_i λ′_ij t_ij/(1+t_ij) E′_j. */
+  revenue: Float64Array;
+  /** τ_j = R_j/Y′_j under income-tax relief, 0 under lump sum. */
+  incomeTaxRate: Float64Array;
+  /** ΣY′ (compensated). */
+  newWorldOutput: number;
+}
+
+export function newEquilibriumState(N: number): EquilibriumState {
+  return {
+    attraction: new Float64Array(N * N),
+    attractionTotal: new Float64Array(N),
+    priceIndexHat: new Float64Array(N),
+    newOutput: new Float64Array(N),
+    newExpenditure: new Float64Array(N),
+    revenue: new Float64Array(N),
+    incomeTaxRate: new Float64Array(N),
+    newWorldOutput: 0,
+  };
+}
+
+/** Evaluates the §3.3 block "a_ij … R_j, τ_j" at x into `state`. O(N²), no allocation. */
+export function evaluateEquilibrium(system: EquilibriumSystem, x: Float64Array, state: EquilibriumState): void {
+  const { baseline, policyShares, tariffShare, scaleElasticity } = system;
+  const { N, phi, expenditure, output } = baseline;
+  const epsilon = baseline.params.tradeElasticity;
+  const { attraction, attractionTotal, priceIndexHat, newOutput, newExpenditure, revenue, incomeTaxRate } = state;
+  attractionTotal.fill(0);
+  revenue.fill(0);
+  for (let i = 0; i < N; i++) {
+    const wage = Math.abs(x[i]);
+    const labour = Math.abs(x[2 * N + i]);
+    const unitCost = Math.pow(wage * Math.pow(labour, -scaleElasticity), -epsilon);
+    const row = i * N;
+    for (let j = 0; j < N; j++) {
+      const a = policyShares[row + j] * unitCost;
+      attraction[row + j] = a;
+      attractionTotal[j] += a;
+      revenue[j] += a * tariffShare[row + j];
+    }
+    newOutput[i] = wage * labour * output[i];
+  }
+  for (let j = 0; j < N; j++) {
+    const expenditureHat = Math.abs(x[N + j]);
+    newExpenditure[j] = expenditureHat * expenditure[j];
+    revenue[j] *= newExpenditure[j] / attractionTotal[j];
+    priceIndexHat[j] = Math.pow(expenditureHat / Math.abs(x[j]), 1 - phi[j]) * Math.pow(attractionTotal[j], -1 / epsilon);
+    incomeTaxRate[j] = system.lumpSum ? 0 : revenue[j] / newOutput[j];
+  }
+  state.newWorldOutput = compensatedSum(newOutput);
+}
+
+/**
+ * The residuals of §3.3, each scaled to be dimensionless (the root is unchanged):
+ *   out[i]      = ERR1_i / Y_i,  ERR1_i = Σ_k (1−ν_k) X′_ik + ν_i Σ_k X′_ki − ŵ_i L̂_i Y_i, where
+ *                 X′_ik = λ′_ik E′_k/(1+t_ik) and Σ_k X′_ki = E′_i − R_i;
+ *                 at i = replacedWageEquation instead Σ_j E_j (P̂_j − 1) / Σ_j E_j   (normalisation)
+ *   out[N+i]    = ERR2_i / E_i,  ERR2_i = R_i + ŵ_i L̂_i Y_i + T_i ΣY′/ΣY − Ê_i E_i
+ *   out[2N+i]   = ERR3_i = L̂_i − (τ̂_i ŵ_i / P̂_i)^κ,  τ̂_i = 1/(1−τ_i)
+ * Row sums over N terms are plain loops (N ≤ a few hundred, relative error ~N·1e−16).
+ */
+export function equilibriumResidual(system: EquilibriumSystem, x: Float64Array, state: EquilibriumState, out: Float64Array): void {
+  evaluateEquilibrium(system, x, state);
+  const { baseline, tariffExclusive } = system;
+  const { N, nu, expenditure, output, deficit } = baseline;
+  const kappa = baseline.params.laborSupplyElasticity;
+  const { attraction, attractionTotal, priceIndexHat, newOutput, newExpenditure, revenue, incomeTaxRate } = state;
+  const outputGrowth = state.newWorldOutput / system.worldOutput;
+  // out[N..2N) is free until ERR2 is written: use it for (1−ν_k) E′_k / Σ_m a_mk.
+  for (let k = 0; k < N; k++) out[N + k] = ((1 - nu[k]) * newExpenditure[k]) / attractionTotal[k];
+  for (let i = 0; i < N; i++) {
+    const row = i * N;
+    let sales = 0;
+    for (let k = 0; k < N; k++) sales += attraction[row + k] * tariffExclusive[row + k] * out[N + k];
+    out[i] = (sales + nu[i] * (newExpenditure[i] - revenue[i]) - newOutput[i]) / output[i];
+  }
+  let normalisation = 0;
+  for (let j = 0; j < N; j++) normalisation += expenditure[j] * (priceIndexHat[j] - 1);
+  out[system.replacedWageEquation] = normalisation / system.worldExpenditure;
+  for (let i = 0; i < N; i++) {
+    out[N + i] = (revenue[i] + newOutput[i] + deficit[i] * outputGrowth - newExpenditure[i]) / expenditure[i];
+    const taxHat = 1 / (1 - incomeTaxRate[i]);
+    out[2 * N + i] = Math.abs(x[2 * N + i]) - Math.pow((taxHat * Math.abs(x[i])) / priceIndexHat[i], kappa);
+  }
+}

@@ -1,0 +1,84 @@
+import type { RunContext } from "../types.js";
+import type { LiberationDayBaseline } from "./baseline.js";
+import type { EquilibriumState, EquilibriumSystem } from "./equilibrium.js";
+
+/**
+ * The per-country report of Liberation Day (`main_baseline.m` line 366 `results`, spec one-sector.md
+ * §3.5), keyed by report/registry.ts keys, plus the counterfactual flows X′_ij = λ′_ij E′_j/(1+t_ij)
+ * ([i*N + j], tariff-exclusive). Welfare (line 346):
+ *   δ_i = E_i / (E_i − κ(1−τ_i) Y_i/(1+κ)),   Ŵ_i = δ_i Ê_i/P̂_i + (1−δ_i) ŵ_i L̂_i/P̂_i
+ */
+export interface LiberationDayReport {
+  countries: Record<string, Float64Array>;
+  flows: Float64Array;
+}
+
+/** 100·(after/before − 1); a zero baseline has no percent change: reported as 0 with a warning. */
+function percentChange(after: number, before: number, what: string, ctx: RunContext): number {
+  if (before === 0) {
+    if (after !== 0) ctx.warnings.push(`${what}: baseline is zero, so its percent change is undefined; reported as 0`);
+    return 0;
+  }
+  return 100 * (after / before - 1);
+}
+
+export function liberationDayReport(system: EquilibriumSystem, x: Float64Array, state: EquilibriumState, ctx: RunContext): LiberationDayReport {
+  const baseline: LiberationDayBaseline = system.baseline;
+  const { N, codes, flows, expenditure, output } = baseline;
+  const kappa = baseline.params.laborSupplyElasticity;
+  const { attraction, attractionTotal, priceIndexHat, newOutput, newExpenditure, revenue, incomeTaxRate } = state;
+
+  const newFlows = new Float64Array(N * N);
+  for (let i = 0; i < N; i++)
+    for (let j = 0; j < N; j++) {
+      const k = i * N + j;
+      newFlows[k] = ((attraction[k] / attractionTotal[j]) * newExpenditure[j]) * system.tariffExclusive[k];
+    }
+  const column = () => new Float64Array(N);
+  const out = {
+    welfareChangePct: column(),
+    deficitChangePct: column(),
+    exportsToGdpChangePct: column(),
+    importsToGdpChangePct: column(),
+    employmentChangePct: column(),
+    priceIndexChangePct: column(),
+    tariffRevenueShare: column(),
+    factoryPriceChangePct: column(),
+    realWageChangePct: column(),
+    exportsChangePct: column(),
+    importsChangePct: column(),
+  };
+  for (let i = 0; i < N; i++) {
+    let exports = 0;
+    let imports = 0;
+    let newExports = 0;
+    let newImports = 0;
+    for (let k = 0; k < N; k++) {
+      if (k === i) continue;
+      exports += flows[i * N + k];
+      imports += flows[k * N + i];
+      newExports += newFlows[i * N + k];
+      newImports += newFlows[k * N + i];
+    }
+    const wage = Math.abs(x[i]);
+    const expenditureHat = Math.abs(x[N + i]);
+    const labour = Math.abs(x[2 * N + i]);
+    const price = priceIndexHat[i];
+    const share = expenditure[i] / (expenditure[i] - (kappa * (1 - incomeTaxRate[i]) * output[i]) / (1 + kappa));
+    const welfare = (share * expenditureHat) / price + ((1 - share) * wage * labour) / price;
+    const deficitBefore = imports - exports;
+    const deficitAfter = newImports - newExports;
+    out.welfareChangePct[i] = 100 * (welfare - 1);
+    out.deficitChangePct[i] = deficitBefore === 0 ? percentChange(deficitAfter, deficitBefore, `deficit of ${codes[i]}`, ctx) : (100 * (deficitAfter - deficitBefore)) / Math.abs(deficitBefore);
+    out.exportsToGdpChangePct[i] = percentChange(newExports / newOutput[i], exports / output[i], `exports/GDP of ${codes[i]}`, ctx);
+    out.importsToGdpChangePct[i] = percentChange(newImports / newOutput[i], imports / output[i], `imports/GDP of ${codes[i]}`, ctx);
+    out.employmentChangePct[i] = 100 * (labour - 1);
+    out.priceIndexChangePct[i] = 100 * (price - 1);
+    out.tariffRevenueShare[i] = revenue[i] / expenditure[i];
+    out.factoryPriceChangePct[i] = 100 * (wage - 1);
+    out.realWageChangePct[i] = 100 * (wage / price - 1);
+    out.exportsChangePct[i] = percentChange(newExports, exports, `exports of ${codes[i]}`, ctx);
+    out.importsChangePct[i] = percentChange(newImports, imports, `imports of ${codes[i]}`, ctx);
+  }
+  return { countries: out, flows: newFlows };
+}

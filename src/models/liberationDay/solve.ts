@@ -1,0 +1,93 @@
+import { TradewindsInputError, message, show } from "../../messages.js";
+import { solveNonlinear } from "../../solver/levenbergMarquardt.js";
+import { assertFinite } from "../../solver/result.js";
+import { compensatedSum } from "../../util/sum.js";
+import type { CompiledPolicy, ModelOutcome, RunContext } from "../types.js";
+import type { LiberationDayBaseline } from "./baseline.js";
+import { equilibriumResidual, newEquilibriumState, type EquilibriumSystem } from "./equilibrium.js";
+import { liberationDayReport } from "./outcomes.js";
+
+/** A Liberation Day outcome also carries the counterfactual bilateral flows. */
+export interface LiberationDayOutcome extends ModelOutcome {
+  /** X_ij and X′_ij, tariff-exclusive flows [i*N + j] (exporter i, importer j), dataset units. */
+  flows: { baseline: Float64Array; counterfactual: Float64Array };
+  /** The solution (ŵ, Ê, L̂), 3N. */
+  solution: Float64Array;
+}
+
+export interface LiberationDaySolveOptions {
+  /** Whose wage equation the price normalisation replaces (paper: the last country). Default N − 1. */
+  replacedWageEquation?: number;
+  /** max|scaled residual| that counts as solved (residuals are relative to Y_i, E_i). Default 1e-12. */
+  tolerance?: number;
+}
+
+const SOURCE = "policy";
+
+/** Builds the fixed part of the system for one policy; rejects tariffs ≤ −1, bad cost factors, importers left with no supplier. */
+export function prepareEquilibrium(baseline: LiberationDayBaseline, policy: CompiledPolicy, replacedWageEquation: number): EquilibriumSystem {
+  const { N, shares, phi, codes } = baseline;
+  const epsilon = baseline.params.tradeElasticity;
+  const policyShares = new Float64Array(N * N);
+  const tariffShare = new Float64Array(N * N);
+  const tariffExclusive = new Float64Array(N * N);
+  const supply = new Float64Array(N);
+  for (let i = 0; i < N; i++)
+    for (let j = 0; j < N; j++) {
+      const k = i * N + j;
+      const t = policy.tariffs[k];
+      const d = policy.tradeCostFactors[k];
+      if (!(t >= 0) || !Number.isFinite(t)) {
+        throw new TradewindsInputError([{ source: SOURCE, path: `tariffs (${codes[j]} on ${codes[i]})`, value: show(t), message: message.rateOutOfRange(t) }]);
+      }
+      if (!(d > 0)) {
+        throw new TradewindsInputError([{ source: SOURCE, path: `tradeCostFactors (${codes[i]} → ${codes[j]})`, value: show(d), message: message.nonFiniteValue("a trade-cost factor (> 0, Infinity for an embargo)") }]);
+      }
+      const costFactor = d === Infinity ? 0 : Math.pow(d, -epsilon);
+      policyShares[k] = shares[k] * Math.pow(1 + t, -epsilon * phi[j]) * costFactor;
+      tariffShare[k] = t / (1 + t);
+      tariffExclusive[k] = 1 / (1 + t);
+      supply[j] += policyShares[k];
+    }
+  for (let j = 0; j < N; j++) {
+    if (!(supply[j] > 0)) throw new TradewindsInputError([{ source: SOURCE, path: `tradeCostFactors (importer ${codes[j]})`, value: "", message: message.embargoNoSupplier(codes[j], "ALL") }]);
+  }
+  return {
+    baseline,
+    policyShares,
+    tariffShare,
+    tariffExclusive,
+    scaleElasticity: baseline.params.scaleElasticityNumerator / epsilon,
+    replacedWageEquation,
+    lumpSum: baseline.params.revenue === "lump-sum",
+    worldExpenditure: compensatedSum(baseline.expenditure),
+    worldOutput: compensatedSum(baseline.output),
+  };
+}
+
+/**
+ * Solves the Liberation Day counterfactual (spec one-sector.md §3.3) for `policy` — counterfactual
+ * tariff levels and trade-cost factors (a_ij × d̂_ij^(−ε); Infinity: flow exactly 0) — by
+ * Levenberg–Marquardt from x = 1, and reports §3.5's columns. Non-convergence goes to ctx.warnings
+ * and the `solver` record; values are always finite.
+ */
+export function solveLiberationDay(baseline: LiberationDayBaseline, policy: CompiledPolicy, ctx: RunContext, options: LiberationDaySolveOptions = {}): LiberationDayOutcome {
+  const { N } = baseline;
+  const system = prepareEquilibrium(baseline, policy, options.replacedWageEquation ?? N - 1);
+  const state = newEquilibriumState(N);
+  const result = solveNonlinear((x, out) => equilibriumResidual(system, x, state, out), new Float64Array(3 * N).fill(1), {
+    tolerance: options.tolerance ?? 1e-12,
+    // x = 1 solves the zero-tariff system exactly and the residuals are scaled to O(1), so start
+    // near Gauss–Newton; keep the Jacobian while it contracts well (chord steps cost O(N²), not O(N³)).
+    initialDamping: 1e-9,
+    reuseJacobian: true,
+  });
+  const { value, ...solver } = result;
+  if (!solver.converged) ctx.warnings.push(message.notConverged(solver.method, solver.iterations, solver.residual, solver.tolerance), ...solver.warnings);
+  const solution = Float64Array.from(value, Math.abs);
+  equilibriumResidual(system, solution, state, new Float64Array(3 * N));
+  const report = liberationDayReport(system, solution, state, ctx);
+  for (const [key, column] of Object.entries(report.countries)) assertFinite(column, key);
+  assertFinite(report.flows, "flows");
+  return { solver, countries: report.countries, weights: Float64Array.from(baseline.expenditure), flows: { baseline: Float64Array.from(baseline.flows), counterfactual: report.flows }, solution };
+}
