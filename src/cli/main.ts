@@ -8,6 +8,7 @@ import { scenarioJsonSchema } from "../scenario/jsonSchema.js";
 import { readScenarioFile } from "../scenario/validate.js";
 import { normalizeScenario } from "../scenario/normalize.js";
 import { modelCatalog } from "../models/available.js";
+import { startServer } from "../server/serve.js";
 
 /** Exit codes: 0 ok, 1 internal error, 2 bad input, 3 a solver did not converge (results still printed). */
 export const EXIT = { ok: 0, internal: 1, input: 2, notConverged: 3 } as const;
@@ -93,6 +94,33 @@ export async function main(argv: string[]): Promise<number> {
     .description("Print the JSON Schema of scenario files")
     .action(() => {
       process.stdout.write(JSON.stringify(scenarioJsonSchema(), null, 2) + "\n");
+    });
+
+  program
+    .command("serve")
+    .description("Start the HTTP API and the dashboard on localhost")
+    .option("-p, --port <port>", "port to listen on", "8080")
+    .option("--data-dir <dir>", "where results and jobs are stored (DuckDB)", ".tradewinds")
+    .option("--concurrency <n>", "solves running at once", "2")
+    .option("--queue <n>", "solves waiting beyond those (more answer 429)", "32")
+    .option("--time-limit <seconds>", "time limit of one run", "300")
+    .option("--body-limit <bytes>", "largest request body", String(1024 * 1024))
+    .action(async (opts: { port: string; dataDir: string; concurrency: string; queue: string; timeLimit: string; bodyLimit: string }) => {
+      const int = (flag: string, text: string, min: number): number => {
+        const n = Number(text);
+        if (!Number.isInteger(n) || n < min) throw new TradewindsInputError([{ source: "command line", path: flag, value: JSON.stringify(text), message: `must be an integer ≥ ${min}` }]);
+        return n;
+      };
+      const { url } = await startServer({
+        port: int("--port", opts.port, 0),
+        dataDir: opts.dataDir,
+        maxConcurrentSolves: int("--concurrency", opts.concurrency, 1),
+        maxQueuedSolves: int("--queue", opts.queue, 0),
+        timeLimitMs: int("--time-limit", opts.timeLimit, 1) * 1000,
+        bodyLimitBytes: int("--body-limit", opts.bodyLimit, 1024),
+      });
+      process.stderr.write(`tradewinds: dashboard and API at ${url} (OpenAPI: ${url}/openapi.json); results in ${opts.dataDir}\n`);
+      await new Promise<never>(() => undefined);
     });
 
   try {

@@ -1,0 +1,47 @@
+import { TradewindsInputError, type InputIssue } from "../messages.js";
+
+/**
+ * Every error the API returns has this JSON shape: a one-line summary and the issues, each naming
+ * the field path, the value and the fix — the same `InputIssue`s (and message catalog) as the CLI.
+ */
+export interface ErrorBody {
+  error: string;
+  issues: InputIssue[];
+}
+
+/** An error with an HTTP status; route handlers throw it and the app's error handler sends it. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBody,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(body.error);
+    this.name = "HttpError";
+  }
+}
+
+/** Texts of the server's own errors (limits, unknown ids), as functions of their context. */
+export const httpMessage = {
+  invalidInput: "invalid input",
+  bodyTooLarge: (limit: number) => `the request body is larger than the server's limit of ${limit} bytes; send a smaller scenario (or start the server with a larger --body-limit)`,
+  busy: (running: number, queued: number, retryAfter: number) =>
+    `the server is busy (${running} run(s) solving, ${queued} waiting, the queue is full); retry after ${retryAfter} s`,
+  timeLimit: (seconds: number) =>
+    `the run took longer than the server's time limit of ${seconds} s and was stopped; simplify the scenario (fewer phases, a smaller dataset) or raise the limit (tradewinds serve --time-limit)`,
+  interrupted: () => "the server stopped while this run was queued or running; submit it again",
+  internal: (detail: string) => `internal error while solving: ${detail}`,
+  notFound: (what: string, id: string) => `no ${what} with id ${JSON.stringify(id)}; list them with GET /api/${what === "job" ? "jobs" : "results"}`,
+  unknownExample: (name: string, known: string[]) => `unknown example ${JSON.stringify(name)}; choose one of ${known.length ? known.join(", ") : "(none)"}`,
+  unknownFormat: (format: string) => `unknown format ${JSON.stringify(format)}; choose json, csv or table`,
+  notFinished: (status: string) => `the job is ${status}; poll GET /api/jobs/{id} until its status is "succeeded"`,
+};
+
+/** One issue about the request itself (not a scenario field). */
+export function requestIssue(path: string, value: string, message: string): InputIssue {
+  return { source: "request", path, value, message };
+}
+
+export function inputErrorBody(err: TradewindsInputError): ErrorBody {
+  return { error: httpMessage.invalidInput, issues: err.issues };
+}

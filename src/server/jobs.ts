@@ -1,0 +1,115 @@
+import { randomUUID } from "node:crypto";
+import type { BoundedQueue } from "./boundedQueue.js";
+import { HttpError, httpMessage, requestIssue, type ErrorBody } from "./errors.js";
+import { solveInWorker, type SolveLimits, type SolveOutcome } from "./solveInWorker.js";
+import type { JobRecord, ResultStore } from "./store.js";
+
+export interface JobRequest {
+  kind: string;
+  scenarioText: string;
+  source: string;
+  scenarioName: string;
+  dataset: string;
+  model: string;
+}
+
+/** A finished job and, for a failed one, the HTTP status its error maps to. */
+export interface JobOutcome {
+  job: JobRecord;
+  status: number;
+}
+
+/**
+ * Jobs: every run is one — recorded in the store as queued before it waits, then running with
+ * progress, then succeeded (with a stored result) or failed (with the error). Direct runs are jobs
+ * whose caller awaits `done`; long runs answer at once with the job.
+ */
+export class JobService {
+  /** Jobs queued or running in this process, with live progress. */
+  private readonly live = new Map<string, JobRecord>();
+
+  constructor(
+    private readonly store: ResultStore,
+    private readonly queue: BoundedQueue,
+    private readonly limits: SolveLimits,
+    private readonly catalogModule: string | undefined,
+  ) {}
+
+  /** Records and queues a run; throws a 429 HttpError (with Retry-After) when the queue is full. */
+  submit(request: JobRequest): { job: JobRecord; done: Promise<JobOutcome> } {
+    if (!this.queue.hasRoom()) {
+      const retry = this.queue.retryAfterSeconds();
+      throw new HttpError(429, { error: "busy", issues: [requestIssue("", "", httpMessage.busy(this.queue.running, this.queue.waiting, retry))] }, { "retry-after": String(retry) });
+    }
+    const job: JobRecord = {
+      id: randomUUID(),
+      kind: request.kind,
+      status: "queued",
+      progress: 0,
+      createdAt: new Date().toISOString(),
+      startedAt: null,
+      finishedAt: null,
+      scenarioName: request.scenarioName,
+      dataset: request.dataset,
+      model: request.model,
+      resultId: null,
+      error: null,
+    };
+    this.live.set(job.id, job);
+    const inserted = this.store.insertJob(job, request.scenarioText);
+    let resolveDone!: (outcome: JobOutcome) => void;
+    const done = new Promise<JobOutcome>((resolve) => (resolveDone = resolve));
+    this.queue.tryAdd(async () => {
+      let status = 200;
+      try {
+        await inserted;
+        job.status = "running";
+        job.startedAt = new Date().toISOString();
+        await this.store.updateJob(job);
+        const outcome = await solveInWorker({ text: request.scenarioText, source: request.source, catalogModule: this.catalogModule }, this.limits, (fraction) => {
+          job.progress = fraction;
+        });
+        status = await this.finish(job, request, outcome);
+      } catch (err) {
+        status = 500;
+        await this.fail(job, { error: httpMessage.internal((err as Error).message), issues: [] }).catch(() => undefined);
+      } finally {
+        this.live.delete(job.id);
+        resolveDone({ job, status });
+      }
+    });
+    return { job, done };
+  }
+
+  /** The job, live if it is in this process, else from the store. */
+  async get(id: string): Promise<JobRecord | undefined> {
+    return this.live.get(id) ?? (await this.store.getJob(id));
+  }
+
+  private async finish(job: JobRecord, request: JobRequest, outcome: SolveOutcome): Promise<number> {
+    if (!outcome.ok) {
+      await this.fail(job, outcome.error);
+      return outcome.status;
+    }
+    const resultId = randomUUID();
+    const now = new Date().toISOString();
+    await this.store.insertResult({
+      id: resultId,
+      jobId: job.id,
+      createdAt: now,
+      scenarioName: request.scenarioName,
+      dataset: request.dataset,
+      model: request.model,
+      scenarioText: request.scenarioText,
+      report: outcome.report,
+    });
+    Object.assign(job, { status: "succeeded", progress: 1, finishedAt: now, resultId });
+    await this.store.updateJob(job);
+    return 200;
+  }
+
+  private async fail(job: JobRecord, error: ErrorBody): Promise<void> {
+    Object.assign(job, { status: "failed", finishedAt: new Date().toISOString(), error });
+    await this.store.updateJob(job);
+  }
+}

@@ -1,0 +1,63 @@
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Dataset } from "../data/dataset.js";
+import { embeddedDataDir, listEmbeddedDatasets, loadDataset } from "../data/load.js";
+import { TradewindsInputError, message, show } from "../messages.js";
+import { modelCatalog } from "../models/available.js";
+import type { ModelCatalog } from "../models/catalog.js";
+
+/**
+ * What the server solves with: a model catalog and datasets chosen by name. By default the
+ * library's own (`modelCatalog`, the embedded data/ folder); a catalog module — a server option,
+ * never a client's — can replace both (tests use a tiny fake model). The solve workers load the
+ * same module, so both sides agree.
+ */
+export interface ServerLibrary {
+  catalog: ModelCatalog;
+  datasetNames(): string[];
+  /** The dataset of that name; an unknown name is an input error naming the field `dataset`. */
+  dataset(name: string): Dataset;
+}
+
+/** A catalog module exports `catalog` and optionally `datasets` (used instead of the embedded ones). */
+export interface CatalogModule {
+  catalog: ModelCatalog;
+  datasets?: Record<string, Dataset>;
+}
+
+export async function loadLibrary(catalogModule?: string): Promise<ServerLibrary> {
+  if (!catalogModule) return { catalog: modelCatalog, datasetNames: listEmbeddedDatasets, dataset: loadDataset };
+  const mod = (await import(pathToFileURL(catalogModule).href)) as CatalogModule;
+  const own = mod.datasets;
+  if (!own) return { catalog: mod.catalog, datasetNames: listEmbeddedDatasets, dataset: loadDataset };
+  const names = Object.keys(own).sort();
+  return {
+    catalog: mod.catalog,
+    datasetNames: () => names,
+    dataset(name) {
+      if (Object.hasOwn(own, name)) return own[name];
+      throw new TradewindsInputError([{ source: "scenario", path: "dataset", value: show(name), message: message.unknownDataset(name, names) }]);
+    },
+  };
+}
+
+/** The package's examples/ folder (beside data/). */
+export function defaultExamplesDir(): string {
+  return join(dirname(embeddedDataDir()), "examples");
+}
+
+export interface ExampleInfo {
+  name: string;
+  file: string;
+  text: string;
+}
+
+/** The example scenarios (`*.yaml`, `*.yml`, `*.json`) of a folder, by name without extension. */
+export function listExamples(dir: string): ExampleInfo[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .sort()
+    .map((file) => ({ name: file.replace(/\.(ya?ml|json)$/, ""), file, text: readFileSync(join(dir, file), "utf8") }));
+}

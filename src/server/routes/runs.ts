@@ -1,0 +1,77 @@
+import type { FastifyInstance } from "fastify";
+import { compareReports } from "../../report/compare.js";
+import { formatReport } from "../../report/format.js";
+import type { NormalizedScenario } from "../../scenario/normalize.js";
+import { normalizeScenario } from "../../scenario/normalize.js";
+import { validateScenarioText } from "../../scenario/validate.js";
+import { HttpError, httpMessage, requestIssue } from "../errors.js";
+import type { JobService } from "../jobs.js";
+import type { ServerLibrary } from "../library.js";
+import { compareQuery, listQuery, parseRequest, resultQuery, runBody, scenarioBody } from "../requests.js";
+import type { ResultStore, StoredResult } from "../store.js";
+
+const SOURCE = "scenario";
+
+/** Validate, run (directly or as a job), jobs, stored results and their comparison. */
+export function runRoutes(app: FastifyInstance, library: ServerLibrary, jobs: JobService, store: ResultStore): void {
+  /** Steps 1–2 of the pipeline (validate, normalize) in the request: bad input answers 400 before any queueing. */
+  const check = (text: string): { dataset: string; scenario: NormalizedScenario } => {
+    const input = validateScenarioText(text, SOURCE);
+    return { dataset: input.dataset, scenario: normalizeScenario(input, library.dataset(input.dataset), library.catalog, SOURCE) };
+  };
+
+  app.post("/api/validate", async (request) => {
+    const { scenario } = parseRequest(scenarioBody, request.body, "body");
+    const { dataset, scenario: s } = check(scenario);
+    return { valid: true, name: s.name, dataset, model: s.modelType, phases: s.phases.map((p) => p.name) };
+  });
+
+  app.post("/api/runs", async (request, reply) => {
+    const body = parseRequest(runBody, request.body, "body");
+    const { dataset, scenario } = check(body.scenario);
+    const { job, done } = jobs.submit({ kind: "run", scenarioText: body.scenario, source: SOURCE, scenarioName: scenario.name, dataset, model: scenario.modelType });
+    // Scenario runs are small; sweeps and bloc analyses (a later issue) are the long kind that "auto" makes jobs.
+    if (body.mode === "job") return reply.code(202).header("location", `/api/jobs/${job.id}`).send({ job });
+    const { job: finished, status } = await done;
+    if (finished.status !== "succeeded") return reply.code(status).send(finished.error);
+    const result = (await store.getResult(finished.resultId!))!;
+    return { job: finished, result: { id: result.id, report: result.report } };
+  });
+
+  app.get("/api/jobs", async (request) => store.listJobs(parseRequest(listQuery, request.query, "query").limit));
+
+  app.get<{ Params: { id: string } }>("/api/jobs/:id", async (request) => {
+    const job = await jobs.get(request.params.id);
+    if (!job) throw notFound("job", request.params.id);
+    return job;
+  });
+
+  app.get("/api/results", async (request) => store.listResults(parseRequest(listQuery, request.query, "query").limit));
+
+  const result = async (id: string): Promise<StoredResult> => {
+    const hit = await store.getResult(id);
+    if (!hit) throw notFound("result", id);
+    return hit;
+  };
+
+  app.get<{ Params: { id: string } }>("/api/results/:id", async (request, reply) => {
+    const { format } = parseRequest(resultQuery, request.query, "query");
+    const stored = await result(request.params.id);
+    if (format === "json") return stored;
+    const name = `${stored.scenarioName.replace(/[^A-Za-z0-9._-]+/g, "_")}-${stored.id.slice(0, 8)}`;
+    return reply
+      .type(format === "csv" ? "text/csv; charset=utf-8" : "text/plain; charset=utf-8")
+      .header("content-disposition", `attachment; filename="${name}.${format === "csv" ? "csv" : "txt"}"`)
+      .send(formatReport(stored.report, format));
+  });
+
+  app.get("/api/compare", async (request) => {
+    const { a, b } = parseRequest(compareQuery, request.query, "query");
+    const [ra, rb] = [await result(a), await result(b)];
+    return { a: ra.id, b: rb.id, comparison: compareReports(ra.report, rb.report) };
+  });
+}
+
+function notFound(what: "job" | "result", id: string): HttpError {
+  return new HttpError(404, { error: "not found", issues: [requestIssue("id", JSON.stringify(id), httpMessage.notFound(what, id))] });
+}

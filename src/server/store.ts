@@ -1,0 +1,174 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
+import type { RunReport } from "../report/types.js";
+import type { ErrorBody } from "./errors.js";
+
+export type JobStatus = "queued" | "running" | "succeeded" | "failed";
+
+/** A run as the API shows it: queued, running with progress, then a stored result or an error. */
+export interface JobRecord {
+  id: string;
+  /** "run" for scenario runs; sweeps and bloc analyses will add their own kinds. */
+  kind: string;
+  status: JobStatus;
+  /** Fraction done in [0, 1]. */
+  progress: number;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  scenarioName: string;
+  dataset: string;
+  model: string;
+  resultId: string | null;
+  error: ErrorBody | null;
+}
+
+export interface ResultSummary {
+  id: string;
+  jobId: string;
+  createdAt: string;
+  scenarioName: string;
+  dataset: string;
+  model: string;
+}
+
+export interface StoredResult extends ResultSummary {
+  scenarioText: string;
+  report: RunReport;
+}
+
+const schema = [
+  `CREATE TABLE IF NOT EXISTS jobs (
+     id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, status VARCHAR NOT NULL, progress DOUBLE NOT NULL,
+     created_at VARCHAR NOT NULL, started_at VARCHAR, finished_at VARCHAR,
+     scenario_name VARCHAR NOT NULL, dataset VARCHAR NOT NULL, model VARCHAR NOT NULL,
+     scenario_text VARCHAR NOT NULL, result_id VARCHAR, error_json VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS results (
+     id VARCHAR PRIMARY KEY, job_id VARCHAR NOT NULL, created_at VARCHAR NOT NULL,
+     scenario_name VARCHAR NOT NULL, dataset VARCHAR NOT NULL, model VARCHAR NOT NULL,
+     scenario_text VARCHAR NOT NULL, report_json VARCHAR NOT NULL)`,
+];
+
+/**
+ * Results and jobs in one DuckDB file under the data dir, so both survive a restart. Statements
+ * run one at a time on a single connection (a promise chain), which keeps writes ordered.
+ */
+export class ResultStore {
+  private chain: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+  ) {}
+
+  /** Opens (creating if needed) `<dataDir>/tradewinds.duckdb`. */
+  static async open(dataDir: string): Promise<ResultStore> {
+    mkdirSync(dataDir, { recursive: true });
+    const instance = await DuckDBInstance.create(join(dataDir, "tradewinds.duckdb"));
+    const connection = await instance.connect();
+    for (const sql of schema) await connection.run(sql);
+    return new ResultStore(instance, connection);
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(work, work);
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  private async rows(sql: string, values: DuckDBValue[] = []): Promise<Record<string, unknown>[]> {
+    return this.serial(async () => (await this.connection.runAndReadAll(sql, values)).getRowObjectsJS());
+  }
+
+  private async exec(sql: string, values: DuckDBValue[] = []): Promise<void> {
+    await this.serial(() => this.connection.run(sql, values));
+  }
+
+  /**
+   * Marks every job left queued or running by a previous process as failed, with the reason, so an
+   * interrupted run is never lost silently. Returns how many were marked.
+   */
+  async failInterruptedJobs(error: ErrorBody, now: string): Promise<number> {
+    const stale = await this.rows(`SELECT id FROM jobs WHERE status IN ('queued', 'running')`);
+    await this.exec(`UPDATE jobs SET status = 'failed', finished_at = ?, error_json = ? WHERE status IN ('queued', 'running')`, [now, JSON.stringify(error)]);
+    return stale.length;
+  }
+
+  async insertJob(job: JobRecord, scenarioText: string): Promise<void> {
+    await this.exec(`INSERT INTO jobs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+      job.id, job.kind, job.status, job.progress, job.createdAt, job.startedAt, job.finishedAt,
+      job.scenarioName, job.dataset, job.model, scenarioText, job.resultId, job.error ? JSON.stringify(job.error) : null,
+    ]);
+  }
+
+  /** Writes the mutable fields of a job: status, progress, times, result, error. */
+  async updateJob(job: JobRecord): Promise<void> {
+    await this.exec(`UPDATE jobs SET status = ?, progress = ?, started_at = ?, finished_at = ?, result_id = ?, error_json = ? WHERE id = ?`, [
+      job.status, job.progress, job.startedAt, job.finishedAt, job.resultId, job.error ? JSON.stringify(job.error) : null, job.id,
+    ]);
+  }
+
+  async getJob(id: string): Promise<JobRecord | undefined> {
+    const [row] = await this.rows(`SELECT * FROM jobs WHERE id = ?`, [id]);
+    return row ? toJob(row) : undefined;
+  }
+
+  async listJobs(limit: number): Promise<JobRecord[]> {
+    return (await this.rows(`SELECT * FROM jobs ORDER BY created_at DESC, id LIMIT ?`, [limit])).map(toJob);
+  }
+
+  async insertResult(result: StoredResult): Promise<void> {
+    await this.exec(`INSERT INTO results VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [
+      result.id, result.jobId, result.createdAt, result.scenarioName, result.dataset, result.model, result.scenarioText, JSON.stringify(result.report),
+    ]);
+  }
+
+  async getResult(id: string): Promise<StoredResult | undefined> {
+    const [row] = await this.rows(`SELECT * FROM results WHERE id = ?`, [id]);
+    if (!row) return undefined;
+    return { ...toSummary(row), scenarioText: String(row.scenario_text), report: JSON.parse(String(row.report_json)) as RunReport };
+  }
+
+  async listResults(limit: number): Promise<ResultSummary[]> {
+    const rows = await this.rows(`SELECT id, job_id, created_at, scenario_name, dataset, model FROM results ORDER BY created_at DESC, id LIMIT ?`, [limit]);
+    return rows.map(toSummary);
+  }
+
+  async close(): Promise<void> {
+    await this.serial(async () => {
+      this.connection.closeSync();
+      this.instance.closeSync();
+    });
+  }
+}
+
+const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+function toJob(row: Record<string, unknown>): JobRecord {
+  return {
+    id: String(row.id),
+    kind: String(row.kind),
+    status: String(row.status) as JobStatus,
+    progress: Number(row.progress),
+    createdAt: String(row.created_at),
+    startedAt: text(row.started_at),
+    finishedAt: text(row.finished_at),
+    scenarioName: String(row.scenario_name),
+    dataset: String(row.dataset),
+    model: String(row.model),
+    resultId: text(row.result_id),
+    error: row.error_json ? (JSON.parse(String(row.error_json)) as ErrorBody) : null,
+  };
+}
+
+function toSummary(row: Record<string, unknown>): ResultSummary {
+  return {
+    id: String(row.id),
+    jobId: String(row.job_id),
+    createdAt: String(row.created_at),
+    scenarioName: String(row.scenario_name),
+    dataset: String(row.dataset),
+    model: String(row.model),
+  };
+}

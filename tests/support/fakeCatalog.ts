@@ -1,0 +1,95 @@
+import { z } from "zod";
+import type { Dataset } from "../../src/data/dataset.js";
+import type { ModelCatalog } from "../../src/models/catalog.js";
+import type { CompiledPolicy, Model, ModelOutcome } from "../../src/models/types.js";
+
+/**
+ * A tiny model and dataset for the server and dashboard tests: they exercise the HTTP shell, not
+ * economics. The "fake" model reports welfareChangePct_i = −100 × (mean tariff on i's exports), a
+ * hand-checkable number, and can be made slow (`delayMs`, a busy wait per phase) to test the queue,
+ * the 429 path and the time limit. Loaded by the server (and its solve workers) as a catalog module.
+ */
+const codes = ["USA", "JPN", "CHN", "DEU"];
+const N = codes.length;
+
+export const datasets: Record<string, Dataset> = {
+  "fake-4": {
+    meta: {
+      name: "fake-4",
+      title: "Four-country test dataset",
+      year: 2020,
+      units: "USD",
+      source: "tests/support/fakeCatalog.ts",
+      licence: "test data",
+      attribution: "none",
+      derivation: [],
+      notes: [],
+    },
+    countries: codes.map((code) => ({ code, name: `Country ${code}` })),
+    sectors: [{ code: "ALL", name: "All goods", tradable: true }],
+    flows: Float64Array.from({ length: N * N }, (_, k) => (Math.floor(k / N) === k % N ? 100 : 10)),
+    tariffs: {},
+    covariates: {},
+    groups: { G2: ["USA", "JPN"] },
+    parameters: {},
+  },
+};
+
+const params = z.object({ delayMs: z.number().int().min(0).max(60_000).default(0) }).strict();
+type Params = z.infer<typeof params>;
+
+function busyWait(ms: number): void {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    /* spin: a CPU-bound stand-in for a solve */
+  }
+}
+
+const fakeModel: Model<Params, Params> = {
+  id: "fake",
+  calibrate: (_data, p) => p,
+  solve(p, policy: CompiledPolicy): ModelOutcome {
+    busyWait(p.delayMs);
+    const welfare = new Float64Array(N);
+    for (let i = 0; i < N; i++) {
+      let sum = 0;
+      for (let j = 0; j < N; j++) if (j !== i) sum += policy.tariffs[i * N + j];
+      welfare[i] = (-100 * sum) / (N - 1);
+    }
+    return {
+      solver: { converged: true, iterations: 1, residual: 0, residualNorm: "none", tolerance: 0, method: "closed form", warnings: [] },
+      countries: { welfareChangePct: welfare },
+      weights: new Float64Array(N).fill(1),
+    };
+  },
+};
+
+export const catalog: ModelCatalog = {
+  fake: {
+    description: "Test model: welfare change = −100 × mean tariff on the country's exports",
+    params,
+    shocks: ["tariff"],
+    model: fakeModel as unknown as ModelEntryModel,
+    tableKeys: ["welfareChangePct"],
+  },
+};
+type ModelEntryModel = ModelCatalog[string]["model"];
+
+/** A valid scenario on the fake dataset: the US sets a 20% tariff on Japan, then raises it by 10 points. */
+export function fakeScenario(options: { delayMs?: number; name?: string } = {}): string {
+  return [
+    `name: ${options.name ?? "fake tariff"}`,
+    "dataset: fake-4",
+    "model:",
+    "  type: fake",
+    ...(options.delayMs ? [`  delayMs: ${options.delayMs}`] : []),
+    "phases:",
+    "  - name: first",
+    "    shocks:",
+    "      - { type: tariff, importer: USA, exporter: JPN, set: 0.2 }",
+    "  - name: second",
+    "    shocks:",
+    "      - { type: tariff, importer: USA, exporter: JPN, add: 0.1 }",
+    "",
+  ].join("\n");
+}
