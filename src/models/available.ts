@@ -1,5 +1,6 @@
 import type { ModelCatalog } from "./catalog.js";
 import { agModel, agParamsSchema, gegravityModel, gegravityParamsSchema } from "./structuralGravity/index.js";
+import { liberationDayModel, liberationDayParamsSchema, optimalRetaliationTariff, optimalTariff, type LiberationDayBaseline } from "./liberationDay/index.js";
 
 const gravityShocks = ["covariate", "trade-cost", "tariff", "tariff-schedule", "embargo"];
 
@@ -19,5 +20,18 @@ export const modelCatalog: ModelCatalog = {
     shocks: gravityShocks,
     model: gegravityModel,
     tableKeys: ["welfareChangePct", "welfareStatistic", "factoryPriceChangePct", "termsOfTradeChangePct", "exportsChangePct", "importsChangePct", "imrChangePct", "omrChangePct"],
+  },
+  "liberation-day": {
+    description:
+      "Ignatenko, Macedoni, Lashkaripour & Simonovska (2025), Making America Great Again: The Economic Impacts of Liberation Day Tariffs (JIE): one sector, tariff revenue, labour supply, deficits held as a share of world income",
+    params: liberationDayParamsSchema,
+    shocks: ["tariff", "tariff-schedule", "trade-cost", "embargo", "optimal-tariff", "optimal-retaliation"],
+    model: liberationDayModel,
+    // Table 1 of the paper, in its column order, then the real wage and tariff revenue.
+    tableKeys: ["welfareChangePct", "deficitChangePct", "exportsToGdpChangePct", "importsToGdpChangePct", "employmentChangePct", "priceIndexChangePct", "realWageChangePct", "tariffRevenueShare"],
+    closedFormRates: (baseline) => ({
+      optimalTariff: (importer, formula) => optimalTariff(baseline as LiberationDayBaseline, importer, formula),
+      optimalRetaliation: (leader) => optimalRetaliationTariff(baseline as LiberationDayBaseline, leader),
+    }),
   },
 };

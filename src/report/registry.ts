@@ -188,7 +188,7 @@ const defs: QuantityDefinition[] = [
     key: "realWageChangePct",
     label: "Real wage",
     unit: "%",
-    formula: "100·(ŵ/P̂ − 1), P̂ = Π_s P̂_s^α_s (CP 2015)",
+    formula: "100·(ŵ/P̂ − 1): the wage over the consumer price index (Liberation Day: P̂ of §3.3; Caliendo–Parro: P̂ = Π_s P̂_s^α_s)",
     sign: "positive = wages buy more",
     level: "country",
     aggregate: "weighted-mean",

@@ -45,8 +45,12 @@ const DEFAULT_REPORT_COUNT = 8;
 export function normalizeScenario(input: ScenarioInput, data: Dataset, catalog: ModelCatalog, source: string): NormalizedScenario {
   const issues: InputIssue[] = [];
   const add = (path: string, value: unknown, msg: string) => issues.push({ source, path, value: show(value), message: msg });
-  const groups: Record<string, string[]> = { ...data.groups, ...(input.groups ?? {}) };
   const codes = new Map(data.countries.map((c, k) => [c.code, k]));
+  const groups: Record<string, string[]> = { ...data.groups };
+  for (const [name, def] of Object.entries(input.groups ?? {})) {
+    groups[name] = Array.isArray(def) ? def : data.countries.map((c) => c.code).filter((c) => !def.allExcept.includes(c));
+    if (!Array.isArray(def)) def.allExcept.forEach((c, k) => codes.has(c) || add(`groups.${name}.allExcept[${k}]`, c, message.unknownCountry(c, [...codes.keys()], [])));
+  }
   const sectorCodes = new Map(data.sectors.map((s, k) => [s.code, k]));
 
   const entry = catalog[input.model.type];

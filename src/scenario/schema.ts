@@ -127,7 +127,10 @@ export const scenarioSchema = z
     description: z.string().optional(),
     dataset: z.string().min(1).describe("An embedded dataset (see `tradewinds datasets`)"),
     model: modelSchema,
-    groups: z.record(z.string(), z.array(code).min(1)).optional().describe("Scenario-defined country groups"),
+    groups: z
+      .record(z.string(), z.union([z.array(code).min(1), z.object({ allExcept: z.array(code).min(1) }).strict()]))
+      .optional()
+      .describe("Scenario-defined country groups: a list of members, or { allExcept: [...] } for every other country"),
     report: z
       .object({
         countries: z.array(code).optional().describe("Countries and groups shown in the table (default: the largest economies)"),
