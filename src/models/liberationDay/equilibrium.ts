@@ -12,6 +12,10 @@ export interface EquilibriumSystem {
   baseline: LiberationDayBaseline;
   /** λ_ij · (1+t_ij)^(−ε φ_j) · d̂_ij^(−ε): the policy-dependent part of a_ij, fixed during a solve. */
   policyShares: Float64Array;
+  /** (1+t_ij)^(−ε φ_j) · d̂_ij^(−ε) alone (policyShares = λ ⊙ this). */
+  policyFactor: Float64Array;
+  /** Σ_k λ_kj summed in the kernel's order: 1 up to rounding; X′ is formed relative to it so x = 1 gives X′ = X exactly. */
+  baselineShareTotal: Float64Array;
   /** t_ij/(1+t_ij), the revenue share of a tariff-inclusive purchase. */
   tariffShare: Float64Array;
   /** 1/(1+t_ij), from tariff-inclusive to tariff-exclusive (factory-gate) value. */
@@ -28,6 +32,8 @@ export interface EquilibriumSystem {
 
 /** Everything derived from x in one evaluation; caller-owned buffers, overwritten each time. */
 export interface EquilibriumState {
+  /** (ŵ_i L̂_i^(−ψ))^(−ε). */
+  unitCost: Float64Array;
   /** a_ij = policyShares_ij · (ŵ_i L̂_i^(−ψ))^(−ε). */
   attraction: Float64Array;
   /** Σ_k a_kj. */
@@ -48,6 +54,7 @@ export interface EquilibriumState {
 
 export function newEquilibriumState(N: number): EquilibriumState {
   return {
+    unitCost: new Float64Array(N),
     attraction: new Float64Array(N * N),
     attractionTotal: new Float64Array(N),
     priceIndexHat: new Float64Array(N),
@@ -71,6 +78,7 @@ export function evaluateEquilibrium(system: EquilibriumSystem, x: Float64Array, 
     const wage = Math.abs(x[i]);
     const labour = Math.abs(x[2 * N + i]);
     const unitCost = Math.pow(wage * Math.pow(labour, -scaleElasticity), -epsilon);
+    state.unitCost[i] = unitCost;
     const row = i * N;
     for (let j = 0; j < N; j++) {
       const a = policyShares[row + j] * unitCost;

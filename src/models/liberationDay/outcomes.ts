@@ -26,13 +26,15 @@ export function liberationDayReport(system: EquilibriumSystem, x: Float64Array, 
   const baseline: LiberationDayBaseline = system.baseline;
   const { N, codes, flows, expenditure, output } = baseline;
   const kappa = baseline.params.laborSupplyElasticity;
-  const { attraction, attractionTotal, priceIndexHat, newOutput, newExpenditure, revenue, incomeTaxRate } = state;
+  const { unitCost, attractionTotal, priceIndexHat, newOutput, newExpenditure, revenue, incomeTaxRate } = state;
 
   const newFlows = new Float64Array(N * N);
+  const expenditureHat = Float64Array.from({ length: N }, (_, j) => Math.abs(x[N + j]));
   for (let i = 0; i < N; i++)
     for (let j = 0; j < N; j++) {
       const k = i * N + j;
-      newFlows[k] = ((attraction[k] / attractionTotal[j]) * newExpenditure[j]) * system.tariffExclusive[k];
+      // X′_ij = λ′_ij E′_j/(1+t_ij), written as X_ij · a_ij/λ_ij · Ê_j · (Σλ/Σa)_j/(1+t_ij) so that x = 1 returns X bit for bit.
+      newFlows[k] = flows[k] * system.policyFactor[k] * unitCost[i] * expenditureHat[j] * (system.baselineShareTotal[j] / attractionTotal[j]) * system.tariffExclusive[k];
     }
   const column = () => new Float64Array(N);
   const out = {
@@ -53,12 +55,14 @@ export function liberationDayReport(system: EquilibriumSystem, x: Float64Array, 
     let imports = 0;
     let newExports = 0;
     let newImports = 0;
+    let deficitChange = 0; // Σ of flow changes, not a difference of large sums (D is small next to them)
     for (let k = 0; k < N; k++) {
       if (k === i) continue;
       exports += flows[i * N + k];
       imports += flows[k * N + i];
       newExports += newFlows[i * N + k];
       newImports += newFlows[k * N + i];
+      deficitChange += newFlows[k * N + i] - flows[k * N + i] - (newFlows[i * N + k] - flows[i * N + k]);
     }
     const wage = Math.abs(x[i]);
     const expenditureHat = Math.abs(x[N + i]);
@@ -67,9 +71,9 @@ export function liberationDayReport(system: EquilibriumSystem, x: Float64Array, 
     const share = expenditure[i] / (expenditure[i] - (kappa * (1 - incomeTaxRate[i]) * output[i]) / (1 + kappa));
     const welfare = (share * expenditureHat) / price + ((1 - share) * wage * labour) / price;
     const deficitBefore = imports - exports;
-    const deficitAfter = newImports - newExports;
+    const deficitAfter = deficitBefore + deficitChange;
     out.welfareChangePct[i] = 100 * (welfare - 1);
-    out.deficitChangePct[i] = deficitBefore === 0 ? percentChange(deficitAfter, deficitBefore, `deficit of ${codes[i]}`, ctx) : (100 * (deficitAfter - deficitBefore)) / Math.abs(deficitBefore);
+    out.deficitChangePct[i] = deficitBefore === 0 ? percentChange(deficitAfter, deficitBefore, `deficit of ${codes[i]}`, ctx) : (100 * deficitChange) / Math.abs(deficitBefore);
     out.exportsToGdpChangePct[i] = percentChange(newExports / newOutput[i], exports / output[i], `exports/GDP of ${codes[i]}`, ctx);
     out.importsToGdpChangePct[i] = percentChange(newImports / newOutput[i], imports / output[i], `imports/GDP of ${codes[i]}`, ctx);
     out.employmentChangePct[i] = 100 * (labour - 1);

@@ -29,6 +29,8 @@ export function prepareEquilibrium(baseline: LiberationDayBaseline, policy: Comp
   const { N, shares, phi, codes } = baseline;
   const epsilon = baseline.params.tradeElasticity;
   const policyShares = new Float64Array(N * N);
+  const policyFactor = new Float64Array(N * N);
+  const baselineShareTotal = new Float64Array(N);
   const tariffShare = new Float64Array(N * N);
   const tariffExclusive = new Float64Array(N * N);
   const supply = new Float64Array(N);
@@ -44,7 +46,9 @@ export function prepareEquilibrium(baseline: LiberationDayBaseline, policy: Comp
         throw new TradewindsInputError([{ source: SOURCE, path: `tradeCostFactors (${codes[i]} → ${codes[j]})`, value: show(d), message: message.nonFiniteValue("a trade-cost factor (> 0, Infinity for an embargo)") }]);
       }
       const costFactor = d === Infinity ? 0 : Math.pow(d, -epsilon);
-      policyShares[k] = shares[k] * Math.pow(1 + t, -epsilon * phi[j]) * costFactor;
+      policyFactor[k] = Math.pow(1 + t, -epsilon * phi[j]) * costFactor;
+      policyShares[k] = shares[k] * policyFactor[k];
+      baselineShareTotal[j] += shares[k];
       tariffShare[k] = t / (1 + t);
       tariffExclusive[k] = 1 / (1 + t);
       supply[j] += policyShares[k];
@@ -55,6 +59,8 @@ export function prepareEquilibrium(baseline: LiberationDayBaseline, policy: Comp
   return {
     baseline,
     policyShares,
+    policyFactor,
+    baselineShareTotal,
     tariffShare,
     tariffExclusive,
     scaleElasticity: baseline.params.scaleElasticityNumerator / epsilon,
