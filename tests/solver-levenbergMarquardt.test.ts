@@ -83,6 +83,30 @@ describe("solveNonlinear (Levenberg–Marquardt)", () => {
     for (let i = 0; i < n; i++) expect(Math.abs(check[i])).toBeLessThanOrEqual(TOL_RESIDUAL);
   });
 
+  it("with reuseJacobian (chord steps) reaches the same Rosenbrock and Powell roots", () => {
+    const rosenbrock = solveNonlinear(
+      (x, out) => {
+        out[0] = 10 * (x[1] - x[0] * x[0]);
+        out[1] = 1 - x[0];
+      },
+      Float64Array.of(-1.2, 1),
+      { tolerance: TOL_RESIDUAL, reuseJacobian: true },
+    );
+    expect(rosenbrock.converged).toBe(true);
+    expectClose(rosenbrock.value[0], 1, TOL_ROOT, "Rosenbrock x1");
+    expectClose(rosenbrock.value[1], 1, TOL_ROOT, "Rosenbrock x2");
+    const powell = solveNonlinear(
+      (x, out) => {
+        out[0] = 1e4 * x[0] * x[1] - 1;
+        out[1] = Math.exp(-x[0]) + Math.exp(-x[1]) - 1.0001;
+      },
+      Float64Array.of(0, 1),
+      { tolerance: TOL_RESIDUAL, reuseJacobian: true },
+    );
+    expect(powell.converged).toBe(true);
+    expectClose(powell.value[0] * powell.value[1], 1e-4, 1e-15, "Powell x1·x2");
+  });
+
   it("reports non-convergence with finite values when no root exists (F(x) = x² + 1)", () => {
     const result = solveNonlinear((x, out) => void (out[0] = x[0] * x[0] + 1), Float64Array.of(3), { maxIterations: 60 });
     expect(result.converged).toBe(false);
