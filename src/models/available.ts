@@ -1,5 +1,7 @@
 import type { ModelCatalog } from "./catalog.js";
 import { agModel, agParamsSchema, gegravityModel, gegravityParamsSchema } from "./structuralGravity/index.js";
+import { caliendoParroModel } from "./caliendoParro/model.js";
+import { caliendoParroParamsSchema } from "./caliendoParro/params.js";
 import { liberationDayModel, liberationDayParamsSchema, optimalRetaliationTariff, optimalTariff, type LiberationDayBaseline } from "./liberationDay/index.js";
 
 const gravityShocks = ["covariate", "trade-cost", "tariff", "tariff-schedule", "embargo"];
@@ -33,5 +35,14 @@ export const modelCatalog: ModelCatalog = {
       optimalTariff: (importer, formula) => optimalTariff(baseline as LiberationDayBaseline, importer, formula),
       optimalRetaliation: (leader) => optimalRetaliationTariff(baseline as LiberationDayBaseline, leader),
     }),
+  },
+  "caliendo-parro": {
+    description:
+      "Caliendo & Parro (2015), Estimates of the Trade and Welfare Effects of NAFTA (REStud): many sectors with input–output links, tariff revenue, deficits zero or held; as the cp2015 package solves it",
+    params: caliendoParroParamsSchema,
+    shocks: ["tariff", "tariff-schedule", "trade-cost", "embargo"],
+    model: caliendoParroModel,
+    tableKeys: ["welfareChangePct", "termsOfTradeEffectPct", "volumeOfTradeEffectPct", "realWageChangePct", "priceIndexChangePct", "exportsChangePct", "importsChangePct"],
+    sectorTableKeys: ["grossOutputChangePct", "sectorPriceChangePct", "sectorExportsChangePct", "sectorImportsChangePct"],
   },
 };

@@ -10,6 +10,8 @@ export interface ModelEntry {
   model: Model<never, unknown>;
   /** Reported keys in table order (the first is the headline). */
   tableKeys: string[];
+  /** Country × sector keys shown in sector tables, in order (multi-sector models). */
+  sectorTableKeys?: string[];
   /** The model's closed-form optimal tariffs on a calibrated baseline, where it has them. */
   closedFormRates?: (baseline: unknown) => ClosedFormRates;
 }

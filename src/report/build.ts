@@ -40,7 +40,11 @@ export function buildPhaseReport(
 
   const bilateral: BilateralRow[] = [];
   if (outcome.flows) {
-    for (const [i, j] of bilateralPairs) bilateral.push(bilateralRow(data, outcome.flows, i, j));
+    const S = data.sectors.length;
+    for (const [i, j] of bilateralPairs) {
+      bilateral.push(bilateralRow(data, outcome.flows, i, j, [...Array(S).keys()], "ALL"));
+      if (S > 1) for (let s = 0; s < S; s++) bilateral.push(bilateralRow(data, outcome.flows, i, j, [s], data.sectors[s].code));
+    }
   }
 
   let sectors: SectorRow[] | undefined;
@@ -97,18 +101,18 @@ function aggregateRow(row: { code: string; name: string; members: number[] }, ke
   return { code: row.code, name: row.name, members: row.members.length, values };
 }
 
-function bilateralRow(data: Dataset, flows: NonNullable<ModelOutcome["flows"]>, i: number, j: number): BilateralRow {
+function bilateralRow(data: Dataset, flows: NonNullable<ModelOutcome["flows"]>, i: number, j: number, sectors: number[], sector: string): BilateralRow {
   const N = data.countries.length;
   let baseline = 0;
   let counterfactual = 0;
-  for (let s = 0; s < data.sectors.length; s++) {
+  for (const s of sectors) {
     baseline += flows.baseline[(s * N + i) * N + j];
     counterfactual += flows.counterfactual[(s * N + i) * N + j];
   }
   return {
     exporter: data.countries[i].code,
     importer: data.countries[j].code,
-    sector: "ALL",
+    sector,
     baseline: finite(baseline, "baseline flow"),
     counterfactual: finite(counterfactual, "counterfactual flow"),
     changePct: baseline > 0 ? finite(100 * (counterfactual / baseline - 1), "bilateral change") : 0,

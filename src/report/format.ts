@@ -61,18 +61,49 @@ function formatTable(report: RunReport, options: TableOptions): string {
       out.push(`${r.kind === "optimal-tariff" ? "Optimal tariff" : "Optimal retaliation tariff"} (closed form) of ${r.importer} on imports from ${r.exporter}: ${(100 * r.rate).toFixed(2)}%`);
     }
     out.push(summaryTable(report, phase));
-    if (phase.bilateral.length) {
+    const totals = phase.bilateral.filter((b) => b.sector === "ALL");
+    if (totals.length) {
       const t = new Table({ head: ["exporter → importer", "baseline", "counterfactual", "change (%)"], ...compact });
-      for (const b of phase.bilateral) t.push([`${b.exporter} → ${b.importer}`, b.baseline.toFixed(0), b.counterfactual.toFixed(0), (b.changePct > 0 ? "+" : "") + b.changePct.toFixed(2)]);
+      for (const b of totals) t.push([`${b.exporter} → ${b.importer}`, b.baseline.toFixed(0), b.counterfactual.toFixed(0), (b.changePct > 0 ? "+" : "") + b.changePct.toFixed(2)]);
       out.push(`Bilateral flows (${report.dataset.units}, factory-gate value):`);
       out.push(t.toString());
     }
+    for (const code of sectorTableCountries(report, phase, options)) out.push(sectorTable(report, phase, code));
     for (const w of phase.solver.warnings) out.push(`warning: ${w}`);
   }
   if (report.phases.length > 1) out.push("", timeline(report));
   out.push("", definitionsText(report));
   for (const w of report.warnings) out.push(`warning: ${w}`);
   return out.join("\n") + "\n";
+}
+
+/** Whose sector tables to show: `--country`, every report country with `--sectors`, else the first. */
+function sectorTableCountries(report: RunReport, phase: PhaseReport, options: TableOptions): string[] {
+  if (!phase.sectors || report.sectorTableKeys.length === 0) return [];
+  if (options.country) return [options.country];
+  const countries = phase.summary.filter((r) => r.members === 1).map((r) => r.code);
+  return options.sectors ? countries : countries.slice(0, 1);
+}
+
+/** One country's sectors: the model's sector keys, then its exports to each partner the scenario reports. */
+function sectorTable(report: RunReport, phase: PhaseReport, code: string): string {
+  const rows = phase.sectors!.filter((r) => r.country === code);
+  if (rows.length === 0) return `(no sector results for ${code}: check the code with \`tradewinds datasets\`)`;
+  const partners = [...new Set(phase.bilateral.filter((b) => b.exporter === code && b.sector !== "ALL").map((b) => b.importer))];
+  const keys = report.sectorTableKeys;
+  const table = new Table({
+    head: ["sector", ...keys.map((k) => header(report.definitions[k])), ...partners.map((p) => `Exports to ${p}\n(%)`)],
+    ...compact,
+  });
+  const pct = (x: number) => (x > 0 ? "+" : "") + x.toFixed(2);
+  for (const row of rows) {
+    const toPartner = partners.map((p) => {
+      const b = phase.bilateral.find((x) => x.exporter === code && x.importer === p && x.sector === row.sector);
+      return b && b.baseline > 0 ? pct(b.changePct) : "—";
+    });
+    table.push([`${row.sector} ${row.sectorName}`, ...keys.map((k) => formatNumber(row.values[k], report.definitions[k])), ...toPartner]);
+  }
+  return `Sectors of ${code}:\n${table.toString()}`;
 }
 
 /** The headline quantity of every summary row across phases. */
@@ -87,7 +118,7 @@ function timeline(report: RunReport): string {
 
 function definitionsText(report: RunReport): string {
   const lines = ["Definitions:"];
-  for (const key of report.tableKeys) {
+  for (const key of [...report.tableKeys, ...report.sectorTableKeys]) {
     const d = report.definitions[key];
     lines.push(`  ${d.label} (${d.unit}): ${d.formula}; ${d.sign}.`);
   }

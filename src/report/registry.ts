@@ -23,7 +23,7 @@ const defs: QuantityDefinition[] = [
     key: "welfareChangePct",
     label: "Welfare (real income)",
     unit: "%",
-    formula: "100·(Ŵ − 1), Ŵ = real income counterfactual ÷ baseline (AG and gegravity: real GDP Y/P; Liberation Day: Ŵ of §3.3; Caliendo–Parro: real income I/P)",
+    formula: "100·(Ŵ − 1), Ŵ = real income counterfactual ÷ baseline (AG and gegravity: real GDP Y/P; Liberation Day: Ŵ of §3.3; Caliendo–Parro: the cp2015 package's first-order sum of terms-of-trade, volume-of-trade and trade-cost effects — the exact Î/P̂ is realIncomeChangePct)",
     sign: "positive = the country gains",
     level: "country",
     aggregate: "weighted-mean",

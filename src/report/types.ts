@@ -60,6 +60,8 @@ export interface RunReport {
   model: { type: string; description: string };
   /** Keys shown in the table, in order. */
   tableKeys: string[];
+  /** Country × sector keys shown in sector tables, in order (empty for one-sector models). */
+  sectorTableKeys: string[];
   phases: PhaseReport[];
   /** The definition of every key that appears anywhere in `phases`. */
   definitions: Record<string, QuantityDefinition>;

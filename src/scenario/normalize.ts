@@ -72,8 +72,12 @@ export function normalizeScenario(input: ScenarioInput, data: Dataset, catalog: 
     const removed = new Set((except ?? []).flatMap((c, k) => members(c, `${path.replace(/\.\w+$/, "")}.except[${k}]`)));
     return [...new Set(chosen)].filter((k) => !removed.has(k)).sort((a, b) => a - b);
   };
-  const sectorSet = (list: string[] | undefined, path: string): number[] => {
-    if (!list) return data.sectors.map((_, k) => k);
+  const sectorSet = (list: string[] | undefined, path: string, except?: string[]): number[] => {
+    const removed = new Set(except ? lookupSectors(except, path.replace(/sectors$/, "exceptSectors")) : []);
+    const chosen = list ? lookupSectors(list, path) : data.sectors.map((_, k) => k);
+    return chosen.filter((s) => !removed.has(s));
+  };
+  const lookupSectors = (list: string[], path: string): number[] => {
     return list.flatMap((code, k) => {
       const s = sectorCodes.get(code);
       if (s === undefined) {
@@ -96,19 +100,19 @@ export function normalizeScenario(input: ScenarioInput, data: Dataset, catalog: 
     const exporters = countrySet(shock.exporter, shock.except, `${path}.exporter`);
     switch (shock.type) {
       case "tariff":
-        return { type: "tariff", importers, exporters, sectors: sectorSet(shock.sectors, `${path}.sectors`), set: shock.set, add: shock.add, path };
+        return { type: "tariff", importers, exporters, sectors: sectorSet(shock.sectors, `${path}.sectors`, shock.exceptSectors), set: shock.set, add: shock.add, path };
       case "tariff-schedule": {
         if (!(shock.schedule in data.tariffs)) add(`${path}.schedule`, shock.schedule, message.unknownTariffSet(shock.schedule, Object.keys(data.tariffs)));
         const taxed = shock.importer === undefined ? importersTaxedBy(data, shock.schedule) : importers;
         return { type: "tariff-schedule", schedule: shock.schedule, importers: taxed, exporters, floor: shock.floor, path };
       }
       case "trade-cost":
-        return { type: "trade-cost", importers, exporters, sectors: sectorSet(shock.sectors, `${path}.sectors`), factor: shock.factor, path };
+        return { type: "trade-cost", importers, exporters, sectors: sectorSet(shock.sectors, `${path}.sectors`, shock.exceptSectors), factor: shock.factor, path };
       case "covariate":
         if (!(shock.name in data.covariates)) add(`${path}.name`, shock.name, message.unknownCovariate(shock.name, Object.keys(data.covariates)));
         return { type: "covariate", name: shock.name, importers, exporters, set: shock.set, path };
       case "embargo":
-        return { type: "embargo", importers, exporters, sectors: sectorSet(shock.sectors, `${path}.sectors`), path };
+        return { type: "embargo", importers, exporters, sectors: sectorSet(shock.sectors, `${path}.sectors`, shock.exceptSectors), path };
       case "optimal-tariff":
         return { type: "optimal-tariff", importers, exporters, formula: shock.formula, path };
     }

@@ -18,6 +18,7 @@ const who = {
   exporter: countrySet.describe("The exporting countries"),
   except: z.array(code).optional().describe("Countries removed from both importer and exporter sets"),
   sectors: z.array(z.string().min(1)).min(1).optional().describe("Sector codes the shock covers (default: all sectors)"),
+  exceptSectors: z.array(z.string().min(1)).min(1).optional().describe("Sector codes removed from `sectors`"),
 };
 
 const tariffShock = z
@@ -115,6 +116,42 @@ export const phaseSchema = z
   .strict();
 export type PhaseInput = z.infer<typeof phaseSchema>;
 
+/**
+ * One measure of a bloc's rules (spec scenarios-and-strategy.md §3): a tariff (a rate, or "rate" for the
+ * bloc's own rate parameter), an embargo, or a tariff schedule of the dataset, optionally by sector.
+ */
+const blocRate = z.union([z.literal("rate"), rateSchema]).describe('A rate, or "rate" for the bloc\'s rate parameter (`bloc.rate`)');
+const blocSectors = z.array(z.string().min(1)).min(1).optional().describe("Sector codes the measure covers (default: all sectors)");
+export const blocMeasureSchema = z
+  .union([
+    z.object({ tariff: blocRate, sectors: blocSectors }).strict(),
+    z.object({ embargo: z.literal(true), sectors: blocSectors }).strict(),
+    z.object({ schedule: z.string().min(1).describe("A tariff set of the dataset"), floor: rateSchema.optional() }).strict(),
+  ])
+  .describe("A tariff { tariff }, an embargo { embargo: true } or a dataset schedule { schedule, floor }, optionally by sector");
+export type BlocMeasureInput = z.infer<typeof blocMeasureSchema>;
+
+export const blocSchema = z
+  .object({
+    leader: code.describe("The country that forms the bloc and rewards members (e.g. USA)"),
+    target: code.describe("The country the bloc raises barriers against (e.g. CHN)"),
+    candidates: z
+      .array(code)
+      .min(1)
+      .max(20)
+      .describe("The k candidate members; a group (e.g. EU27) acts as one candidate. 2^k equilibria are solved"),
+    focus: code.optional().describe("The candidate whose welfare joining vs staying out is reported for every configuration of the others"),
+    basePhase: z.string().min(1).optional().describe("The phase of `phases` the bloc's rules are added to (default: the last phase)"),
+    rate: rateSchema.default(0.5).describe('The bloc\'s rate parameter, used where a measure says tariff: "rate" (default 50%)'),
+    membersOnTarget: blocMeasureSchema.describe("What members impose on imports from the target"),
+    leaderOnMembers: blocMeasureSchema.optional().describe("The leader's tariff on members (the reward); default: as in the base phase"),
+    leaderOnNonMembers: blocMeasureSchema.optional().describe("The leader's tariff on candidates that stay out (the punishment); default: as in the base phase"),
+    targetOnMembers: blocMeasureSchema.optional().describe("The target's response to members (retaliation); default: none"),
+  })
+  .strict()
+  .describe("Bloc formation (spec scenarios-and-strategy.md §3): every membership set of the candidates is solved; `tradewinds bloc` reports payoffs and stability");
+export type BlocInput = z.infer<typeof blocSchema>;
+
 export const modelSchema = z
   .object({ type: z.string().min(1).describe("The model: see `tradewinds schema` and the README's model list") })
   .catchall(z.unknown())
@@ -139,6 +176,7 @@ export const scenarioSchema = z
       .strict()
       .optional(),
     phases: z.array(phaseSchema).min(1),
+    bloc: blocSchema.optional(),
   })
   .strict();
 
@@ -157,6 +195,8 @@ export function allowedKeysAt(raw: unknown, path: PropertyKey[]): string[] {
   const last = names[names.length - 1];
   if (path.length === 0) return Object.keys(scenarioSchema.shape);
   if (last === "report") return ["countries", "bilateral"];
+  if (last === "bloc") return Object.keys(blocSchema.shape);
+  if (names.length >= 2 && names[names.length - 2] === "bloc") return ["tariff", "embargo", "schedule", "sectors", "floor"];
   if (last === "phases") return Object.keys(phaseSchema.shape);
   if (last === "shocks") {
     let v: unknown = raw;
