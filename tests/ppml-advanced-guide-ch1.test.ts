@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseEstimationSpec, type EstimationSpecInput } from "../src/estimation/estimationSpec.js";
+import { parseEstimationSpec, type DerivedColumn, type EstimationSpecInput } from "../src/estimation/estimationSpec.js";
 import { fitPpml } from "../src/estimation/fitPpml.js";
 import { readFrame, type DataFrame } from "../src/estimation/frame.js";
 import { expectClose, expectRelativeClose, PANEL_YEARS, sharedDataFile, slope } from "./ppml-helpers.js";
@@ -23,16 +23,19 @@ const DATA = "advanced-guide/Chapter1Application3_with_rta_lags.csv";
 const PANEL = { column: "year", in: PANEL_YEARS };
 const LOG_DIST = { name: "log_dist", log: "dist" };
 /** R's pair_id_2: pair_id for international rows, one pooled level (0) for all domestic rows (spec §3.1). */
-const PAIR_ID_2 = { name: "pair_id_2", pool: { column: "pair_id", when: "same", columns: ["exporter", "importer"], level: 0 } } as const;
+const PAIR_ID_2: DerivedColumn = { name: "pair_id_2", pool: { column: "pair_id", when: "same", columns: ["exporter", "importer"], level: 0 } };
 /** R's intl_brdr: pair_id for domestic rows, one level "inter" (0) for all international rows (spec §3.1). */
-const INTL_BRDR = { name: "intl_brdr", pool: { column: "pair_id", when: "differ", columns: ["exporter", "importer"], level: 0 } } as const;
+const INTL_BRDR: DerivedColumn = { name: "intl_brdr", pool: { column: "pair_id", when: "differ", columns: ["exporter", "importer"], level: 0 } };
 const TIME_FE = [["exporter", "year"], ["importer", "year"]];
 const CLUSTER_PAIR = { type: "cluster", cluster: "pair_id", smallSample: "stata" } as const;
+
+/** A full-panel fit takes 1–3 s alone; the 2 shared cores may be busy with other engineers' runs. */
+const SLOW_FIT_TIMEOUT_MS = 60_000;
 
 let frame: DataFrame;
 beforeAll(() => {
   frame = readFrame(sharedDataFile(DATA));
-});
+}, SLOW_FIT_TIMEOUT_MS);
 
 function fit(input: EstimationSpecInput) {
   return fitPpml(frame, parseEstimationSpec(input, "AG Ch.1 test"));
@@ -46,7 +49,7 @@ function expectSlopes(result: ReturnType<typeof fit>, expected: Record<string, [
   }
 }
 
-describe("fitPpml reproduces the Advanced Guide Chapter 1 PPML estimates (spec ppml.md §4)", () => {
+describe("fitPpml reproduces the Advanced Guide Chapter 1 PPML estimates (spec ppml.md §4)", { timeout: SLOW_FIT_TIMEOUT_MS }, () => {
   it("AG1-PPML (Ch.1 App.1 traditional gravity, Table 1 PPML column): N 28,152, 2,346 clusters, slopes and corr² 0.9461", () => {
     const result = fit({
       sample: [PANEL, { differ: ["exporter", "importer"] }],

@@ -57,7 +57,8 @@ export interface RecoveredFixedEffects {
   factors: FixedEffectEstimates[];
   /** max_n |φ_n − Σ_f α^f| after recovery: ≈ 0 when the normalisation is consistent. */
   maxResidual: number;
-  sweeps: number;
+  /** Conjugate-gradient iterations used. */
+  iterations: number;
   normalisation: string;
 }
 

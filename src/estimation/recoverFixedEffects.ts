@@ -2,12 +2,14 @@ import { TradewindsInputError, message } from "../messages.js";
 import type { Normalisation } from "./estimationSpec.js";
 import { fixedEffectStructure } from "./fixedEffectStructure.js";
 import type { PpmlFit, RecoveredFixedEffects } from "./ppmlResult.js";
-import { createProjectionWorkspace, projectFixedEffects, setProjectionWeights } from "./projectFixedEffects.js";
+import { fixedEffectsConjugateGradient } from "./fixedEffectsConjugateGradient.js";
+import { sumFixedEffects } from "./fixedEffectStructure.js";
 
 /**
  * Individual fixed effects α^f_ℓ from the converged fixed-effect sum φ = η − o − Xβ (spec ppml.md
- * §2.6): φ lies in the span of the dummies, so the unweighted Gauss–Seidel sweeps of
- * `projectFixedEffects` (Gaure 2013; Irons–Tuck accelerated) solve Σ_f α^f_{g_f(n)} = φ_n exactly.
+ * §2.6): φ lies in the span of the dummies, so the least-squares solution of Σ_f α^f_{g_f(n)} = φ_n
+ * with the normalised levels removed is exact. Solved by preconditioned conjugate gradient
+ * (`fixedEffectsConjugateGradient`): Gauss–Seidel sweeps stall on the AG NAFTA normalisation.
  *
  * The α are identified only up to normalisation. Every level selected by `normalisation` is held at 0,
  * e.g. Stata's convention in the AG: `{factor: "importer", where: {importer: "DEU"}}` (two-way), or
@@ -18,8 +20,8 @@ import { createProjectionWorkspace, projectFixedEffects, setProjectionWeights } 
 export function recoverFixedEffects(
   fit: PpmlFit,
   normalisation: readonly Normalisation[],
-  tolerance = 1e-13,
-  maxSweeps = 100_000,
+  tolerance = 1e-14,
+  maxIterations = 20_000,
 ): RecoveredFixedEffects {
   const factors = fit.factors;
   const observationCount = fit.fixedEffectSum.length;
@@ -47,14 +49,12 @@ export function recoverFixedEffects(
     }
     if (matched === 0) throw normalisationError(index, "where", JSON.stringify(rule.where), message.normalisationMatchesNothing(rule.factor));
   });
-  const weights = new Float64Array(observationCount).fill(1);
-  const workspace = createProjectionWorkspace(structure);
-  setProjectionWeights(structure, weights, workspace);
   const coefficients = new Float64Array(structure.totalLevels);
-  const residual = new Float64Array(observationCount);
-  const outcome = projectFixedEffects(structure, weights, fit.fixedEffectSum, coefficients, residual, workspace, tolerance, maxSweeps, heldAtZero);
+  const outcome = fixedEffectsConjugateGradient(structure, fit.fixedEffectSum, heldAtZero, coefficients, tolerance, maxIterations);
+  const fitted = new Float64Array(observationCount);
+  sumFixedEffects(structure, coefficients, fitted);
   let maxResidual = 0;
-  for (let n = 0; n < observationCount; n++) maxResidual = Math.max(maxResidual, Math.abs(residual[n]));
+  for (let n = 0; n < observationCount; n++) maxResidual = Math.max(maxResidual, Math.abs(fit.fixedEffectSum[n] - fitted[n]));
   return {
     factors: factors.map((factor, f) => ({
       name: factor.name,
@@ -62,7 +62,7 @@ export function recoverFixedEffects(
       values: coefficients.slice(structure.levelOffsets[f], structure.levelOffsets[f] + factor.levelCount),
     })),
     maxResidual,
-    sweeps: outcome.sweeps,
+    iterations: outcome.iterations,
     normalisation: normalisation.length
       ? normalisation.map((rule) => `${rule.factor}: ${JSON.stringify(rule.where)} = 0`).join("; ")
       : "none (the solution reached from α = 0)",
