@@ -12,8 +12,10 @@ import { datasetFromFile } from "../src/data/load.js";
 
 const shared = resolve(process.env.TRADEWINDS_SHARED_DATA ?? "../shared/data");
 const wanted = process.argv.slice(2);
+// Dataset builders are the files named like a dataset (lower-case with a digit, e.g. world-2023.ts);
+// other modules there (gravityCsv.ts) are shared helpers.
 const builders = readdirSync("scripts/datasets")
-  .filter((f) => f.endsWith(".ts"))
+  .filter((f) => /^[a-z][a-z0-9-]*-\d+\.ts$/.test(f))
   .map((f) => f.slice(0, -3))
   .filter((name) => wanted.length === 0 || wanted.includes(name));
 
