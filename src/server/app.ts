@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import { embeddedDataDir } from "../data/load.js";
@@ -77,7 +77,7 @@ export async function buildServer(options: ServerOptions): Promise<TradewindsSer
   catalogRoutes(app, library, options.examplesDir ?? defaultExamplesDir());
   runRoutes(app, library, jobs, store);
 
-  const webDir = options.webDir ?? join(dirname(embeddedDataDir()), "dist", "web");
+  const webDir = resolve(options.webDir ?? join(dirname(embeddedDataDir()), "dist", "web"));
   if (existsSync(join(webDir, "index.html"))) await app.register(fastifyStatic, { root: webDir, prefix: "/" });
 
   app.addHook("onClose", async () => {

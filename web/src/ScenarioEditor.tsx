@@ -27,6 +27,16 @@ export function ScenarioEditor({ text, onChange, dataset, issues }: Props) {
   return (
     <div className="editor">
       <TariffForm text={text} onChange={onChange} dataset={dataset} />
+      {issues.length > 0 && (
+        <ul className="issues" data-testid="issues">
+          {[...marked.byLine.entries()]
+            .sort((a, b) => a[0] - b[0])
+            .flatMap(([line, list]) => list.map((issue, k) => <IssueItem key={`${line}-${k}`} issue={issue} line={line} />))}
+          {marked.loose.map((issue, k) => (
+            <IssueItem key={`loose-${k}`} issue={issue} />
+          ))}
+        </ul>
+      )}
       <div className="yaml">
         <pre className="gutter" aria-hidden>
           {lines.map((_, k) => (
@@ -38,16 +48,6 @@ export function ScenarioEditor({ text, onChange, dataset, issues }: Props) {
         </pre>
         <textarea data-testid="yaml-editor" spellCheck={false} value={text} rows={Math.max(18, lines.length + 1)} onChange={(e) => onChange(e.target.value)} />
       </div>
-      {issues.length > 0 && (
-        <ul className="issues" data-testid="issues">
-          {[...marked.byLine.entries()]
-            .sort((a, b) => a[0] - b[0])
-            .flatMap(([line, list]) => list.map((issue, k) => <IssueItem key={`${line}-${k}`} issue={issue} line={line} />))}
-          {marked.loose.map((issue, k) => (
-            <IssueItem key={`loose-${k}`} issue={issue} />
-          ))}
-        </ul>
-      )}
     </div>
   );
 }
