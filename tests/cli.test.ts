@@ -1,0 +1,90 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { EXIT, main } from "../src/cli/main.js";
+import { message } from "../src/messages.js";
+
+/** Runs the CLI in-process and captures what it writes. */
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
+  const code = await main(["node", "tradewinds", ...args]);
+  vi.restoreAllMocks();
+  return { code, out, err };
+}
+
+afterEach(() => vi.restoreAllMocks());
+const dir = mkdtempSync(join(tmpdir(), "tradewinds-cli-"));
+
+describe("tradewinds run", () => {
+  it("prints a table per phase with the definitions, and JSON with the same numbers", async () => {
+    const table = await cli("run", "examples/gegravity-can-jpn.yaml");
+    expect(table.code).toBe(EXIT.ok);
+    expect(table.out).toContain("Phase can-jpn-pta");
+    expect(table.out).toContain("Definitions:");
+    const json = await cli("run", "examples/gegravity-can-jpn.yaml", "--format", "json");
+    const report = JSON.parse(json.out);
+    const can = report.phases[0].countries.find((c: { code: string }) => c.code === "CAN");
+    // gegravity documentation, CAN–JPN PTA example: CAN GDP +0.418261%.
+    expect(Math.abs(can.values.welfareChangePct - 0.418261)).toBeLessThan(1e-5);
+    expect(report.definitions.welfareChangePct.unit).toBe("%");
+  });
+
+  it("writes CSV to --out", async () => {
+    const file = join(dir, "out.csv");
+    const r = await cli("run", "examples/gegravity-can-jpn.yaml", "--format", "csv", "--out", file);
+    expect(r.code).toBe(EXIT.ok);
+    const [header, ...rows] = readFileSync(file, "utf8").trim().split("\n");
+    expect(header.split(",").slice(0, 6)).toEqual(["phase", "date", "converged", "code", "name", "kind"]);
+    expect(rows.filter((r) => r.includes(",country,"))).toHaveLength(30); // 30 countries in the gegravity sample
+  });
+
+  it("exits 2 on a bad scenario, naming the file, the field, the value and the fix", async () => {
+    const file = join(dir, "bad.yaml");
+    writeFileSync(file, "name: bad\ndataset: world-2023\nmodel: {type: liberation-day}\nphases:\n  - name: a\n    shocks:\n      - {type: tariff, importer: USA, exporter: JPN, set: 24}\n");
+    const r = await cli("run", file);
+    expect(r.code).toBe(EXIT.input);
+    expect(r.err).toContain(`${file}: phases[0].shocks[0].set: ${message.rateLooksLikePercent(24)} (got 24)`);
+    expect(r.out).toBe("");
+  });
+
+  it("exits 3 and says so when a solver does not converge, still printing the results", async () => {
+    const file = join(dir, "capped.yaml");
+    const text = readFileSync("examples/cp-nafta.yaml", "utf8").replace("deficits: zero-aggregate", "deficits: zero-aggregate\n  maxIterations: 3");
+    writeFileSync(file, text);
+    const r = await cli("run", file);
+    expect(r.code).toBe(EXIT.notConverged);
+    expect(r.out).toContain("NOT CONVERGED");
+    expect(r.err).toContain("did not converge");
+  });
+
+  it("rejects an unknown --format", async () => {
+    expect((await cli("run", "examples/gegravity-can-jpn.yaml", "--format", "xml")).code).toBe(EXIT.input);
+  });
+});
+
+describe("tradewinds validate, datasets, schema", () => {
+  it("validate accepts an example and rejects an unknown country", async () => {
+    expect((await cli("validate", "examples/japan-2025.yaml")).code).toBe(EXIT.ok);
+    const file = join(dir, "unknown.yaml");
+    writeFileSync(file, "name: u\ndataset: world-2023\nmodel: {type: liberation-day}\nphases:\n  - name: a\n    shocks:\n      - {type: tariff, importer: USA, exporter: JAP, set: 0.1}\n");
+    const r = await cli("validate", file);
+    expect(r.code).toBe(EXIT.input);
+    expect(r.err).toContain("phases[0].shocks[0].exporter");
+    expect(r.err).toContain('"JAP"');
+  });
+
+  it("datasets lists every embedded dataset with its licence", async () => {
+    const r = await cli("datasets", "--json");
+    const names = JSON.parse(r.out).map((d: { name: string }) => d.name);
+    expect(names).toEqual(expect.arrayContaining(["world-2023", "ag-2006", "gegravity-2006", "cp-1993", "gtap-2007"]));
+  });
+
+  it("schema prints the committed JSON Schema", async () => {
+    const r = await cli("schema");
+    expect(JSON.parse(r.out)).toEqual(JSON.parse(readFileSync("schema/scenario.schema.json", "utf8")));
+  });
+});
