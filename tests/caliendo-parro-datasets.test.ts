@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { build as buildCp1993 } from "../scripts/datasets/cp-1993.js";
 import { build as buildGtap2007 } from "../scripts/datasets/gtap-2007.js";
 import { loadDataset } from "../src/data/load.js";
-import { SHARED_DATA, readShared } from "./helpers/shared.js";
-import { expectClose } from "./helpers/tolerance.js";
+import { SHARED_DATA, readShared } from "./support/sharedData.js";
+import { expectClose } from "./support/expectClose.js";
 
 /**
  * The multi-sector datasets cp-1993 (Caliendo & Parro 2015) and gtap-2007 (Ossa 2014): the committed

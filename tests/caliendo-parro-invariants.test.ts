@@ -7,7 +7,7 @@ import { caliendoParroParamsSchema } from "../src/models/caliendoParro/params.js
 import { policyTerms } from "../src/models/caliendoParro/policyTerms.js";
 import { applySectorEmbargo } from "../src/models/caliendoParro/sectorShocks.js";
 import { newRunContext, zeroPolicy } from "../src/models/types.js";
-import { expectClose } from "./helpers/tolerance.js";
+import { expectClose } from "./support/expectClose.js";
 
 /**
  * Analytic invariants of the Caliendo–Parro (2015) model in changes on the cp-1993 data

@@ -3,7 +3,7 @@ import { loadDataset } from "../src/data/load.js";
 import { caliendoParroModel } from "../src/models/caliendoParro/model.js";
 import { caliendoParroParamsSchema } from "../src/models/caliendoParro/params.js";
 import { newRunContext, zeroPolicy, type ModelOutcome } from "../src/models/types.js";
-import { expectClose } from "./helpers/tolerance.js";
+import { expectClose } from "./support/expectClose.js";
 
 /**
  * Caliendo & Parro (2015) NAFTA tariff changes (1993 → 2005 for CAN/MEX/USA pairs only) on the cp-1993

@@ -5,7 +5,7 @@ import { liberationDayParamsSchema } from "../src/models/liberationDay/params.js
 import { caliendoParroModel } from "../src/models/caliendoParro/model.js";
 import { caliendoParroParamsSchema } from "../src/models/caliendoParro/params.js";
 import { newRunContext, zeroPolicy, type CompiledPolicy } from "../src/models/types.js";
-import { expectClose } from "./helpers/tolerance.js";
+import { expectClose } from "./support/expectClose.js";
 
 /**
  * The one-sector, no-IO special case of the Caliendo–Parro model (S = 1, β = 1, γ = 0, α = 1): the

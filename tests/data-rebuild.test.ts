@@ -3,7 +3,7 @@ import { pathToFileURL } from "node:url";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { DatasetFile } from "../src/data/format.js";
-import { SHARED_DATA } from "./helpers/shared.js";
+import { SHARED_DATA } from "./support/sharedData.js";
 
 /**
  * The committed datasets in data/ are exactly what the build scripts derive from ../shared/data

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runScenario } from "../src/run.js";
 import type { RunReport } from "../src/report/types.js";
-import { expectClose } from "./helpers/tolerance.js";
+import { expectClose } from "./support/expectClose.js";
 
 function run(example: string): RunReport {
   const file = `examples/${example}`;

@@ -2,7 +2,7 @@ import { describe, it } from "vitest";
 import { agModel } from "../src/models/structuralGravity/agModel.js";
 import { agParamsSchema } from "../src/models/structuralGravity/params.js";
 import { newRunContext, type ModelOutcome } from "../src/models/types.js";
-import { expectClose } from "./helpers/tolerance.js";
+import { expectClose } from "./support/expectClose.js";
 import { agDataset, covariatePolicy, indexOf, readSharedCsv } from "./support/gravityFixtures.js";
 
 /**

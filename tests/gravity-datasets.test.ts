@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { build as buildAg } from "../scripts/datasets/ag-2006.js";
 import { build as buildGegravity } from "../scripts/datasets/gegravity-2006.js";
 import { rowTotals } from "../src/models/structuralGravity/fixedEffectsIpf.js";
-import { SHARED_DATA } from "./helpers/shared.js";
-import { expectClose } from "./helpers/tolerance.js";
+import { SHARED_DATA } from "./support/sharedData.js";
+import { expectClose } from "./support/expectClose.js";
 import { agDataset, gegravityDataset, indexOf, readSharedCsv } from "./support/gravityFixtures.js";
 
 /** Flows are stored to 12 significant digits (roundSignificant), so totals agree to ~1e-12 relative. */

@@ -2,7 +2,7 @@ import { describe, it } from "vitest";
 import { gegravityModel } from "../src/models/structuralGravity/gegravityModel.js";
 import { gegravityParamsSchema } from "../src/models/structuralGravity/params.js";
 import { newRunContext } from "../src/models/types.js";
-import { expectClose } from "./helpers/tolerance.js";
+import { expectClose } from "./support/expectClose.js";
 import { covariatePolicy, gegravityDataset, indexOf, readSharedCsv } from "./support/gravityFixtures.js";
 
 /**

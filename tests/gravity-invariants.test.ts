@@ -4,7 +4,7 @@ import { agModel } from "../src/models/structuralGravity/agModel.js";
 import { gegravityModel } from "../src/models/structuralGravity/gegravityModel.js";
 import { agParamsSchema, gegravityParamsSchema, type AgParamsInput } from "../src/models/structuralGravity/params.js";
 import { newRunContext, zeroPolicy, type CompiledPolicy, type ModelOutcome } from "../src/models/types.js";
-import { expectClose } from "./helpers/tolerance.js";
+import { expectClose } from "./support/expectClose.js";
 import { agDataset, covariatePolicy, gegravityDataset, indexOf } from "./support/gravityFixtures.js";
 
 /**

@@ -2,7 +2,7 @@ import { describe, it } from "vitest";
 import { fitPoissonFixedEffects } from "../src/estimation/poissonIrls.js";
 import { columnTotals, rowTotals, solveFixedEffectsIpf } from "../src/models/structuralGravity/fixedEffectsIpf.js";
 import { tradeCostsFromCovariates } from "../src/models/structuralGravity/tradeCosts.js";
-import { expectClose } from "./helpers/tolerance.js";
+import { expectClose } from "./support/expectClose.js";
 import { agDataset, indexOf } from "./support/gravityFixtures.js";
 
 /** The Stata log prints 7 significant digits: half a unit in the last printed place. */

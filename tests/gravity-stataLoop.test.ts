@@ -4,7 +4,7 @@ import { agModel } from "../src/models/structuralGravity/agModel.js";
 import { stataStoppingStatistic } from "../src/models/structuralGravity/agStataLoop.js";
 import { agParamsSchema } from "../src/models/structuralGravity/params.js";
 import { newRunContext } from "../src/models/types.js";
-import { expectClose } from "./helpers/tolerance.js";
+import { expectClose } from "./support/expectClose.js";
 import { agDataset, covariatePolicy } from "./support/gravityFixtures.js";
 
 /** Hand computations below are exact to a few ulps. */

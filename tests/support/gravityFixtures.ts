@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import type { Dataset } from "../../src/data/dataset.js";
 import { loadDatasetFile } from "../../src/data/load.js";
 import { zeroPolicy, type CompiledPolicy } from "../../src/models/types.js";
-import { readShared } from "../helpers/shared.js";
+import { readShared } from "../support/sharedData.js";
 
 /** The committed embedded datasets of the structural-gravity models. */
 export function agDataset(): Dataset {
