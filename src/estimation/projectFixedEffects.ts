@@ -142,6 +142,10 @@ export function projectFixedEffects(
       converged = true;
       break;
     }
+    if (sweeps >= maxSweeps) {
+      coefficients.set(once);
+      break;
+    }
     relativeChange = Math.sqrt(gaussSeidelSweep(structure, weights, values, once, twice, heldAtZero, workspace)) / scale;
     sweeps += 1;
     if (relativeChange * scale <= threshold) {
