@@ -89,6 +89,17 @@ export const message = {
   yamlSyntax: (detail: string) => `not valid YAML/JSON: ${detail}`,
   fileMissing: (path: string) => `file ${path} does not exist`,
 
+  // ---- bloc formation (spec scenarios-and-strategy.md §3) -----------------------------------------
+  blocNeedsSection: (source: string) =>
+    `${source} has no "bloc" section; add bloc: { leader, target, candidates, membersOnTarget, … } (see examples/bloc-japan.yaml)`,
+  blocCandidateOverlap: (candidate: string, country: string, other: string) =>
+    `candidate ${show(candidate)} contains ${country}, which is also ${other}; each country may belong to one candidate only and not be the leader or the target`,
+  blocFocusNotCandidate: (focus: string, candidates: string[]) =>
+    `the focus ${show(focus)} is not one of the candidates; choose one of ${candidates.join(", ")}`,
+  blocShockNotSupported: (measure: string, model: string, supported: string[]) =>
+    `the bloc rule needs shock type ${show(measure)}, which model ${show(model)} does not take (it takes ${supported.join(", ")}); change the rule or the model`,
+  blocThreads: (value: string) => `--threads must be an integer ≥ 1 (got ${show(value)})`,
+
   // ---- estimation (PPML) -----------------------------------------------------------------------
   unknownColumn: (name: string, known: string[]) =>
     `unknown column ${show(name)}; the data has ${known.length > 20 ? known.slice(0, 20).join(", ") + ", …" : known.join(", ")}`,

@@ -12,7 +12,7 @@ export interface QuantityDefinition {
   /** How to read the sign. */
   sign: string;
   /** Where it lives in the output. */
-  level: "country" | "country-sector" | "scalar";
+  level: "country" | "country-sector" | "scalar" | "bloc";
   /** How a group aggregate is formed: baseline-expenditure-weighted mean, sum, or not aggregated. */
   aggregate: "weighted-mean" | "sum" | "none";
 }
@@ -312,6 +312,34 @@ const defs: QuantityDefinition[] = [
     sign: "collected by the importer; 0.01 = 1% of baseline spending",
     level: "country",
     aggregate: "weighted-mean",
+  },
+  // ---- bloc formation (spec scenarios-and-strategy.md §3; report/blocReport.ts) ------------------
+  {
+    key: "blocWelfareJoiningPct",
+    label: "Welfare if it joins",
+    unit: "%",
+    formula: "100·(Ŵ_c(S ∪ {c}) − 1): candidate c's welfare change when it joins the bloc whose other members are S (a group: baseline-expenditure-weighted mean of its members)",
+    sign: "positive = the candidate gains relative to the baseline",
+    level: "bloc",
+    aggregate: "weighted-mean",
+  },
+  {
+    key: "blocWelfareOutsidePct",
+    label: "Welfare if it stays out",
+    unit: "%",
+    formula: "100·(Ŵ_c(S) − 1): candidate c's welfare change when it stays out and the members are S",
+    sign: "positive = the candidate gains relative to the baseline",
+    level: "bloc",
+    aggregate: "weighted-mean",
+  },
+  {
+    key: "blocGainFromJoiningPp",
+    label: "Gain from joining",
+    unit: "pp",
+    formula: "blocWelfareJoiningPct − blocWelfareOutsidePct, for the same members S among the others",
+    sign: "positive = joining is better than staying out",
+    level: "bloc",
+    aggregate: "none",
   },
 ];
 
