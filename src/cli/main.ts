@@ -9,6 +9,11 @@ import { readScenarioFile } from "../scenario/validate.js";
 import { normalizeScenario } from "../scenario/normalize.js";
 import { modelCatalog } from "../models/available.js";
 import { startServer } from "../server/serve.js";
+import { runBloc } from "../strategy/runBloc.js";
+import { formatBlocReport } from "../report/formatBloc.js";
+import { rateSchema } from "../scenario/rate.js";
+import { zodIssues } from "../scenario/validate.js";
+import cliProgress from "cli-progress";
 
 /** Exit codes: 0 ok, 1 internal error, 2 bad input, 3 a solver did not converge (results still printed). */
 export const EXIT = { ok: 0, internal: 1, input: 2, notConverged: 3 } as const;
@@ -43,6 +48,52 @@ export async function main(argv: string[]): Promise<number> {
       const failed = report.phases.filter((p) => !p.converged);
       if (failed.length) {
         process.stderr.write(`tradewinds: ${failed.length} phase(s) did not converge: ${failed.map((p) => p.name).join(", ")}\n`);
+        code = EXIT.notConverged;
+      }
+    });
+
+  program
+    .command("bloc")
+    .description("Bloc formation: solve every membership set of a scenario's bloc section; payoffs, stability, dominant choices")
+    .argument("<scenario>", "a scenario file with a bloc section (YAML or JSON)")
+    .option("-f, --format <format>", "table or json", "table")
+    .option("-o, --out <file>", "write the output to a file instead of standard output")
+    .option("-t, --threads <n>", "worker threads solving membership sets (results do not depend on it)", "2")
+    .option("--rate <rate>", 'override the bloc rate parameter (a share, 0.3, or "30%")')
+    .option("--no-progress", "no progress bar")
+    .action(async (file: string, opts: { format: string; out?: string; threads: string; rate?: string; progress: boolean }) => {
+      if (!["table", "json"].includes(opts.format)) {
+        throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table or json" }]);
+      }
+      const threads = Number(opts.threads);
+      if (!Number.isInteger(threads) || threads < 1) throw new TradewindsInputError([{ source: "command line", path: "--threads", value: JSON.stringify(opts.threads), message: "must be an integer ≥ 1" }]);
+      let rate: number | undefined;
+      if (opts.rate !== undefined) {
+        const parsed = rateSchema.safeParse(/^[\d.]+$/.test(opts.rate) ? Number(opts.rate) : opts.rate);
+        if (!parsed.success) throw new TradewindsInputError(zodIssues(parsed.error.issues, opts.rate, "command line", "--rate"));
+        rate = parsed.data;
+      }
+      if (!existsSync(file)) throw new TradewindsInputError([{ source: file, path: "", value: "", message: `scenario file ${file} does not exist` }]);
+      const bar = opts.progress && process.stderr.isTTY ? new cliProgress.SingleBar({ format: "solving membership sets [{bar}] {value}/{total} | {eta}s left", stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+      let started = false;
+      const report = await runBloc(
+        { text: readFileSync(file, "utf8"), source: file, rate },
+        {
+          threads,
+          onProgress: (solved, total) => {
+            if (!bar) return;
+            if (!started) bar.start(total, 0);
+            started = true;
+            bar.update(solved);
+          },
+        },
+      );
+      bar?.stop();
+      const text = formatBlocReport(report, opts.format as "table" | "json");
+      if (opts.out) writeFileSync(opts.out, text);
+      else process.stdout.write(text);
+      if (report.notConverged.length) {
+        process.stderr.write(`tradewinds: ${report.notConverged.length} membership set(s) did not converge\n`);
         code = EXIT.notConverged;
       }
     });

@@ -123,11 +123,17 @@ export type PhaseInput = z.infer<typeof phaseSchema>;
 const blocRate = z.union([z.literal("rate"), rateSchema]).describe('A rate, or "rate" for the bloc\'s rate parameter (`bloc.rate`)');
 const blocSectors = z.array(z.string().min(1)).min(1).optional().describe("Sector codes the measure covers (default: all sectors)");
 export const blocMeasureSchema = z
-  .union([
-    z.object({ tariff: blocRate, sectors: blocSectors }).strict(),
-    z.object({ embargo: z.literal(true), sectors: blocSectors }).strict(),
-    z.object({ schedule: z.string().min(1).describe("A tariff set of the dataset"), floor: rateSchema.optional() }).strict(),
-  ])
+  .object({
+    tariff: blocRate.optional().describe("A tariff at this rate"),
+    embargo: z.literal(true).optional().describe("An embargo: the covered flows stop"),
+    schedule: z.string().min(1).optional().describe("A tariff set of the dataset"),
+    floor: rateSchema.optional().describe("With schedule: a minimum rate"),
+    sectors: blocSectors,
+  })
+  .strict()
+  .refine((m) => [m.tariff, m.embargo, m.schedule].filter((v) => v !== undefined).length === 1, { message: 'give exactly one of "tariff", "embargo" or "schedule"' })
+  .refine((m) => m.floor === undefined || m.schedule !== undefined, { message: '"floor" goes with "schedule" only', path: ["floor"] })
+  .refine((m) => m.sectors === undefined || m.schedule === undefined, { message: '"sectors" cannot restrict a schedule (it covers the sectors it sets)', path: ["sectors"] })
   .describe("A tariff { tariff }, an embargo { embargo: true } or a dataset schedule { schedule, floor }, optionally by sector");
 export type BlocMeasureInput = z.infer<typeof blocMeasureSchema>;
 
