@@ -96,7 +96,7 @@ describe("the dashboard on examples/japan-2025.yaml", () => {
     expect((await japanCell(page).textContent())?.trim()).toBe(formatNumber(cliJapan, def));
     expect(await japanCell(page).getAttribute("title")).toContain(def.formula);
 
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate("window.scrollTo(0, 0)");
     await page.screenshot({ path: join(ARTIFACTS, "dashboard-japan-2025.png") });
     resultUrl = page.url();
     expect(resultUrl).toMatch(/[?&]result=[0-9a-f-]{36}/);
