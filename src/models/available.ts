@@ -27,7 +27,7 @@ export const modelCatalog: ModelCatalog = {
     description:
       "Ignatenko, Macedoni, Lashkaripour & Simonovska (2025), Making America Great Again: The Economic Impacts of Liberation Day Tariffs (JIE): one sector, tariff revenue, labour supply, deficits held as a share of world income",
     params: liberationDayParamsSchema,
-    shocks: ["tariff", "tariff-schedule", "trade-cost", "embargo", "optimal-tariff", "optimal-retaliation"],
+    shocks: ["tariff", "tariff-schedule", "trade-cost", "embargo", "optimal-tariff", "optimal-retaliation", "reciprocal-retaliation"],
     model: liberationDayModel,
     // Table 1 of the paper, in its column order, then the real wage and tariff revenue.
     tableKeys: ["welfareChangePct", "deficitChangePct", "exportsToGdpChangePct", "importsToGdpChangePct", "employmentChangePct", "priceIndexChangePct", "realWageChangePct", "tariffRevenueShare"],

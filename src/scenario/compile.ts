@@ -84,6 +84,13 @@ export function applyShock(policy: CompiledPolicy, shock: NormalizedShock, data:
       }
       return;
     }
+    case "reciprocal-retaliation": {
+      // t[s, against → j] := t[s, j → against], the rate `against` levies on j as compiled so far.
+      const a = shock.against;
+      for (let s = 0; s < data.sectors.length; s++)
+        for (const j of shock.importers) if (j !== a) policy.tariffs[(s * N + a) * N + j] = policy.tariffs[(s * N + j) * N + a];
+      return;
+    }
     case "optimal-retaliation": {
       const rate = needRates().optimalRetaliation(shock.against);
       setPairs([shock.against], shock.importers, allSectors, (k) => {

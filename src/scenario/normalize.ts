@@ -12,7 +12,8 @@ export type NormalizedShock =
   | { type: "covariate"; name: string; importers: number[]; exporters: number[]; set: number; path: string }
   | { type: "embargo"; importers: number[]; exporters: number[]; sectors: number[]; path: string }
   | { type: "optimal-tariff"; importers: number[]; exporters: number[]; formula: "expenditure" | "output"; path: string }
-  | { type: "optimal-retaliation"; against: number; importers: number[]; path: string };
+  | { type: "optimal-retaliation"; against: number; importers: number[]; path: string }
+  | { type: "reciprocal-retaliation"; against: number; importers: number[]; path: string };
 
 export interface NormalizedPhase {
   name: string;
@@ -90,11 +91,11 @@ export function normalizeScenario(input: ScenarioInput, data: Dataset, catalog: 
 
   const normalizeShock = (shock: ShockInput, path: string): NormalizedShock => {
     if (!entry.shocks.includes(shock.type)) add(`${path}.type`, shock.type, message.shockNotSupported(shock.type, input.model.type, entry.shocks));
-    if (shock.type === "optimal-retaliation") {
+    if (shock.type === "optimal-retaliation" || shock.type === "reciprocal-retaliation") {
       const against = members(shock.against, `${path}.against`);
       if (against.length > 1) add(`${path}.against`, shock.against, message.singleCountryExpected());
       const importers = countrySet(shock.importer, [...(shock.except ?? []), shock.against], `${path}.importer`);
-      return { type: "optimal-retaliation", against: against[0] ?? 0, importers, path };
+      return { type: shock.type, against: against[0] ?? 0, importers, path };
     }
     const importers = countrySet(shock.importer, shock.except, `${path}.importer`);
     const exporters = countrySet(shock.exporter, shock.except, `${path}.exporter`);

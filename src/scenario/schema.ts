@@ -90,6 +90,16 @@ const optimalRetaliationShock = z
   .strict()
   .describe("Every retaliating country applies the model's closed-form optimal retaliation tariff to imports from `against`");
 
+const reciprocalRetaliationShock = z
+  .object({
+    type: z.literal("reciprocal-retaliation"),
+    against: code.describe("The country whose tariffs are answered in kind (e.g. USA)"),
+    importer: countrySet.optional().describe("The retaliating countries (default: all but `against`)"),
+    except: z.array(code).optional(),
+  })
+  .strict()
+  .describe("Each retaliating country j sets its tariff on `against` to the rate `against` levies on j at this point of the phase, sector by sector (Liberation Day run 6)");
+
 export const shockSchema = z.discriminatedUnion("type", [
   tariffShock,
   scheduleShock,
@@ -98,6 +108,7 @@ export const shockSchema = z.discriminatedUnion("type", [
   embargoShock,
   optimalTariffShock,
   optimalRetaliationShock,
+  reciprocalRetaliationShock,
 ]);
 export type ShockInput = z.infer<typeof shockSchema>;
 
