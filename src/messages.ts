@@ -89,6 +89,30 @@ export const message = {
   yamlSyntax: (detail: string) => `not valid YAML/JSON: ${detail}`,
   fileMissing: (path: string) => `file ${path} does not exist`,
 
+  // ---- supply-chain exposure and ICIO import (spec scenarios-and-strategy.md §5) -------------------
+  exposureNeedsIo: (dataset: string) =>
+    `dataset ${show(dataset)} has no input–output block (io: γ, β, α); the value-added accounting needs one — use cp-1993 or import an OECD ICIO table with \`tradewinds import-icio\``,
+  exposureNeedsFlows: (model: string) =>
+    `model ${show(model)} reports no bilateral flows, so the exposure after the scenario cannot be formed; use model.type caliendo-parro`,
+  exposureUnsourcedInput: (country: string, userSector: string, inputSector: string, share: number) =>
+    `${country} ${userSector} uses ${inputSector} (γ = ${share.toPrecision(3)}) but ${country} buys none of it; the share is counted as ${country}'s own value added`,
+  exposureTargetUnknown: (target: string, datasets: string[]) =>
+    `${show(target)} is neither an embedded dataset (${datasets.join(", ")}), nor a dataset file, nor a scenario file; give a dataset name or a file path`,
+  icioMissingColumn: (what: string, pattern: string) =>
+    `the ICIO table has no ${what} column (expected a header like ${pattern}); check that this is an OECD ICIO CSV in the country_industry layout`,
+  icioMissingRow: (what: string, pattern: string) =>
+    `the ICIO table has no ${what} row (expected a first-column label like ${pattern}); check that this is an OECD ICIO CSV in the country_industry layout`,
+  icioBadLabel: (label: string) =>
+    `cannot read ${show(label)} as COUNTRY_INDUSTRY (e.g. "JPN_C24"); every intermediate row and column must name a country and an industry`,
+  icioNotNumeric: (row: string, column: string, value: string) =>
+    `cell (${row}, ${column}) is ${show(value)}, not a number; every cell of the table must be numeric (empty cells count as 0)`,
+  icioNegative: (row: string, column: string, value: number) =>
+    `cell (${row}, ${column}) is ${value}, but intermediate use, final demand and output must be ≥ 0 (only value added, taxes and discrepancies may be negative); fix the source`,
+  icioIncompleteGrid: (country: string, industry: string) =>
+    `the table has no row/column ${country}_${industry} although ${country} and ${industry} both appear; every country must have every industry`,
+  icioOutputMismatch: (label: string, rowTotal: number, output: number) =>
+    `the row total of ${label} (intermediate + final use = ${rowTotal.toPrecision(6)}) differs from its OUT value ${output.toPrecision(6)} by more than 0.1%; the table does not balance — check the file or drop the rows it mixes in`,
+
   // ---- bloc formation (spec scenarios-and-strategy.md §3) -----------------------------------------
   blocNeedsSection: (source: string) =>
     `${source} has no "bloc" section; add bloc: { leader, target, candidates, membersOnTarget, … } (see examples/bloc-japan.yaml)`,

@@ -2,11 +2,11 @@ import { loadDataset } from "./data/load.js";
 import type { Dataset } from "./data/dataset.js";
 import { modelCatalog } from "./models/available.js";
 import type { ModelCatalog } from "./models/catalog.js";
-import { newRunContext, type RunContext } from "./models/types.js";
+import { newRunContext, type ModelOutcome, type RunContext } from "./models/types.js";
 import { buildPhaseReport } from "./report/build.js";
 import type { QuantityDefinition } from "./report/registry.js";
 import type { RunReport } from "./report/types.js";
-import { compilePhase } from "./scenario/compile.js";
+import { compilePhase, type CompiledPhase } from "./scenario/compile.js";
 import { normalizeScenario } from "./scenario/normalize.js";
 import type { ScenarioInput } from "./scenario/schema.js";
 import { validateScenarioText } from "./scenario/validate.js";
@@ -20,6 +20,8 @@ export interface RunOptions {
   /** Use this dataset instead of loading `scenario.dataset` by name (tests, custom data). */
   dataset?: Dataset;
   context?: RunContext;
+  /** Called after each phase is solved with its compiled policy and the model's outcome (the exposure accounting reads the flows). */
+  onPhaseSolved?: (phase: CompiledPhase, outcome: ModelOutcome) => void;
 }
 
 /**
@@ -59,6 +61,7 @@ export function runValidatedScenario(input: ScenarioInput, options: RunOptions =
     const phase = compilePhase(normalized, data, entry.closedFormRates?.(baseline));
     // 5. solve against the baseline
     const outcome = entry.model.solve(baseline, phase.policy, ctx);
+    options.onPhaseSolved?.(phase, outcome);
     ctx.progress?.((k + 1) / scenario.phases.length);
     // 6. report: outcomes → rows keyed by the registry
     return { ...buildPhaseReport(phase, outcome, data, scenario.reportRows, scenario.bilateral, definitions), appliedRates: phase.appliedRates };
