@@ -9,6 +9,11 @@ import { readScenarioFile } from "../scenario/validate.js";
 import { normalizeScenario } from "../scenario/normalize.js";
 import { modelCatalog } from "../models/available.js";
 import { startServer } from "../server/serve.js";
+import { basename } from "node:path";
+import { exposureOf } from "../exposure/exposureReport.js";
+import { formatExposureReport } from "../exposure/format.js";
+import { icioDatasetFile } from "../data/icio.js";
+import { writeDatasetFile } from "../data/write.js";
 import { runBloc } from "../strategy/runBloc.js";
 import { formatBlocReport } from "../report/formatBloc.js";
 import { rateSchema } from "../scenario/rate.js";
@@ -96,6 +101,49 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(`tradewinds: ${report.notConverged.length} membership set(s) did not converge\n`);
         code = EXIT.notConverged;
       }
+    });
+
+  program
+    .command("exposure")
+    .description("Supply-chain exposure (value added by origin, direct and total exposure, chokepoints, TiVA): a dataset's data year, or a scenario's before and after beside the GE result")
+    .argument("<target>", "an embedded dataset name (e.g. cp-1993), a dataset JSON file, or a scenario file")
+    .option("--country <code>", "the country whose exposure is shown")
+    .option("--supplier <code>", "the supplier country (default: all foreign suppliers together)")
+    .option("--sector <codes>", "comma-separated sector codes to show (e.g. basic-metals,mining)")
+    .option("--top <n>", "rows in ranked tables", "10")
+    .option("-f, --format <format>", "table or json", "table")
+    .option("-o, --out <file>", "write the output to a file instead of standard output")
+    .action((target: string, opts: { country?: string; supplier?: string; sector?: string; top: string; format: string; out?: string }) => {
+      if (!["table", "json"].includes(opts.format)) {
+        throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table or json" }]);
+      }
+      const top = Number(opts.top);
+      if (!Number.isInteger(top) || top < 1) throw new TradewindsInputError([{ source: "command line", path: "--top", value: JSON.stringify(opts.top), message: "must be an integer ≥ 1" }]);
+      const sectors = opts.sector?.split(",").map((s) => s.trim()).filter(Boolean);
+      const report = exposureOf(target, { country: opts.country, supplier: opts.supplier, sectors, top });
+      const text = opts.format === "json" ? JSON.stringify(report, (_k, v: unknown) => (v instanceof Float64Array ? Array.from(v) : v), 2) + "\n" : formatExposureReport(report);
+      if (opts.out) writeFileSync(opts.out, text);
+      else process.stdout.write(text);
+      if (report.ge?.some((p) => !p.converged)) code = EXIT.notConverged;
+    });
+
+  program
+    .command("import-icio")
+    .description("Import an OECD ICIO table (CSV, country_industry layout) into a Tradewinds dataset file")
+    .argument("<csv>", "the ICIO CSV file")
+    .requiredOption("--out <file>", "the dataset file to write, e.g. data/icio-2020.json")
+    .option("--name <name>", "dataset name (lower-case letters, digits, hyphens; default: from --out)")
+    .option("--year <year>", "the table's year (default: the first 4-digit number in the file name)")
+    .option("--units <units>", "units of the table", "millions of current USD")
+    .action((csv: string, opts: { out: string; name?: string; year?: string; units: string }) => {
+      if (!existsSync(csv)) throw new TradewindsInputError([{ source: csv, path: "", value: "", message: `ICIO file ${csv} does not exist` }]);
+      const name = opts.name ?? basename(opts.out).replace(/\.json$/, "");
+      const yearText = opts.year ?? basename(csv).match(/(19|20)\d\d/)?.[0];
+      const year = Number(yearText);
+      if (!Number.isInteger(year)) throw new TradewindsInputError([{ source: "command line", path: "--year", value: JSON.stringify(yearText ?? ""), message: "give the table's year with --year (e.g. --year 2020)" }]);
+      const file = icioDatasetFile(readFileSync(csv, "utf8"), { source: csv, name, year, units: opts.units });
+      writeDatasetFile(opts.out, file);
+      process.stdout.write(`${opts.out}: ${file.countries.length} countries × ${file.sectors.length} industries, ${year}, ${opts.units}\n`);
     });
 
   program
