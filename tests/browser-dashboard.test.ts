@@ -7,8 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
 import { message } from "../src/messages.js";
 import { formatNumber } from "../src/report/format.js";
+import type { BlocReport } from "../src/report/blocReport.js";
 import type { RunReport } from "../src/report/types.js";
 import { buildServer, type TradewindsServer } from "../src/server/app.js";
+import { runBloc } from "../src/strategy/runBloc.js";
 
 /**
  * The dashboard in a real browser (Debian's chromium driven by playwright-core; loopback only):
@@ -130,6 +132,37 @@ describe("the dashboard on examples/japan-2025.yaml", () => {
     const line = broken.split("\n").findIndex((l) => l.includes("exporter: JPN, set: 15")) + 1;
     expect(await issue.locator(".line").textContent()).toBe(`line ${line}`);
     await page.screenshot({ path: join(ARTIFACTS, "dashboard-error.png") });
+    await page.close();
+  });
+});
+
+describe("a bloc analysis through the API and the dashboard", () => {
+  it("runs as a job whose stored report equals runBloc's on the same text, and shows the payoff and stability table", async () => {
+    // examples/bloc-japan.yaml cut to two candidates: 2^2 = 4 membership sets.
+    const full = readFileSync("examples/bloc-japan.yaml", "utf8");
+    const text = full.replace(/candidates: \[[^\]]*\]/, "candidates: [JPN, KOR]");
+    expect(text).not.toBe(full);
+    const submitted = await fetch(`${url}/api/runs`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenario: text }) });
+    expect(submitted.status).toBe(202);
+    let job = ((await submitted.json()) as { job: { id: string; kind: string; status: string; resultId: string } }).job;
+    expect(job.kind).toBe("bloc");
+    for (let poll = 0; poll < 600 && (job.status === "queued" || job.status === "running"); poll++) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = (await (await fetch(`${url}/api/jobs/${job.id}`)).json()) as typeof job;
+    }
+    expect(job.status).toBe("succeeded");
+    const stored = (await (await fetch(`${url}/api/results/${job.resultId}`)).json()) as { kind: string; report: BlocReport };
+    expect(stored.kind).toBe("bloc");
+    const direct = await runBloc({ text, source: "scenario" }, { threads: 0 });
+    expect(stored.report.sets).toEqual(direct.sets);
+    expect(stored.report.stableSets).toEqual(direct.stableSets);
+
+    const page = await openPage(`/?result=${job.resultId}`);
+    const rows = page.locator("[data-testid=bloc-table] tbody tr");
+    await rows.first().waitFor({ timeout: 30_000 });
+    expect(await rows.count()).toBe(4);
+    expect(await page.locator("[data-testid=bloc-table] tbody tr.stable").count()).toBe(direct.stableSets.length);
+    await page.screenshot({ path: join(ARTIFACTS, "dashboard-bloc.png") });
     await page.close();
   });
 });

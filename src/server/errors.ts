@@ -34,6 +34,8 @@ export const httpMessage = {
   notFound: (what: string, id: string) => `no ${what} with id ${JSON.stringify(id)}; list them with GET /api/${what === "job" ? "jobs" : "results"}`,
   unknownExample: (name: string, known: string[]) => `unknown example ${JSON.stringify(name)}; choose one of ${known.length ? known.join(", ") : "(none)"}`,
   unknownFormat: (format: string) => `unknown format ${JSON.stringify(format)}; choose json, csv or table`,
+  notForBloc: (what: string) => `${what} is not available for a bloc analysis; use format json or table`,
+  compareNeedsRuns: (id: string) => `result ${JSON.stringify(id)} is a bloc analysis; compare works on two scenario runs`,
   notFinished: (status: string) => `the job is ${status}; poll GET /api/jobs/{id} until its status is "succeeded"`,
 };
 

@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import type { BoundedQueue } from "./boundedQueue.js";
 import { HttpError, httpMessage, requestIssue, type ErrorBody } from "./errors.js";
 import { solveInWorker, type SolveLimits, type SolveOutcome } from "./solveInWorker.js";
-import type { JobRecord, ResultStore } from "./store.js";
+import type { JobKind, JobRecord, ResultStore, StoredResult } from "./store.js";
 
 export interface JobRequest {
-  kind: string;
+  kind: JobKind;
   scenarioText: string;
   source: string;
   scenarioName: string;
@@ -20,7 +20,7 @@ export interface JobOutcome {
 }
 
 /**
- * Jobs: every run is one — recorded in the store as queued before it waits, then running with
+ * Jobs: every run (a scenario run, a bloc analysis) is one — recorded in the store as queued before it waits, then running with
  * progress, then succeeded (with a stored result) or failed (with the error). Direct runs are jobs
  * whose caller awaits `done`; long runs answer at once with the job.
  */
@@ -66,7 +66,7 @@ export class JobService {
         job.status = "running";
         job.startedAt = new Date().toISOString();
         await this.store.updateJob(job);
-        const outcome = await solveInWorker({ text: request.scenarioText, source: request.source, catalogModule: this.catalogModule }, this.limits, (fraction) => {
+        const outcome = await solveInWorker({ kind: request.kind, text: request.scenarioText, source: request.source, catalogModule: this.catalogModule }, this.limits, (fraction) => {
           job.progress = fraction;
         });
         status = await this.finish(job, request, outcome);
@@ -95,6 +95,7 @@ export class JobService {
     const now = new Date().toISOString();
     await this.store.insertResult({
       id: resultId,
+      kind: request.kind,
       jobId: job.id,
       createdAt: now,
       scenarioName: request.scenarioName,
@@ -102,7 +103,7 @@ export class JobService {
       model: request.model,
       scenarioText: request.scenarioText,
       report: outcome.report,
-    });
+    } as StoredResult);
     Object.assign(job, { status: "succeeded", progress: 1, finishedAt: now, resultId });
     await this.store.updateJob(job);
     return 200;

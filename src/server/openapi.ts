@@ -42,7 +42,8 @@ export function openApiDocument(scenarioSchema: object): Record<string, unknown>
       },
       "/api/runs": {
         post: {
-          summary: "Run a scenario: directly (200 with the result) or as a job (202, poll /api/jobs/{id})",
+          summary:
+            "Run a scenario: directly (200 with the result) or as a job (202, poll /api/jobs/{id}). A scenario with a bloc section is a bloc analysis (every membership set), a job unless mode is direct",
           requestBody: { required: true, ...json(ref("RunRequest")) },
           responses: {
             200: { description: "The finished run and its stored result", ...json({ type: "object", properties: { job: ref("Job"), result: { type: "object", properties: { id: { type: "string" }, report: { type: "object" } } } } }) },
@@ -90,7 +91,7 @@ export function openApiDocument(scenarioSchema: object): Record<string, unknown>
           type: "object",
           properties: {
             id: { type: "string" },
-            kind: { type: "string" },
+            kind: { enum: ["run", "bloc"] },
             status: { enum: ["queued", "running", "succeeded", "failed"] },
             progress: { type: "number", minimum: 0, maximum: 1 },
             createdAt: { type: "string" },

@@ -3,10 +3,12 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import type { BlocReport } from "../report/blocReport.js";
 import type { RunReport } from "../report/types.js";
 import { httpMessage, type ErrorBody } from "./errors.js";
 
 export interface SolveRequest {
+  kind: "run" | "bloc";
   text: string;
   source: string;
   catalogModule?: string;
@@ -14,10 +16,10 @@ export interface SolveRequest {
 
 export type WorkerMessage =
   | { type: "progress"; fraction: number }
-  | { type: "done"; report: RunReport }
+  | { type: "done"; report: RunReport | BlocReport }
   | { type: "failed"; status: number; error: ErrorBody };
 
-export type SolveOutcome = { ok: true; report: RunReport } | { ok: false; status: number; error: ErrorBody };
+export type SolveOutcome = { ok: true; report: RunReport | BlocReport } | { ok: false; status: number; error: ErrorBody };
 
 export interface SolveLimits {
   timeLimitMs: number;

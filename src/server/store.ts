@@ -1,16 +1,20 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
+import type { BlocReport } from "../report/blocReport.js";
 import type { RunReport } from "../report/types.js";
 import type { ErrorBody } from "./errors.js";
 
 export type JobStatus = "queued" | "running" | "succeeded" | "failed";
 
+/** What a job computes: a scenario run (phases) or a bloc-formation analysis (every membership set). */
+export type JobKind = "run" | "bloc";
+
 /** A run as the API shows it: queued, running with progress, then a stored result or an error. */
 export interface JobRecord {
   id: string;
-  /** "run" for scenario runs; sweeps and bloc analyses will add their own kinds. */
-  kind: string;
+  /** "run" for scenario runs, "bloc" for bloc analyses; sweeps will add their own kind. */
+  kind: JobKind;
   status: JobStatus;
   /** Fraction done in [0, 1]. */
   progress: number;
@@ -26,6 +30,7 @@ export interface JobRecord {
 
 export interface ResultSummary {
   id: string;
+  kind: JobKind;
   jobId: string;
   createdAt: string;
   scenarioName: string;
@@ -33,10 +38,7 @@ export interface ResultSummary {
   model: string;
 }
 
-export interface StoredResult extends ResultSummary {
-  scenarioText: string;
-  report: RunReport;
-}
+export type StoredResult = ResultSummary & { scenarioText: string } & ({ kind: "run"; report: RunReport } | { kind: "bloc"; report: BlocReport });
 
 const schema = [
   `CREATE TABLE IF NOT EXISTS jobs (
@@ -48,6 +50,7 @@ const schema = [
      id VARCHAR PRIMARY KEY, job_id VARCHAR NOT NULL, created_at VARCHAR NOT NULL,
      scenario_name VARCHAR NOT NULL, dataset VARCHAR NOT NULL, model VARCHAR NOT NULL,
      scenario_text VARCHAR NOT NULL, report_json VARCHAR NOT NULL)`,
+  `ALTER TABLE results ADD COLUMN IF NOT EXISTS kind VARCHAR DEFAULT 'run'`,
 ];
 
 /**
@@ -119,19 +122,19 @@ export class ResultStore {
   }
 
   async insertResult(result: StoredResult): Promise<void> {
-    await this.exec(`INSERT INTO results VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [
-      result.id, result.jobId, result.createdAt, result.scenarioName, result.dataset, result.model, result.scenarioText, JSON.stringify(result.report),
+    await this.exec(`INSERT INTO results (id, job_id, created_at, scenario_name, dataset, model, scenario_text, report_json, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+      result.id, result.jobId, result.createdAt, result.scenarioName, result.dataset, result.model, result.scenarioText, JSON.stringify(result.report), result.kind,
     ]);
   }
 
   async getResult(id: string): Promise<StoredResult | undefined> {
     const [row] = await this.rows(`SELECT * FROM results WHERE id = ?`, [id]);
     if (!row) return undefined;
-    return { ...toSummary(row), scenarioText: String(row.scenario_text), report: JSON.parse(String(row.report_json)) as RunReport };
+    return { ...toSummary(row), scenarioText: String(row.scenario_text), report: JSON.parse(String(row.report_json)) } as StoredResult;
   }
 
   async listResults(limit: number): Promise<ResultSummary[]> {
-    const rows = await this.rows(`SELECT id, job_id, created_at, scenario_name, dataset, model FROM results ORDER BY created_at DESC, id LIMIT ?`, [limit]);
+    const rows = await this.rows(`SELECT id, kind, job_id, created_at, scenario_name, dataset, model FROM results ORDER BY created_at DESC, id LIMIT ?`, [limit]);
     return rows.map(toSummary);
   }
 
@@ -148,7 +151,7 @@ const text = (v: unknown): string | null => (v === null || v === undefined ? nul
 function toJob(row: Record<string, unknown>): JobRecord {
   return {
     id: String(row.id),
-    kind: String(row.kind),
+    kind: String(row.kind) as JobKind,
     status: String(row.status) as JobStatus,
     progress: Number(row.progress),
     createdAt: String(row.created_at),
@@ -165,6 +168,7 @@ function toJob(row: Record<string, unknown>): JobRecord {
 function toSummary(row: Record<string, unknown>): ResultSummary {
   return {
     id: String(row.id),
+    kind: String(row.kind ?? "run") as JobKind,
     jobId: String(row.job_id),
     createdAt: String(row.created_at),
     scenarioName: String(row.scenario_name),

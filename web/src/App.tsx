@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { parseDocument } from "yaml";
 import { api, ApiError, type DatasetInfo, type ExampleInfo, type InputIssue, type Job, type StoredResult } from "./api.js";
+import { BlocResults } from "./BlocResults.js";
 import { CompareView } from "./CompareView.js";
 import { Results } from "./Results.js";
 import { ScenarioEditor } from "./ScenarioEditor.js";
@@ -171,8 +172,14 @@ export function App() {
           </div>
         </aside>
         <div className="right">
-          {stored ? <Results key={stored.id} stored={stored} /> : <p className="empty">Pick an example and press Run.</p>}
-          <CompareView current={stored?.id} />
+          {stored?.kind === "bloc" ? (
+            <BlocResults key={stored.id} id={stored.id} report={stored.report} />
+          ) : stored ? (
+            <Results key={stored.id} stored={stored} />
+          ) : (
+            <p className="empty">Pick an example and press Run.</p>
+          )}
+          <CompareView current={stored?.kind === "run" ? stored.id : undefined} />
         </div>
       </div>
     </main>

@@ -32,7 +32,7 @@ export function CompareView({ current }: { current?: string }) {
       {name}{" "}
       <select value={value} onChange={(e) => set(e.target.value)} data-testid={`compare-${name}`}>
         <option value="">—</option>
-        {results.map((r) => (
+        {results.filter((r) => r.kind !== "bloc").map((r) => (
           <option key={r.id} value={r.id}>
             {label(r)}
           </option>

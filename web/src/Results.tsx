@@ -6,7 +6,7 @@ import { ResultTable } from "./ResultTable.js";
 import { WorldMap } from "./WorldMap.js";
 
 /** One stored run: phase and measure pickers, map, gains and losses, tables, timeline, sectors, downloads. */
-export function Results({ stored }: { stored: StoredResult }) {
+export function Results({ stored }: { stored: Extract<StoredResult, { kind: "run" }> }) {
   const { report } = stored;
   const [phaseIndex, setPhaseIndex] = useState(report.phases.length - 1);
   const [measure, setMeasure] = useState(report.tableKeys.includes("welfareChangePct") ? "welfareChangePct" : report.tableKeys[0]);

@@ -1,9 +1,10 @@
 import type { InputIssue } from "../../src/messages.js";
 import type { ReportComparison } from "../../src/report/compare.js";
+import type { BlocReport } from "../../src/report/blocReport.js";
 import type { QuantityDefinition } from "../../src/report/registry.js";
 import type { RunReport } from "../../src/report/types.js";
 
-export type { InputIssue, QuantityDefinition, ReportComparison, RunReport };
+export type { BlocReport, InputIssue, QuantityDefinition, ReportComparison, RunReport };
 
 /** The server's JSON (see /openapi.json); the dashboard only fetches and shows it. */
 export interface DatasetInfo {
@@ -24,6 +25,7 @@ export interface ExampleInfo {
 }
 export interface Job {
   id: string;
+  kind: "run" | "bloc";
   status: "queued" | "running" | "succeeded" | "failed";
   progress: number;
   resultId: string | null;
@@ -31,15 +33,13 @@ export interface Job {
 }
 export interface ResultSummary {
   id: string;
+  kind: "run" | "bloc";
   createdAt: string;
   scenarioName: string;
   dataset: string;
   model: string;
 }
-export interface StoredResult extends ResultSummary {
-  scenarioText: string;
-  report: RunReport;
-}
+export type StoredResult = ResultSummary & { scenarioText: string } & ({ kind: "run"; report: RunReport } | { kind: "bloc"; report: BlocReport });
 export interface ApiErrorBody {
   error: string;
   issues: InputIssue[];

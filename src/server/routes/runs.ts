@@ -1,41 +1,49 @@
 import type { FastifyInstance } from "fastify";
 import { compareReports } from "../../report/compare.js";
+import { formatBlocReport } from "../../report/formatBloc.js";
 import { formatReport } from "../../report/format.js";
 import type { NormalizedScenario } from "../../scenario/normalize.js";
 import { normalizeScenario } from "../../scenario/normalize.js";
 import { validateScenarioText } from "../../scenario/validate.js";
+import { normalizeBloc } from "../../strategy/blocSpec.js";
 import { HttpError, httpMessage, requestIssue } from "../errors.js";
 import type { JobService } from "../jobs.js";
 import type { ServerLibrary } from "../library.js";
 import { compareQuery, listQuery, parseRequest, resultQuery, runBody, scenarioBody } from "../requests.js";
-import type { ResultStore, StoredResult } from "../store.js";
+import type { JobKind, ResultStore, StoredResult } from "../store.js";
 
 const SOURCE = "scenario";
 
 /** Validate, run (directly or as a job), jobs, stored results and their comparison. */
 export function runRoutes(app: FastifyInstance, library: ServerLibrary, jobs: JobService, store: ResultStore): void {
-  /** Steps 1–2 of the pipeline (validate, normalize) in the request: bad input answers 400 before any queueing. */
-  const check = (text: string): { dataset: string; scenario: NormalizedScenario } => {
+  /**
+   * Steps 1–2 of the pipeline (validate, normalize; the bloc section too) in the request: bad input
+   * answers 400 before any queueing. A scenario with a `bloc` section is a bloc analysis.
+   */
+  const check = (text: string): { kind: JobKind; dataset: string; scenario: NormalizedScenario } => {
     const input = validateScenarioText(text, SOURCE);
-    return { dataset: input.dataset, scenario: normalizeScenario(input, library.dataset(input.dataset), library.catalog, SOURCE) };
+    const data = library.dataset(input.dataset);
+    const scenario = normalizeScenario(input, data, library.catalog, SOURCE);
+    if (input.bloc) normalizeBloc(input.bloc, scenario, data, library.catalog, SOURCE);
+    return { kind: input.bloc ? "bloc" : "run", dataset: input.dataset, scenario };
   };
 
   app.post("/api/validate", async (request) => {
     const { scenario } = parseRequest(scenarioBody, request.body, "body");
-    const { dataset, scenario: s } = check(scenario);
-    return { valid: true, name: s.name, dataset, model: s.modelType, phases: s.phases.map((p) => p.name) };
+    const { kind, dataset, scenario: s } = check(scenario);
+    return { valid: true, kind, name: s.name, dataset, model: s.modelType, phases: s.phases.map((p) => p.name) };
   });
 
   app.post("/api/runs", async (request, reply) => {
     const body = parseRequest(runBody, request.body, "body");
-    const { dataset, scenario } = check(body.scenario);
-    const { job, done } = jobs.submit({ kind: "run", scenarioText: body.scenario, source: SOURCE, scenarioName: scenario.name, dataset, model: scenario.modelType });
-    // Scenario runs are small; sweeps and bloc analyses (a later issue) are the long kind that "auto" makes jobs.
-    if (body.mode === "job") return reply.code(202).header("location", `/api/jobs/${job.id}`).send({ job });
+    const { kind, dataset, scenario } = check(body.scenario);
+    const { job, done } = jobs.submit({ kind, scenarioText: body.scenario, source: SOURCE, scenarioName: scenario.name, dataset, model: scenario.modelType });
+    // Scenario runs are small and answer directly; bloc analyses (2^k solves) are long: "auto" makes them jobs.
+    if (body.mode === "job" || (body.mode === "auto" && kind !== "run")) return reply.code(202).header("location", `/api/jobs/${job.id}`).send({ job });
     const { job: finished, status } = await done;
     if (finished.status !== "succeeded") return reply.code(status).send(finished.error);
     const result = (await store.getResult(finished.resultId!))!;
-    return { job: finished, result: { id: result.id, report: result.report } };
+    return { job: finished, result: { id: result.id, kind: result.kind, report: result.report } };
   });
 
   app.get("/api/jobs", async (request) => store.listJobs(parseRequest(listQuery, request.query, "query").limit));
@@ -58,18 +66,24 @@ export function runRoutes(app: FastifyInstance, library: ServerLibrary, jobs: Jo
     const { format } = parseRequest(resultQuery, request.query, "query");
     const stored = await result(request.params.id);
     if (format === "json") return stored;
+    if (stored.kind === "bloc" && format === "csv") throw new HttpError(400, { error: "invalid input", issues: [requestIssue("format", '"csv"', httpMessage.notForBloc("CSV"))] });
     const name = `${stored.scenarioName.replace(/[^A-Za-z0-9._-]+/g, "_")}-${stored.id.slice(0, 8)}`;
     return reply
       .type(format === "csv" ? "text/csv; charset=utf-8" : "text/plain; charset=utf-8")
       .header("content-disposition", `attachment; filename="${name}.${format === "csv" ? "csv" : "txt"}"`)
-      .send(formatReport(stored.report, format));
+      .send(stored.kind === "bloc" ? formatBlocReport(stored.report, "table") : formatReport(stored.report, format));
   });
 
   app.get("/api/compare", async (request) => {
     const { a, b } = parseRequest(compareQuery, request.query, "query");
-    const [ra, rb] = [await result(a), await result(b)];
+    const [ra, rb] = [scenarioRun(await result(a), "a"), scenarioRun(await result(b), "b")];
     return { a: ra.id, b: rb.id, comparison: compareReports(ra.report, rb.report) };
   });
+}
+
+function scenarioRun(stored: StoredResult, field: string): Extract<StoredResult, { kind: "run" }> {
+  if (stored.kind === "run") return stored;
+  throw new HttpError(400, { error: "invalid input", issues: [requestIssue(field, JSON.stringify(stored.id), httpMessage.compareNeedsRuns(stored.id))] });
 }
 
 function notFound(what: "job" | "result", id: string): HttpError {
