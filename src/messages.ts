@@ -145,6 +145,25 @@ export const message = {
   ppmlNotConverged: (iterations: number, devianceChange: number, tolerance: number, regressorScore: number, levelScore: number) =>
     `PPML did not reach the maximum after ${iterations} iterations (relative deviance change ${devianceChange.toExponential(2)}, tolerance ${tolerance.toExponential(1)}; ` +
     `largest relative score: regressors ${regressorScore.toExponential(2)}, fixed-effect levels ${levelScore.toExponential(2)}); raise options.maxIterations or tighten options.innerTolerance`,
+  estimationDataRequired: () =>
+    `the spec names no data file; add data: <CSV path relative to the spec file> or data: panel:<name> (an embedded panel, e.g. panel:ag-rta-1986-2006)`,
+  estimationDataMissing: (path: string) => `data file ${path} does not exist; data: is read relative to the file that names it`,
+  unknownPanel: (name: string, known: string[]) => `no embedded panel ${show(name)}; the embedded panels are ${known.join(", ") || "(none)"}`,
+  unknownStage: (name: string, known: string[]) =>
+    `no estimation stage ${show(name)} before this point; the stages are ${known.join(", ") || "(none)"} (a stage may use only the stages listed before it)`,
+  duplicateStage: (name: string) => `estimation stage ${show(name)} is defined twice; give every stage its own name`,
+  fixedEffectsNotRecovered: (stage: string) =>
+    `stage ${show(stage)} recovered no fixed effects; give its spec a normalisation (e.g. { factor: importer, where: { importer: DEU } })`,
+  crossSectionRowMissing: (exporter: string, importer: string, where: string) =>
+    `the estimation data has no row for exporter ${exporter}, importer ${importer} with ${where}; the cross-section must cover every dataset pair`,
+  crossSectionRowDuplicate: (exporter: string, importer: string, where: string) =>
+    `the estimation data has more than one row for exporter ${exporter}, importer ${importer} with ${where}; narrow crossSection.where`,
+  levelNotEstimated: (factor: string, label: string, stage: string) =>
+    `level ${show(label)} of fixed effect ${show(factor)} was not estimated in stage ${show(stage)} (it is not in the estimation sample), so the prediction is undefined; add a fill stage or widen the sample`,
+  estimatedCoefficientMissing: (name: string, stage: string, known: string[]) =>
+    `stage ${show(stage)} estimated no slope ${show(name)} (estimated: ${known.join(", ") || "none"}); list it in the stage's regressors`,
+  estimationNeeded: (field: string) =>
+    `model parameter ${field} takes its values from the scenario's estimation stages, but the scenario has no estimation section; add estimation: { data, crossSection, stages }`,
   projectionSweepCap: (projections: number, maxSweeps: number) =>
     `${projections} fixed-effect projections stopped at the cap of ${maxSweeps} sweeps; the score check decides whether the fit is usable`,
 

@@ -18,6 +18,8 @@ import { runBloc } from "../strategy/runBloc.js";
 import { formatBlocReport } from "../report/formatBloc.js";
 import { rateSchema } from "../scenario/rate.js";
 import { zodIssues } from "../scenario/validate.js";
+import { estimateFile } from "../estimation/estimationFile.js";
+import { estimationReport, formatEstimationTable } from "../estimation/estimationReport.js";
 import cliProgress from "cli-progress";
 
 /** Exit codes: 0 ok, 1 internal error, 2 bad input, 3 a solver did not converge (results still printed). */
@@ -55,6 +57,24 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(`tradewinds: ${failed.length} phase(s) did not converge: ${failed.map((p) => p.name).join(", ")}\n`);
         code = EXIT.notConverged;
       }
+    });
+
+  program
+    .command("estimate")
+    .description("Fit a PPML gravity regression with high-dimensional fixed effects from an estimation spec file (see examples/estimate/)")
+    .argument("<spec>", "an estimation spec file (YAML or JSON); its data: is a CSV path relative to it, or panel:<name>")
+    .option("-f, --format <format>", "table or json", "table")
+    .option("-o, --out <file>", "write the output to a file instead of standard output")
+    .action((file: string, opts: { format: string; out?: string }) => {
+      if (!["table", "json"].includes(opts.format)) {
+        throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table or json" }]);
+      }
+      const fitted = estimateFile(file, { onNotConverged: "return" });
+      const report = estimationReport(file, fitted.dataPath, fitted.spec, fitted.result);
+      const text = opts.format === "json" ? JSON.stringify(report, null, 2) + "\n" : formatEstimationTable(report);
+      if (opts.out) writeFileSync(opts.out, text);
+      else process.stdout.write(text);
+      if (!report.converged) code = EXIT.notConverged;
     });
 
   program

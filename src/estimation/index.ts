@@ -17,6 +17,8 @@ export {
 export { fitPpml, PpmlNotConvergedError, type FitPpmlOptions } from "./fitPpml.js";
 export { recoverFixedEffects } from "./recoverFixedEffects.js";
 export { linearCombination, deltaMethod, type CombinationEstimate, type CoefficientTable } from "./linearCombination.js";
+export { estimateFile, readEstimationSpecFile, resolveDataPath, listEmbeddedPanels, EMBEDDED_PANEL_PREFIX, type EstimationSpecFile } from "./estimationFile.js";
+export { estimationReport, formatEstimationTable, type EstimationReport } from "./estimationReport.js";
 export { checkScoreEquations, type ScoreCheck } from "./scoreCheck.js";
 export type { DropReason, DroppedObservation } from "./pruneSample.js";
 export type { VcovType, SmallSampleConvention } from "./ppmlVcov.js";
