@@ -27,6 +27,8 @@ export interface ExposureReport {
 
 /** Keys of the exposure tables (report/registry.ts). */
 const EXPOSURE_KEYS = ["vaOriginShare", "foreignVaInExports", "foreignVaShareOfExports", "domesticVaInForeignFinalDemand", "directExposure", "totalExposure", "vaContentShare", "chokepointOutputShare", "importSourceShare"];
+/** Exact country results shown beside the model's table keys when the model reports them. */
+const GE_EXACT_KEYS = ["realIncomeChangePct"];
 /** Sector keys of the GE result shown beside the exposure (when the model reports them). */
 const GE_SECTOR_KEYS = ["grossOutputChangePct", "sectorPriceChangePct", "sectorImportsChangePct"];
 
@@ -112,7 +114,10 @@ export function scenarioExposure(text: string, source: string, selection: Exposu
   }
   const view = exposureView(names, tables, shares, selection);
 
-  const keys = [...EXPOSURE_KEYS, ...report.tableKeys];
+  // The model's table keys, and the exact real-income change where the model reports it (CP's headline
+  // welfare is first order and leaves out embargoed flows).
+  const geCountryKeys = [...report.tableKeys, ...GE_EXACT_KEYS.filter((k) => !report.tableKeys.includes(k) && report.phases.every((p) => p.countries.every((c) => k in c.values)))];
+  const keys = [...EXPOSURE_KEYS, ...geCountryKeys];
   let ge: ExposureReport["ge"];
   if (selection.country !== undefined) {
     const shownSectors = selection.sectors?.length ? selection.sectors : [];
@@ -126,7 +131,7 @@ export function scenarioExposure(text: string, source: string, selection: Exposu
         description: phase.description,
         converged: phase.converged,
         solver: `${phase.solver.method}, ${phase.solver.iterations} iterations, residual ${phase.solver.residual.toExponential(1)}`,
-        country: Object.fromEntries(report.tableKeys.map((k) => [k, row.values[k]])),
+        country: Object.fromEntries(geCountryKeys.map((k) => [k, row.values[k]])),
         sectors,
       };
     });

@@ -45,9 +45,8 @@ export function formatExposureReport(report: ExposureReport): string {
 
     out.push("", `Exposure of ${focus.country}'s sectors to ${focus.supplier} (per unit of the sector's gross output):`);
     const keys = ["directExposure", "totalExposure", "vaContentShare"];
-    const sectorHead = ["sector", ...keys.flatMap((k) => states.map((s, i) => (i === 0 ? `${defs[k].label}\n${s}` : s)))];
-    const sectors = new Table({ head: sectorHead, ...compact });
-    for (const r of focus.sectors) sectors.push([r.sector, ...keys.flatMap((k) => share(k, r.values[k]))]);
+    const sectors = new Table({ head: head("sector: measure"), ...compact });
+    for (const r of focus.sectors) for (const k of keys) sectors.push([`${r.sector}: ${defs[k].label} (${defs[k].unit})`, ...share(k, r.values[k])]);
     out.push(sectors.toString());
 
     out.push("", `Chokepoints for ${focus.country}: foreign supplier country-sectors whose loss would remove the largest share of ${focus.country}'s gross output (fixed coefficients, no substitution):`);
@@ -82,9 +81,9 @@ export function formatExposureReport(report: ExposureReport): string {
   const scale = levelScale(view.tiva.flatMap((r) => [...r.values.foreignVaInExports, ...r.values.domesticVaInForeignFinalDemand]));
   out.push("", `Trade in value added (OECD TiVA indicators; levels in ${scale.label} ${dataset.units}):`);
   const tivaKeys = ["foreignVaShareOfExports", "foreignVaInExports", "domesticVaInForeignFinalDemand"];
-  const tiva = new Table({ head: ["country", ...tivaKeys.flatMap((k) => states.map((s, i) => (i === 0 ? `${defs[k].label}\n${s}` : s)))], ...compact });
+  const tiva = new Table({ head: ["country: indicator", ...states], ...compact });
   for (const r of tivaRows) {
-    tiva.push([r.code, ...tivaKeys.flatMap((k) => r.values[k].map((x) => (defs[k].unit === "level" ? (x / scale.factor).toFixed(2) : formatNumber(x, defs[k]))))]);
+    for (const k of tivaKeys) tiva.push([`${r.code}: ${defs[k].label}`, ...r.values[k].map((x) => (defs[k].unit === "level" ? (x / scale.factor).toFixed(2) : formatNumber(x, defs[k])))]);
   }
   out.push(tiva.toString());
 

@@ -86,8 +86,8 @@ export function exposureView(names: string[], states: ExposureTables[], shares: 
       for (let k = 0; k < S; k++) va += t.valueAddedOrigin[(i * S + k) * N + n];
       return ratio(va, t.finalDemandTotal[n]);
     };
-    const ranked = [...Array(N).keys()].sort((a, b) => originShare(first, b) - originShare(first, a) || a - b);
-    const shown = ranked.slice(0, selection.top);
+    const byOrigin = [...Array(N).keys()].sort((a, b) => originShare(first, b) - originShare(first, a) || a - b);
+    const shown = byOrigin.slice(0, selection.top);
     if (supplier >= 0 && !shown.includes(supplier)) shown.push(supplier);
     const origins = shown.map((i) => ({ origin: countries[i], values: each((t) => originShare(t, i)) }));
 
@@ -103,8 +103,15 @@ export function exposureView(names: string[], states: ExposureTables[], shares: 
       },
     }));
 
-    const keep = (i: number, k: number) => i !== n && (supplier < 0 || i === supplier) && (!sectorSet || sectorSet.has(k));
-    const chokepoints = topChokepoints(first.chokepoints, n, N, S, selection.top, keep).map((row) => ({
+    // Ranked over every foreign supplier of the selected sectors (alternatives to the supplier show up), plus the supplier's own rows.
+    const keep = (i: number, k: number) => i !== n && (!sectorSet || sectorSet.has(k));
+    const ranked = topChokepoints(first.chokepoints, n, N, S, selection.top, keep);
+    if (supplier >= 0 && supplier !== n) {
+      for (const row of topChokepoints(first.chokepoints, n, N, S, S, (i, k) => i === supplier && keep(i, k))) {
+        if (!ranked.some((r) => r.supplier === row.supplier && r.sector === row.sector)) ranked.push(row);
+      }
+    }
+    const chokepoints = ranked.map((row) => ({
       supplier: countries[row.supplier],
       sector: sectors[row.sector],
       values: each((t) => t.chokepoints[n * NS + row.supplier * S + row.sector]),
