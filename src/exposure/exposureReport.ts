@@ -17,6 +17,8 @@ import { exposureView, spendingShares, type ExposureSelection, type ExposureView
  */
 export interface ExposureReport {
   dataset: { name: string; title: string; year: number; units: string; attribution: string };
+  /** Plain statement of the data year, shown first in every output. */
+  notice: string;
   scenario?: { name: string; description?: string; model: string; source: string };
   view: ExposureView;
   /** GE result of each phase for the focus country (country keys) and its selected sectors. */
@@ -64,7 +66,7 @@ export function datasetExposure(data: Dataset, selection: ExposureSelection): Ex
   const input = requireIo(data);
   const tables = exposureTables(input, labelsOf(data));
   const view = exposureView([`data ${data.meta.year}`], [tables], [spendingShares(input.flows, input.tariffs, input.N, input.S)], selection);
-  return { dataset: datasetMeta(data), view, definitions: definitions(EXPOSURE_KEYS) };
+  return { dataset: datasetMeta(data), notice: dataYearNotice(data), view, definitions: definitions(EXPOSURE_KEYS) };
 }
 
 /**
@@ -139,11 +141,17 @@ export function scenarioExposure(text: string, source: string, selection: Exposu
   }
   return {
     dataset: datasetMeta(data),
+    notice: dataYearNotice(data),
     scenario: { name: report.scenario.name, description: report.scenario.description, model: report.model.type, source },
     view: { ...view, warnings: [...view.warnings, ...report.warnings] },
     ge,
     definitions: definitions(keys),
   };
+}
+
+function dataYearNotice(data: Dataset): string {
+  const year = data.meta.year;
+  return `DATA YEAR ${year}: every number below describes the supply chains of ${year}, which may differ greatly from today's.`;
 }
 
 function sameValues(a: Float64Array, b: Float64Array): boolean {

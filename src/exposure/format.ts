@@ -20,7 +20,7 @@ export function formatExposureReport(report: ExposureReport): string {
       : `Supply-chain exposure — dataset ${dataset.name}`,
   );
   out.push(`${dataset.title}`);
-  out.push(`DATA YEAR ${dataset.year}: every number below describes the supply chains of ${dataset.year}, not today's.`);
+  out.push(report.notice);
   if (report.scenario) {
     out.push(`"before" is the model's baseline equilibrium on these data; "after <phase>" is the phase's counterfactual equilibrium; the same accounting is applied to both.`);
   }
