@@ -26,7 +26,7 @@ const pta = gegravityParamsSchema.parse({}).coefficients.pta;
 cf[can * N + jpn] *= Math.exp(pta);
 cf[jpn * N + can] *= Math.exp(pta);
 
-let ipfRho = new Float64Array(N);
+let ipfRho: Float64Array = new Float64Array(N);
 const ipf = timeIt(() => {
   ipfRho = solveMultilateralResistances({ N, tradeCosts: cf, outputShares: y, expenditureShares: e, reference }).value.inward;
 }, RUNS);
