@@ -1,0 +1,26 @@
+import { dims, type Dataset } from "../../data/dataset.js";
+import { TradewindsInputError, message } from "../../messages.js";
+import { ossaEconomy, type OssaEconomy } from "./economy.js";
+import { newOssaWorkspace, ossaNewFlows, solveOssa } from "./equilibrium.js";
+
+/** The σ sets of the gtap-2007 dataset (scripts/datasets/gtap-2007.ts): Ossa's "Main" and sensitivity columns. */
+export type OssaSigmaSet = "sigma" | "sigmaLow" | "sigmaMedium" | "sigmaHigh" | "sigmaConstant";
+
+/**
+ * Ossa's balanced baseline (`results.m` Part 1; spec caliendo-parro-and-ossa.md §2.2 "Baseline purge"):
+ * the economy of the factual flows and tariffs is solved at the factual tariffs with NX′ = 0, and the
+ * resulting flows become the baseline of every later counterfactual. Throws if the purge does not converge.
+ */
+export function ossaBaseline(data: Dataset, sigmaSet: OssaSigmaSet = "sigma"): OssaEconomy {
+  const { N, S } = dims(data);
+  const sigma = data.parameters[sigmaSet];
+  if (!Array.isArray(sigma) || sigma.length !== S) {
+    throw new TradewindsInputError([{ source: `dataset ${data.meta.name}`, path: `parameters.${sigmaSet}`, value: "", message: message.modelNeedsDataset("ossa", `σ by sector (parameters["${sigmaSet}"], ${S} values)`) }]);
+  }
+  const tariffs = data.baselineTariffs ? data.tariffs[data.baselineTariffs] : new Float64Array(S * N * N);
+  const factual = ossaEconomy(N, S, data.flows, tariffs, Float64Array.from(sigma));
+  const work = newOssaWorkspace(factual);
+  const purge = solveOssa(factual, factual.tariffs, new Float64Array(N), work);
+  if (!purge.converged) throw new Error(`internal: the Ossa baseline purge (NX′ = 0) did not converge: residual ${purge.residual}`);
+  return ossaEconomy(N, S, ossaNewFlows(factual, purge.value, work), tariffs, Float64Array.from(sigma));
+}
