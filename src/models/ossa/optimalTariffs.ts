@@ -139,7 +139,7 @@ export function optimalTariffs(economy: OssaEconomy, j: number, tariffsInForce: 
   const work = newOssaWorkspace(economy);
   const t = Float64Array.from(tariffsInForce);
   const zero = new Float64Array(N);
-  let x = new Float64Array(2 * N).fill(1);
+  let x: Float64Array = new Float64Array(2 * N).fill(1);
   let failedSolves = 0;
   const objective = (v: Float64Array, gradient: Float64Array): number => {
     for (let q = 0; q < instruments.length; q++) t[instruments[q]] = v[q];
