@@ -122,6 +122,8 @@ export const message = {
     `the focus ${show(focus)} is not one of the candidates; choose one of ${candidates.join(", ")}`,
   blocShockNotSupported: (measure: string, model: string, supported: string[]) =>
     `the bloc rule needs shock type ${show(measure)}, which model ${show(model)} does not take (it takes ${supported.join(", ")}); change the rule or the model`,
+  blocPayoffNotReported: (key: string, model: string, reported: string[]) =>
+    `model ${show(model)} does not report ${show(key)}; choose a payoff it reports: ${reported.join(", ")}`,
   blocThreads: (value: string) => `--threads must be an integer ≥ 1 (got ${show(value)})`,
 
   // ---- estimation (PPML) -----------------------------------------------------------------------

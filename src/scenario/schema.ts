@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { estimationSectionSchema } from "../estimation/estimationStages.js";
 import { rateSchema } from "./rate.js";
 
 /**
@@ -159,6 +160,7 @@ export const blocSchema = z
       .describe("The k candidate members; a group (e.g. EU27) acts as one candidate. 2^k equilibria are solved"),
     focus: code.optional().describe("The candidate whose welfare joining vs staying out is reported for every configuration of the others"),
     basePhase: z.string().min(1).optional().describe("The phase of `phases` the bloc's rules are added to (default: the last phase)"),
+    payoff: z.string().min(1).optional().describe("The registry key the membership game is played on (default welfareChangePct; e.g. realIncomeChangePct for Caliendo–Parro's exact real income)"),
     rate: rateSchema.default(0.5).describe('The bloc\'s rate parameter, used where a measure says tariff: "rate" (default 50%)'),
     membersOnTarget: blocMeasureSchema.describe("What members impose on imports from the target"),
     leaderOnMembers: blocMeasureSchema.optional().describe("The leader's tariff on members (the reward); default: as in the base phase"),
@@ -194,6 +196,7 @@ export const scenarioSchema = z
       .optional(),
     phases: z.array(phaseSchema).min(1),
     bloc: blocSchema.optional(),
+    estimation: estimationSectionSchema.optional(),
   })
   .strict();
 
@@ -213,6 +216,7 @@ export function allowedKeysAt(raw: unknown, path: PropertyKey[]): string[] {
   if (path.length === 0) return Object.keys(scenarioSchema.shape);
   if (last === "report") return ["countries", "bilateral"];
   if (last === "bloc") return Object.keys(blocSchema.shape);
+  if (last === "estimation") return Object.keys(estimationSectionSchema.shape);
   if (names.length >= 2 && names[names.length - 2] === "bloc") return ["tariff", "embargo", "schedule", "sectors", "floor"];
   if (last === "phases") return Object.keys(phaseSchema.shape);
   if (last === "shocks") {

@@ -45,7 +45,8 @@ export function analyzeBloc(prepared: PreparedBloc, solves: MembershipSolve[], i
     };
   });
   const definitions: Record<string, QuantityDefinition> = {};
-  for (const key of [BLOC_PAYOFF_KEY, "blocWelfareJoiningPct", "blocWelfareOutsidePct", "blocGainFromJoiningPp"]) definitions[key] = definitionOf(key);
+  const payoffKey = input.bloc?.payoff ?? BLOC_PAYOFF_KEY;
+  for (const key of [payoffKey, "blocWelfareJoiningPct", "blocWelfareOutsidePct", "blocGainFromJoiningPp"]) definitions[key] = definitionOf(key);
   const country = (n: number) => data.countries[n].code;
   const focus =
     bloc.focus === undefined
@@ -69,7 +70,7 @@ export function analyzeBloc(prepared: PreparedBloc, solves: MembershipSolve[], i
       rate: bloc.rate,
       rules: describeRules(prepared, input.bloc?.basePhase),
     },
-    payoffKey: BLOC_PAYOFF_KEY,
+    payoffKey,
     indifference,
     sets: rows,
     stableSets: rows.filter((r) => r.stable).map((r) => r.mask),

@@ -70,8 +70,11 @@ export function solveMembership(prepared: PreparedBloc, mask: number): Membershi
   const phase = compilePhase({ ...basePhase, shocks: [...basePhase.shocks, ...blocShocks(bloc, mask)] }, data, rates);
   const ctx = newRunContext();
   const outcome = entry.model.solve(baseline, phase.policy, ctx);
-  const welfare = outcome.countries[BLOC_PAYOFF_KEY];
-  if (!welfare) throw new Error(`internal: model ${prepared.scenario.modelType} does not report ${BLOC_PAYOFF_KEY}`);
+  const key = prepared.input.bloc?.payoff ?? BLOC_PAYOFF_KEY;
+  const welfare = outcome.countries[key];
+  if (!welfare) {
+    throw new TradewindsInputError([{ source: prepared.source, path: "bloc.payoff", value: JSON.stringify(key), message: message.blocPayoffNotReported(key, prepared.scenario.modelType, Object.keys(outcome.countries)) }]);
+  }
   return {
     mask,
     candidates: bloc.candidates.map((c) => weightedMean(outcome, welfare, c.members)),
