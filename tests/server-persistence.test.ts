@@ -38,6 +38,26 @@ describe("buildServer({dataDir}) persistence", () => {
     }
   });
 
+  it("closing the server stops a running solve: the waiting request gets 503 and the job is failed, not left running", async () => {
+    const dataDir = tempDataDir();
+    const server = await startTestServer({ dataDir, maxConcurrentSolves: 1 });
+    const pending = postJson(`${server.url}/api/runs`, { scenario: fakeScenario({ delayMs: 60_000 }) });
+    await waitFor(() => getJson(`${server.url}/api/jobs`), (r) => r.json[0]?.status === "running", "the run to start");
+    const t0 = performance.now();
+    await server.app.close();
+    const answer = await pending;
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(answer.status).toBe(503);
+    expect(answer.json.issues[0].message).toBe(httpMessage.interrupted());
+    const restarted = await startTestServer({ dataDir });
+    try {
+      const [job] = (await getJson(`${restarted.url}/api/jobs`)).json;
+      expect(job).toMatchObject({ status: "failed", error: { error: "interrupted" } });
+    } finally {
+      await restarted.app.close();
+    }
+  });
+
   it("jobs running or queued when the server process is killed are marked failed on restart, not lost", async () => {
     const dataDir = tempDataDir();
     const child = spawn(process.execPath, ["--import", "tsx", "tests/support/serveFake.ts", dataDir], { stdio: ["ignore", "pipe", "inherit"] });

@@ -80,10 +80,13 @@ export async function buildServer(options: ServerOptions): Promise<TradewindsSer
   const webDir = resolve(options.webDir ?? join(dirname(embeddedDataDir()), "dist", "web"));
   if (existsSync(join(webDir, "index.html"))) await app.register(fastifyStatic, { root: webDir, prefix: "/" });
 
-  app.addHook("onClose", async () => {
-    await queue.drain();
-    await store.close();
+  // Shutdown: running solves are stopped and every unfinished job fails as interrupted (so that no
+  // request waits on it), before the listener closes; then the store closes.
+  app.addHook("preClose", async () => {
+    jobs.stopAll();
+    await queue.idle();
   });
+  app.addHook("onClose", async () => store.close());
   return app;
 }
 

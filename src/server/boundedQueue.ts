@@ -46,10 +46,9 @@ export class BoundedQueue {
     return Math.max(1, Math.ceil((meanMs * (this.waitingTasks.length + 1)) / this.maxRunning / 1000));
   }
 
-  /** Drops the waiting tasks (they never start) and resolves when the running ones are done. */
-  drain(): Promise<void> {
-    this.waitingTasks.length = 0;
-    if (this.runningCount === 0) return Promise.resolve();
+  /** Resolves when no task is running or waiting. */
+  idle(): Promise<void> {
+    if (this.runningCount === 0 && this.waitingTasks.length === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 

@@ -27,6 +27,7 @@ export interface JobOutcome {
 export class JobService {
   /** Jobs queued or running in this process, with live progress. */
   private readonly live = new Map<string, JobRecord>();
+  private readonly shutdown = new AbortController();
 
   constructor(
     private readonly store: ResultStore,
@@ -68,7 +69,7 @@ export class JobService {
         await this.store.updateJob(job);
         const outcome = await solveInWorker({ kind: request.kind, text: request.scenarioText, source: request.source, catalogModule: this.catalogModule }, this.limits, (fraction) => {
           job.progress = fraction;
-        });
+        }, this.shutdown.signal);
         status = await this.finish(job, request, outcome);
       } catch (err) {
         status = 500;
@@ -79,6 +80,11 @@ export class JobService {
       }
     });
     return { job, done };
+  }
+
+  /** Stops the running solves (their jobs fail as interrupted); the queue's waiting ones never start. */
+  stopAll(): void {
+    this.shutdown.abort();
   }
 
   /** The job, live if it is in this process, else from the store. */

@@ -44,10 +44,12 @@ function workerEntry(): { entry: URL | string; eval: boolean } {
 
 /**
  * Runs one scenario in a fresh worker thread; resolves (never rejects) with the report or an
- * error body and HTTP status. Past `timeLimitMs` the thread is terminated and the run fails.
+ * error body and HTTP status. Past `timeLimitMs`, or when `signal` aborts (server shutdown), the
+ * thread is terminated and the run fails.
  */
-export function solveInWorker(request: SolveRequest, limits: SolveLimits, onProgress: (fraction: number) => void): Promise<SolveOutcome> {
+export function solveInWorker(request: SolveRequest, limits: SolveLimits, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<SolveOutcome> {
   return new Promise((resolve) => {
+    if (signal?.aborted) return resolve(interrupted());
     const { entry, eval: isCode } = workerEntry();
     const worker = new Worker(entry, { eval: isCode, workerData: request, resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb } });
     let settled = false;
@@ -62,6 +64,7 @@ export function solveInWorker(request: SolveRequest, limits: SolveLimits, onProg
       () => finish({ ok: false, status: 504, error: { error: httpMessage.timeLimit(limits.timeLimitMs / 1000), issues: [] } }),
       limits.timeLimitMs,
     );
+    signal?.addEventListener("abort", () => finish(interrupted()), { once: true });
     worker.on("message", (msg: WorkerMessage) => {
       if (msg.type === "progress") onProgress(msg.fraction);
       else if (msg.type === "done") finish({ ok: true, report: msg.report });
@@ -70,4 +73,8 @@ export function solveInWorker(request: SolveRequest, limits: SolveLimits, onProg
     worker.on("error", (err) => finish({ ok: false, status: 500, error: { error: httpMessage.internal(err.message), issues: [] } }));
     worker.on("exit", (code) => finish({ ok: false, status: 500, error: { error: httpMessage.internal(`the solve worker exited with code ${code}`), issues: [] } }));
   });
+}
+
+function interrupted(): SolveOutcome {
+  return { ok: false, status: 503, error: { error: "interrupted", issues: [{ source: "request", path: "", value: "", message: httpMessage.interrupted() }] } };
 }

@@ -41,7 +41,8 @@ export function runRoutes(app: FastifyInstance, library: ServerLibrary, jobs: Jo
     // Scenario runs are small and answer directly; bloc analyses (2^k solves) are long: "auto" makes them jobs.
     if (body.mode === "job" || (body.mode === "auto" && kind !== "run")) return reply.code(202).header("location", `/api/jobs/${job.id}`).send({ job });
     const { job: finished, status } = await done;
-    if (finished.status !== "succeeded") return reply.code(status).send(finished.error);
+    // 503: the server is shutting down; close the connection so that the shutdown need not wait for it.
+    if (finished.status !== "succeeded") return reply.code(status).headers(status === 503 ? { connection: "close" } : {}).send(finished.error);
     const result = (await store.getResult(finished.resultId!))!;
     return { job: finished, result: { id: result.id, kind: result.kind, report: result.report } };
   });
