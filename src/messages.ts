@@ -153,6 +153,9 @@ export const message = {
   unknownPanel: (name: string, known: string[]) => `no embedded panel ${show(name)}; the embedded panels are ${known.join(", ") || "(none)"}`,
   unknownStage: (name: string, known: string[]) =>
     `no estimation stage ${show(name)} before this point; the stages are ${known.join(", ") || "(none)"} (a stage may use only the stages listed before it)`,
+  stageDataDiffers: (own: string, panel: string) =>
+    `the stage's spec names data ${own}, but the estimation section's data is ${panel}; all stages estimate on the section's panel — remove the spec's data: or make it the same file`,
+  regressorDropped: (name: string, reason: string) => `regressor ${show(name)} was dropped from the baseline PPML (${reason}); it does not enter trade costs`,
   duplicateStage: (name: string) => `estimation stage ${show(name)} is defined twice; give every stage its own name`,
   fixedEffectsNotRecovered: (stage: string) =>
     `stage ${show(stage)} recovered no fixed effects; give its spec a normalisation (e.g. { factor: importer, where: { importer: DEU } })`,

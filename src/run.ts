@@ -1,4 +1,7 @@
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { loadDataset } from "./data/load.js";
+import { runEstimationStages } from "./estimation/estimationStages.js";
 import type { Dataset } from "./data/dataset.js";
 import { modelCatalog } from "./models/available.js";
 import type { ModelCatalog } from "./models/catalog.js";
@@ -20,6 +23,8 @@ export interface RunOptions {
   /** Use this dataset instead of loading `scenario.dataset` by name (tests, custom data). */
   dataset?: Dataset;
   context?: RunContext;
+  /** Folder that relative paths of the scenario's estimation section resolve against (default: the source file's folder, else the working directory). */
+  baseDir?: string;
   /** Called after each phase is solved with its compiled policy and the model's outcome (the exposure accounting reads the flows). */
   onPhaseSolved?: (phase: CompiledPhase, outcome: ModelOutcome) => void;
 }
@@ -27,10 +32,10 @@ export interface RunOptions {
 /**
  * Runs a scenario end to end:
  *
- *   scenario text ─▶ validate ─▶ normalize ─▶ calibrate ─▶ compile ─▶ solve ─▶ report
- *    (YAML/JSON)     (schema)    (defaults,    (baseline,    (shocks on  (model      (registry of
- *                                groups,        once per      the data)   kernels)    outputs → RunReport)
- *                                inheritance)   parameters)
+ *   scenario text ─▶ validate ─▶ normalize ─▶ estimate ─▶ calibrate ─▶ compile ─▶ solve ─▶ report
+ *    (YAML/JSON)     (schema)    (defaults,    (optional    (baseline,    (shocks on  (model      (registry of
+ *                                groups,        PPML         once per      the data)   kernels)    outputs → RunReport)
+ *                                inheritance)   stages)      parameters)
  *
  * Bad input throws `TradewindsInputError` naming every field at fault; a solver that does not
  * converge is reported in the phase (`converged: false`, with diagnostics), never hidden.
@@ -50,12 +55,15 @@ export function runValidatedScenario(input: ScenarioInput, options: RunOptions =
   // 2. normalize: groups → members, inheritance → full shock lists, model parameters checked
   const scenario = normalizeScenario(input, data, catalog, source);
   const entry = catalog[scenario.modelType];
+  // 2b. estimate: the scenario's PPML stages, whose coefficients and fixed effects the model may use for its baseline
+  const baseDir = options.baseDir ?? (existsSync(source) ? dirname(resolve(source)) : process.cwd());
+  const estimation = input.estimation ? runEstimationStages(input.estimation, baseDir, source) : undefined;
   const definitions: Record<string, QuantityDefinition> = {};
   const baselines = new Map<string, unknown>();
   const reports = scenario.phases.map((normalized, k) => {
     // 3. calibrate once per distinct parameter set (estimation, domestic sales, …)
     const key = JSON.stringify(normalized.modelParams);
-    if (!baselines.has(key)) baselines.set(key, entry.model.calibrate(data, normalized.modelParams as never, ctx));
+    if (!baselines.has(key)) baselines.set(key, entry.model.calibrate(data, normalized.modelParams as never, ctx, estimation));
     const baseline = baselines.get(key);
     // 4. compile: shocks → dense policy arrays on the dataset's index order (closed-form rates from the baseline)
     const phase = compilePhase(normalized, data, entry.closedFormRates?.(baseline));

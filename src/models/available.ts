@@ -14,7 +14,20 @@ export const modelCatalog: ModelCatalog = {
     params: agParamsSchema,
     shocks: gravityShocks,
     model: agModel,
-    tableKeys: ["welfareChangePct", "factoryPriceChangePct", "exportsChangePct", "exportsConditionalChangePct", "imrChangePct", "omrChangePct"],
+    tableKeys: [
+      "welfareChangePct",
+      "factoryPriceChangePct",
+      "exportsChangePct",
+      "exportsConditionalChangePct",
+      "imrChangePct",
+      "omrChangePct",
+      // shown only when the scenario asks for the AG NAFTA convention (conventions: [published-nafta])
+      "naftaEffectExportsConditionalChangePct",
+      "naftaEffectExportsChangePct",
+      "naftaEffectPriceChangePct",
+      "naftaEffectImrChangePct",
+      "naftaEffectRealGdpChangePct",
+    ],
   },
   gegravity: {
     description: "gegravity OneSectorGE (Herman 2021): one-sector structural gravity GE with factory-gate price adjustment",

@@ -1,4 +1,5 @@
 import type { Dataset } from "../data/dataset.js";
+import type { EstimationStages } from "../estimation/estimationStages.js";
 import type { SolverResult } from "../solver/result.js";
 
 /**
@@ -52,8 +53,8 @@ export function newRunContext(): RunContext {
  */
 export interface Model<Params, Baseline> {
   id: string;
-  /** Calibrate the baseline equilibrium. */
-  calibrate(data: Dataset, params: Params, ctx: RunContext): Baseline;
+  /** Calibrate the baseline equilibrium; `estimation` holds the scenario's estimation stages, if it has any. */
+  calibrate(data: Dataset, params: Params, ctx: RunContext, estimation?: EstimationStages): Baseline;
   /** Solve the counterfactual for a policy; a zero policy must return the baseline exactly. */
   solve(baseline: Baseline, policy: CompiledPolicy, ctx: RunContext): ModelOutcome;
 }

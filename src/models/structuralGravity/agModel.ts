@@ -1,6 +1,6 @@
 import type { Dataset } from "../../data/dataset.js";
-import { fitPoissonFixedEffects } from "../../estimation/poissonIrls.js";
-import { TradewindsInputError, message, show } from "../../messages.js";
+import type { EstimationStages } from "../../estimation/estimationStages.js";
+import { message } from "../../messages.js";
 import type { CompiledPolicy, Model, ModelOutcome, RunContext } from "../types.js";
 import { agOutcome } from "./agOutcome.js";
 import { solveAgExactFullGe } from "./agExactFullGe.js";
@@ -9,11 +9,13 @@ import { columnTotals, fittedFlows, rowTotals, solveFixedEffectsIpf, type FixedE
 import type { AgParams } from "./params.js";
 import { referenceIndex, requireOneSector } from "./referenceCountry.js";
 import { counterfactualTradeCosts, tradeCostsFromCovariates } from "./tradeCosts.js";
+import { estimateCrossSectionCoefficients, estimatedCoefficients, estimatedPairCosts } from "./estimatedTradeCosts.js";
 
 /**
  * The Advanced Guide's GEPPML structural gravity model (Yotov, Piermartini, Monteiro & Larch 2016,
- * Ch. 2; spec one-sector.md §1): calibrate = baseline PPML (estimated coefficients or fixed ones),
- * τ^BLN, and the baseline fixed effects; solve = conditional GE (§1.4) and full-endowment GE (§1.5,
+ * Ch. 2; spec one-sector.md §1): calibrate = baseline trade costs τ^BLN = τ̄ · exp(Σ β x) (β from the
+ * baseline PPML, fixed coefficients or a scenario estimation stage; τ̄ = 1 or estimated pair effects,
+ * estimatedTradeCosts.ts) and the baseline fixed effects; solve = conditional GE (§1.4) and full-endowment GE (§1.5,
  * the literal Stata loop by default, or the exact fixed point).
  */
 export interface AgBaseline {
@@ -22,6 +24,8 @@ export interface AgBaseline {
   N: number;
   reference: number;
   coefficients: Record<string, number>;
+  /** τ̄_ij, the pair term of τ that no covariate explains (estimated pair effects), [i*N + j]; null = 1. */
+  pairCosts: Float64Array | null;
   /** τ^BLN, [i*N + j]. */
   tradeCosts: Float64Array;
   /** Observed Y_i (row totals) and E_j (column totals), domestic flows included. */
@@ -34,43 +38,34 @@ export interface AgBaseline {
   fitted: Float64Array;
 }
 
-export function calibrateAg(data: Dataset, params: AgParams, ctx: RunContext): AgBaseline {
+export function calibrateAg(data: Dataset, params: AgParams, ctx: RunContext, estimation?: EstimationStages): AgBaseline {
   requireOneSector(data, "ag");
   const N = data.countries.length;
   const reference = referenceIndex(data, params.reference);
-  const coefficients = params.coefficients ?? estimateCoefficients(data, params, reference, ctx);
-  const tradeCosts = tradeCostsFromCovariates(N, data.covariates, coefficients);
+  const coefficients = params.estimated?.coefficients
+    ? estimatedCoefficients(params.estimated.coefficients, estimation)
+    : (params.coefficients ?? estimateCrossSectionCoefficients(data, params.regressors, ctx));
+  const pairCosts = params.estimated?.pairCosts ? estimatedPairCosts(data, params.estimated.pairCosts, estimation) : null;
+  const tradeCosts = withPairCosts(tradeCostsFromCovariates(N, data.covariates, coefficients), pairCosts);
   const output = rowTotals(N, data.flows, new Float64Array(N));
   const expenditure = columnTotals(N, data.flows, new Float64Array(N));
   const expenditureOutputRatio = Float64Array.from(expenditure, (e, i) => e / output[i]);
   const fit = solveFixedEffectsIpf({ N, tradeCosts, rowTargets: output, columnTargets: expenditure, reference });
   if (!fit.converged) ctx.warnings.push(message.notConverged("ipf (AG baseline)", fit.iterations, fit.residual, fit.tolerance));
   const fitted = fittedFlows(N, tradeCosts, fit.value, new Float64Array(N * N));
-  return { data, params, N, reference, coefficients, tradeCosts, output, expenditure, expenditureOutputRatio, effects: fit.value, fitted };
+  return { data, params, N, reference, coefficients, pairCosts, tradeCosts, output, expenditure, expenditureOutputRatio, effects: fit.value, fitted };
 }
 
-/** The baseline PPML of trade on exporter FE, importer FE (reference omitted) and the regressors. */
-function estimateCoefficients(data: Dataset, params: AgParams, reference: number, ctx: RunContext): Record<string, number> {
-  const covariates: Record<string, Float64Array> = {};
-  for (const name of params.regressors) {
-    const column = data.covariates[name];
-    if (!column) {
-      throw new TradewindsInputError([
-        { source: "model parameters", path: "regressors", value: show(name), message: message.unknownCovariate(name, Object.keys(data.covariates)) },
-      ]);
-    }
-    covariates[name] = column;
-  }
-  const fit = fitPoissonFixedEffects({ y: data.flows, N: data.countries.length, covariates, reference });
-  ctx.warnings.push(...fit.solver.warnings);
-  if (!fit.converged) ctx.warnings.push(message.notConverged("poisson-irls (AG baseline PPML)", fit.iterations, fit.solver.residual, fit.solver.tolerance));
-  return fit.coefficients;
+/** τ · τ̄ in place (τ̄ = null: unchanged). An embargoed pair (τ = 0) stays 0. */
+function withPairCosts(tradeCosts: Float64Array, pairCosts: Float64Array | null): Float64Array {
+  if (pairCosts) for (let k = 0; k < tradeCosts.length; k++) tradeCosts[k] *= pairCosts[k];
+  return tradeCosts;
 }
 
 export function solveAg(baseline: AgBaseline, policy: CompiledPolicy, ctx: RunContext): ModelOutcome {
   const { data, params, N, reference, output, expenditure } = baseline;
   const baselineTariffs = data.baselineTariffs ? data.tariffs[data.baselineTariffs] : undefined;
-  const tau = counterfactualTradeCosts(N, params.sigma, data.covariates, baseline.coefficients, policy, baselineTariffs, "ag");
+  const tau = withPairCosts(counterfactualTradeCosts(N, params.sigma, data.covariates, baseline.coefficients, policy, baselineTariffs, "ag"), baseline.pairCosts);
   const conditionalFit = solveFixedEffectsIpf({ N, tradeCosts: tau, rowTargets: output, columnTargets: expenditure, reference });
   if (!conditionalFit.converged) ctx.warnings.push(message.notConverged("ipf (AG conditional GE)", conditionalFit.iterations, conditionalFit.residual, conditionalFit.tolerance));
   const conditionalFlows = fittedFlows(N, tau, conditionalFit.value, new Float64Array(N * N));

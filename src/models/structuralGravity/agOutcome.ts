@@ -70,6 +70,23 @@ export function agOutcome(
     outputChangePct: pct((i) => outputFull[i] / output[i]),
     expenditureChangePct: pct((i) => expenditureFull[i] / expenditure[i]),
   };
+  if (params.conventions.includes("published-nafta")) {
+    // The AG NAFTA table reports the effect OF the agreement: baseline (with) against the counterfactual
+    // (without), the change relative to the counterfactual, and the price as 100·(1 − p̂) (RTAsEffects.do:468–506;
+    // spec one-sector.md §1.6).
+    const effectOf = (withAgreement: (i: number) => number, without: (i: number) => number) => pct((i) => withAgreement(i) / without(i));
+    const resistanceEffect = (without: Float64Array, withAgreement: Float64Array) => effectOf((i) => Math.pow(withAgreement[i], power), (i) => Math.pow(without[i], power));
+    Object.assign(countries, {
+      naftaEffectPriceChangePct: Float64Array.from(price, (p) => 100 * (1 - p)),
+      naftaEffectRealGdpChangePct: effectOf((i) => realGdp(output[i], imr.baseline[i]), (i) => realGdp(outputFull[i], imr.full[i])),
+      naftaEffectImrChangePct: resistanceEffect(imr.full, imr.baseline),
+      naftaEffectImrConditionalChangePct: resistanceEffect(imr.conditional, imr.baseline),
+      naftaEffectOmrChangePct: resistanceEffect(omr.full, omr.baseline),
+      naftaEffectOmrConditionalChangePct: resistanceEffect(omr.conditional, omr.baseline),
+      naftaEffectExportsChangePct: effectOf((i) => exportsBaseline[i], (i) => exportsFull[i]),
+      naftaEffectExportsConditionalChangePct: effectOf((i) => exportsBaseline[i], (i) => exportsConditional[i]),
+    });
+  }
   for (const [key, values] of Object.entries(countries)) assertFinite(values, `ag ${key}`);
   const { value: _value, ...solver } = full;
   return {

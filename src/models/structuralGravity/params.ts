@@ -26,6 +26,41 @@ export const agParamsSchema = z
       .default("stata")
       .describe("'stata': the AG Stata loop with its stopping rule (reproduces the book); 'exact': the exact fixed point"),
     maxLoopPasses: z.number().int().positive().default(100),
+    estimated: z
+      .object({
+        coefficients: z
+          .object({
+            stage: z.string().min(1).describe("An estimation stage of the scenario's `estimation` section"),
+            regressors: z.array(z.string().min(1)).min(1).describe("Its slopes that enter trade costs, each a dataset covariate of the same name (e.g. RTA)"),
+          })
+          .strict()
+          .optional()
+          .describe("β from an estimation stage instead of `regressors`/`coefficients`: τ = τ̄ · exp(Σ_k β_k x_k)"),
+        pairCosts: z
+          .object({
+            stage: z.string().min(1).describe("The stage whose pair fixed effects γ_ij give ln τ̄_ij (domestic pairs: their normalised level, e.g. 0)"),
+            factor: z.string().min(1).describe('The pair factor of that stage, e.g. "pair_id_2"'),
+            fill: z
+              .string()
+              .min(1)
+              .optional()
+              .describe("A stage whose fitted ln μ (fixed effects included) gives ln τ̄ for pairs without an estimated γ (AG stage 2, RTAsEffects.do:151–172)"),
+          })
+          .strict()
+          .optional()
+          .describe("τ̄_ij from estimated pair fixed effects, read at the estimation section's crossSection rows"),
+      })
+      .strict()
+      .optional()
+      .describe(
+        "Baseline trade costs from the scenario's estimation stages (spec one-sector.md §1.3): τ^BLN_ij = τ̄_ij · exp(Σ_k β_k x_k,ij), x = dataset covariates; covariate shocks change x",
+      ),
+    conventions: z
+      .array(z.enum(["published-nafta"]))
+      .default([])
+      .describe(
+        "Extra reporting conventions, added beside the standard (CF − BLN)/BLN keys: 'published-nafta' = the AG NAFTA table's effect OF the agreement, BLN vs CF (RTAsEffects.do:468–506; keys naftaEffect*)",
+      ),
   })
   .strict();
 
