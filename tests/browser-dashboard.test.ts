@@ -106,13 +106,20 @@ describe("the dashboard on examples/japan-2025.yaml", () => {
     await page.close();
   });
 
-  it("reopens the same run from its URL", async () => {
+  it("reopens the same run from its URL and compares it with itself", async () => {
     const page = await openPage(resultUrl.slice(url.length));
     await japanCell(page).waitFor({ timeout: 30_000 });
     const cli = await cliReport();
     const cliJapan = cli.phases[cli.phases.length - 1].countries.find((c) => c.code === "JPN")!.values.welfareChangePct;
     expect(Number(await japanCell(page).getAttribute("data-value"))).toBe(cliJapan);
     expect(await page.getByTestId("yaml-editor").inputValue()).toBe(readFileSync(EXAMPLE, "utf8"));
+    // Compare the run with itself: every difference is zero.
+    const id = new URL(resultUrl).searchParams.get("result")!;
+    await page.getByTestId("compare-A").selectOption(id);
+    await page.getByTestId("compare-B").selectOption(id);
+    const japanRow = page.locator("[data-testid=compare-table] tbody tr", { hasText: "JPN" });
+    await japanRow.waitFor({ timeout: 30_000 });
+    expect((await japanRow.locator("td").nth(2).textContent())?.trim()).toBe("0.00");
     await page.close();
   });
 
