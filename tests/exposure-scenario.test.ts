@@ -50,3 +50,13 @@ describe("scenarioExposure(examples/rare-earths.yaml)", () => {
     expect(formatExposureReport(report)).toContain("DATA YEAR 1993");
   });
 });
+
+describe("scenarioExposure without --supplier", () => {
+  it("chooses China: the only exporter embargoed to Japan in both phases (Australia is cut off only in the first), and says so", () => {
+    const text = readFileSync("examples/rare-earths.yaml", "utf8");
+    const report = scenarioExposure(text, "examples/rare-earths.yaml", { country: "JPN", top: 3 });
+    expect(report.view.focus!.supplier).toBe("CHN");
+    expect(report.supplierNote).toContain("Supplier CHN");
+    expect(formatExposureReport(report)).toContain("Exposure of JPN's sectors to CHN");
+  });
+});

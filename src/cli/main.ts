@@ -128,7 +128,7 @@ export async function main(argv: string[]): Promise<number> {
     .description("Supply-chain exposure (value added by origin, direct and total exposure, chokepoints, TiVA): a dataset's data year, or a scenario's before and after beside the GE result")
     .argument("<target>", "an embedded dataset name (e.g. cp-1993), a dataset JSON file, or a scenario file")
     .option("--country <code>", "the country whose exposure is shown")
-    .option("--supplier <code>", "the supplier country (default: all foreign suppliers together)")
+    .option("--supplier <code>", "the supplier country, or all (default: the country a scenario embargoes in every phase, else all foreign suppliers together)")
     .option("--sector <codes>", "comma-separated sector codes to show (e.g. basic-metals,mining)")
     .option("--top <n>", "rows in ranked tables", "10")
     .option("-f, --format <format>", "table or json", "table")

@@ -20,6 +20,8 @@ export interface ExposureReport {
   /** Plain statement of the data year, shown first in every output. */
   notice: string;
   scenario?: { name: string; description?: string; model: string; source: string };
+  /** How the supplier was chosen when the command line named none (a scenario's embargoing country). */
+  supplierNote?: string;
   view: ExposureView;
   /** GE result of each phase for the focus country (country keys) and its selected sectors. */
   ge?: { phase: string; description?: string; converged: boolean; solver: string; country: Record<string, number>; sectors: { sector: string; values: Record<string, number> }[] }[];
@@ -44,7 +46,7 @@ export function checkSelection(data: Dataset, selection: ExposureSelection, sour
   const sectorCodes = data.sectors.map((s) => s.code);
   const issues: InputIssue[] = [];
   if (selection.country !== undefined && !codes.includes(selection.country)) issues.push({ source, path: "--country", value: show(selection.country), message: message.unknownCountry(selection.country, codes, []) });
-  if (selection.supplier !== undefined && !codes.includes(selection.supplier)) issues.push({ source, path: "--supplier", value: show(selection.supplier), message: message.unknownCountry(selection.supplier, codes, []) });
+  if (selection.supplier !== undefined && selection.supplier !== ALL_SUPPLIERS && !codes.includes(selection.supplier)) issues.push({ source, path: "--supplier", value: show(selection.supplier), message: message.unknownCountry(selection.supplier, codes, []) });
   for (const s of selection.sectors ?? []) if (!sectorCodes.includes(s)) issues.push({ source, path: "--sector", value: show(s), message: message.unknownSector(s, sectorCodes) });
   if (issues.length) throw new TradewindsInputError(issues);
 }
@@ -62,6 +64,7 @@ function datasetMeta(data: Dataset): ExposureReport["dataset"] {
 
 /** The accounting of a dataset in its data year (flows under the baseline tariff set). */
 export function datasetExposure(data: Dataset, selection: ExposureSelection): ExposureReport {
+  if (selection.supplier === ALL_SUPPLIERS) selection = { ...selection, supplier: undefined };
   checkSelection(data, selection);
   const input = requireIo(data);
   const tables = exposureTables(input, labelsOf(data));
@@ -76,14 +79,14 @@ export function datasetExposure(data: Dataset, selection: ExposureSelection): Ex
  * tariff levels). γ, β, α are Cobb–Douglas shares, unchanged by the shock.
  */
 export function scenarioExposure(text: string, source: string, selection: ExposureSelection, dataset?: Dataset): ExposureReport {
-  const solved: { name: string; tariffs: Float64Array; baselineFlows: Float64Array; flows: Float64Array }[] = [];
+  const solved: { name: string; tariffs: Float64Array; tradeCostFactors: Float64Array; baselineFlows: Float64Array; flows: Float64Array }[] = [];
   let missingFlows = false;
   const report: RunReport = runScenario(text, {
     source,
     dataset,
     onPhaseSolved: (phase, outcome) => {
       if (!outcome.flows) missingFlows = true;
-      else solved.push({ name: phase.name, tariffs: phase.policy.tariffs, baselineFlows: outcome.flows.baseline, flows: outcome.flows.counterfactual });
+      else solved.push({ name: phase.name, tariffs: phase.policy.tariffs, tradeCostFactors: phase.policy.tradeCostFactors, baselineFlows: outcome.flows.baseline, flows: outcome.flows.counterfactual });
     },
   });
   const data = dataset ?? loadDataset(report.dataset.name);
@@ -91,6 +94,15 @@ export function scenarioExposure(text: string, source: string, selection: Exposu
   checkSelection(data, selection);
   const base = requireIo(data);
   const labels = labelsOf(data);
+  let supplierNote: string | undefined;
+  if (selection.country !== undefined && selection.supplier === undefined) {
+    const embargoing = supplierCutOffInEveryPhase(solved, labels.countries.indexOf(selection.country), base.N, base.S);
+    if (embargoing !== undefined) {
+      selection = { ...selection, supplier: labels.countries[embargoing] };
+      supplierNote = `Supplier ${selection.supplier}: the one country whose sales to ${selection.country} are embargoed in every phase (--supplier chooses another; --supplier all shows all foreign suppliers together).`;
+    }
+  }
+  if (selection.supplier === ALL_SUPPLIERS) selection = { ...selection, supplier: undefined };
   const state = (flows: Float64Array, tariffs: Float64Array): [ExposureTables, Float64Array] => [
     exposureTables({ ...base, flows, tariffs }, labels),
     spendingShares(flows, tariffs, base.N, base.S),
@@ -143,10 +155,26 @@ export function scenarioExposure(text: string, source: string, selection: Exposu
     dataset: datasetMeta(data),
     notice: dataYearNotice(data),
     scenario: { name: report.scenario.name, description: report.scenario.description, model: report.model.type, source },
+    supplierNote,
     view: { ...view, warnings: [...view.warnings, ...report.warnings] },
     ge,
     definitions: definitions(keys),
   };
+}
+
+/** `--supplier all`: every foreign supplier together (the default unless a scenario embargoes one country). */
+export const ALL_SUPPLIERS = "all";
+
+/**
+ * The exporter whose sales to country n are embargoed (trade-cost factor ∞ in some sector) in every
+ * solved phase, when exactly one country is; undefined otherwise.
+ */
+function supplierCutOffInEveryPhase(phases: { tradeCostFactors: Float64Array }[], n: number, N: number, S: number): number | undefined {
+  if (!phases.length) return undefined;
+  const candidates = [...Array(N).keys()].filter(
+    (i) => i !== n && phases.every((p) => [...Array(S).keys()].some((s) => p.tradeCostFactors[(s * N + i) * N + n] === Infinity)),
+  );
+  return candidates.length === 1 ? candidates[0] : undefined;
 }
 
 function dataYearNotice(data: Dataset): string {

@@ -24,6 +24,7 @@ export function formatExposureReport(report: ExposureReport): string {
   if (report.scenario) {
     out.push(`"before" is the model's baseline equilibrium on these data; "after <phase>" is the phase's counterfactual equilibrium; the same accounting is applied to both.`);
   }
+  if (report.supplierNote) out.push(report.supplierNote);
   out.push(`Leontief system: ${view.method.description}; ${view.method.rightHandSides} right-hand sides.`);
   view.checks.forEach((c, k) => {
     const gap = Math.abs(c.worldValueAdded - c.worldFinalDemand) / c.worldFinalDemand;
