@@ -23,3 +23,14 @@ export { accountingInputOf, buildAccountingSystem, type AccountingInput, type Ac
 export type { ExposureTables, TivaIndicators, AccountingChecks } from "./exposure/types.js";
 export type { ExposureSelection, ExposureView } from "./exposure/view.js";
 export { icioDatasetFile, type IcioImportOptions } from "./data/icio.js";
+export * from "./estimation/index.js";
+export { runBloc, type BlocRunOptions } from "./strategy/runBloc.js";
+export type { BlocRequest } from "./strategy/blocSolve.js";
+export type { BlocReport } from "./report/blocReport.js";
+export { formatBlocReport } from "./report/formatBloc.js";
+export { runTariffWar, SIGMA_SETS, type TariffWarOptions, type TariffWarReport } from "./strategy/tariffWar.js";
+export { formatTariffWar } from "./strategy/formatTariffWar.js";
+export { ossaBaseline, type OssaSigmaSet } from "./models/ossa/baseline.js";
+export { optimalTariffs, instrumentIndices, type OptimalTariffResult } from "./models/ossa/optimalTariffs.js";
+export { ossaNashTariffs, OSSA_NASH } from "./models/ossa/nashTariffs.js";
+export { nashByBestResponse, type BestResponseRound } from "./strategy/bestResponse.js";

@@ -88,3 +88,21 @@ describe("tradewinds validate, datasets, schema", () => {
     expect(JSON.parse(r.out)).toEqual(JSON.parse(readFileSync("schema/scenario.schema.json", "utf8")));
   });
 });
+
+describe("tradewinds tariff-war", () => {
+  it("exits 2 naming the option, the value and the fix: unknown country, unknown σ set, --nash with --country, a one-sector dataset", async () => {
+    const country = await cli("tariff-war", "--country", "XYZ");
+    expect(country.code).toBe(EXIT.input);
+    expect(country.err).toContain("--country");
+    expect(country.err).toContain('"XYZ"');
+    const sigma = await cli("tariff-war", "--sigma", "huge");
+    expect(sigma.code).toBe(EXIT.input);
+    expect(sigma.err).toContain("choose one of main, low, medium, high, constant");
+    const nash = await cli("tariff-war", "--nash", "--country", "USA");
+    expect(nash.code).toBe(EXIT.input);
+    expect(nash.err).toContain("drop --country");
+    const oneSector = await cli("tariff-war", "world-2023", "--country", "USA");
+    expect(oneSector.code).toBe(EXIT.input);
+    expect(oneSector.err).toContain("sectors");
+  });
+});

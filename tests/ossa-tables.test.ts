@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import { loadDataset } from "../src/data/load.js";
 import { ossaEconomy, type OssaEconomy } from "../src/models/ossa/economy.js";
-import { ossaBaseline } from "../src/models/ossa/baseline.js";
 import { newOssaWorkspace, ossaNewFlows, ossaWelfare, solveOssa } from "../src/models/ossa/equilibrium.js";
 import { instrumentIndices, optimalTariffs } from "../src/models/ossa/optimalTariffs.js";
 import { ossaNashTariffs } from "../src/models/ossa/nashTariffs.js";
+import { runTariffWar, type TariffWarReport } from "../src/strategy/tariffWar.js";
 import { expectClose } from "./support/expectClose.js";
 import { readShared } from "./support/sharedData.js";
 
@@ -19,12 +19,6 @@ const TOL_WELFARE_PP = 0.2;
 const TOL_TARIFF_PP = 2;
 /** Zero shock: x = 1 solves the system; LM stops at max relative residual 1e-12. */
 const TOL_ZERO_SHOCK = 1e-10;
-
-const median = (values: ArrayLike<number>): number => {
-  const s = Array.from(values).sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 function toyEconomy(): OssaEconomy {
   const read = (file: string) => (parse(readShared(`ossa-2014/toy/${file}`)) as string[][]).map((r) => r.map(Number));
@@ -68,41 +62,25 @@ describe("Ossa equilibrium in changes on the toy data (../shared/data/ossa-2014/
   });
 });
 
-describe("Ossa (2014) Table 3a and Table 4a average rows, λ = 1, main σ (gtap-2007)", () => {
-  let e: OssaEconomy;
-  const welfare: number[] = [];
-  const medians: number[] = [];
-  let stacked: Float64Array;
+describe("Ossa (2014) Table 3a and Table 4a average rows, λ = 1, main σ (gtap-2007), through runTariffWar (`tradewinds tariff-war --nash`)", () => {
+  let report: TariffWarReport;
   beforeAll(() => {
-    e = ossaBaseline(loadDataset("gtap-2007"));
-    stacked = Float64Array.from(e.tariffs);
-    for (let j = 0; j < e.N; j++) {
-      const idx = instrumentIndices(e.N, e.S, j);
-      // Ossa's MFN start 1/(σ_s − 1) (mymfnoptimaltariffj.m), repeated across partners
-      const r = optimalTariffs(e, j, e.tariffs, Float64Array.from(idx, (k) => 1 / (e.sigma[Math.floor(k / (e.N * e.N))] - 1)));
-      expect(r.optimiser.converged, `optimal tariffs of ${j}`).toBe(true);
-      welfare.push(100 * (r.welfare - 1));
-      medians.push(100 * median(r.instruments));
-      idx.forEach((k, q) => (stacked[k] = r.instruments[q]));
-    }
-  }, 240_000);
-  it("Table 3a Avg: welfare of the optimal-tariff setter 2.2%, median optimal tariff 58.9% (TABLE3a, tables.m:71-128)", () => {
-    expectClose(welfare.reduce((a, b) => a + b) / 7, 2.2, TOL_WELFARE_PP, "Table 3a avg col 3 (Ŵ_j − 1, %)");
-    expectClose(medians.reduce((a, b) => a + b) / 7, 58.9, TOL_TARIFF_PP, "Table 3a avg col 9 (median optimal tariff, %)");
+    report = runTariffWar(loadDataset("gtap-2007"), { nash: true });
+  }, 600_000);
+  it("Table 3a Avg: welfare of the optimal-tariff setter 2.2%, others −0.7%, median optimal tariff 58.9% (TABLE3a, tables.m:71-128); every search converged", () => {
+    expect(report.optimal.rows.map((r) => r.code)).toEqual(["BRA", "CHN", "EU", "IND", "JPN", "ROW", "USA"]);
+    expect(report.optimal.rows.every((r) => r.converged)).toBe(true);
+    const avg = report.optimal.average!;
+    expectClose(avg.optimalTariffWelfarePct, 2.2, TOL_WELFARE_PP, "Table 3a avg col 3 (Ŵ_j − 1, %)");
+    expectClose(avg.optimalTariffOthersWelfarePct, -0.7, TOL_WELFARE_PP, "Table 3a avg col 4 (mean_{k≠j} Ŵ_k − 1, %)");
+    expectClose(100 * avg.medianOptimalTariff, 58.9, TOL_TARIFF_PP, "Table 3a avg col 9 (median optimal tariff, %)");
   });
-  it("Table 4a Avg: Nash welfare −2.4%, median Nash tariff 58.1% (TABLE4a, tables.m:533-556); the iteration reports convergence", () => {
-    const nash = ossaNashTariffs(e, stacked);
+  it("Table 4a Avg: Nash welfare −2.4%, median Nash tariff 58.1% (TABLE4a, tables.m:533-556); the iteration reports convergence and its path", () => {
+    const nash = report.nash!;
     expect(nash.converged).toBe(true);
-    expect(nash.value.path.length).toBeGreaterThan(0);
-    const work = newOssaWorkspace(e);
-    const eq = solveOssa(e, nash.value.tariffs, new Float64Array(e.N), work);
-    let w = 0;
-    let m = 0;
-    for (let j = 0; j < e.N; j++) {
-      w += 100 * (ossaWelfare(e, eq.value, work, j) - 1);
-      m += 100 * median(Array.from(instrumentIndices(e.N, e.S, j), (k) => nash.value.tariffs[k]));
-    }
-    expectClose(w / 7, -2.4, TOL_WELFARE_PP, "Table 4a avg col 2 (Ŵ − 1, %)");
-    expectClose(m / 7, 58.1, TOL_TARIFF_PP, "Table 4a avg col 5 (median Nash tariff, %)");
-  }, 240_000);
+    expect(nash.path.length).toBe(nash.rounds);
+    expect(nash.path.at(-1)!.meanChange).toBeLessThanOrEqual(nash.tolerance);
+    expectClose(nash.average.nashWelfarePct, -2.4, TOL_WELFARE_PP, "Table 4a avg col 2 (Ŵ − 1, %)");
+    expectClose(100 * nash.average.medianNashTariff, 58.1, TOL_TARIFF_PP, "Table 4a avg col 5 (median Nash tariff, %)");
+  });
 });

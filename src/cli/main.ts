@@ -21,6 +21,8 @@ import { zodIssues } from "../scenario/validate.js";
 import { estimateFile } from "../estimation/estimationFile.js";
 import { estimationReport, formatEstimationTable } from "../estimation/estimationReport.js";
 import cliProgress from "cli-progress";
+import { SIGMA_SETS, runTariffWar } from "../strategy/tariffWar.js";
+import { formatTariffWar } from "../strategy/formatTariffWar.js";
 
 /** Exit codes: 0 ok, 1 internal error, 2 bad input, 3 a solver did not converge (results still printed). */
 export const EXIT = { ok: 0, internal: 1, input: 2, notConverged: 3 } as const;
@@ -121,6 +123,32 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(`tradewinds: ${report.notConverged.length} membership set(s) did not converge\n`);
         code = EXIT.notConverged;
       }
+    });
+
+  program
+    .command("tariff-war")
+    .description("Optimal tariffs of each country and the Nash tariffs of a trade war, in Ossa's (2014) multi-sector model")
+    .argument("[dataset]", "an embedded dataset with σ by sector", "gtap-2007")
+    .option("--country <codes>", "comma-separated countries whose optimal tariffs are computed (default: all)")
+    .option("--nash", "also the Nash tariffs by best-response iteration (all countries; minutes)")
+    .option("--sigma <set>", `σ set: ${Object.keys(SIGMA_SETS).join(", ")}`, "main")
+    .option("-f, --format <format>", "table or json", "table")
+    .option("-o, --out <file>", "write the output to a file instead of standard output")
+    .action((name: string, opts: { country?: string; nash?: boolean; sigma: string; format: string; out?: string }) => {
+      if (!["table", "json"].includes(opts.format)) {
+        throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table or json" }]);
+      }
+      const countries = opts.country?.split(",").map((c) => c.trim()).filter(Boolean);
+      const report = runTariffWar(loadDataset(name), {
+        countries,
+        nash: opts.nash,
+        sigma: opts.sigma,
+        progress: ({ stage, done, total }) => process.stderr.write(stage === "optimal" ? `optimal tariffs: ${done}/${total} countries\n` : "Nash tariffs: done\n"),
+      });
+      const text = opts.format === "json" ? JSON.stringify(report, null, 2) + "\n" : formatTariffWar(report);
+      if (opts.out) writeFileSync(opts.out, text);
+      else process.stdout.write(text);
+      if (report.optimal.rows.some((r) => !r.converged) || (report.nash && !report.nash.converged)) code = EXIT.notConverged;
     });
 
   program

@@ -1,12 +1,7 @@
 import Table from "cli-table3";
-import { formatNumber } from "../report/format.js";
+import { compact, formatNumber } from "../report/format.js";
 import type { ExposureReport } from "./exposureReport.js";
 
-/** Table style of report/format.ts: a frame and a header rule, no rules between rows. */
-const compact = {
-  style: { head: [] as string[], border: [] as string[] },
-  chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
-};
 
 /** Renders an exposure report as text tables (JSON output is the report itself). */
 export function formatExposureReport(report: ExposureReport): string {

@@ -24,12 +24,13 @@ function digits(def: QuantityDefinition): number {
 
 export function formatNumber(value: number | undefined, def: QuantityDefinition): string {
   if (value === undefined) return "";
+  if (def.unit === "rate") return `${(100 * value).toFixed(1)}%`;
   const text = value.toFixed(digits(def));
   return def.unit === "%" && value > 0 ? "+" + text : text === "-0.00" ? "0.00" : text;
 }
 
-/** Table style: a frame and a header rule, no rules between rows. */
-const compact = {
+/** Table style of every text table (cli-table3): a frame and a header rule, no rules between rows. */
+export const compact = {
   style: { head: [] as string[], border: [] as string[] },
   chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
 };

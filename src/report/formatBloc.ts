@@ -1,11 +1,7 @@
 import Table from "cli-table3";
 import type { BlocReport } from "./blocReport.js";
-import { formatNumber } from "./format.js";
+import { compact, formatNumber } from "./format.js";
 
-const compact = {
-  style: { head: [] as string[], border: [] as string[] },
-  chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
-};
 
 /** `tradewinds bloc --format json|table`: the bloc report as JSON or as text tables (cli-table3). */
 export function formatBlocReport(report: BlocReport, format: "table" | "json"): string {

@@ -6,6 +6,7 @@
 export interface QuantityDefinition {
   key: string;
   label: string;
+  /** "rate": an ad valorem rate (tariff) as a share, printed in % in tables. */
   unit: "%" | "pp" | "share" | "ratio" | "level" | "count" | "rate";
   /** The formula, in the notation of ../shared/spec (hat = counterfactual ÷ baseline). */
   formula: string;
@@ -339,6 +340,52 @@ const defs: QuantityDefinition[] = [
     formula: "blocWelfareJoiningPct − blocWelfareOutsidePct, for the same members S among the others",
     sign: "positive = joining is better than staying out",
     level: "bloc",
+    aggregate: "none",
+  },
+  // ---- tariff wars in Ossa's (2014) model (spec caliendo-parro-and-ossa.md §2.3–2.4; strategy/tariffWar.ts) --
+  {
+    key: "optimalTariffWelfarePct",
+    label: "Own welfare at its optimal tariffs",
+    unit: "%",
+    formula: "100·(Ŵ_j − 1) with j at its optimal tariffs (all (N−1)·S of them chosen to maximise Ŵ_j) and every other country at factual tariffs, NX′ = 0 (Ossa 2014 Table 3 col 3; Avg = simple mean over countries)",
+    sign: "positive = the tariff setter gains",
+    level: "country",
+    aggregate: "none",
+  },
+  {
+    key: "optimalTariffOthersWelfarePct",
+    label: "Others' mean welfare",
+    unit: "%",
+    formula: "mean over k ≠ j of 100·(Ŵ_k − 1) when j sets its optimal tariffs (Ossa 2014 Table 3 col 4)",
+    sign: "negative = the optimal tariff is a beggar-thy-neighbour policy",
+    level: "country",
+    aggregate: "none",
+  },
+  {
+    key: "medianOptimalTariff",
+    label: "Median optimal tariff",
+    unit: "rate",
+    formula: "the median of j's (N−1)·S optimal ad valorem tariffs t′_ijs, i ≠ j, as a share (tables print it in %; Ossa 2014 Table 3 col 9)",
+    sign: "a tariff level, not a change",
+    level: "country",
+    aggregate: "none",
+  },
+  {
+    key: "nashWelfarePct",
+    label: "Welfare in the tariff war (Nash)",
+    unit: "%",
+    formula: "100·(Ŵ_j − 1) with every country at the Nash tariffs found by simultaneous best responses (Ossa 2014 Table 4 col 2)",
+    sign: "negative = the country loses from the trade war",
+    level: "country",
+    aggregate: "none",
+  },
+  {
+    key: "medianNashTariff",
+    label: "Median Nash tariff",
+    unit: "rate",
+    formula: "the median of the (N−1)·S Nash ad valorem tariffs j imposes, as a share (tables print it in %; Ossa 2014 Table 4 col 5)",
+    sign: "a tariff level, not a change",
+    level: "country",
     aggregate: "none",
   },
   // ---- Advanced Guide NAFTA table convention (model param conventions: [published-nafta]): the effect OF the
