@@ -17,7 +17,7 @@ for (const file of readdirSync("examples").filter((f) => /\.(ya?ml|json)$/.test(
   let times: number[];
   try {
     times = timeIt(() => {
-      phases = runScenario(text, { source: file }).phases.length;
+      phases = runScenario(text, { source: `examples/${file}` }).phases.length;
     }, RUNS);
   } catch (err) {
     console.log(file.padEnd(40) + `  failed: ${(err as Error).message.split("\n")[0]}`);
