@@ -50,5 +50,8 @@ describe("the time limit", () => {
     expect(performance.now() - t0).toBeLessThan(TIME_LIMIT_MS + 5000);
     const [latest] = (await getJson(`${url}/api/jobs?limit=1`)).json;
     expect(latest).toMatchObject({ status: "failed", error: { error: httpMessage.timeLimit(TIME_LIMIT_MS / 1000) } });
+    // The stopped thread is replaced: the server still solves (both slots).
+    const after = await Promise.all([postJson(`${url}/api/runs`, { scenario: fakeScenario() }), postJson(`${url}/api/runs`, { scenario: fakeScenario() })]);
+    expect(after.map((r) => r.status)).toEqual([200, 200]);
   });
 });

@@ -85,6 +85,7 @@ export async function buildServer(options: ServerOptions): Promise<TradewindsSer
   app.addHook("preClose", async () => {
     jobs.stopAll();
     await queue.idle();
+    await jobs.close();
   });
   app.addHook("onClose", async () => store.close());
   return app;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { BoundedQueue } from "./boundedQueue.js";
 import { HttpError, httpMessage, requestIssue, type ErrorBody } from "./errors.js";
-import { solveInWorker, type SolveLimits, type SolveOutcome } from "./solveInWorker.js";
+import { SolvePool, type SolveLimits, type SolveOutcome } from "./solveInWorker.js";
 import type { JobKind, JobRecord, ResultStore, StoredResult } from "./store.js";
 
 export interface JobRequest {
@@ -28,13 +28,17 @@ export class JobService {
   /** Jobs queued or running in this process, with live progress. */
   private readonly live = new Map<string, JobRecord>();
   private readonly shutdown = new AbortController();
+  /** One solve thread per slot of the queue. */
+  private readonly solver: SolvePool;
 
   constructor(
     private readonly store: ResultStore,
     private readonly queue: BoundedQueue,
-    private readonly limits: SolveLimits,
+    limits: SolveLimits,
     private readonly catalogModule: string | undefined,
-  ) {}
+  ) {
+    this.solver = new SolvePool(queue.maxRunning, limits);
+  }
 
   /** Records and queues a run; throws a 429 HttpError (with Retry-After) when the queue is full. */
   submit(request: JobRequest): { job: JobRecord; done: Promise<JobOutcome> } {
@@ -67,7 +71,7 @@ export class JobService {
         job.status = "running";
         job.startedAt = new Date().toISOString();
         await this.store.updateJob(job);
-        const outcome = await solveInWorker({ kind: request.kind, text: request.scenarioText, source: request.source, catalogModule: this.catalogModule }, this.limits, (fraction) => {
+        const outcome = await this.solver.solve({ kind: request.kind, text: request.scenarioText, source: request.source, catalogModule: this.catalogModule }, (fraction) => {
           job.progress = fraction;
         }, this.shutdown.signal);
         status = await this.finish(job, request, outcome);
@@ -85,6 +89,11 @@ export class JobService {
   /** Stops the running solves (their jobs fail as interrupted); the queue's waiting ones never start. */
   stopAll(): void {
     this.shutdown.abort();
+  }
+
+  /** Stops the solve threads (after stopAll and the queue's end). */
+  async close(): Promise<void> {
+    await this.solver.destroy();
   }
 
   /** The job, live if it is in this process, else from the store. */

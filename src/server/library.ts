@@ -28,7 +28,7 @@ export interface CatalogModule {
 
 export async function loadLibrary(catalogModule?: string): Promise<ServerLibrary> {
   if (!catalogModule) return { catalog: modelCatalog, datasetNames: listEmbeddedDatasets, dataset: loadDataset };
-  const mod = (await import(pathToFileURL(catalogModule).href)) as CatalogModule;
+  const mod = (await importModule(catalogModule)) as CatalogModule;
   const own = mod.datasets;
   if (!own) return { catalog: mod.catalog, datasetNames: listEmbeddedDatasets, dataset: loadDataset };
   const names = Object.keys(own).sort();
@@ -40,6 +40,22 @@ export async function loadLibrary(catalogModule?: string): Promise<ServerLibrary
       throw new TradewindsInputError([{ source: "scenario", path: "dataset", value: show(name), message: message.unknownDataset(name, names) }]);
     },
   };
+}
+
+/**
+ * Imports a catalog module. A TypeScript one (the tests' fake catalog) that the thread cannot load
+ * (solve threads have no TypeScript loader for modules imported at run time) goes through tsx (a dev
+ * dependency).
+ */
+async function importModule(path: string): Promise<unknown> {
+  const url = pathToFileURL(path).href;
+  try {
+    return await import(url);
+  } catch (err) {
+    if (!path.endsWith(".ts") || (err as { code?: string }).code !== "ERR_UNKNOWN_FILE_EXTENSION") throw err;
+    const { tsImport } = await import("tsx/esm/api");
+    return tsImport(url, import.meta.url);
+  }
 }
 
 /** The package's examples/ folder (beside data/). */

@@ -1,10 +1,8 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, type MessagePort } from "node:worker_threads";
+import { Piscina } from "piscina";
 import type { BlocReport } from "../report/blocReport.js";
 import type { RunReport } from "../report/types.js";
+import { workerFile } from "../util/workerFile.js";
 import { httpMessage, type ErrorBody } from "./errors.js";
 
 export interface SolveRequest {
@@ -23,56 +21,81 @@ export type SolveOutcome = { ok: true; report: RunReport | BlocReport } | { ok: 
 
 export interface SolveLimits {
   timeLimitMs: number;
-  /** Heap limit of the worker (old generation), MB: one runaway run cannot take the server's memory. */
+  /** Heap limit of a worker (old generation), MB: one runaway run cannot take the server's memory. */
   maxHeapMb: number;
 }
 
-const fromSource = import.meta.url.endsWith(".ts");
-const workerUrl = new URL(fromSource ? "./solveWorker.ts" : "./solveWorker.js", import.meta.url);
-
-/**
- * The worker's entry. Built (dist/), it is solveWorker.js; from the TypeScript sources (tests, tsx)
- * a two-line bootstrap first registers tsx's loader in the thread, then imports solveWorker.ts.
- */
-function workerEntry(): { entry: URL | string; eval: boolean } {
-  if (!fromSource) return { entry: workerUrl, eval: false };
-  const tsxPackage = createRequire(import.meta.url).resolve("tsx/package.json");
-  const exported = (JSON.parse(readFileSync(tsxPackage, "utf8")) as { exports: Record<string, { import: { default: string } }> }).exports["./esm/api"];
-  const tsxApi = pathToFileURL(join(dirname(tsxPackage), exported.import.default)).href;
-  return { entry: `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl.href)}); });`, eval: true };
+/** The task a solve worker receives: the request and a port for its progress messages. */
+export interface SolveTask {
+  request: SolveRequest;
+  progress: MessagePort;
 }
 
 /**
- * Runs one scenario in a fresh worker thread; resolves (never rejects) with the report or an
- * error body and HTTP status. Past `timeLimitMs`, or when `signal` aborts (server shutdown), the
- * thread is terminated and the run fails.
+ * The server's solve threads: a fixed pool (piscina) of `threads` workers that stay up between runs,
+ * so a run pays neither the thread start nor the module and dataset loading (each worker caches the
+ * datasets it has loaded; they are immutable). A run past its time limit, or every run when the
+ * server shuts down, is aborted: piscina terminates the thread running it and starts a fresh one.
  */
-export function solveInWorker(request: SolveRequest, limits: SolveLimits, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<SolveOutcome> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve(interrupted());
-    const { entry, eval: isCode } = workerEntry();
-    const worker = new Worker(entry, { eval: isCode, workerData: request, resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb } });
-    let settled = false;
-    const finish = (outcome: SolveOutcome) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve(outcome);
-    };
-    const timer = setTimeout(
-      () => finish({ ok: false, status: 504, error: { error: httpMessage.timeLimit(limits.timeLimitMs / 1000), issues: [] } }),
-      limits.timeLimitMs,
-    );
-    signal?.addEventListener("abort", () => finish(interrupted()), { once: true });
-    worker.on("message", (msg: WorkerMessage) => {
-      if (msg.type === "progress") onProgress(msg.fraction);
-      else if (msg.type === "done") finish({ ok: true, report: msg.report });
-      else finish({ ok: false, status: msg.status, error: msg.error });
+export class SolvePool {
+  private readonly pool: Piscina;
+
+  constructor(
+    threads: number,
+    private readonly limits: SolveLimits,
+  ) {
+    const { filename, execArgv } = workerFile(import.meta.url, "solveWorker");
+    this.pool = new Piscina({
+      filename,
+      execArgv,
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: Number.MAX_SAFE_INTEGER,
+      resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb },
     });
-    worker.on("error", (err) => finish({ ok: false, status: 500, error: { error: httpMessage.internal(err.message), issues: [] } }));
-    worker.on("exit", (code) => finish({ ok: false, status: 500, error: { error: httpMessage.internal(`the solve worker exited with code ${code}`), issues: [] } }));
-  });
+  }
+
+  /**
+   * Runs one scenario (or bloc analysis) on a pool thread; resolves (never rejects) with the report or
+   * an error body and HTTP status: 504 past the time limit, 503 when `shutdown` aborts, 500 when the
+   * thread dies (e.g. over its heap limit).
+   */
+  async solve(request: SolveRequest, onProgress: (fraction: number) => void, shutdown?: AbortSignal): Promise<SolveOutcome> {
+    if (shutdown?.aborted) return interrupted();
+    const abort = new AbortController();
+    let reason: "time" | "shutdown" | undefined;
+    const stop = (why: "time" | "shutdown") => {
+      reason ??= why;
+      abort.abort();
+    };
+    const timer = setTimeout(() => stop("time"), this.limits.timeLimitMs);
+    const onShutdown = () => stop("shutdown");
+    shutdown?.addEventListener("abort", onShutdown, { once: true });
+    const { port1, port2 } = new MessageChannel();
+    port1.on("message", (msg: WorkerMessage) => {
+      if (msg.type === "progress") onProgress(msg.fraction);
+    });
+    try {
+      const task: SolveTask = { request, progress: port2 };
+      const outcome = (await this.pool.run(task, { transferList: [port2], signal: abort.signal })) as WorkerMessage;
+      if (outcome.type === "done") return { ok: true, report: outcome.report };
+      if (outcome.type === "failed") return { ok: false, status: outcome.status, error: outcome.error };
+      return { ok: false, status: 500, error: { error: httpMessage.internal("the solve worker sent no result"), issues: [] } };
+    } catch (err) {
+      if (reason === "time") return { ok: false, status: 504, error: { error: httpMessage.timeLimit(this.limits.timeLimitMs / 1000), issues: [] } };
+      if (reason === "shutdown") return interrupted();
+      return { ok: false, status: 500, error: { error: httpMessage.internal(`the solve worker failed: ${(err as Error).message}`), issues: [] } };
+    } finally {
+      clearTimeout(timer);
+      shutdown?.removeEventListener("abort", onShutdown);
+      port1.close();
+    }
+  }
+
+  /** Stops the threads (after the running solves were aborted or finished). */
+  async destroy(): Promise<void> {
+    await this.pool.destroy();
+  }
 }
 
 function interrupted(): SolveOutcome {

@@ -1,8 +1,5 @@
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { readFileSync } from "node:fs";
-import { pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
+import { workerFile } from "../util/workerFile.js";
 import type { BlocRequest, MembershipSolve } from "./blocSolve.js";
 import type { BlocTask } from "./blocWorker.js";
 
@@ -16,21 +13,6 @@ export interface PoolOptions {
 /** Batches per thread: enough for load balance and a smooth progress bar, few enough to keep overhead small. */
 const BATCHES_PER_THREAD = 8;
 
-const fromSource = import.meta.url.endsWith(".ts");
-
-/**
- * The worker file and the Node options it needs. Built (dist/), the worker is blocWorker.js; from the
- * TypeScript sources (vitest, tsx) it is blocWorker.ts, loaded with tsx's loader registered in the
- * thread through `--import`.
- */
-function workerFile(): { filename: string; execArgv: string[] } {
-  const filename = new URL(fromSource ? "./blocWorker.ts" : "./blocWorker.js", import.meta.url).href;
-  if (!fromSource) return { filename, execArgv: [] };
-  const tsxPackage = createRequire(import.meta.url).resolve("tsx/package.json");
-  const loader = (JSON.parse(readFileSync(tsxPackage, "utf8")) as { exports: Record<string, string> }).exports["."];
-  return { filename, execArgv: ["--import", pathToFileURL(join(dirname(tsxPackage), loader)).href] };
-}
-
 /**
  * Solves the membership sets `masks` of a bloc scenario on a pool of worker threads (piscina).
  * Every solve is a deterministic function of (request, mask) — each starts from the same point and
@@ -38,7 +20,7 @@ function workerFile(): { filename: string; execArgv: string[] } {
  */
 export async function solveMembershipsInPool(request: BlocRequest, masks: number[], options: PoolOptions): Promise<MembershipSolve[]> {
   const threads = Math.max(1, Math.floor(options.threads));
-  const { filename, execArgv } = workerFile();
+  const { filename, execArgv } = workerFile(import.meta.url, "blocWorker");
   const pool = new Piscina({ filename, execArgv, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
   const size = Math.max(1, Math.ceil(masks.length / (threads * BATCHES_PER_THREAD)));
   const batches: number[][] = [];
