@@ -6,7 +6,7 @@
  */
 import { loadDataset } from "../src/data/load.js";
 import { accountingInputOf, buildAccountingSystem } from "../src/exposure/accountingSystem.js";
-import { luFactorInPlace, luSolveInPlace } from "../src/exposure/denseLu.js";
+import { luFactorInPlace, luSolveInPlace } from "../src/solver/denseLu.js";
 import { exposureTables } from "../src/exposure/exposureTables.js";
 import { leontiefSolver } from "../src/exposure/leontief.js";
 import { median, timeIt } from "./timing.js";

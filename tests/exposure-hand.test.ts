@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { luFactorInPlace, luSolveInPlace, luSolveTransposedInPlace } from "../src/exposure/denseLu.js";
+import { luFactorInPlace, luSolveInPlace, luSolveTransposedInPlace } from "../src/solver/denseLu.js";
 import { buildAccountingSystem, type AccountingInput } from "../src/exposure/accountingSystem.js";
 import { exposureTables } from "../src/exposure/exposureTables.js";
 import { expectClose } from "./support/expectClose.js";

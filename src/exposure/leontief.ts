@@ -1,4 +1,4 @@
-import { luFactorInPlace, luSolveInPlace, luSolveTransposedInPlace, type LuFactor } from "./denseLu.js";
+import { luFactorInPlace, luSolveInPlace, luSolveTransposedInPlace, type LuFactor } from "../solver/denseLu.js";
 
 /**
  * The Leontief inverse L = (I − A)⁻¹ of an input-requirement matrix (spec scenarios-and-strategy.md §5;

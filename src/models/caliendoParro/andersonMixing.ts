@@ -1,3 +1,4 @@
+import { solveDenseInPlace } from "../../solver/denseLu.js";
 /**
  * Anderson acceleration (type II, finite memory) of a fixed-point iteration x ↦ g(x):
  * Walker & Ni (2011), "Anderson acceleration for fixed-point iterations", SIAM J. Numer. Anal. 49(4),
@@ -96,7 +97,10 @@ export function andersonStep(memory: AndersonMemory, x: Float64Array, image: Flo
   }
   const ridge = REGULARISATION * (trace / m);
   for (let p = 0; p < m; p++) A[p * m + p] += ridge;
-  if (!solveSmallSystem(A, b, gamma, m)) return;
+  // The m×m leading block of the buffers (m = pairs stored so far ≤ depth).
+  const rhs = b.subarray(0, m);
+  if (!solveDenseInPlace(A.subarray(0, m * m), rhs, m)) return;
+  gamma.set(rhs);
   for (let p = 0; p < m; p++) {
     const g = gamma[p];
     const column = p * dimension;
@@ -104,26 +108,3 @@ export function andersonStep(memory: AndersonMemory, x: Float64Array, image: Flo
   }
 }
 
-/** Gaussian elimination with partial pivoting on the m×m system A·x = b (A and b overwritten). False if singular. */
-function solveSmallSystem(A: Float64Array, b: Float64Array, x: Float64Array, m: number): boolean {
-  for (let col = 0; col < m; col++) {
-    let pivot = col;
-    for (let r = col + 1; r < m; r++) if (Math.abs(A[r * m + col]) > Math.abs(A[pivot * m + col])) pivot = r;
-    if (!(Math.abs(A[pivot * m + col]) > 0)) return false;
-    if (pivot !== col) {
-      for (let c = 0; c < m; c++) [A[col * m + c], A[pivot * m + c]] = [A[pivot * m + c], A[col * m + c]];
-      [b[col], b[pivot]] = [b[pivot], b[col]];
-    }
-    for (let r = col + 1; r < m; r++) {
-      const factor = A[r * m + col] / A[col * m + col];
-      for (let c = col; c < m; c++) A[r * m + c] -= factor * A[col * m + c];
-      b[r] -= factor * b[col];
-    }
-  }
-  for (let r = m - 1; r >= 0; r--) {
-    let sum = b[r];
-    for (let c = r + 1; c < m; c++) sum -= A[r * m + c] * x[c];
-    x[r] = sum / A[r * m + r];
-  }
-  return Number.isFinite(x[0]);
-}

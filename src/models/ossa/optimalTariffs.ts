@@ -1,3 +1,4 @@
+import { solveDenseInPlace } from "../../solver/denseLu.js";
 import { minimizeInBox } from "../../solver/projectedQuasiNewton.js";
 import type { SolverResult } from "../../solver/result.js";
 import type { OssaEconomy } from "./economy.js";
@@ -51,28 +52,6 @@ export interface OptimalTariffResult {
 /** Relative central-difference step of the partial derivatives. */
 const DIFFERENCE_STEP = 1e-6;
 
-/** Solves A z = b in place (A n×n row-major, destroyed), Gaussian elimination with partial pivoting. */
-function solveDense(A: Float64Array, b: Float64Array, n: number): void {
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(A[r * n + c]) > Math.abs(A[p * n + c])) p = r;
-    if (p !== c) {
-      for (let k = 0; k < n; k++) [A[c * n + k], A[p * n + k]] = [A[p * n + k], A[c * n + k]];
-      [b[c], b[p]] = [b[p], b[c]];
-    }
-    for (let r = c + 1; r < n; r++) {
-      const factor = A[r * n + c] / A[c * n + c];
-      if (factor === 0) continue;
-      for (let k = c; k < n; k++) A[r * n + k] -= factor * A[c * n + k];
-      b[r] -= factor * b[c];
-    }
-  }
-  for (let r = n - 1; r >= 0; r--) {
-    let sum = b[r];
-    for (let k = r + 1; k < n; k++) sum -= A[r * n + k] * b[k];
-    b[r] = sum / A[r * n + r];
-  }
-}
 
 /**
  * Ŵ_j and its gradient with respect to j's instruments at tariffs t, equilibrium x (solved), by the
@@ -102,7 +81,7 @@ function welfareGradient(economy: OssaEconomy, t: Float64Array, x: Float64Array,
     for (let r = 0; r < n; r++) A[c * n + r] = (plus[r] - minus[r]) / (2 * h); // A = (∂F/∂x)ᵀ
     dWdx[c] = (wPlus - wMinus) / (2 * h);
   }
-  solveDense(A, dWdx, n); // dWdx now holds λ
+  if (!solveDenseInPlace(A, dWdx, n)) throw new Error("internal: the equilibrium Jacobian of the Ossa model is singular at a solved equilibrium"); // dWdx now holds λ
   const lambda = dWdx;
   // ∂F/∂t_k and ∂Ŵ/∂t_k: only the cost weight of pair k and the tariff itself change
   for (let v = 0; v < instruments.length; v++) {

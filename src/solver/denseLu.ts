@@ -26,8 +26,28 @@ export interface LuFactor {
   pivotRatio: number;
 }
 
-/** Factors M in place (M is overwritten by the factors and returned inside the record). */
+/** Factors M in place (M is overwritten by the factors and returned inside the record); throws if M is singular. */
 export function luFactorInPlace(matrix: Float64Array, n: number): LuFactor {
+  const lu = luFactorOrSingular(matrix, n);
+  if (typeof lu === "number") throw new Error(`internal: matrix is singular at column ${lu} (no non-zero pivot)`);
+  return lu;
+}
+
+/**
+ * Solves the one system M·x = b in place (M is destroyed, b becomes x). False, with b unspecified, when
+ * M is singular or the solution is not finite — for callers with a fallback (e.g. a skipped
+ * acceleration step) rather than an error.
+ */
+export function solveDenseInPlace(matrix: Float64Array, b: Float64Array, n: number): boolean {
+  const lu = luFactorOrSingular(matrix, n);
+  if (typeof lu === "number") return false;
+  luSolveInPlace(lu, b, 1, new Float64Array(n));
+  for (let k = 0; k < n; k++) if (!Number.isFinite(b[k])) return false;
+  return true;
+}
+
+/** The factorisation, or the column at which no non-zero pivot was found. */
+function luFactorOrSingular(matrix: Float64Array, n: number): LuFactor | number {
   if (matrix.length !== n * n) throw new Error(`internal: LU of a ${n}×${n} matrix given ${matrix.length} entries`);
   const a = matrix;
   const permutation = Int32Array.from({ length: n }, (_, k) => k);
@@ -44,7 +64,7 @@ export function luFactorInPlace(matrix: Float64Array, n: number): LuFactor {
         pivotRow = r;
       }
     }
-    if (!(pivotSize > 0)) throw new Error(`internal: matrix is singular at column ${k} (no non-zero pivot)`);
+    if (!(pivotSize > 0)) return k;
     if (pivotRow !== k) {
       for (let c = 0; c < n; c++) {
         const t = a[k * n + c];
