@@ -6,6 +6,7 @@ import { caliendoParroModel } from "../src/models/caliendoParro/model.js";
 import { caliendoParroParamsSchema } from "../src/models/caliendoParro/params.js";
 import { newRunContext, zeroPolicy, type CompiledPolicy } from "../src/models/types.js";
 import { expectClose } from "./support/expectClose.js";
+import { handDataset } from "./support/handDataset.js";
 
 /**
  * The one-sector, no-IO special case of the Caliendo–Parro model (S = 1, β = 1, γ = 0, α = 1): the
@@ -18,18 +19,6 @@ const TOL_PCT = 1e-4;
 
 const THETA = 4;
 
-function oneSectorDataset(codes: string[], flows: number[]): Dataset {
-  return {
-    meta: { name: "synthetic", title: "synthetic one-sector", year: 2020, units: "USD", source: "tests", licence: "test data", attribution: "none", derivation: [], notes: [] },
-    countries: codes.map((code) => ({ code, name: code })),
-    sectors: [{ code: "all", name: "All goods", tradable: true }],
-    flows: Float64Array.from(flows),
-    tariffs: {},
-    covariates: {},
-    groups: {},
-    parameters: {},
-  };
-}
 
 function solveCp(data: Dataset, policy: CompiledPolicy) {
   const ctx = newRunContext();
@@ -47,7 +36,7 @@ describe("caliendoParroModel with one sector and no IO", () => {
     const a = 80;
     const b = 20;
     const t = 0.25;
-    const data = oneSectorDataset(["AAA", "BBB"], [a, b, b, a]);
+    const data = handDataset(["AAA", "BBB"], [a, b, b, a]);
     const policy = zeroPolicy(data);
     policy.tariffs[1] = t;
     policy.tariffs[2] = t;
@@ -65,7 +54,7 @@ describe("caliendoParroModel with one sector and no IO", () => {
   });
 
   it("without tariffs, the real wage obeys the ACR formula ŵ/P̂ = π̂_nn^(−1/θ) (Arkolakis, Costinot & Rodríguez-Clare 2012)", () => {
-    const data = oneSectorDataset(["AAA", "BBB", "CCC"], [300, 40, 25, 30, 200, 15, 20, 35, 150]);
+    const data = handDataset(["AAA", "BBB", "CCC"], [300, 40, 25, 30, 200, 15, 20, 35, 150]);
     const policy = zeroPolicy(data);
     policy.tradeCostFactors[0 * 3 + 1] = 1.3; // AAA → BBB dearer
     policy.tradeCostFactors[2 * 3 + 0] = 0.8; // CCC → AAA cheaper
@@ -86,7 +75,7 @@ describe("caliendoParroModel with one sector and no IO", () => {
 
   it("equals the Liberation-Day model (eaton-kortum, lump-sum revenue, fixed labour, no scale effects) on balanced synthetic data", () => {
     // Symmetric flows: every country's trade is balanced, so both models start from the same equilibrium.
-    const data = oneSectorDataset(["USA", "CHN", "JPN"], [500, 60, 40, 60, 400, 30, 40, 30, 250]);
+    const data = handDataset(["USA", "CHN", "JPN"], [500, 60, 40, 60, 400, 30, 40, 30, 250]);
     const policy = zeroPolicy(data);
     policy.tariffs[1 * 3 + 0] = 0.34; // USA on CHN
     policy.tariffs[2 * 3 + 0] = 0.24; // USA on JPN

@@ -7,6 +7,7 @@ import { liberationDayParamsSchema } from "../src/models/liberationDay/params.js
 import { solveLiberationDay } from "../src/models/liberationDay/solve.js";
 import { newRunContext, zeroPolicy } from "../src/models/types.js";
 import { expectClose } from "./support/expectClose.js";
+import { handDataset } from "./support/handDataset.js";
 
 // Analytic identities of the Liberation Day model (Ignatenko, Macedoni, Lashkaripour & Simonovska
 // 2025; spec ../shared/spec/one-sector.md §3.3, §3.6).
@@ -19,19 +20,6 @@ const TOL_SOLVED = 1e-8;
  * satisfies it only to ≈ 1e−12·max Y / Y_ZWE ≈ 1e−9 relative, amplified in small deficits: compare to 1e−6 pp. */
 const TOL_NORMALISATION_PP = 1e-6;
 
-/** A small one-sector dataset from a row-major flow matrix (exporter rows, importer columns). */
-function tinyDataset(codes: string[], flows: number[]): Dataset {
-  return {
-    meta: { name: "tiny", title: "hand case", year: 2000, units: "units", source: "test", licence: "none", attribution: "none", derivation: [], notes: [] },
-    countries: codes.map((code) => ({ code, name: code })),
-    sectors: [{ code: "ALL", name: "All goods", tradable: true }],
-    flows: Float64Array.from(flows),
-    tariffs: {},
-    covariates: {},
-    groups: {},
-    parameters: {},
-  };
-}
 
 /** §3.6: ν = 0, φ = 1 (Eaton–Kortum variant), κ = 0, ψ = 0, lump sum — the model collapses to Eaton–Kortum. */
 const eatonKortum = liberationDayParamsSchema.parse({ variant: "eaton-kortum", laborSupplyElasticity: 0, scaleElasticityNumerator: 0, revenue: "lump-sum" });
@@ -82,7 +70,7 @@ describe("solveLiberationDay collapses to Eaton–Kortum (spec §3.6)", () => {
     // Ŵ = Ê/P̂ = 0.9^(1/4) = exp(¼·ln 0.9) = exp(−0.0263401289) = 0.9740037464 ⇒ −2.59962536 %.
     // λ′_ii = 0.8/0.9 = 8/9, λ̂_ii = 10/9, λ̂_ii^(−1/4) = 0.9^(1/4) (ACR).
     // Exports: X′_AB = λ′_AB·E′_B = (0.1/0.9)·100·0.9740037464 = 10.82226385 ⇒ 100·(10.82226385/20 − 1) = −45.8886808 %.
-    const data = tinyDataset(["AAA", "BBB"], [80, 20, 20, 80]);
+    const data = handDataset(["AAA", "BBB"], [80, 20, 20, 80]);
     const baseline = calibrateLiberationDay(data, eatonKortum);
     const policy = zeroPolicy(data);
     policy.tradeCostFactors[0 * 2 + 1] = 2 ** 0.25;
@@ -101,7 +89,7 @@ describe("solveLiberationDay collapses to Eaton–Kortum (spec §3.6)", () => {
   it("asymmetric 2-country case, A→B cost up 30%: Ŵ_i = λ̂_ii^(−1/ε) for both, whichever equation is replaced", () => {
     // Balanced: X = [[60, 20], [20, 100]] ⇒ E = Y = (80, 120), T = 0. ACR (Arkolakis, Costinot &
     // Rodríguez-Clare 2012): with T = 0, R = 0, ν = 0, φ = 1, κ = ψ = 0, real income Ŵ_i = λ̂_ii^(−1/ε).
-    const data = tinyDataset(["AAA", "BBB"], [60, 20, 20, 100]);
+    const data = handDataset(["AAA", "BBB"], [60, 20, 20, 100]);
     const baseline = calibrateLiberationDay(data, eatonKortum);
     const policy = zeroPolicy(data);
     policy.tradeCostFactors[0 * 2 + 1] = 1.3;
@@ -119,7 +107,7 @@ describe("solveLiberationDay collapses to Eaton–Kortum (spec §3.6)", () => {
   });
 
   it("an embargo (d̂ = Infinity) makes the flow exactly zero and everything finite", () => {
-    const data = tinyDataset(["AAA", "BBB", "CCC"], [50, 10, 5, 10, 80, 10, 5, 10, 60]);
+    const data = handDataset(["AAA", "BBB", "CCC"], [50, 10, 5, 10, 80, 10, 5, 10, 60]);
     const baseline = calibrateLiberationDay(data, liberationDayParamsSchema.parse({ variant: "eaton-kortum" }));
     const policy = zeroPolicy(data);
     policy.tradeCostFactors[0 * 3 + 1] = Infinity;

@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { EXIT, main } from "../src/cli/main.js";
+import { describe, expect, it } from "vitest";
+import { EXIT } from "../src/cli/main.js";
 import type { EstimationReport } from "../src/estimation/estimationReport.js";
 import { message } from "../src/messages.js";
 import { expectClose, expectRelativeClose } from "./ppml-helpers.js";
+import { runCli } from "./support/cli.js";
 
 /**
  * `tradewinds estimate <spec-file>` on the shipped spec files of examples/estimate/ reproduces the
@@ -21,19 +22,9 @@ const TOL_SE_RELATIVE = 1e-4;
 /** A full-panel fit takes 2–5 s alone; the shared cores may be busy. */
 const SLOW_FIT_TIMEOUT_MS = 90_000;
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
-  const code = await main(["node", "tradewinds", ...args]);
-  vi.restoreAllMocks();
-  return { code, out, err };
-}
-afterEach(() => vi.restoreAllMocks());
 
 async function estimateJson(spec: string): Promise<EstimationReport> {
-  const r = await cli("estimate", spec, "--format", "json");
+  const r = await runCli("estimate", spec, "--format", "json");
   expect(r.code, r.err).toBe(EXIT.ok);
   return JSON.parse(r.out) as EstimationReport;
 }
@@ -68,7 +59,7 @@ describe("tradewinds estimate <spec-file> (examples/estimate/)", { timeout: SLOW
       expectClose(coefficient(report, name).estimate, estimate, TOL_COEF_6DP, name);
       expectRelativeClose(coefficient(report, name).stdError, stdError, TOL_SE_RELATIVE, `${name} s.e.`);
     }
-    const table = await cli("estimate", "examples/estimate/ag-ch1-traditional-gravity.yaml");
+    const table = await runCli("estimate", "examples/estimate/ag-ch1-traditional-gravity.yaml");
     expect(table.out).toContain("28152 used of 28152");
     expect(table.out).toContain("0 missing, 0 singleton, 0 separated by a fixed effect");
     expect(table.out).toContain("2346 clusters of pair_id");
@@ -94,10 +85,10 @@ describe("tradewinds estimate <spec-file> (examples/estimate/)", { timeout: SLOW
     const dir = mkdtempSync(join(tmpdir(), "tradewinds-estimate-"));
     writeFileSync(join(dir, "nodata.yaml"), "outcome: trade\n");
     writeFileSync(join(dir, "badpanel.yaml"), "data: panel:nope\noutcome: trade\n");
-    const noData = await cli("estimate", join(dir, "nodata.yaml"));
+    const noData = await runCli("estimate", join(dir, "nodata.yaml"));
     expect(noData.code).toBe(EXIT.input);
     expect(noData.err).toContain(message.estimationDataRequired());
-    const badPanel = await cli("estimate", join(dir, "badpanel.yaml"));
+    const badPanel = await runCli("estimate", join(dir, "badpanel.yaml"));
     expect(badPanel.code).toBe(EXIT.input);
     expect(badPanel.err).toContain(message.unknownPanel("nope", ["ag-rta-1986-2006"]));
   });

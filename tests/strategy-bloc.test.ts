@@ -6,6 +6,7 @@ import { runScenario } from "../src/run.js";
 import { runBloc } from "../src/strategy/runBloc.js";
 import { dominantChoice, membershipComparisons, setStability } from "../src/strategy/stability.js";
 import { expectClose } from "./support/expectClose.js";
+import { handDataset } from "./support/handDataset.js";
 
 // Bloc formation (spec ../shared/spec/scenarios-and-strategy.md §3): stability of membership sets
 // (d'Aspremont, Jacquemin, Gabszewicz & Weymark 1983), checked on hand payoff tables and against
@@ -44,19 +45,6 @@ describe("setStability(payoff, k) on hand-made payoff tables", () => {
   });
 });
 
-/** A one-sector hand dataset (exporter rows, importer columns). */
-function handDataset(codes: string[], flows: number[]): Dataset {
-  return {
-    meta: { name: "hand", title: "hand case", year: 2000, units: "millions of USD", source: "test", licence: "none", attribution: "none", derivation: [], notes: [] },
-    countries: codes.map((code) => ({ code, name: code })),
-    sectors: [{ code: "ALL", name: "All goods", tradable: true }],
-    flows: Float64Array.from(flows),
-    tariffs: {},
-    covariates: {},
-    groups: {},
-    parameters: {},
-  };
-}
 
 const MODEL = "model: { type: liberation-day, variant: eaton-kortum, revenue: income-tax-relief }";
 const BASE_SHOCKS = ["{ type: tariff, importer: USA, exporter: all, set: 0.2 }", "{ type: tariff, importer: CHN, exporter: USA, set: 0.1 }"];
