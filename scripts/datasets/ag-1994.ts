@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { DatasetFile } from "../../src/data/format.js";
 import { roundSignificant } from "../../src/data/write.js";
-import { countryNames, numberCell, readPlainCsv } from "./gravityCsv.js";
+import { ADVANCED_GUIDE, countryNames, crossSection, numberCell } from "./gravityCsv.js";
 
 /**
  * Builds data/ag-1994.json: the 1994 cross-section of the Advanced Guide's NAFTA application (Yotov,
@@ -16,19 +16,12 @@ const YEAR = 1994;
 
 export function build(sharedDataDir: string): DatasetFile {
   const path = join(sharedDataDir, SOURCE);
-  const rows = readPlainCsv(path).filter((r) => numberCell(r, "year", path) === YEAR);
-  const codes = [...new Set(rows.map((r) => r.exporter))].sort();
-  const N = codes.length;
-  const at = new Map(codes.map((c, k) => [c, k]));
-  if (rows.length !== N * N) throw new Error(`${path}: ${rows.length} rows for ${YEAR}, expected ${N}² = ${N * N}`);
+  const { rows, codes, N, indexOf } = crossSection(path, YEAR);
   const flows = new Array<number>(N * N).fill(NaN);
   const columns = { ln_DIST: "DIST", CNTG: "CNTG", LANG: "LANG", CLNY: "CLNY", RTA: "RTA" } as const;
   const covariates: Record<string, number[]> = Object.fromEntries(Object.keys(columns).map((name) => [name, new Array<number>(N * N).fill(NaN)]));
   for (const r of rows) {
-    const i = at.get(r.exporter);
-    const j = at.get(r.importer);
-    if (i === undefined || j === undefined) throw new Error(`${path}: importer ${r.importer} is not among the exporters`);
-    const k = i * N + j;
+    const k = indexOf(r);
     flows[k] = roundSignificant(numberCell(r, "trade", path));
     covariates.ln_DIST[k] = roundSignificant(Math.log(numberCell(r, "DIST", path)));
     for (const name of ["CNTG", "LANG", "CLNY", "RTA"] as const) covariates[name][k] = numberCell(r, columns[name], path);
@@ -41,19 +34,16 @@ export function build(sharedDataDir: string): DatasetFile {
       title: "Advanced Guide to Trade Policy Analysis: manufacturing trade incl. domestic flows, 69 countries, 1994 (NAFTA application)",
       year: YEAR,
       units: "millions of current USD",
-      source:
-        "Yotov, Piermartini, Monteiro & Larch (2016), An Advanced Guide to Trade Policy Analysis: The Structural Gravity Model (WTO/UNCTAD), Chapter 2 Application 2 data (Chapter2Application2.csv), via pachadotdev/tradepolicy @ 342a655",
-      licence: "CC BY 4.0 (United Nations)",
-      attribution:
-        "Yotov, Y.V., Piermartini, R., Monteiro, J.-A. and Larch, M. (2016). An Advanced Guide to Trade Policy Analysis: The Structural Gravity Model. Geneva: WTO and UNCTAD. CC BY 4.0. Trade data by Thomas Zylkin (UN COMTRADE, CEPII TradeProd, UNIDO INDSTAT); gravity variables CEPII GeoDist.",
+      source: ADVANCED_GUIDE.source("Chapter 2 Application 2 data (Chapter2Application2.csv)"),
+      licence: ADVANCED_GUIDE.licence,
+      attribution: ADVANCED_GUIDE.attribution,
       derivation: [
         `read ../shared/data/${SOURCE}; keep year == ${YEAR} (${N}² rows, domestic flows included; RTAsEffects.do:56–77)`,
         "flows = trade (exporter row, importer column), rounded to 12 significant digits",
         "ln_DIST = ln(DIST); CNTG, LANG, CLNY, RTA as given",
       ],
       notes: [
-        "Romania keeps the source's code ROM (not ISO ROU) so that rows match the published result files.",
-        "Output Y_i and expenditure E_j are the row and column totals of flows (domestic included), as in the AG do-files.",
+        ...ADVANCED_GUIDE.notes,
         "The NAFTA trade costs are estimated on the 1986–2006 panel (embedded as panel:ag-rta-1986-2006), not on this cross-section.",
       ],
     },

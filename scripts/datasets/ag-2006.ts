@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { DatasetFile } from "../../src/data/format.js";
 import { roundSignificant } from "../../src/data/write.js";
-import { countryNames, numberCell, readPlainCsv } from "./gravityCsv.js";
+import { ADVANCED_GUIDE, countryNames, crossSection, numberCell } from "./gravityCsv.js";
 
 /**
  * Builds data/ag-2006.json: the Advanced Guide's 2006 cross-section of manufacturing trade including
@@ -16,20 +16,14 @@ const BORDER_PAIR = ["CAN", "USA"] as const;
 
 export function build(sharedDataDir: string): DatasetFile {
   const path = join(sharedDataDir, SOURCE);
-  const rows = readPlainCsv(path).filter((r) => numberCell(r, "year", path) === YEAR);
-  const codes = [...new Set(rows.map((r) => r.exporter))].sort();
-  const N = codes.length;
+  const { rows, codes, N, indexOf } = crossSection(path, YEAR);
   const at = new Map(codes.map((c, k) => [c, k]));
-  if (rows.length !== N * N) throw new Error(`${path}: ${rows.length} rows for ${YEAR}, expected ${N}² = ${N * N}`);
 
   const flows = new Array<number>(N * N).fill(NaN);
   const lnDist = new Array<number>(N * N).fill(NaN);
   const contiguity = new Array<number>(N * N).fill(NaN);
   for (const r of rows) {
-    const i = at.get(r.exporter);
-    const j = at.get(r.importer);
-    if (i === undefined || j === undefined) throw new Error(`${path}: importer ${r.importer} is not among the exporters`);
-    const k = i * N + j;
+    const k = indexOf(r);
     flows[k] = roundSignificant(numberCell(r, "trade", path));
     lnDist[k] = roundSignificant(Math.log(numberCell(r, "DIST", path)));
     contiguity[k] = numberCell(r, "CNTG", path);
@@ -53,11 +47,9 @@ export function build(sharedDataDir: string): DatasetFile {
       title: "Advanced Guide to Trade Policy Analysis: manufacturing trade incl. domestic flows, 69 countries, 2006",
       year: YEAR,
       units: "millions of current USD",
-      source:
-        "Yotov, Piermartini, Monteiro & Larch (2016), An Advanced Guide to Trade Policy Analysis: The Structural Gravity Model (WTO/UNCTAD), Chapter 2 Exercise 1 data (Chapter2Exercise1.csv), via pachadotdev/tradepolicy @ 342a655",
-      licence: "CC BY 4.0 (United Nations)",
-      attribution:
-        "Yotov, Y.V., Piermartini, R., Monteiro, J.-A. and Larch, M. (2016). An Advanced Guide to Trade Policy Analysis: The Structural Gravity Model. Geneva: WTO and UNCTAD. CC BY 4.0. Trade data by Thomas Zylkin (UN COMTRADE, CEPII TradeProd, UNIDO INDSTAT); gravity variables CEPII GeoDist.",
+      source: ADVANCED_GUIDE.source("Chapter 2 Exercise 1 data (Chapter2Exercise1.csv)"),
+      licence: ADVANCED_GUIDE.licence,
+      attribution: ADVANCED_GUIDE.attribution,
       derivation: [
         `read ../shared/data/${SOURCE}; keep year == ${YEAR} (${N}² rows, domestic flows included)`,
         "flows = trade (exporter row, importer column), rounded to 12 significant digits",
@@ -65,8 +57,7 @@ export function build(sharedDataDir: string): DatasetFile {
         "INTL_BRDR_CAN_USA = 1 for CAN→USA and USA→CAN (the exercise's INTL_BRDR_AB); INTL_BRDR_OTHER = INTL_BRDR − INTL_BRDR_CAN_USA",
       ],
       notes: [
-        "Romania keeps the source's code ROM (not ISO ROU) so that rows match the published result files.",
-        "Output Y_i and expenditure E_j are the row and column totals of flows (domestic included), as in the AG do-files.",
+        ...ADVANCED_GUIDE.notes,
         "Units follow the AG book (trade in millions of USD).",
       ],
     },

@@ -13,7 +13,7 @@
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { readPlainCsv } from "../datasets/gravityCsv.js";
+import { ADVANCED_GUIDE, readPlainCsv } from "../datasets/gravityCsv.js";
 
 export const PANEL_NAME = "ag-rta-1986-2006";
 const SOURCE = "advanced-guide/Chapter2Application2.csv";
@@ -63,11 +63,9 @@ export function build(sharedDataDir: string): PanelBuild {
       RTA: "1 if a regional trade agreement is in force",
     },
     units: "millions of current USD",
-    source:
-      "Yotov, Piermartini, Monteiro & Larch (2016), An Advanced Guide to Trade Policy Analysis: The Structural Gravity Model (WTO/UNCTAD), Chapter 2 Application 2 data (Chapter2Application2.csv), via pachadotdev/tradepolicy @ 342a655",
-    licence: "CC BY 4.0 (United Nations)",
-    attribution:
-      "Yotov, Y.V., Piermartini, R., Monteiro, J.-A. and Larch, M. (2016). An Advanced Guide to Trade Policy Analysis: The Structural Gravity Model. Geneva: WTO and UNCTAD. CC BY 4.0. Trade data by Thomas Zylkin (UN COMTRADE, CEPII TradeProd, UNIDO INDSTAT); gravity variables CEPII GeoDist.",
+    source: ADVANCED_GUIDE.source("Chapter 2 Application 2 data (Chapter2Application2.csv)"),
+    licence: ADVANCED_GUIDE.licence,
+    attribution: ADVANCED_GUIDE.attribution,
     derivation: [
       `read ../shared/data/${SOURCE}; keep year ∈ {1986, 1990, 1994, 1998, 2002, 2006} (RTAsEffects.do:56–59)`,
       `keep columns ${COLUMNS.join(", ")}`,
