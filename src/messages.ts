@@ -172,6 +172,17 @@ export const message = {
   projectionSweepCap: (projections: number, maxSweeps: number) =>
     `${projections} fixed-effect projections stopped at the cap of ${maxSweeps} sweeps; the score check decides whether the fit is usable`,
 
+  // tariff wars (strategy/tariffWar.ts)
+  unknownSigmaSet: (value: string, known: string[]) => `no σ set ${show(value)}; choose one of ${known.join(", ")} (Ossa 2014's main σ and his sensitivity sets)`,
+  nashNeedsAllCountries: () => "the Nash tariffs need every country's best response: drop --country",
+  tariffWarNeedsSectors: () => "several sectors with σ by sector (e.g. gtap-2007)",
+  optimalSearchNotConverged: (country: string, iterations: number, gradient: number) =>
+    `${country}: the optimal-tariff search did not converge (${iterations} iterations, projected gradient ${gradient.toExponential(1)}); its row is the last iterate`,
+  optimalSearchFailedSolves: (country: string, count: number) => `${country}: ${count} equilibrium solve(s) failed during the search (those steps were rejected)`,
+  bestResponseNotConverged: (round: number, countries: string[]) => `Nash round ${round}: the best response of ${countries.join(", ")} did not converge`,
+  nashNotConverged: (meanChange: number, tolerance: number, rounds: number) =>
+    `the best-response iteration did not converge: |mean change| ${meanChange.toExponential(2)} > ${tolerance} after ${rounds} rounds; the table shows the last round`,
+
   retaliationNeedsCommonShare: (leader: string) =>
     `the closed-form optimal retaliation against ${leader} treats all other countries as one region and needs one local share ν (and φ) for them; calibrate ν as the Liberation Day paper does (one value for all non-${leader} countries)`,
 

@@ -87,12 +87,12 @@ describe("tradewinds tariff-war", () => {
     expect(country.err).toContain('"XYZ"');
     const sigma = await runCli("tariff-war", "--sigma", "huge");
     expect(sigma.code).toBe(EXIT.input);
-    expect(sigma.err).toContain("choose one of main, low, medium, high, constant");
+    expect(sigma.err).toContain(message.unknownSigmaSet("huge", ["main", "low", "medium", "high", "constant"]));
     const nash = await runCli("tariff-war", "--nash", "--country", "USA");
     expect(nash.code).toBe(EXIT.input);
-    expect(nash.err).toContain("drop --country");
+    expect(nash.err).toContain(message.nashNeedsAllCountries());
     const oneSector = await runCli("tariff-war", "world-2023", "--country", "USA");
     expect(oneSector.code).toBe(EXIT.input);
-    expect(oneSector.err).toContain("sectors");
+    expect(oneSector.err).toContain(message.modelNeedsDataset("ossa", message.tariffWarNeedsSectors()));
   });
 });

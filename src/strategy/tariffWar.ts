@@ -1,5 +1,5 @@
 import { dims, type Dataset } from "../data/dataset.js";
-import { TradewindsInputError, message, show } from "../messages.js";
+import { TradewindsInputError, message, show, type InputIssue } from "../messages.js";
 import { ossaBaseline, type OssaSigmaSet } from "../models/ossa/baseline.js";
 import type { OssaEconomy } from "../models/ossa/economy.js";
 import { newOssaWorkspace, ossaWelfare, solveOssa } from "../models/ossa/equilibrium.js";
@@ -74,15 +74,15 @@ function welfareAt(economy: OssaEconomy, tariffs: Float64Array, start?: Float64A
 export function runTariffWar(data: Dataset, options: TariffWarOptions = {}): TariffWarReport {
   const sigma = options.sigma ?? "main";
   const codes = data.countries.map((c) => c.code);
-  const issues = [];
-  if (!(sigma in SIGMA_SETS)) issues.push({ source: "command line", path: "--sigma", value: show(sigma), message: `choose one of ${Object.keys(SIGMA_SETS).join(", ")} (Ossa 2014's main σ and his sensitivity sets)` });
+  const issues: InputIssue[] = [];
+  if (!(sigma in SIGMA_SETS)) issues.push({ source: "command line", path: "--sigma", value: show(sigma), message: message.unknownSigmaSet(sigma, Object.keys(SIGMA_SETS)) });
   for (const code of options.countries ?? []) if (!codes.includes(code)) issues.push({ source: "command line", path: "--country", value: show(code), message: message.unknownCountry(code, codes, []) });
   if (options.nash && options.countries?.length && options.countries.length < codes.length) {
-    issues.push({ source: "command line", path: "--nash", value: "true", message: "the Nash tariffs need every country's best response: drop --country" });
+    issues.push({ source: "command line", path: "--nash", value: "true", message: message.nashNeedsAllCountries() });
   }
   if (issues.length) throw new TradewindsInputError(issues);
   const { N, S } = dims(data);
-  if (S < 2) throw new TradewindsInputError([{ source: `dataset ${data.meta.name}`, path: "sectors", value: String(S), message: message.modelNeedsDataset("ossa", "several sectors with σ by sector (e.g. gtap-2007)") }]);
+  if (S < 2) throw new TradewindsInputError([{ source: `dataset ${data.meta.name}`, path: "sectors", value: String(S), message: message.modelNeedsDataset("ossa", message.tariffWarNeedsSectors()) }]);
 
   const economy = ossaBaseline(data, SIGMA_SETS[sigma]);
   const chosen = (options.countries?.length ? options.countries : codes).map((c) => codes.indexOf(c));
@@ -95,8 +95,8 @@ export function runTariffWar(data: Dataset, options: TariffWarOptions = {}): Tar
     const r = optimalTariffs(economy, j, economy.tariffs, start);
     indices.forEach((k, q) => (stacked[k] = r.instruments[q]));
     const at = welfareAt(economy, r.tariffs, r.equilibrium);
-    if (!r.optimiser.converged) warnings.push(`${codes[j]}: the optimal-tariff search did not converge (${r.optimiser.iterations} iterations, projected gradient ${r.optimiser.residual.toExponential(1)}); its row is the last iterate`);
-    if (r.failedSolves) warnings.push(`${codes[j]}: ${r.failedSolves} equilibrium solve(s) failed during the search (steps rejected)`);
+    if (!r.optimiser.converged) warnings.push(message.optimalSearchNotConverged(codes[j], r.optimiser.iterations, r.optimiser.residual));
+    if (r.failedSolves) warnings.push(message.optimalSearchFailedSolves(codes[j], r.failedSolves));
     rows.push({
       code: codes[j],
       values: {
@@ -121,8 +121,8 @@ export function runTariffWar(data: Dataset, options: TariffWarOptions = {}): Tar
       code,
       values: { nashWelfarePct: at.welfarePct[j], medianNashTariff: median(Array.from(instrumentIndices(N, S, j), (k) => result.value.tariffs[k])) },
     }));
-    for (const round of result.value.path) if (round.unconverged.length) warnings.push(`Nash round ${round.round}: the best response of ${round.unconverged.map((j) => codes[j]).join(", ")} did not converge`);
-    if (!result.converged) warnings.push(`the best-response iteration did not converge: |mean change| ${result.value.path.at(-1)?.meanChange.toExponential(2)} > ${tolerance} after ${maxRounds} rounds; the table shows the last round`);
+    for (const round of result.value.path) if (round.unconverged.length) warnings.push(message.bestResponseNotConverged(round.round, round.unconverged.map((j) => codes[j])));
+    if (!result.converged) warnings.push(message.nashNotConverged(result.value.path.at(-1)!.meanChange, tolerance, maxRounds));
     nash = { rows: nashRows, average: averageOf(nashRows.map((r) => r.values)), converged: result.converged && at.converged, rounds: result.iterations, tolerance, path: result.value.path };
     options.progress?.({ stage: "nash", done: 1, total: 1 });
   }
