@@ -6,7 +6,7 @@ import type { TariffWarReport } from "./tariffWar.js";
 export function formatTariffWar(report: TariffWarReport): string {
   const defs = report.definitions;
   const out: string[] = [];
-  const head = (key: string) => `${defs[key].label}\n(${defs[key].unit})`;
+  const head = (key: string) => `${defs[key].label}\n(${defs[key].unit === "rate" ? "%" : defs[key].unit})`;
   out.push(`Tariff war in Ossa's (2014) model on ${report.dataset.name} (${report.dataset.year}), σ set "${report.sigma}", no political economy (λ = 1), balanced trade`);
   out.push(report.dataset.title);
 
