@@ -50,7 +50,7 @@ export class SolvePool {
       execArgv,
       minThreads: threads,
       maxThreads: threads,
-      idleTimeout: Number.MAX_SAFE_INTEGER,
+      idleTimeout: Infinity,
       resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb },
     });
   }
