@@ -50,6 +50,7 @@ export async function buildServer(options: ServerOptions): Promise<TradewindsSer
   await store.failInterruptedJobs({ error: "interrupted", issues: [requestIssue("", "", httpMessage.interrupted())] }, new Date().toISOString());
   const queue = new BoundedQueue(options.maxConcurrentSolves ?? 2, options.maxQueuedSolves ?? 32);
   const jobs = new JobService(store, queue, { timeLimitMs: options.timeLimitMs ?? 300_000, maxHeapMb: options.maxHeapMb ?? 2048 }, options.catalogModule);
+  await jobs.warm();
 
   const app = Fastify({ logger: options.logger ?? false, bodyLimit }) as unknown as TradewindsServer;
   app.decorate("queue", queue);

@@ -41,7 +41,7 @@ export class JobService {
   }
 
   /** Records and queues a run; throws a 429 HttpError (with Retry-After) when the queue is full. */
-  submit(request: JobRequest): { job: JobRecord; done: Promise<JobOutcome> } {
+  submit(request: JobRequest): { job: JobRecord; recorded: Promise<void>; done: Promise<JobOutcome> } {
     if (!this.queue.hasRoom()) {
       const retry = this.queue.retryAfterSeconds();
       throw new HttpError(429, { error: "busy", issues: [requestIssue("", "", httpMessage.busy(this.queue.running, this.queue.waiting, retry))] }, { "retry-after": String(retry) });
@@ -83,12 +83,21 @@ export class JobService {
         resolveDone({ job, status });
       }
     });
-    return { job, done };
+    // A job answered 202 must survive a crash: `recorded` settles once its row is in the store (a
+    // failure reaches whoever awaits it, and the queued task records it; never an unhandled rejection).
+    const recorded = inserted.then(() => undefined);
+    recorded.catch(() => undefined);
+    return { job, recorded, done };
   }
 
   /** Stops the running solves (their jobs fail as interrupted); the queue's waiting ones never start. */
   stopAll(): void {
     this.shutdown.abort();
+  }
+
+  /** Starts the solve threads and loads the library in each (buildServer awaits it before listening). */
+  async warm(): Promise<void> {
+    await this.solver.warm(this.queue.maxRunning, this.catalogModule);
   }
 
   /** Stops the solve threads (after stopAll and the queue's end). */

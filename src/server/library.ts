@@ -26,7 +26,21 @@ export interface CatalogModule {
   datasets?: Record<string, Dataset>;
 }
 
-export async function loadLibrary(catalogModule?: string): Promise<ServerLibrary> {
+/** Loaded libraries by catalog module: each module is imported once per thread (its catalog and datasets are immutable). */
+const loaded = new Map<string, Promise<ServerLibrary>>();
+
+export function loadLibrary(catalogModule?: string): Promise<ServerLibrary> {
+  const key = catalogModule ?? "";
+  let library = loaded.get(key);
+  if (!library) {
+    library = importLibrary(catalogModule);
+    loaded.set(key, library);
+    library.catch(() => loaded.delete(key));
+  }
+  return library;
+}
+
+async function importLibrary(catalogModule?: string): Promise<ServerLibrary> {
   if (!catalogModule) return { catalog: modelCatalog, datasetNames: listEmbeddedDatasets, dataset: loadDataset };
   const mod = (await importModule(catalogModule)) as CatalogModule;
   const own = mod.datasets;

@@ -14,6 +14,7 @@ export interface SolveRequest {
 
 export type WorkerMessage =
   | { type: "progress"; fraction: number }
+  | { type: "ready" }
   | { type: "done"; report: RunReport | BlocReport }
   | { type: "failed"; status: number; error: ErrorBody };
 
@@ -25,11 +26,8 @@ export interface SolveLimits {
   maxHeapMb: number;
 }
 
-/** The task a solve worker receives: the request and a port for its progress messages. */
-export interface SolveTask {
-  request: SolveRequest;
-  progress: MessagePort;
-}
+/** The task a solve worker receives: a request and a port for its progress messages, or a warm-up. */
+export type SolveTask = { request: SolveRequest; progress: MessagePort } | { warm: true; catalogModule?: string };
 
 /**
  * The server's solve threads: a fixed pool (piscina) of `threads` workers that stay up between runs,
@@ -90,6 +88,15 @@ export class SolvePool {
       shutdown?.removeEventListener("abort", onShutdown);
       port1.close();
     }
+  }
+
+  /**
+   * Starts every thread and loads the library in it (modules, the catalog module), so that no run's
+   * time limit pays for a thread's start. Resolves when all are ready.
+   */
+  async warm(threads: number, catalogModule?: string): Promise<void> {
+    const task: SolveTask = { warm: true, catalogModule };
+    await Promise.all(Array.from({ length: threads }, () => this.pool.run(task)));
   }
 
   /** Stops the threads (after the running solves were aborted or finished). */

@@ -12,7 +12,12 @@ import type { SolveTask, WorkerMessage } from "./solveInWorker.js";
  * per task, off the server's event loop. Progress goes through the task's port; the result is the
  * task's return value. The thread outlives the task, so loaded modules and datasets are reused.
  */
-export default async function solve({ request, progress }: SolveTask): Promise<WorkerMessage> {
+export default async function solve(task: SolveTask): Promise<WorkerMessage> {
+  if ("warm" in task) {
+    await loadLibrary(task.catalogModule);
+    return { type: "ready" };
+  }
+  const { request, progress } = task;
   const post = (fraction: number) => progress.postMessage({ type: "progress", fraction } satisfies WorkerMessage);
   try {
     if (request.kind === "bloc") {

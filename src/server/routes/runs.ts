@@ -37,9 +37,12 @@ export function runRoutes(app: FastifyInstance, library: ServerLibrary, jobs: Jo
   app.post("/api/runs", async (request, reply) => {
     const body = parseRequest(runBody, request.body, "body");
     const { kind, dataset, scenario } = check(body.scenario);
-    const { job, done } = jobs.submit({ kind, scenarioText: body.scenario, source: SOURCE, scenarioName: scenario.name, dataset, model: scenario.modelType });
+    const { job, recorded, done } = jobs.submit({ kind, scenarioText: body.scenario, source: SOURCE, scenarioName: scenario.name, dataset, model: scenario.modelType });
     // Scenario runs are small and answer directly; bloc analyses (2^k solves) are long: "auto" makes them jobs.
-    if (body.mode === "job" || (body.mode === "auto" && kind !== "run")) return reply.code(202).header("location", `/api/jobs/${job.id}`).send({ job });
+    if (body.mode === "job" || (body.mode === "auto" && kind !== "run")) {
+      await recorded;
+      return reply.code(202).header("location", `/api/jobs/${job.id}`).send({ job });
+    }
     const { job: finished, status } = await done;
     // 503: the server is shutting down; close the connection so that the shutdown need not wait for it.
     if (finished.status !== "succeeded") return reply.code(status).headers(status === 503 ? { connection: "close" } : {}).send(finished.error);
