@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { BoundedQueue } from "./boundedQueue.js";
 import { HttpError, httpMessage, requestIssue, type ErrorBody } from "./errors.js";
-import { SolvePool, type SolveLimits, type SolveOutcome } from "./solveInWorker.js";
+import { SolvePool, type SolveLimits, type SolveOutcome } from "./solvePool.js";
 import type { JobKind, JobRecord, ResultStore, StoredResult } from "./store.js";
 
 export interface JobRequest {
@@ -97,7 +97,7 @@ export class JobService {
 
   /** Starts the solve threads and loads the library in each (buildServer awaits it before listening). */
   async warm(): Promise<void> {
-    await this.solver.warm(this.queue.maxRunning, this.catalogModule);
+    await this.solver.warm(this.catalogModule);
   }
 
   /** Stops the solve threads (after stopAll and the queue's end). */

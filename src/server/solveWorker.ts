@@ -5,10 +5,10 @@ import { validateScenarioText } from "../scenario/validate.js";
 import { runBloc } from "../strategy/runBloc.js";
 import { httpMessage, inputErrorBody } from "./errors.js";
 import { loadLibrary } from "./library.js";
-import type { SolveTask, WorkerMessage } from "./solveInWorker.js";
+import type { SolveTask, WorkerMessage } from "./solvePool.js";
 
 /**
- * A solve thread of the server's pool (server/solveInWorker.ts): one scenario run or bloc analysis
+ * A solve thread of the server's pool (server/solvePool.ts): one scenario run or bloc analysis
  * per task, off the server's event loop. Progress goes through the task's port; the result is the
  * task's return value. The thread outlives the task, so loaded modules and datasets are reused.
  */

@@ -39,7 +39,7 @@ export class SolvePool {
   private readonly pool: Piscina;
 
   constructor(
-    threads: number,
+    private readonly threads: number,
     private readonly limits: SolveLimits,
   ) {
     const { filename, execArgv } = workerFile(import.meta.url, "solveWorker");
@@ -94,9 +94,9 @@ export class SolvePool {
    * Starts every thread and loads the library in it (modules, the catalog module), so that no run's
    * time limit pays for a thread's start. Resolves when all are ready.
    */
-  async warm(threads: number, catalogModule?: string): Promise<void> {
+  async warm(catalogModule?: string): Promise<void> {
     const task: SolveTask = { warm: true, catalogModule };
-    await Promise.all(Array.from({ length: threads }, () => this.pool.run(task)));
+    await Promise.all(Array.from({ length: this.threads }, () => this.pool.run(task)));
   }
 
   /** Stops the threads (after the running solves were aborted or finished). */
