@@ -10,8 +10,4 @@ export function timeIt(f: () => void, runs: number): number[] {
   return times;
 }
 
-export function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
+export { median } from "../src/util/median.js";

@@ -6,6 +6,7 @@ import { newOssaWorkspace, ossaWelfare, solveOssa } from "../models/ossa/equilib
 import { OSSA_NASH, ossaNashTariffs } from "../models/ossa/nashTariffs.js";
 import { instrumentIndices, optimalTariffs } from "../models/ossa/optimalTariffs.js";
 import { definitionOf, type QuantityDefinition } from "../report/registry.js";
+import { median } from "../util/median.js";
 import type { BestResponseRound } from "./bestResponse.js";
 
 /** σ sets of Ossa (2014) by the names the CLI takes (`--sigma`), and the dataset parameter holding each. */
@@ -49,12 +50,6 @@ export interface TariffWarReport {
 }
 
 const KEYS = ["optimalTariffWelfarePct", "optimalTariffOthersWelfarePct", "medianOptimalTariff", "nashWelfarePct", "medianNashTariff"];
-
-function median(values: ArrayLike<number>): number {
-  const s = Array.from(values).sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
