@@ -5,6 +5,7 @@ import { compensatedSum } from "../../util/sum.js";
 import type { CompiledPolicy, ModelOutcome, RunContext } from "../types.js";
 import type { LiberationDayBaseline } from "./baseline.js";
 import { equilibriumResidual, newEquilibriumState, type EquilibriumSystem } from "./equilibrium.js";
+import { equilibriumJacobian, newJacobianWorkspace } from "./jacobian.js";
 import { liberationDayReport } from "./outcomes.js";
 
 /** A Liberation Day outcome also carries the counterfactual bilateral flows. */
@@ -20,6 +21,8 @@ export interface LiberationDaySolveOptions {
   replacedWageEquation?: number;
   /** max|scaled residual| that counts as solved (residuals are relative to Y_i, E_i). Default 1e-12. */
   tolerance?: number;
+  /** "analytic" (default, jacobian.ts) or "finite-difference" (3N residual evaluations; a check and a benchmark baseline). */
+  jacobian?: "analytic" | "finite-difference";
 }
 
 const SOURCE = "policy";
@@ -74,15 +77,18 @@ export function prepareEquilibrium(baseline: LiberationDayBaseline, policy: Comp
 /**
  * Solves the Liberation Day counterfactual (spec one-sector.md §3.3) for `policy` — counterfactual
  * tariff levels and trade-cost factors (a_ij × d̂_ij^(−ε); Infinity: flow exactly 0) — by
- * Levenberg–Marquardt from x = 1, and reports §3.5's columns. Non-convergence goes to ctx.warnings
+ * Levenberg–Marquardt from x = 1 with the analytic Jacobian, and reports §3.5's columns. Non-convergence goes to ctx.warnings
  * and the `solver` record; values are always finite.
  */
 export function solveLiberationDay(baseline: LiberationDayBaseline, policy: CompiledPolicy, ctx: RunContext, options: LiberationDaySolveOptions = {}): LiberationDayOutcome {
   const { N } = baseline;
   const system = prepareEquilibrium(baseline, policy, options.replacedWageEquation ?? N - 1);
   const state = newEquilibriumState(N);
+  const jacobianWork = newJacobianWorkspace(N);
   const result = solveNonlinear((x, out) => equilibriumResidual(system, x, state, out), new Float64Array(3 * N).fill(1), {
     tolerance: options.tolerance ?? 1e-12,
+    // The analytic Jacobian (jacobian.ts): one O(N³) product instead of 3N residual evaluations.
+    jacobian: options.jacobian === "finite-difference" ? undefined : (x, out) => equilibriumJacobian(system, x, state, jacobianWork, out),
     // x = 1 solves the zero-tariff system exactly and the residuals are scaled to O(1), so start
     // near Gauss–Newton; keep the Jacobian while it contracts well (chord steps cost O(N²), not O(N³)).
     initialDamping: 1e-9,
