@@ -21,6 +21,9 @@ describe("tradewinds run", () => {
     // gegravity documentation, CAN–JPN PTA example: CAN GDP +0.418261%.
     expect(Math.abs(can.values.welfareChangePct - 0.418261)).toBeLessThan(1e-5);
     expect(report.definitions.welfareChangePct.unit).toBe("%");
+    // A phase carries the fields of PhaseReport (report/types.ts) only — not the compiled policy arrays.
+    const documented = ["name", "date", "description", "converged", "solver", "countries", "summary", "bilateral", "sectors", "scalars", "appliedRates"];
+    for (const phase of report.phases) expect(Object.keys(phase).filter((k) => !documented.includes(k))).toEqual([]);
   });
 
   it("writes CSV to --out", async () => {

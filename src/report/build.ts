@@ -68,7 +68,10 @@ export function buildPhaseReport(
     scalars[key] = finite(value, key);
   }
   return {
-    ...phase,
+    // Only the phase's identity: a compiled phase also carries its policy arrays (N²·S entries), which do not belong in a report.
+    name: phase.name,
+    ...(phase.date !== undefined && { date: phase.date }),
+    ...(phase.description !== undefined && { description: phase.description }),
     converged: outcome.solver.converged,
     solver: {
       converged: outcome.solver.converged,
