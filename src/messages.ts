@@ -96,6 +96,8 @@ export const message = {
     `model ${show(model)} reports no bilateral flows, so the exposure after the scenario cannot be formed; use model.type caliendo-parro`,
   exposureUnsourcedInput: (country: string, userSector: string, inputSector: string, share: number) =>
     `${country} ${userSector} uses ${inputSector} (γ = ${share.toPrecision(3)}) but ${country} buys none of it; the share is counted as ${country}'s own value added`,
+  exposureSupplierChosen: (supplier: string, country: string) =>
+    `Supplier ${supplier}: the one country whose sales to ${country} are embargoed in every phase (--supplier chooses another; --supplier all shows all foreign suppliers together).`,
   exposureTargetUnknown: (target: string, datasets: string[]) =>
     `${show(target)} is neither an embedded dataset (${datasets.join(", ")}), nor a dataset file, nor a scenario file; give a dataset name or a file path`,
   icioMissingColumn: (what: string, pattern: string) =>

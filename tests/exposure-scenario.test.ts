@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { message } from "../src/messages.js";
 import { scenarioExposure } from "../src/exposure/exposureReport.js";
 import { formatExposureReport } from "../src/exposure/format.js";
 import { expectClose } from "./support/expectClose.js";
@@ -56,7 +57,7 @@ describe("scenarioExposure without --supplier", () => {
     const text = readFileSync("examples/rare-earths.yaml", "utf8");
     const report = scenarioExposure(text, "examples/rare-earths.yaml", { country: "JPN", top: 3 });
     expect(report.view.focus!.supplier).toBe("CHN");
-    expect(report.supplierNote).toContain("Supplier CHN");
+    expect(report.supplierNote).toBe(message.exposureSupplierChosen("CHN", "JPN"));
     expect(formatExposureReport(report)).toContain("Exposure of JPN's sectors to CHN");
   });
 });

@@ -95,11 +95,12 @@ export function scenarioExposure(text: string, source: string, selection: Exposu
   const base = requireIo(data);
   const labels = labelsOf(data);
   let supplierNote: string | undefined;
-  if (selection.country !== undefined && selection.supplier === undefined) {
-    const embargoing = supplierCutOffInEveryPhase(solved, labels.countries.indexOf(selection.country), base.N, base.S);
+  const { country } = selection;
+  if (country !== undefined && selection.supplier === undefined) {
+    const embargoing = supplierCutOffInEveryPhase(solved, labels.countries.indexOf(country), base.N, base.S);
     if (embargoing !== undefined) {
       selection = { ...selection, supplier: labels.countries[embargoing] };
-      supplierNote = `Supplier ${selection.supplier}: the one country whose sales to ${selection.country} are embargoed in every phase (--supplier chooses another; --supplier all shows all foreign suppliers together).`;
+      supplierNote = message.exposureSupplierChosen(labels.countries[embargoing], country);
     }
   }
   if (selection.supplier === ALL_SUPPLIERS) selection = { ...selection, supplier: undefined };

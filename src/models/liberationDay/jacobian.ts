@@ -10,6 +10,8 @@ export interface JacobianWorkspace {
   weighted: Float64Array;
   /** Σ_k a_ik/(1+t_ik) f_k, exporter i's sales (ERR1's first term). */
   sales: Float64Array;
+  /** G_i = (τ̂_i ŵ_i / P̂_i)^κ, the labour-supply term of ERR3. */
+  laborSupply: Float64Array;
 }
 
 export function newJacobianWorkspace(N: number): JacobianWorkspace {
@@ -18,6 +20,7 @@ export function newJacobianWorkspace(N: number): JacobianWorkspace {
     crossSales: new Float64Array(N * N),
     weighted: new Float64Array(N * N),
     sales: new Float64Array(N),
+    laborSupply: new Float64Array(N),
   };
 }
 
@@ -30,7 +33,7 @@ export function newJacobianWorkspace(N: number): JacobianWorkspace {
  *   (plus −(1−φ_m) P̂_m/ŵ_m on P̂_m for ŵ_m), ∂f_k = −f_k g_m a_mk/A_k, hence
  *   ∂sales_i = δ_im g_m sales_i − g_m Σ_k a_ik/(1+t_ik) (f_k/A_k) a_mk — the one O(N³) product;
  *   Ê_k moves E′_k = Ê_k E_k: ∂R_k = R_k/Ê_k, ∂P̂_k = (1−φ_k) P̂_k/Ê_k, ∂f_k = f_k/Ê_k.
- * The kernel reads |x|, so each column is multiplied by sign(x_k). Checked against forward differences
+ * The kernel reads |x|, so each column is multiplied by sign(x_k). Checked against central differences
  * in tests/liberationDay-jacobian.test.ts.
  */
 export function equilibriumJacobian(system: EquilibriumSystem, x: Float64Array, state: EquilibriumState, work: JacobianWorkspace, out: Float64Array): void {
@@ -40,7 +43,7 @@ export function equilibriumJacobian(system: EquilibriumSystem, x: Float64Array, 
   const epsilon = baseline.params.tradeElasticity;
   const kappa = baseline.params.laborSupplyElasticity;
   const { attraction: a, attractionTotal: A, priceIndexHat: P, newOutput, newExpenditure, revenue: R, incomeTaxRate: tau } = state;
-  const { salesFactor: f, crossSales: H, weighted: W, sales } = work;
+  const { salesFactor: f, crossSales: H, weighted: W, sales, laborSupply: G } = work;
   const n = 3 * N;
   const worldExpenditure = system.worldExpenditure;
   const worldOutput = system.worldOutput;
@@ -67,8 +70,7 @@ export function equilibriumJacobian(system: EquilibriumSystem, x: Float64Array, 
     }
   }
 
-  // G_i = (τ̂_i ŵ_i / P̂_i)^κ and its log-derivative pieces.
-  const G = (i: number) => Math.pow(Math.abs(x[i]) / ((1 - tau[i]) * P[i]), kappa);
+  for (let i = 0; i < N; i++) G[i] = Math.pow(Math.abs(x[i]) / ((1 - tau[i]) * P[i]), kappa);
 
   // Columns of the cost variables ŵ_m (block 0) and L̂_m (block 2).
   for (const block of [0, 2] as const) {
@@ -77,8 +79,7 @@ export function equilibriumJacobian(system: EquilibriumSystem, x: Float64Array, 
       const z = Math.abs(x[column]);
       const g = block === 0 ? -epsilon / z : (epsilon * scaleElasticity) / z;
       const col = column * n;
-      const dOutputM = newOutput[m] / z; // ∂Y′_m/∂z_m (Y′_m = ŵ_m L̂_m Y_m)
-      const dWorldOutput = dOutputM;
+      const dOutputM = newOutput[m] / z; // ∂Y′_m/∂z_m (Y′_m = ŵ_m L̂_m Y_m), also ∂ΣY′/∂z_m
       let dNormalisation = 0;
       for (let j = 0; j < N; j++) {
         const amj = a[m * N + j];
@@ -91,11 +92,11 @@ export function equilibriumJacobian(system: EquilibriumSystem, x: Float64Array, 
         const dSales = (j === m ? g * sales[j] : 0) - g * H[j * N + m];
         out[col + j] = (dSales - nu[j] * dR - dOutputJ) / output[j];
         // ERR2_j
-        out[col + N + j] = (dR + dOutputJ + (deficit[j] * dWorldOutput) / worldOutput) / expenditure[j];
+        out[col + N + j] = (dR + dOutputJ + (deficit[j] * dOutputM) / worldOutput) / expenditure[j];
         // ERR3_j
         const dTau = lumpSum ? 0 : (dR - tau[j] * dOutputJ) / newOutput[j];
         const dLogG = kappa * (dTau / (1 - tau[j]) + (block === 0 && j === m ? 1 / z : 0) - dP / P[j]);
-        out[col + 2 * N + j] = (block === 2 && j === m ? 1 : 0) - G(j) * dLogG;
+        out[col + 2 * N + j] = (block === 2 && j === m ? 1 : 0) - G[j] * dLogG;
       }
       out[col + r] = dNormalisation / worldExpenditure;
     }
@@ -115,7 +116,7 @@ export function equilibriumJacobian(system: EquilibriumSystem, x: Float64Array, 
     out[col + r] = (expenditure[k] * dP) / worldExpenditure;
     out[col + N + k] = (dR - expenditure[k]) / expenditure[k];
     const dTau = lumpSum ? 0 : dR / newOutput[k];
-    out[col + 2 * N + k] = -G(k) * kappa * (dTau / (1 - tau[k]) - dP / P[k]);
+    out[col + 2 * N + k] = -G[k] * kappa * (dTau / (1 - tau[k]) - dP / P[k]);
   }
 
   // The kernel reads |x|: ∂F/∂x_k = sign(x_k) ∂F/∂|x_k|.
