@@ -9,7 +9,7 @@ import { readScenarioFile } from "../scenario/validate.js";
 import { normalizeScenario } from "../scenario/normalize.js";
 import { modelCatalog } from "../models/available.js";
 import { startServer } from "../server/serve.js";
-import { basename } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import { exposureOf } from "../exposure/exposureReport.js";
 import { formatExposureReport } from "../exposure/format.js";
 import { icioDatasetFile } from "../data/icio.js";
@@ -50,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
         throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table, json or csv" }]);
       }
       if (!existsSync(file)) throw new TradewindsInputError([{ source: file, path: "", value: "", message: `scenario file ${file} does not exist` }]);
-      const report = runScenario(readFileSync(file, "utf8"), { source: file });
+      const report = runScenario(readFileSync(file, "utf8"), { source: file, files: { baseDir: dirname(resolve(file)) } });
       const text = formatReport(report, opts.format as OutputFormat, { sectors: opts.sectors, country: opts.country });
       if (opts.out) writeFileSync(opts.out, text);
       else process.stdout.write(text);

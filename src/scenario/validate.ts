@@ -1,21 +1,24 @@
 import { readFileSync, existsSync } from "node:fs";
-import { parseDocument } from "yaml";
 import type { z } from "zod";
 import { TradewindsInputError, message, show, type InputIssue } from "../messages.js";
+import { scenarioShapeIssues } from "./limits.js";
+import { parseYamlText } from "./parseText.js";
+import { formatPath } from "./paths.js";
 import { allowedKeysAt, scenarioSchema, type ScenarioInput } from "./schema.js";
 
-/** Step 1 of the pipeline: text → typed scenario, or every problem with its field path, value and fix. */
+export { formatPath };
+
+/**
+ * Step 1 of the pipeline: text → typed scenario, or every problem with its field path, value and fix.
+ * The scenario's size is checked against SCENARIO_LIMITS before the schema runs.
+ */
 export function validateScenarioText(text: string, source: string): ScenarioInput {
-  const doc = parseDocument(text, { uniqueKeys: true });
-  if (doc.errors.length) {
-    throw new TradewindsInputError(
-      doc.errors.map((e) => ({ source, path: e.linePos ? `line ${e.linePos[0].line}` : "", value: "", message: message.yamlSyntax(e.message.split("\n")[0]) })),
-    );
-  }
-  return validateScenarioObject(doc.toJS(), source);
+  return validateScenarioObject(parseYamlText(text, source), source);
 }
 
 export function validateScenarioObject(raw: unknown, source: string): ScenarioInput {
+  const shape = scenarioShapeIssues(raw, source);
+  if (shape.length) throw new TradewindsInputError(shape);
   const parsed = scenarioSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   throw new TradewindsInputError(zodIssues(parsed.error.issues, raw, source));
@@ -69,13 +72,4 @@ function valueAt(raw: unknown, path: PropertyKey[]): unknown {
     v = (v as Record<PropertyKey, unknown>)[key];
   }
   return v;
-}
-
-export function formatPath(prefix: string, path: PropertyKey[]): string {
-  let out = prefix;
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out;
 }
