@@ -35,7 +35,13 @@ export function formatIssue(issue: InputIssue): string {
 export function show(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (value === undefined) return "nothing";
-  const text = JSON.stringify(value);
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    // Nesting deeper than the stack (a hostile request body) or a cycle: say what it is instead.
+    return Array.isArray(value) ? "[…]" : "{…}";
+  }
   return text === undefined ? String(value) : text.length > 80 ? text.slice(0, 77) + "..." : text;
 }
 

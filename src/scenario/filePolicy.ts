@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { embeddedDataDir } from "../data/load.js";
-import { TradewindsInputError, message, show } from "../messages.js";
+import { TradewindsInputError, message, show, type InputIssue } from "../messages.js";
+import type { EstimationSection } from "../estimation/estimationStages.js";
 
 /**
  * Which files a scenario may make the library read (its estimation section names a panel and may
@@ -60,6 +61,30 @@ export function readSpecReference(spec: string, files: FilePolicy, source: strin
 function requireRegularFile(path: string, written: string, source: string, field: string, missing: string): void {
   if (!existsSync(path)) throw new TradewindsInputError([{ source, path: field, value: show(written), message: missing }]);
   if (!statSync(path).isFile()) throw new TradewindsInputError([{ source, path: field, value: show(written), message: message.notARegularFile(path) }]);
+}
+
+/**
+ * Every reference of an estimation section that "deny" refuses or that names no embedded panel, as
+ * issues: the server checks them with the scenario, before a run is queued (nothing is read).
+ */
+export function fileReferenceIssues(section: EstimationSection | undefined, source: string): InputIssue[] {
+  if (!section) return [];
+  const issues: InputIssue[] = [];
+  const check = (resolve: () => unknown) => {
+    try {
+      resolve();
+    } catch (err) {
+      if (!(err instanceof TradewindsInputError)) throw err;
+      issues.push(...err.issues);
+    }
+  };
+  check(() => resolveDataReference(section.data, "deny", source, "estimation.data"));
+  section.stages.forEach((stage, s) => {
+    const field = `estimation.stages[${s}].spec`;
+    if (typeof stage.spec === "string") issues.push({ source, path: field, value: show(stage.spec), message: message.specPathDenied() });
+    else if (stage.spec.data !== undefined) check(() => resolveDataReference((stage.spec as { data: string }).data, "deny", source, `${field}.data`));
+  });
+  return issues;
 }
 
 /** Names of the embedded panels (data/panels/*.csv). */

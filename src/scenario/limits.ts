@@ -30,24 +30,29 @@ export const SCENARIO_LIMITS = {
  */
 export function scenarioShapeIssues(raw: unknown, source: string): InputIssue[] {
   const limits = SCENARIO_LIMITS;
-  const issues = valueShapeIssues(raw, source);
-  if (issues.length || raw === null || typeof raw !== "object" || Array.isArray(raw)) return issues;
-  const scenario = raw as { phases?: unknown; groups?: unknown };
-  if (Array.isArray(scenario.phases)) {
-    const phases = scenario.phases.length;
-    if (phases > limits.maxPhases) issues.push({ source, path: "phases", value: String(phases), message: message.scenarioLimit(`${phases} phases`, "phases", limits.maxPhases) });
-    let shocks = 0;
-    for (const phase of scenario.phases) {
-      const own = (phase as { shocks?: unknown } | null)?.shocks;
-      if (Array.isArray(own)) shocks += own.length;
+  const issues: InputIssue[] = [];
+  // The counts first (they name the specific limit), from the top-level lists' lengths alone.
+  if (raw !== null && typeof raw === "object" && !Array.isArray(raw)) {
+    const scenario = raw as { phases?: unknown; groups?: unknown };
+    if (Array.isArray(scenario.phases)) {
+      const phases = scenario.phases.length;
+      if (phases > limits.maxPhases) issues.push({ source, path: "phases", value: String(phases), message: message.scenarioLimit(`${phases} phases`, "phases", limits.maxPhases) });
+      else {
+        let shocks = 0;
+        for (const phase of scenario.phases) {
+          const own = (phase as { shocks?: unknown } | null)?.shocks;
+          if (Array.isArray(own)) shocks += own.length;
+        }
+        if (shocks > limits.maxShocks) issues.push({ source, path: "phases", value: String(shocks), message: message.scenarioLimit(`${shocks} shocks`, "shocks over all phases", limits.maxShocks) });
+      }
     }
-    if (shocks > limits.maxShocks) issues.push({ source, path: "phases", value: String(shocks), message: message.scenarioLimit(`${shocks} shocks`, "shocks over all phases", limits.maxShocks) });
+    if (scenario.groups !== null && typeof scenario.groups === "object") {
+      const groups = Object.keys(scenario.groups).length;
+      if (groups > limits.maxGroups) issues.push({ source, path: "groups", value: String(groups), message: message.scenarioLimit(`${groups} groups`, "groups", limits.maxGroups) });
+    }
   }
-  if (scenario.groups !== null && typeof scenario.groups === "object") {
-    const groups = Object.keys(scenario.groups).length;
-    if (groups > limits.maxGroups) issues.push({ source, path: "groups", value: String(groups), message: message.scenarioLimit(`${groups} groups`, "groups", limits.maxGroups) });
-  }
-  return issues;
+  if (issues.length) return issues;
+  return valueShapeIssues(raw, source);
 }
 
 /** The limits on values and nesting, and reserved names as keys: for scenarios and estimation specs alike. */

@@ -5,9 +5,10 @@ import type { CompiledPolicy, Model, ModelOutcome } from "../../src/models/types
 
 /**
  * A tiny model and dataset for the server and dashboard tests: they exercise the HTTP shell, not
- * economics. The "fake" model reports welfareChangePct_i = −100 × (mean tariff on i's exports), a
- * hand-checkable number, and can be made slow (`delayMs`, a busy wait per phase) to test the queue,
- * the 429 path and the time limit. Loaded by the server (and its solve workers) as a catalog module.
+ * economics. The "fake" model reports welfareChangePct_i = −100 × (mean tariff on i's exports)
+ * + 100 × (mean change of the covariate pta on i's exports), a hand-checkable number, and can be made
+ * slow (`delayMs`, a busy wait per phase) to test the queue, the 429 path and the time limit. Loaded
+ * by the server (and its solve workers) as a catalog module.
  */
 const codes = ["USA", "JPN", "CHN", "DEU"];
 const N = codes.length;
@@ -29,7 +30,7 @@ export const datasets: Record<string, Dataset> = {
     sectors: [{ code: "ALL", name: "All goods", tradable: true }],
     flows: Float64Array.from({ length: N * N }, (_, k) => (Math.floor(k / N) === k % N ? 100 : 10)),
     tariffs: {},
-    covariates: {},
+    covariates: { pta: new Float64Array(N * N) },
     groups: { G2: ["USA", "JPN"] },
     parameters: {},
   },
@@ -50,11 +51,12 @@ const fakeModel: Model<Params, Params> = {
   calibrate: (_data, p) => p,
   solve(p, policy: CompiledPolicy): ModelOutcome {
     busyWait(p.delayMs);
+    const pta = Object.hasOwn(policy.covariates, "pta") ? policy.covariates.pta : new Float64Array(N * N);
     const welfare = new Float64Array(N);
     for (let i = 0; i < N; i++) {
       let sum = 0;
-      for (let j = 0; j < N; j++) if (j !== i) sum += policy.tariffs[i * N + j];
-      welfare[i] = (-100 * sum) / (N - 1);
+      for (let j = 0; j < N; j++) if (j !== i) sum += -policy.tariffs[i * N + j] + pta[i * N + j];
+      welfare[i] = (100 * sum) / (N - 1);
     }
     return {
       solver: { converged: true, iterations: 1, residual: 0, residualNorm: "none", tolerance: 0, method: "closed form", warnings: [] },
@@ -66,9 +68,9 @@ const fakeModel: Model<Params, Params> = {
 
 export const catalog: ModelCatalog = {
   fake: {
-    description: "Test model: welfare change = −100 × mean tariff on the country's exports",
+    description: "Test model: welfare change = −100 × mean tariff on the country's exports + 100 × mean change of pta on them",
     params,
-    shocks: ["tariff"],
+    shocks: ["tariff", "covariate"],
     model: fakeModel as unknown as ModelEntryModel,
     tableKeys: ["welfareChangePct"],
   },
