@@ -130,6 +130,10 @@ export const message = {
   icioOutputMismatch: (label: string, rowTotal: number, output: number) =>
     `the row total of ${label} (intermediate + final use = ${rowTotal.toPrecision(6)}) differs from its OUT value ${output.toPrecision(6)} by more than 0.1%; the table does not balance — check the file or drop the rows it mixes in`,
 
+  // ---- the server's store ----------------------------------------------------------------------
+  storeUnreadable: (file: string, detail: string) =>
+    `the result store ${file} cannot be read (${detail}); it was left exactly as it is. To start, move it away (with ${file}.wal if there is one) — the server then starts with an empty store — or start with another --data-dir; keep the moved file to recover what it holds`,
+
   // ---- bloc formation (spec scenarios-and-strategy.md §3) -----------------------------------------
   blocNeedsSection: (source: string) =>
     `${source} has no "bloc" section; add bloc: { leader, target, candidates, membersOnTarget, … } (see examples/bloc-japan.yaml)`,

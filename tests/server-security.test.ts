@@ -172,6 +172,13 @@ describe("hostile bodies get 400, never 500, and the server keeps answering", ()
     expect(unresolved.json.issues[0].message).toContain(`at most ${SCENARIO_LIMITS.maxAliasCount} aliases`);
   });
 
+  it("the limits are stated in the OpenAPI document", async () => {
+    const { json } = await getJson(`${url}/openapi.json`);
+    expect(json["x-scenario-limits"]).toEqual(SCENARIO_LIMITS);
+    expect(json.info.description).toContain(`${SCENARIO_LIMITS.maxPhases} phases`);
+    expect(Object.keys(json.paths["/api/runs"].post.responses)).toEqual(expect.arrayContaining(["400", "413", "429"]));
+  });
+
   it(`a scenario over a limit is refused naming it (${SCENARIO_LIMITS.maxPhases} phases, ${SCENARIO_LIMITS.maxGroups} groups)`, async () => {
     const phases = Array.from({ length: SCENARIO_LIMITS.maxPhases + 1 }, (_, k) => `  - { name: p${k} }`);
     const many = await postJson(`${url}/api/validate`, { scenario: ["name: x", "dataset: fake-4", "model: { type: fake }", "phases:", ...phases].join("\n") });
