@@ -59,6 +59,12 @@ export const message = {
     `unknown sector ${show(code)}; the dataset's sectors are ${known.length > 12 ? known.slice(0, 12).join(", ") + ", …" : known.join(", ")}`,
   unknownTariffSet: (name: string, known: string[]) =>
     `unknown tariff set ${show(name)}; the dataset defines ${known.length ? known.join(", ") : "none"}`,
+  unknownElasticitySet: (name: string, known: string[]) =>
+    `unknown elasticity set ${show(name)}; the dataset defines ${known.length ? known.join(", ") : "none"}`,
+  elasticityNotPositive: (set: string, sector: string) =>
+    `the trade elasticity of sector ${sector} in set ${show(set)} must be a positive finite number`,
+  defaultElasticitySetDiffers: (set: string) =>
+    `tradeElasticities differ from the default elasticity set ${show(set)}; they must hold the same values (or leave tradeElasticities out)`,
   unknownCovariate: (name: string, known: string[]) =>
     `unknown gravity covariate ${show(name)}; the dataset has ${known.length ? known.join(", ") : "none"}`,
   duplicateCode: (code: string) => `code ${show(code)} appears twice; codes must be unique`,

@@ -48,7 +48,11 @@ export interface Dataset {
   countries: Country[];
   sectors: Sector[];
   flows: Float64Array;
-  /** Named tariff sets; `baselineTariffs` names the one in force in the data year (absent: zero tariffs). */
+  /**
+   * Named tariff sets; `baselineTariffs` names the one in force in the data year (absent: zero tariffs).
+   * This record and covariates, groups, parameters and elasticitySets are null-prototype objects
+   * (no inherited keys such as "constructor"): look names up with `Object.hasOwn`.
+   */
   tariffs: Record<string, Float64Array>;
   baselineTariffs?: string;
   covariates: Record<string, Float64Array>;
@@ -58,11 +62,22 @@ export interface Dataset {
   deficits?: Float64Array;
   /** Trade elasticity by sector (θ or ε) where the source gives it. */
   tradeElasticities?: Float64Array;
+  /** Named trade-elasticity sets: ε_s by sector (π ∝ cost^(−ε)), e.g. the tariffwar sets IS, U4, CP, BSY, GYY, Shap, FGO, LL. Null-prototype object. */
+  elasticitySets?: Record<string, Float64Array>;
+  /** The set used when a scenario names none; `tradeElasticities` holds the same values. */
+  defaultElasticitySet?: string;
   io?: InputOutput;
   /** Named country groups (EU27, G7, …) as lists of member codes. */
   groups: Record<string, string[]>;
   /** Model-specific calibrated parameters the build script derived (e.g. Liberation-Day ν), by key. */
   parameters: Record<string, number | number[]>;
+}
+
+/** A null-prototype copy of a record: user-supplied names can never reach Object.prototype. */
+export function nullPrototypeRecord<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
+  const out = Object.create(null) as Record<string, T>;
+  for (const [key, value] of entries) out[key] = value;
+  return out;
 }
 
 /** Number of countries, sectors; and lookup of a country's index by code. */
