@@ -65,6 +65,10 @@ export const message = {
     `the trade elasticity of sector ${sector} in set ${show(set)} must be a positive finite number`,
   defaultElasticitySetDiffers: (set: string) =>
     `tradeElasticities differ from the default elasticity set ${show(set)}; they must hold the same values (or leave tradeElasticities out)`,
+  datasetDamaged: (file: string, what: string) =>
+    `${what} in ${file} does not match the checksum in its header: the file is damaged or was edited; restore it (git checkout data/) or rebuild it with \`npm run build:data\``,
+  datasetChunkMissing: (file: string) =>
+    `the dataset's array file ${file} is missing; restore it (git checkout data/) or rebuild it with \`npm run build:data\``,
   unknownCovariate: (name: string, known: string[]) =>
     `unknown gravity covariate ${show(name)}; the dataset has ${known.length ? known.join(", ") : "none"}`,
   duplicateCode: (code: string) => `code ${show(code)} appears twice; codes must be unique`,

@@ -37,6 +37,21 @@ export interface DatasetMeta {
   notes: string[];
 }
 
+/** What a tariff set is: when its rates took effect, what they are, where they come from, which cells it covers. */
+export interface TariffSetInfo {
+  /** The date the rates took effect (YYYY-MM-DD), or the data year (YYYY). */
+  date: string;
+  /** What the rates are and how they stack (complete levels including the baseline, or an addition). */
+  description: string;
+  /** The source of the rates, in words. */
+  source: string;
+  /**
+   * The cells the set defines: importers, exporters and sectors by code (each absent: all). A
+   * `tariff-schedule` shock applies the set's rates to these cells only and leaves the others as they are.
+   */
+  covers?: { importers?: string[]; exporters?: string[]; sectors?: string[] };
+}
+
 export interface InputOutput {
   inputShares: Float64Array;
   valueAddedShares: Float64Array;
@@ -55,6 +70,8 @@ export interface Dataset {
    */
   tariffs: Record<string, Float64Array>;
   baselineTariffs?: string;
+  /** Information on the tariff sets, by set name (null-prototype); sets without an entry have none. */
+  tariffSetInfo?: Record<string, TariffSetInfo>;
   covariates: Record<string, Float64Array>;
   /** GDP by country, same units as flows, where the source gives it. */
   gdp?: Float64Array;

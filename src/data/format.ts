@@ -1,7 +1,8 @@
 import { z } from "zod";
 
 /**
- * The committed on-disk form of a dataset (data/<name>.json): plain JSON, dense arrays in the
+ * The JSON form of a dataset (tradewinds-dataset/1: users' own files, `tradewinds import-icio`; the
+ * embedded datasets use the binary form of binaryFormat.ts): plain JSON, dense arrays in the
  * index order of data/dataset.ts, tariffs as sparse entries (most pairs have none).
  */
 const code = z.string().min(1);

@@ -4,6 +4,10 @@ import { fileURLToPath } from "node:url";
 import { TradewindsInputError, message, show, type InputIssue } from "../messages.js";
 import { nullPrototypeRecord, type Dataset } from "./dataset.js";
 import { datasetFileSchema, recordElementSchemas, type DatasetFile } from "./format.js";
+import { ownRecords } from "./ownRecords.js";
+import { BINARY_FORMAT } from "./binaryFormat.js";
+import { datasetFromBinary } from "./binaryRead.js";
+import { UNITS_PATTERN, UNITS_RATIO_BOUND } from "./checkDataset.js";
 
 /** The folder of embedded datasets: <package root>/data, found from this module's location (src/ or dist/). */
 export function embeddedDataDir(): string {
@@ -38,7 +42,11 @@ export function loadDataset(name: string): Dataset {
   return data;
 }
 
-/** Reads, checks and converts a dataset file; every problem found is reported with file, field and fix. */
+/**
+ * Reads, checks and converts a dataset file: the JSON form (tradewinds-dataset/1, users' own files and
+ * `tradewinds import-icio`) or the header of the binary form (tradewinds-dataset/2, the embedded
+ * datasets; its chunk files sit beside it). Every problem found is reported with file, field and fix.
+ */
 export function loadDatasetFile(path: string): Dataset {
   const source = resolve(path);
   if (!existsSync(source)) {
@@ -50,6 +58,7 @@ export function loadDatasetFile(path: string): Dataset {
   } catch (err) {
     throw new TradewindsInputError([{ source, path: "", value: "", message: message.yamlSyntax((err as Error).message) }]);
   }
+  if (raw !== null && typeof raw === "object" && (raw as { format?: unknown }).format === BINARY_FORMAT) return datasetFromBinary(raw, dirname(source), source);
   return datasetFromFile(raw, source);
 }
 
@@ -62,44 +71,13 @@ export function datasetFromFile(raw: unknown, source: string): Dataset {
     );
   }
   const file = parsed.data;
-  const issues = ownRecords(raw as Record<string, unknown>, file, source);
+  const issues = ownRecords(raw as Record<string, unknown>, file, recordElementSchemas, source);
   if (issues.length) throw new TradewindsInputError(issues);
   issues.push(...checkDatasetFile(file, source));
   if (issues.length) throw new TradewindsInputError(issues);
   return toDataset(file);
 }
 
-/**
- * Replaces each named record of the parsed file by a null-prototype copy of the raw JSON record, so
- * that every own key survives (zod drops "__proto__") and none is inherited; values of keys zod skipped
- * are validated with the same element schema.
- */
-function ownRecords(raw: Record<string, unknown>, file: DatasetFile, source: string): InputIssue[] {
-  const issues: InputIssue[] = [];
-  const target = file as unknown as Record<string, unknown>;
-  for (const [field, schema] of Object.entries(recordElementSchemas)) {
-    const rawRecord = raw[field] as Record<string, unknown> | undefined;
-    const parsedRecord = target[field] as Record<string, unknown> | undefined;
-    if (rawRecord === undefined || parsedRecord === undefined) continue;
-    const copy = nullPrototypeRecord<unknown>([]);
-    for (const [key, value] of Object.entries(rawRecord)) {
-      if (Object.hasOwn(parsedRecord, key)) {
-        copy[key] = parsedRecord[key];
-        continue;
-      }
-      const checked = schema.safeParse(value);
-      if (checked.success) copy[key] = checked.data;
-      else for (const i of checked.error.issues) issues.push({ source, path: [field, key, ...i.path].join("."), value: "", message: i.message });
-    }
-    target[field] = copy;
-  }
-  return issues;
-}
-
-/** Units must name the currency and its scale, e.g. "thousands of current USD". */
-const UNITS_PATTERN = /^((thousands|millions|billions) of )?(current |constant )?[A-Z]{3}\b/;
-/** World GDP over world sales outside [1/10, 10] means GDP and flows are in different units. */
-const UNITS_RATIO_BOUND = 10;
 
 /** Semantic checks that the schema cannot express: shapes, signs, codes, domestic flows. */
 export function checkDatasetFile(file: DatasetFile, source: string): InputIssue[] {
