@@ -53,10 +53,9 @@ export const message = {
   shapeMismatch: (what: string, expected: number, got: number, layout: string) =>
     `${what} has ${got} entries but ${expected} are needed (${layout}); regenerate the file with the right dimensions`,
   unknownCountry: (code: string, known: string[], groups: string[]) =>
-    `unknown country or group ${show(code)}; use an ISO alpha-3 code of the dataset (e.g. ${known.slice(0, 5).join(", ")}, …)` +
+    `unknown country or group ${show(code)}; use a country code of the dataset (${known.join(", ")})` +
     (groups.length ? ` or a group (${groups.join(", ")})` : ""),
-  unknownSector: (code: string, known: string[]) =>
-    `unknown sector ${show(code)}; the dataset's sectors are ${known.length > 12 ? known.slice(0, 12).join(", ") + ", …" : known.join(", ")}`,
+  unknownSector: (code: string, known: string[]) => `unknown sector ${show(code)}; the dataset's sectors are ${known.join(", ")}`,
   unknownTariffSet: (name: string, known: string[]) =>
     `unknown tariff set ${show(name)}; the dataset defines ${known.length ? known.join(", ") : "none"}`,
   unknownElasticitySet: (name: string, known: string[]) =>

@@ -79,8 +79,8 @@ export function buildTariffwarDataset(sharedDataDir: string, spec: TariffwarData
   const { groups, notes: groupNotes } = groupsIn(countries.map((c) => c.code));
 
   const sourceText = icio
-    ? `OECD Inter-Country Input-Output Tables, 2023 edition (extended), year ${spec.year}, as aggregated by the tariffwar package of Lashkaripour (2021), ${PACKAGE}: ../shared/data/tariffwar/${spec.tag}_{trade,tariffs,countries,sectors,elasticities}.csv.gz`
-    : `World Input-Output Database, 2016 release, year ${spec.year}, as aggregated by the tariffwar package of Lashkaripour (2021), ${PACKAGE}: ../shared/data/tariffwar/${spec.tag}_{trade,tariffs,countries,sectors,elasticities}.csv.gz`;
+    ? `OECD Inter-Country Input-Output Tables, 2023 edition (extended), year ${spec.year}, as aggregated by the tariffwar package of Lashkaripour (2021), ${PACKAGE} (its files ${spec.tag}_{trade,tariffs,countries,sectors,elasticities})`
+    : `World Input-Output Database, 2016 release, year ${spec.year}, as aggregated by the tariffwar package of Lashkaripour (2021), ${PACKAGE} (its files ${spec.tag}_{trade,tariffs,countries,sectors,elasticities})`;
   return {
     meta: {
       name: spec.name,
@@ -93,6 +93,7 @@ export function buildTariffwarDataset(sharedDataDir: string, spec: TariffwarData
         : "the tariffwar repository states no licence; underlying sources: WIOD 2016 release (CC BY 4.0), Teti (2024) tariff database (attribute), WDI (CC BY 4.0) — attribute all",
       attribution: [icio ? ICIO_ATTRIBUTION : WIOD_ATTRIBUTION, ...COMMON_ATTRIBUTION].join(". ") + ".",
       derivation: [
+        `read ../shared/data/tariffwar/${spec.tag}_{trade,tariffs,countries,sectors,elasticities}.csv.gz (clean CSV exports of the package's mat/${spec.tag}.mat)`,
         `countries (ISO alpha-3, WDI names; ROW last, the package's order) from ${spec.tag}_countries; sectors (codes and labels) from ${spec.tag}_sectors`,
         `flows[(s*N + i)*N + j] = value_usd_million of ${spec.tag}_trade (exporter i, importer j, sector s): intermediate plus final use, USD million at current prices, domestic flows included, unchanged`,
         `tariff set ${TETI_SET} (the baseline) = tariff_rate of ${spec.tag}_tariffs: the rate importer j levies on exporter i, a share, unchanged`,

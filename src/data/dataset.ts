@@ -1,3 +1,5 @@
+import { TradewindsInputError, message, show } from "../messages.js";
+
 /**
  * The in-memory dataset every model reads. One index order everywhere:
  *
@@ -95,6 +97,19 @@ export function nullPrototypeRecord<T>(entries: Iterable<readonly [string, T]>):
   const out = Object.create(null) as Record<string, T>;
   for (const [key, value] of entries) out[key] = value;
   return out;
+}
+
+/**
+ * The dataset with another of its tariff sets as the baseline (the rates the flows were observed
+ * under), as a scenario's `baselineTariffs` chooses; the same object when nothing changes. The arrays
+ * are shared, not copied.
+ */
+export function withBaselineTariffs(d: Dataset, name: string | undefined, source: string): Dataset {
+  if (name === undefined || name === d.baselineTariffs) return d;
+  if (!Object.hasOwn(d.tariffs, name)) {
+    throw new TradewindsInputError([{ source, path: "baselineTariffs", value: show(name), message: message.unknownTariffSet(name, Object.keys(d.tariffs)) }]);
+  }
+  return { ...d, baselineTariffs: name };
 }
 
 /** Number of countries, sectors; and lookup of a country's index by code. */
