@@ -39,8 +39,9 @@ export function checkDataset(d: Dataset, source: string): InputIssue[] {
     add(path, "", message.shapeMismatch(path, expected, values.length, layout));
     return false;
   };
-  /** Reports up to ISSUES_PER_ARRAY elements that fail `ok`. */
-  const scan = (path: string, values: Float64Array, ok: (v: number) => boolean, describe: (k: number, v: number) => string) => {
+  /** Reports up to ISSUES_PER_ARRAY elements that fail `ok` (after a fast pass: most arrays have none). */
+  const scan = (path: string, values: Float64Array, ok: (v: number) => boolean, describe: (k: number, v: number) => string, bounds?: [number, number]) => {
+    if (bounds && allWithin(values, bounds[0], bounds[1])) return;
     let found = 0;
     for (let k = 0; k < values.length && found < ISSUES_PER_ARRAY; k++) {
       const v = values[k];
@@ -60,7 +61,7 @@ export function checkDataset(d: Dataset, source: string): InputIssue[] {
     scan("flows", d.flows, (v) => v >= 0 && v < Infinity, (k, v) => {
       const p = pair(k);
       return Number.isFinite(v) ? message.negativeFlow(p.exporter, p.importer, p.sector) : message.nonFiniteValue(`flow ${p.exporter} → ${p.importer}`);
-    });
+    }, [0, Number.MAX_VALUE]);
     for (let i = 0; i < N; i++) {
       let domestic = 0;
       for (let s = 0; s < S; s++) domestic += d.flows[(s * N + i) * N + i];
@@ -70,7 +71,7 @@ export function checkDataset(d: Dataset, source: string): InputIssue[] {
   }
   for (const [name, rates] of Object.entries(d.tariffs)) {
     if (!shaped(`tariffs.${name}`, rates, S * N * N, "sectors × exporters × importers")) continue;
-    scan(`tariffs.${name}`, rates, (v) => v >= 0 && v <= MAX_TARIFF_RATE, (_, v) => message.rateOutOfRange(v));
+    scan(`tariffs.${name}`, rates, (v) => v >= 0 && v <= MAX_TARIFF_RATE, (_, v) => message.rateOutOfRange(v), [0, MAX_TARIFF_RATE]);
   }
   if (d.baselineTariffs !== undefined && !Object.hasOwn(d.tariffs, d.baselineTariffs)) {
     add("baselineTariffs", d.baselineTariffs, message.unknownTariffSet(d.baselineTariffs, Object.keys(d.tariffs)));
@@ -113,7 +114,7 @@ export function checkDataset(d: Dataset, source: string): InputIssue[] {
   if (d.io) {
     // Finite only: source tables carry small negative cells (cp-1993 has intermediate shares down to −0.0006).
     const io = d.io;
-    if (shaped("io.inputShares", io.inputShares, N * S * S, "country × input sector × using sector")) scan("io.inputShares", io.inputShares, Number.isFinite, () => message.nonFiniteValue("io.inputShares"));
+    if (shaped("io.inputShares", io.inputShares, N * S * S, "country × input sector × using sector")) scan("io.inputShares", io.inputShares, Number.isFinite, () => message.nonFiniteValue("io.inputShares"), [-Number.MAX_VALUE, Number.MAX_VALUE]);
     if (shaped("io.valueAddedShares", io.valueAddedShares, N * S, "country × sector")) scan("io.valueAddedShares", io.valueAddedShares, Number.isFinite, () => message.nonFiniteValue("io.valueAddedShares"));
     if (shaped("io.finalShares", io.finalShares, N * S, "country × sector")) scan("io.finalShares", io.finalShares, Number.isFinite, () => message.nonFiniteValue("io.finalShares"));
   }
@@ -121,4 +122,13 @@ export function checkDataset(d: Dataset, source: string): InputIssue[] {
     members.forEach((m, k) => countryCodes.has(m) || add(`groups.${group}[${k}]`, m, message.unknownCountry(m, countryList, [])));
   }
   return issues;
+}
+
+/** True when every value lies in [min, max] (NaN fails): one tight loop, the common case at load. */
+function allWithin(values: Float64Array, min: number, max: number): boolean {
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    if (!(v >= min && v <= max)) return false;
+  }
+  return true;
 }
