@@ -20,7 +20,7 @@ export const BINARY_FORMAT = "tradewinds-dataset/2";
 export const CHUNK_RAW_LIMIT = 6 * 1024 * 1024;
 /** Committed files stay under ~2 MiB each (a build that exceeds this fails and says so). */
 export const CHUNK_GZIP_LIMIT = 2 * 1024 * 1024;
-/** Largest array a header may declare (elements): 1000 countries² × 100 sectors. */
+/** Largest array a header may declare (elements): 1000 countries² × 100 sectors; a chunk holds at most 8 bytes per such element. */
 export const MAX_ARRAY_LENGTH = 100_000_000;
 
 const code = z.string().min(1);
@@ -83,7 +83,7 @@ export const binaryHeaderSchema = z
     defaultElasticitySet: z.string().optional(),
     groups: z.record(z.string(), z.array(code)),
     parameters: z.record(z.string(), z.union([z.number(), z.array(z.number())])),
-    chunks: z.array(z.object({ file: z.string().regex(/^[a-z0-9-]+\.\d+\.f64\.gz$/), bytes: z.number().int().min(0) }).strict()),
+    chunks: z.array(z.object({ file: z.string().regex(/^[a-z0-9-]+\.\d+\.f64\.gz$/), bytes: z.number().int().min(0).max(8 * MAX_ARRAY_LENGTH) }).strict()),
     arrays: z.array(arrayEntry),
   })
   .strict();
