@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import type { TariffSetInfo } from "../../src/data/dataset.js";
 import type { TariffwarSource } from "./tariffwarSource.js";
+import { COUNTRY_GROUPS } from "./countryGroups.js";
 import { US_CHINA_SET } from "./usChina2019.js";
 
 /**
@@ -75,6 +76,9 @@ export function reciprocalRates(sharedDataDir: string, codes: string[]): { rates
     rowEconomies++;
   });
   const rowAverage = weighted / weights;
+  // EU members pay the EU's rate: tariffs.csv gives every member the same value; a difference is a data error.
+  const euRates = new Set(COUNTRY_GROUPS.EU27.members.map((m) => ld.get(m)));
+  if (euRates.size !== 1) throw new Error(`liberation-day/tariffs.csv: EU members have different rates (${[...euRates].join(", ")}); the EU has one`);
   const rates = new Map<string, number>();
   for (const code of codes) {
     if (code === "USA") continue;
@@ -136,7 +140,7 @@ export function tariffs2025(sharedDataDir: string, source: TariffwarSource, inFo
       {
         date: "2025-04-02",
         description:
-          `${stack} the April-2 "reciprocal" rate of each partner on the 17 reciprocal sectors (${reciprocalSectors.join(", ")}): Japan ${pct(reciprocal.get("JPN")!)}, China ${pct(reciprocal.get("CHN")!)} (34% plus the 20% of March, as tariffs.csv gives it), EU members ${pct(euRate)}, Korea ${pct(reciprocal.get("KOR")!)}, Taiwan ${pct(TAIWAN_RATE)} (Annex I; not in tariffs.csv), floor 10%; ROW ${pct(rowAverage)}, the average over the ${rowEconomies} economies of tariffs.csv it holds weighted by their 2023 exports to the US. ` +
+          `${stack} the April-2 "reciprocal" rate of each partner on the 17 reciprocal sectors (${reciprocalSectors.join(", ")}): Japan ${pct(reciprocal.get("JPN")!)}, China ${pct(reciprocal.get("CHN")!)} (34% plus the 20% of March, as tariffs.csv gives it), EU members ${pct(euRate)} (the EU's rate, the same for all 27 members in tariffs.csv), Korea ${pct(reciprocal.get("KOR")!)}, Taiwan ${pct(TAIWAN_RATE)} (Annex I; not in tariffs.csv), floor 10%; ROW ${pct(rowAverage)}, the average over the ${rowEconomies} economies of tariffs.csv it holds weighted by their 2023 exports to the US. ` +
           `Canada ${pct(reciprocal.get("CAN")!)} and Mexico ${pct(reciprocal.get("MEX")!)} as in tariffs.csv (in fact USMCA goods were exempt and the two faced separate emergency tariffs); Russia, excluded from the order, gets the 10% floor as in world-2023. Not covered (rates unchanged): energy and metal ores (B05, B06, B07, C19), pharmaceuticals (C21), computers and electronics incl. semiconductors (C26), B09, the Section 232 sectors (C24A, C24B, C29) and services. Announced 2 April; the 10% from 5 April, the country rates from 9 April (paused the same day, except for China).`,
         source: LD_SOURCE,
       },
