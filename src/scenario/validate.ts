@@ -30,13 +30,13 @@ export function readScenarioFile(path: string): ScenarioInput {
 }
 
 /** Converts zod issues into the project's field-naming issues, with the offending value looked up. */
-export function zodIssues(issues: z.core.$ZodIssue[], raw: unknown, source: string, prefix = ""): InputIssue[] {
+export function zodIssues(issues: z.core.$ZodIssue[], raw: unknown, source: string, prefix = "", allowedKeys: (raw: unknown, path: PropertyKey[]) => string[] = allowedKeysAt): InputIssue[] {
   const out: InputIssue[] = [];
   for (const issue of issues) {
     if (issue.code === "invalid_union" && issue.errors.length) {
       // Report the branch that got furthest (the longest path), not zod's generic "invalid input".
       const best = issue.errors.reduce((a, b) => (deepest(b) > deepest(a) ? b : a));
-      out.push(...zodIssues(best, raw, source, prefix));
+      out.push(...zodIssues(best, raw, source, prefix, allowedKeys));
       continue;
     }
     const path = [...issue.path];
@@ -45,7 +45,7 @@ export function zodIssues(issues: z.core.$ZodIssue[], raw: unknown, source: stri
     if (keys.length) {
       const container = valueAt(raw, path);
       for (const key of keys) {
-        out.push({ source, path: formatPath(prefix, [...path, key]), value: show((container as Record<string, unknown>)[key]), message: message.unknownKey(key, allowedKeysAt(raw, path)) });
+        out.push({ source, path: formatPath(prefix, [...path, key]), value: show((container as Record<string, unknown>)[key]), message: message.unknownKey(key, allowedKeys(raw, path)) });
       }
       continue;
     }
