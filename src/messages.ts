@@ -185,6 +185,16 @@ export const message = {
   nashNotConverged: (meanChange: number, tolerance: number, rounds: number) =>
     `the best-response iteration did not converge: |mean change| ${meanChange.toExponential(2)} > ${tolerance} after ${rounds} rounds; the table shows the last round`,
 
+  unknownElasticitySet: (name: string, dataset: string, known: string[]) =>
+    known.length
+      ? `dataset ${show(dataset)} has no elasticity set ${show(name)}; choose one of ${known.join(", ")} (see \`tradewinds datasets ${dataset}\`)`
+      : `dataset ${show(dataset)} has no named elasticity sets; drop the elasticity set (the model then uses the dataset's tradeElasticities) or use a tariffwar dataset (wiod-2014-16, icio-2022, …)`,
+  badElasticitySet: (sectors: number) => `an elasticity set needs one finite ε > 0 per sector (${sectors} values); fix the dataset's build script`,
+  tariffSettersNeedModel: (model: string) =>
+    `the nash-tariffs shock needs a model that solves for optimal tariffs (lashkaripour); model ${show(model)} cannot — change model.type`,
+  tariffWarModelMismatch: (model: string, dataset: string, needs: string) =>
+    `the ${model} tariff war needs ${needs}, which dataset ${show(dataset)} does not have; choose another dataset or --model`,
+  tariffWarOptionNotForModel: (option: string, model: string, use: string) => `${option} does not apply to the ${model} model; ${use}`,
   retaliationNeedsCommonShare: (leader: string) =>
     `the closed-form optimal retaliation against ${leader} treats all other countries as one region and needs one local share ν (and φ) for them; calibrate ν as the Liberation Day paper does (one value for all non-${leader} countries)`,
 

@@ -58,6 +58,10 @@ export interface Dataset {
   deficits?: Float64Array;
   /** Trade elasticity by sector (θ or ε) where the source gives it. */
   tradeElasticities?: Float64Array;
+  /** Named trade-elasticity sets: ε_s by sector (π ∝ cost^(−ε)), e.g. the tariffwar sets IS, U4, CP, BSY, GYY, Shap, FGO, LL. Null-prototype object. */
+  elasticitySets?: Record<string, Float64Array>;
+  /** The set used when a scenario names none; `tradeElasticities` holds the same values. */
+  defaultElasticitySet?: string;
   io?: InputOutput;
   /** Named country groups (EU27, G7, …) as lists of member codes. */
   groups: Record<string, string[]>;
