@@ -1,5 +1,6 @@
 import { dims, type Dataset } from "../data/dataset.js";
 import { TradewindsInputError, message, show, type InputIssue } from "../messages.js";
+import { elasticitiesOf } from "../models/lashkaripour/baseline.js";
 import { ossaBaseline, type OssaSigmaSet } from "../models/ossa/baseline.js";
 import type { OssaEconomy } from "../models/ossa/economy.js";
 import { newOssaWorkspace, ossaWelfare, solveOssa } from "../models/ossa/equilibrium.js";
@@ -13,8 +14,10 @@ import type { BestResponseRound } from "./bestResponse.js";
 export const SIGMA_SETS: Record<string, OssaSigmaSet> = { main: "sigma", low: "sigmaLow", medium: "sigmaMedium", high: "sigmaHigh", constant: "sigmaConstant" };
 
 export interface TariffWarOptions {
-  /** `SIGMA_SETS` key; default "main". */
+  /** `SIGMA_SETS` key (datasets with Ossa's σ sets: gtap-2007); default "main". */
   sigma?: string;
+  /** A name of the dataset's elasticity sets: σ_s = ε_s + 1 (datasets with elasticitySets, e.g. icio-2022); default the dataset's default set. */
+  elasticities?: string;
   /** Countries whose optimal tariffs are computed (codes); default all. */
   countries?: string[];
   /** Also compute the Nash tariffs by best-response iteration from the stacked optimal tariffs (needs all countries). */
@@ -67,10 +70,13 @@ function welfareAt(economy: OssaEconomy, tariffs: Float64Array, start?: Float64A
  * `nash`, the Nash tariffs by simultaneous best responses from the stacked optimal tariffs (Table 4).
  */
 export function runTariffWar(data: Dataset, options: TariffWarOptions = {}): TariffWarReport {
+  const fromElasticities = options.elasticities !== undefined || data.elasticitySets !== undefined;
   const sigma = options.sigma ?? "main";
   const codes = data.countries.map((c) => c.code);
   const issues: InputIssue[] = [];
-  if (!(sigma in SIGMA_SETS)) issues.push({ source: "command line", path: "--sigma", value: show(sigma), message: message.unknownSigmaSet(sigma, Object.keys(SIGMA_SETS)) });
+  if (fromElasticities && options.sigma !== undefined) {
+    issues.push({ source: "command line", path: "--sigma", value: show(options.sigma), message: message.tariffWarOptionNotForModel("--sigma", `ossa model on ${data.meta.name}`, "this dataset's σ = ε + 1 come from its elasticity sets: use --elasticities") });
+  } else if (!(sigma in SIGMA_SETS)) issues.push({ source: "command line", path: "--sigma", value: show(sigma), message: message.unknownSigmaSet(sigma, Object.keys(SIGMA_SETS)) });
   for (const code of options.countries ?? []) if (!codes.includes(code)) issues.push({ source: "command line", path: "--country", value: show(code), message: message.unknownCountry(code, codes, []) });
   if (options.nash && options.countries?.length && options.countries.length < codes.length) {
     issues.push({ source: "command line", path: "--nash", value: "true", message: message.nashNeedsAllCountries() });
@@ -79,7 +85,8 @@ export function runTariffWar(data: Dataset, options: TariffWarOptions = {}): Tar
   const { N, S } = dims(data);
   if (S < 2) throw new TradewindsInputError([{ source: `dataset ${data.meta.name}`, path: "sectors", value: String(S), message: message.modelNeedsDataset("ossa", message.tariffWarNeedsSectors()) }]);
 
-  const economy = ossaBaseline(data, SIGMA_SETS[sigma]);
+  const elasticitySet = fromElasticities ? elasticitiesOf(data, options.elasticities, { source: "command line", path: "--elasticities" }) : undefined;
+  const economy = ossaBaseline(data, elasticitySet ? Float64Array.from(elasticitySet.values, (e) => e + 1) : SIGMA_SETS[sigma]);
   const chosen = (options.countries?.length ? options.countries : codes).map((c) => codes.indexOf(c));
   const warnings: string[] = [];
   const stacked = Float64Array.from(economy.tariffs);
@@ -123,7 +130,7 @@ export function runTariffWar(data: Dataset, options: TariffWarOptions = {}): Tar
   }
   return {
     dataset: { name: data.meta.name, title: data.meta.title, year: data.meta.year },
-    sigma,
+    sigma: elasticitySet ? `ε + 1 of elasticity set ${elasticitySet.name}` : sigma,
     optimal: { rows, average },
     nash,
     warnings,
