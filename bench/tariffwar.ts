@@ -1,0 +1,85 @@
+/**
+ * Lashkaripour (2021) global tariff war, as `tradewinds tariff-war --dataset … --elasticities …` runs it:
+ * calibration (the balanced-trade baseline) and the 3N Nash system, median wall time of RUNS after one
+ * warm-up, with the analytic Jacobian (default) and with forward differences (the baseline run in the same
+ * process). Reference: the tariffwar MATLAB package under GNU Octave 7.3 on this kind of machine took about
+ * 15 s for WIOD 2014 and 2.5–3 min wall-clock (about 30 s CPU) for ICIO 2022 (issue 10); goals 1 s and 10 s.
+ * Then every elasticity set on every dataset once (convergence, iterations, the unweighted mean welfare).
+ *
+ *   npx tsx bench/tariffwar.ts
+ */
+import { calibrateLashkaripour } from "../src/models/lashkaripour/baseline.js";
+import { solveLashkaripour } from "../src/models/lashkaripour/model.js";
+import { lashkaripourParamsSchema } from "../src/models/lashkaripour/params.js";
+import { newRunContext, zeroPolicy } from "../src/models/types.js";
+import type { Dataset } from "../src/data/dataset.js";
+import { tariffwarDataset, type TariffwarTag } from "../tests/support/tariffwarData.js";
+import { median, timeIt } from "./timing.js";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** The package's times under GNU Octave (issue 10), seconds. */
+const PACKAGE_SECONDS: Record<string, string> = { WIOD2014: "≈15 s wall", ICIO2022: "150–180 s wall (≈30 s CPU)" };
+const PACKAGE_WALL_SECONDS: Record<string, number> = { WIOD2014: 15, ICIO2022: 150 };
+
+function war(data: Dataset, elasticities: string, jacobian: "analytic" | "finite-difference") {
+  const baseline = calibrateLashkaripour(data, lashkaripourParamsSchema.parse({ elasticities }));
+  const N = data.countries.length;
+  return { baseline, outcome: solveLashkaripour(baseline, { ...zeroPolicy(data), tariffSetters: [...Array(N).keys()] }, newRunContext(), { jacobian }) };
+}
+
+console.log(`Lashkaripour tariff war, elasticities IS: median ms over ${RUNS} runs after 1 warm-up (calibration = balancing; Nash = 3N system)`);
+console.log("dataset".padEnd(10) + "Jacobian".padEnd(19) + "calibrate ms".padStart(13) + "Nash ms".padStart(10) + "total ms".padStart(10) + "LM steps".padStart(10) + "CPU ms".padStart(9) + "   package (Octave)");
+for (const tag of ["WIOD2014", "ICIO2022"] as TariffwarTag[]) {
+  const data = tariffwarDataset(tag);
+  const totals: Record<string, number> = {};
+  for (const jacobian of ["analytic", "finite-difference"] as const) {
+    const runs = jacobian === "analytic" ? RUNS : Math.max(1, Math.min(RUNS, 3));
+    let steps = 0;
+    const calibrate = timeIt(() => void calibrateLashkaripour(data, lashkaripourParamsSchema.parse({ elasticities: "IS" })), runs);
+    const cpuBefore = process.cpuUsage();
+    const total = timeIt(() => {
+      steps = war(data, "IS", jacobian).outcome.solver.iterations;
+    }, runs);
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuMs = (cpu.user + cpu.system) / 1000 / (runs + 1);
+    totals[jacobian] = median(total);
+    console.log(
+      tag.padEnd(10) +
+        jacobian.padEnd(19) +
+        median(calibrate).toFixed(0).padStart(13) +
+        (median(total) - median(calibrate)).toFixed(0).padStart(10) +
+        median(total).toFixed(0).padStart(10) +
+        String(steps).padStart(10) +
+        cpuMs.toFixed(0).padStart(9) +
+        `   ${PACKAGE_SECONDS[tag]}`,
+    );
+  }
+  console.log(
+    `  ${tag}: analytic Jacobian ${(totals["finite-difference"] / totals.analytic).toFixed(1)}× faster than forward differences; ` +
+      `${((PACKAGE_WALL_SECONDS[tag] * 1000) / totals.analytic).toFixed(0)}× faster than the package's ${PACKAGE_WALL_SECONDS[tag]} s wall time`,
+  );
+}
+
+console.log("\nEvery elasticity set on every dataset (one run each, analytic Jacobian):");
+console.log("dataset".padEnd(10) + "set".padEnd(6) + "balance".padStart(9) + "Nash".padStart(6) + "LM steps".padStart(10) + "total ms".padStart(10) + "mean welfare %".padStart(16) + "mean Nash tariff %".padStart(20));
+for (const tag of ["WIOD2014", "ICIO2019", "ICIO2021", "ICIO2022"] as TariffwarTag[]) {
+  const data = tariffwarDataset(tag);
+  const N = data.countries.length;
+  for (const set of Object.keys(data.elasticitySets!)) {
+    const start = performance.now();
+    const { baseline, outcome } = war(data, set, "analytic");
+    const ms = performance.now() - start;
+    let tariff = 0;
+    for (let k = 0; k < N; k++) tariff += outcome.solution[2 * N + k] - 1;
+    console.log(
+      tag.padEnd(10) +
+        set.padEnd(6) +
+        (baseline.balance.converged ? "ok" : "FAILED").padStart(9) +
+        (outcome.solver.converged ? "ok" : "FAILED").padStart(6) +
+        String(outcome.solver.iterations).padStart(10) +
+        ms.toFixed(0).padStart(10) +
+        outcome.scalars!.meanWelfareChangePct.toFixed(4).padStart(16) +
+        ((100 * tariff) / N).toFixed(2).padStart(20),
+    );
+  }
+}
