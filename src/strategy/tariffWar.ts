@@ -3,7 +3,8 @@ import { TradewindsInputError, message, show, type InputIssue } from "../message
 import { elasticitiesOf } from "../models/lashkaripour/baseline.js";
 import { ossaBaseline, type OssaSigmaSet } from "../models/ossa/baseline.js";
 import type { OssaEconomy } from "../models/ossa/economy.js";
-import { newOssaWorkspace, ossaWelfare, solveOssa } from "../models/ossa/equilibrium.js";
+import { newOssaWorkspace, ossaWelfare } from "../models/ossa/equilibrium.js";
+import { solveOssa } from "../models/ossa/solve.js";
 import { OSSA_NASH, ossaNashTariffs } from "../models/ossa/nashTariffs.js";
 import { instrumentIndices, optimalTariffs } from "../models/ossa/optimalTariffs.js";
 import { definitionOf, type QuantityDefinition } from "../report/registry.js";

@@ -1,7 +1,8 @@
 import { dims, type Dataset } from "../../data/dataset.js";
 import { TradewindsInputError, message } from "../../messages.js";
 import { ossaEconomy, type OssaEconomy } from "./economy.js";
-import { newOssaWorkspace, ossaNewFlows, solveOssa } from "./equilibrium.js";
+import { newOssaWorkspace, ossaNewFlows } from "./equilibrium.js";
+import { solveOssa } from "./solve.js";
 
 /** The σ sets of the gtap-2007 dataset (scripts/datasets/gtap-2007.ts): Ossa's "Main" and sensitivity columns. */
 export type OssaSigmaSet = "sigma" | "sigmaLow" | "sigmaMedium" | "sigmaHigh" | "sigmaConstant";
