@@ -97,6 +97,19 @@ describe("lashkaripour solve: a zero shock returns the balanced baseline", () =>
   });
 });
 
+describe("lashkaripour non-convergence is reported, never silent", () => {
+  it("an unreachable tolerance: the phase is flagged not converged, with the method, the residual and a warning", () => {
+    const text = "name: tight\ndataset: wiod-2014-16\nmodel: { type: lashkaripour, tolerance: 1.0e-300 }\nphases:\n  - name: war\n    shocks: [{ type: nash-tariffs, importer: [USA, CHN] }]\n";
+    const report = runScenario(text, { dataset: tariffwarDataset("WIOD2014") });
+    const phase = report.phases[0];
+    expect(phase.converged).toBe(false);
+    expect(phase.solver.residual).toBeGreaterThan(1e-300);
+    expect(phase.solver.method).toContain("levenberg-marquardt");
+    expect(report.warnings).toContain(message.notConverged(phase.solver.method, phase.solver.iterations, phase.solver.residual, phase.solver.tolerance));
+    for (const row of phase.countries) expect(Number.isFinite(row.values.welfareChangePct)).toBe(true);
+  });
+});
+
 describe("lashkaripour input errors", () => {
   it("an unknown elasticity set names the dataset's sets", () => {
     const data = tariffwarDataset("WIOD2014");

@@ -35,7 +35,17 @@ export interface OptimalTariffOptions {
   /** Projected-gradient tolerance of the optimiser, in welfare units per unit of tariff. */
   tolerance?: number;
   maxIterations?: number;
+  /** L-BFGS pairs kept (default OPTIMAL_TARIFF_MEMORY). */
+  memory?: number;
 }
+
+/**
+ * L-BFGS memory of the optimal-tariff search: 300 pairs, i.e. close to full BFGS for up to a few hundred
+ * instruments. Measured on the US (Ossa's model, IS elasticities + 1): WIOD 2014 (688 tariffs) converges
+ * in 2367 iterations with 10 pairs, 621 with 100, 284 with 300; gtap-2007 (198 tariffs) in 240 / 146 / 121.
+ * Memory costs O(pairs × instruments) per iteration, negligible beside the equilibrium solves.
+ */
+export const OPTIMAL_TARIFF_MEMORY = 300;
 
 export interface OptimalTariffResult {
   /** The full tariff array with j's optimal tariffs in place. */
@@ -98,6 +108,7 @@ export function optimalTariffs(economy: OssaEconomy, j: number, tariffsInForce: 
   const result = minimizeInBox(objective, start, new Float64Array(m).fill(options.lower ?? 0), new Float64Array(m).fill(options.upper ?? 10), {
     tolerance: options.tolerance ?? 1e-7,
     maxIterations: options.maxIterations ?? 500,
+    memory: options.memory ?? OPTIMAL_TARIFF_MEMORY,
   });
   const { value, ...optimiser } = result;
   for (let q = 0; q < m; q++) t[instruments[q]] = value.x[q];
