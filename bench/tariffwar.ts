@@ -83,3 +83,33 @@ for (const tag of ["WIOD2014", "ICIO2019", "ICIO2021", "ICIO2022"] as TariffwarT
     );
   }
 }
+
+// Ossa (2014) on the same data (σ = ε + 1 of IS): one country's optimal tariffs ((N−1)·S instruments), the
+// piece `tradewinds tariff-war --model ossa` repeats for every country (and, with --nash, in every round).
+// BENCH_OSSA=0 skips it (about a minute on ICIO 2022).
+if (process.env.BENCH_OSSA !== "0") {
+  const { ossaBaseline } = await import("../src/models/ossa/baseline.js");
+  const { instrumentIndices, optimalTariffs } = await import("../src/models/ossa/optimalTariffs.js");
+  console.log("\nOssa (2014) optimal tariffs of the USA alone, σ = IS + 1 (one run):");
+  console.log("dataset".padEnd(10) + "instruments".padStart(12) + "baseline ms".padStart(13) + "search s".padStart(10) + "iterations".padStart(12) + "  converged");
+  for (const tag of ["WIOD2014", "ICIO2022"] as TariffwarTag[]) {
+    const data = tariffwarDataset(tag);
+    const N = data.countries.length;
+    const S = data.sectors.length;
+    let start = performance.now();
+    const economy = ossaBaseline(data, Float64Array.from(data.elasticitySets!.IS, (e) => e + 1));
+    const baselineMs = performance.now() - start;
+    const j = data.countries.findIndex((c) => c.code === "USA");
+    const instruments = instrumentIndices(N, S, j);
+    start = performance.now();
+    const result = optimalTariffs(economy, j, economy.tariffs, Float64Array.from(instruments, (k) => 1 / (economy.sigma[Math.floor(k / (N * N))] - 1)), { maxIterations: 3000 });
+    console.log(
+      tag.padEnd(10) +
+        String(instruments.length).padStart(12) +
+        baselineMs.toFixed(0).padStart(13) +
+        ((performance.now() - start) / 1000).toFixed(1).padStart(10) +
+        String(result.optimiser.iterations).padStart(12) +
+        `  ${result.optimiser.converged}`,
+    );
+  }
+}

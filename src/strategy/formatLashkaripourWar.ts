@@ -24,11 +24,11 @@ export function formatLashkaripourWar(report: LashkaripourWarReport): string {
   out.push(`Nash equilibrium: ${status(report.nash.solver)}`);
 
   const keys = ["welfareChangePct", "nashTariffRate", ...(hasDollars ? ["welfareChangeUsd"] : [])];
-  const table = new Table({ head: ["country", ...keys.map((k) => head(k, k === "welfareChangeUsd" ? "USD million" : undefined))], ...compact });
+  const table = new Table({ head: ["country", ...keys.map((k) => head(k, k === "welfareChangeUsd" ? report.dataset.gdpUnits : undefined))], ...compact });
   for (const row of report.nash.rows) table.push([row.code, ...keys.map((k) => value(k, row.values[k as keyof typeof row.values]))]);
   out.push(table.toString());
   const s = report.nash.summary;
-  const line = (key: string, x: number | undefined) => (x === undefined ? [] : [`${defs[key].label}: ${value(key, x)}${defs[key].unit === "%" ? "%" : defs[key].unit === "level" ? " USD million" : ""}`]);
+  const line = (key: string, x: number | undefined) => (x === undefined ? [] : [`${defs[key].label}: ${value(key, x)}${defs[key].unit === "%" ? "%" : defs[key].unit === "level" ? ` (${report.dataset.gdpUnits})` : ""}`]);
   out.push(
     [
       ...line("meanWelfareChangePct", s.meanWelfareChangePct),

@@ -41,7 +41,8 @@ export interface SolveSummary {
 
 export interface LashkaripourWarReport {
   model: "lashkaripour";
-  dataset: { name: string; title: string; year: number };
+  /** `gdpUnits`: of GDP and the dollar changes — "USD million" for datasets in millions of USD (the tariffwar datasets' GDP: constant 2015 USD), else the dataset's units. */
+  dataset: { name: string; title: string; year: number; gdpUnits: string };
   elasticities: string;
   /** The balancing solve of the baseline (spec §4) and the Nash solve (§5). */
   balance: SolveSummary;
@@ -115,7 +116,7 @@ export function runLashkaripourTariffWar(data: Dataset, options: LashkaripourWar
   if (optimal.length) keys.push("optimalTariffRate", "optimalTariffWelfarePct", "optimalTariffOthersWelfarePct");
   return {
     model: "lashkaripour",
-    dataset: { name: data.meta.name, title: data.meta.title, year: data.meta.year },
+    dataset: { name: data.meta.name, title: data.meta.title, year: data.meta.year, gdpUnits: /^millions of (current |constant )?USD/.test(data.meta.units) ? "USD million" : data.meta.units },
     elasticities: baseline.elasticitySet,
     balance: summaryOf(baseline.balance),
     nash: {
