@@ -88,16 +88,16 @@ for (const tag of ["WIOD2014", "ICIO2019", "ICIO2021", "ICIO2022"] as TariffwarT
 // piece `tradewinds tariff-war --model ossa` repeats for every country (and, with --nash, in every round).
 // BENCH_OSSA=0 skips it (about a minute on ICIO 2022).
 if (process.env.BENCH_OSSA !== "0") {
-  const { ossaBaseline } = await import("../src/models/ossa/baseline.js");
+  const { ossaTariffWarEconomy } = await import("../src/strategy/tariffWar.js");
   const { instrumentIndices, optimalTariffs } = await import("../src/models/ossa/optimalTariffs.js");
-  console.log("\nOssa (2014) optimal tariffs of the USA alone, σ = IS + 1 (one run):");
+  console.log("\nOssa (2014) optimal tariffs of the USA alone, σ = IS + 1, flows at exporter prices (one run):");
   console.log("dataset".padEnd(10) + "instruments".padStart(12) + "baseline ms".padStart(13) + "search s".padStart(10) + "iterations".padStart(12) + "  converged");
   for (const tag of ["WIOD2014", "ICIO2022"] as TariffwarTag[]) {
     const data = tariffwarDataset(tag);
     const N = data.countries.length;
     const S = data.sectors.length;
     let start = performance.now();
-    const economy = ossaBaseline(data, Float64Array.from(data.elasticitySets!.IS, (e) => e + 1));
+    const { economy } = ossaTariffWarEconomy(data, { elasticities: "IS" });
     const baselineMs = performance.now() - start;
     const j = data.countries.findIndex((c) => c.code === "USA");
     const instruments = instrumentIndices(N, S, j);

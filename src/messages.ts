@@ -190,8 +190,8 @@ export const message = {
       ? `dataset ${show(dataset)} has no elasticity set ${show(name)}; choose one of ${known.join(", ")} (see \`tradewinds datasets ${dataset}\`)`
       : `dataset ${show(dataset)} has no named elasticity sets; drop the elasticity set (the model then uses the dataset's tradeElasticities) or use a tariffwar dataset (wiod-2014-16, icio-2022, …)`,
   badElasticitySet: (sectors: number) => `an elasticity set needs one finite ε > 0 per sector (${sectors} values); fix the dataset's build script`,
-  tariffSettersNeedModel: (model: string) =>
-    `the nash-tariffs shock needs a model that solves for optimal tariffs (lashkaripour); model ${show(model)} cannot — change model.type`,
+  ossaFlowsAtExporterPrices: (dataset: string) =>
+    `Flows of ${dataset} are the tariffwar package's tariff-inclusive expenditure; Ossa's model reads them at exporter prices, X/(1 + t) with the baseline tariffs.`,
   tariffWarModelMismatch: (model: string, dataset: string, needs: string) =>
     `the ${model} tariff war needs ${needs}, which dataset ${show(dataset)} does not have; choose another dataset or --model`,
   tariffWarOptionNotForModel: (option: string, model: string, use: string) => `${option} does not apply to the ${model} model; ${use}`,

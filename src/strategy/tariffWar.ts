@@ -50,6 +50,8 @@ export interface TariffWarReport {
   optimal: { rows: OptimalTariffRow[]; average?: OptimalTariffRow["values"] };
   nash?: { rows: NashRow[]; average: NashRow["values"]; converged: boolean; rounds: number; tolerance: number; path: BestResponseRound[] };
   warnings: string[];
+  /** How the data were read (e.g. flows converted to exporter prices). */
+  notes: string[];
   definitions: Record<string, QuantityDefinition>;
 }
 
@@ -62,6 +64,24 @@ function welfareAt(economy: OssaEconomy, tariffs: Float64Array, start?: Float64A
   const work = newOssaWorkspace(economy);
   const solved = solveOssa(economy, tariffs, new Float64Array(economy.N), work, start);
   return { welfarePct: Array.from({ length: economy.N }, (_, k) => 100 * (ossaWelfare(economy, solved.value, work, k) - 1)), converged: solved.converged };
+}
+
+/**
+ * Ossa's balanced baseline for a tariff war: with Ossa's σ sets (gtap-2007), or with σ = ε + 1 of a
+ * dataset's elasticity set. Datasets with elasticity sets carry the tariffwar package's flows, which are
+ * tariff-inclusive expenditure (spec tariffwar.md §2); Ossa's X_ijs are at exporter prices, so they are
+ * read as X/(1 + t) with the baseline tariffs, and a note says so.
+ */
+export function ossaTariffWarEconomy(data: Dataset, choice: { sigma: string } | { elasticities: string | undefined }): { economy: OssaEconomy; sigmaLabel: string; notes: string[] } {
+  if ("sigma" in choice) return { economy: ossaBaseline(data, SIGMA_SETS[choice.sigma]), sigmaLabel: choice.sigma, notes: [] };
+  const set = elasticitiesOf(data, choice.elasticities, { source: "command line", path: "--elasticities" });
+  const base = data.baselineTariffs ? data.tariffs[data.baselineTariffs] : new Float64Array(data.flows.length);
+  const atExporterPrices = { ...data, flows: Float64Array.from(data.flows, (x, k) => x / (1 + base[k])) };
+  return {
+    economy: ossaBaseline(atExporterPrices, Float64Array.from(set.values, (e) => e + 1)),
+    sigmaLabel: `ε + 1 of elasticity set ${set.name}`,
+    notes: [message.ossaFlowsAtExporterPrices(data.meta.name)],
+  };
 }
 
 /**
@@ -86,8 +106,7 @@ export function runTariffWar(data: Dataset, options: TariffWarOptions = {}): Tar
   const { N, S } = dims(data);
   if (S < 2) throw new TradewindsInputError([{ source: `dataset ${data.meta.name}`, path: "sectors", value: String(S), message: message.modelNeedsDataset("ossa", message.tariffWarNeedsSectors()) }]);
 
-  const elasticitySet = fromElasticities ? elasticitiesOf(data, options.elasticities, { source: "command line", path: "--elasticities" }) : undefined;
-  const economy = ossaBaseline(data, elasticitySet ? Float64Array.from(elasticitySet.values, (e) => e + 1) : SIGMA_SETS[sigma]);
+  const { economy, sigmaLabel, notes } = ossaTariffWarEconomy(data, fromElasticities ? { elasticities: options.elasticities } : { sigma });
   const chosen = (options.countries?.length ? options.countries : codes).map((c) => codes.indexOf(c));
   const warnings: string[] = [];
   const stacked = Float64Array.from(economy.tariffs);
@@ -131,10 +150,11 @@ export function runTariffWar(data: Dataset, options: TariffWarOptions = {}): Tar
   }
   return {
     dataset: { name: data.meta.name, title: data.meta.title, year: data.meta.year },
-    sigma: elasticitySet ? `ε + 1 of elasticity set ${elasticitySet.name}` : sigma,
+    sigma: sigmaLabel,
     optimal: { rows, average },
     nash,
     warnings,
+    notes,
     definitions: Object.fromEntries(KEYS.slice(0, nash ? KEYS.length : 3).map((k) => [k, definitionOf(k)])),
   };
 }
