@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Dataset } from "../data/dataset.js";
 import type { Model } from "./types.js";
 
 /** What the scenario pipeline needs to know of a model: its parameter schema and the shocks it takes. */
@@ -12,6 +13,11 @@ export interface ModelEntry {
   tableKeys: string[];
   /** Country × sector keys shown in sector tables, in order (multi-sector models). */
   sectorTableKeys?: string[];
+  /**
+   * Checks of parsed parameters against the dataset that the schema cannot express (e.g. a named
+   * elasticity set exists); each problem as { path relative to the model section, value, message }.
+   */
+  checkParams?: (params: never, data: Dataset) => { path: string; value: unknown; message: string }[];
   /** The model's closed-form optimal tariffs on a calibrated baseline, where it has them. */
   closedFormRates?: (baseline: unknown) => ClosedFormRates;
 }

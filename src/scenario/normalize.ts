@@ -134,7 +134,9 @@ export function normalizeScenario(input: ScenarioInput, data: Dataset, catalog: 
 
     const merged = { ...(inherited?.modelParams ?? scenarioParams), ...(phase.model ?? {}) };
     const checked = entry.params.safeParse(merged);
-    if (!checked.success) issues.push(...zodIssues(checked.error.issues, merged, source, phase.model ? `${path}.model` : "model"));
+    const modelPath = phase.model ? `${path}.model` : "model";
+    if (!checked.success) issues.push(...zodIssues(checked.error.issues, merged, source, modelPath));
+    else for (const problem of entry.checkParams?.(checked.data as never, data) ?? []) add(`${modelPath}.${problem.path}`, problem.value, problem.message);
     const own = phase.shocks.map((s, k) => normalizeShock(s, `${path}.shocks[${k}]`));
     phases.push({
       name: phase.name,

@@ -116,6 +116,19 @@ describe("lashkaripour input errors", () => {
     expect(() => calibrateLashkaripour(data, params("XX"))).toThrow(TradewindsInputError);
     expect(() => calibrateLashkaripour(data, params("XX"))).toThrow(message.unknownElasticitySet("XX", data.meta.name, ["IS", "U4", "CP", "BSY", "GYY", "Shap", "FGO", "LL"]));
   });
+  it("a scenario naming an unknown set is rejected when it is normalized (tradewinds validate), at model.elasticities", () => {
+    const data = tariffwarDataset("WIOD2014");
+    const text = "name: x\ndataset: wiod-2014-16\nmodel: { type: lashkaripour, elasticities: constructor }\nphases:\n  - name: war\n    shocks: [{ type: nash-tariffs }]\n";
+    try {
+      runScenario(text, { dataset: data });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(TradewindsInputError);
+      expect((err as TradewindsInputError).issues).toEqual([
+        { source: "scenario", path: "model.elasticities", value: '"constructor"', message: message.unknownElasticitySet("constructor", data.meta.name, ["IS", "U4", "CP", "BSY", "GYY", "Shap", "FGO", "LL"]) },
+      ]);
+    }
+  });
   it("a user-supplied set name is never a plain object key (__proto__, constructor)", () => {
     const data = tariffwarDataset("WIOD2014");
     for (const name of ["__proto__", "constructor", "toString"]) expect(() => calibrateLashkaripour(data, params(name))).toThrow(TradewindsInputError);
