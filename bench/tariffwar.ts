@@ -84,6 +84,37 @@ for (const tag of ["WIOD2014", "ICIO2019", "ICIO2021", "ICIO2022"] as TariffwarT
   }
 }
 
+// Eq. 14 is the paper's sufficient-statistics formula; the uniform tariff that maximises the setter's welfare
+// in the model itself (others at applied tariffs) is found by golden section for comparison.
+{
+  const { maximizeScalar } = await import("../src/solver/goldenSection.js");
+  const data = tariffwarDataset("WIOD2014");
+  const N = data.countries.length;
+  const S = data.sectors.length;
+  const baseline = calibrateLashkaripour(data, lashkaripourParamsSchema.parse({ elasticities: "IS" }));
+  console.log("\nEq. 14 against the model's own optimum of a uniform tariff (WIOD 2014, IS; each country alone, others at applied tariffs):");
+  console.log("country".padEnd(9) + "eq. 14 rate %".padStart(15) + "welfare %".padStart(11) + "argmax rate %".padStart(15) + "welfare %".padStart(11) + "gap pp".padStart(10));
+  for (const code of ["USA", "CHN", "JPN", "DEU"]) {
+    const j = data.countries.findIndex((c) => c.code === code);
+    const formula = solveLashkaripour(baseline, { ...zeroPolicy(data), tariffSetters: [j] }, newRunContext());
+    const welfareAt = (rate: number) => {
+      const policy = zeroPolicy(data);
+      for (let s = 0; s < S; s++) for (let i = 0; i < N; i++) if (i !== j) policy.tariffs[(s * N + i) * N + j] = rate;
+      return solveLashkaripour(baseline, policy, newRunContext()).countries.welfareChangePct[j];
+    };
+    const best = maximizeScalar(welfareAt, 0, 1, 1e-6);
+    const w = formula.countries.welfareChangePct[j];
+    console.log(
+      code.padEnd(9) +
+        (100 * (formula.solution[2 * N] - 1)).toFixed(3).padStart(15) +
+        w.toFixed(5).padStart(11) +
+        (100 * best.value.x).toFixed(3).padStart(15) +
+        best.value.f.toFixed(5).padStart(11) +
+        (best.value.f - w).toFixed(5).padStart(10),
+    );
+  }
+}
+
 // Ossa (2014) on the same data (σ = ε + 1 of IS): one country's optimal tariffs ((N−1)·S instruments), the
 // piece `tradewinds tariff-war --model ossa` repeats for every country (and, with --nash, in every round).
 // BENCH_OSSA=0 skips it (about a minute on ICIO 2022).
