@@ -29,7 +29,7 @@ export function elasticitiesOf(data: Dataset, requested: string | undefined, whe
   if (name !== undefined) {
     if (!sets || !Object.hasOwn(sets, name)) {
       const at = requested === undefined ? { source: `dataset ${data.meta.name}`, path: "defaultElasticitySet" } : where;
-      throw new TradewindsInputError([{ ...at, value: show(name), message: message.unknownElasticitySet(name, data.meta.name, known) }]);
+      throw new TradewindsInputError([{ ...at, value: show(name), message: message.unknownElasticitySet(name, known) }]);
     }
     return { name, values: sets[name] };
   }
@@ -44,7 +44,7 @@ export function checkLashkaripourParams(params: LashkaripourParams, data: Datase
   if (params.elasticities === undefined) return [];
   const sets = data.elasticitySets;
   if (sets && Object.hasOwn(sets, params.elasticities)) return [];
-  return [{ path: "elasticities", value: params.elasticities, message: message.unknownElasticitySet(params.elasticities, data.meta.name, sets ? Object.keys(sets) : []) }];
+  return [{ path: "elasticities", value: params.elasticities, message: message.unknownElasticitySet(params.elasticities, sets ? Object.keys(sets) : []) }];
 }
 
 /**
