@@ -13,13 +13,13 @@ import { solveLashkaripour } from "../src/models/lashkaripour/model.js";
 import { lashkaripourParamsSchema } from "../src/models/lashkaripour/params.js";
 import { newRunContext, zeroPolicy } from "../src/models/types.js";
 import type { Dataset } from "../src/data/dataset.js";
-import { tariffwarDataset, type TariffwarTag } from "../tests/support/tariffwarData.js";
+import { loadDataset } from "../src/data/load.js";
 import { median, timeIt } from "./timing.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /** The package's times under GNU Octave (issue 10), seconds. */
-const PACKAGE_SECONDS: Record<string, string> = { WIOD2014: "≈15 s wall", ICIO2022: "150–180 s wall (≈30 s CPU)" };
-const PACKAGE_WALL_SECONDS: Record<string, number> = { WIOD2014: 15, ICIO2022: 150 };
+const PACKAGE_SECONDS: Record<string, string> = { "wiod-2014-16": "≈15 s wall", "icio-2022": "150–180 s wall (≈30 s CPU)" };
+const PACKAGE_WALL_SECONDS: Record<string, number> = { "wiod-2014-16": 15, "icio-2022": 150 };
 
 function war(data: Dataset, elasticities: string, jacobian: "analytic" | "finite-difference") {
   const baseline = calibrateLashkaripour(data, lashkaripourParamsSchema.parse({ elasticities }));
@@ -28,9 +28,9 @@ function war(data: Dataset, elasticities: string, jacobian: "analytic" | "finite
 }
 
 console.log(`Lashkaripour tariff war, elasticities IS: median ms over ${RUNS} runs after 1 warm-up (calibration = balancing; Nash = 3N system)`);
-console.log("dataset".padEnd(10) + "Jacobian".padEnd(19) + "calibrate ms".padStart(13) + "Nash ms".padStart(10) + "total ms".padStart(10) + "LM steps".padStart(10) + "CPU ms".padStart(9) + "   package (Octave)");
-for (const tag of ["WIOD2014", "ICIO2022"] as TariffwarTag[]) {
-  const data = tariffwarDataset(tag);
+console.log("dataset".padEnd(14) + "Jacobian".padEnd(19) + "calibrate ms".padStart(13) + "Nash ms".padStart(10) + "total ms".padStart(10) + "LM steps".padStart(10) + "CPU ms".padStart(9) + "   package (Octave)");
+for (const tag of ["wiod-2014-16", "icio-2022"]) {
+  const data = loadDataset(tag);
   const totals: Record<string, number> = {};
   for (const jacobian of ["analytic", "finite-difference"] as const) {
     const runs = jacobian === "analytic" ? RUNS : Math.max(1, Math.min(RUNS, 3));
@@ -44,7 +44,7 @@ for (const tag of ["WIOD2014", "ICIO2022"] as TariffwarTag[]) {
     const cpuMs = (cpu.user + cpu.system) / 1000 / (runs + 1);
     totals[jacobian] = median(total);
     console.log(
-      tag.padEnd(10) +
+      tag.padEnd(14) +
         jacobian.padEnd(19) +
         median(calibrate).toFixed(0).padStart(13) +
         (median(total) - median(calibrate)).toFixed(0).padStart(10) +
@@ -61,9 +61,9 @@ for (const tag of ["WIOD2014", "ICIO2022"] as TariffwarTag[]) {
 }
 
 console.log("\nEvery elasticity set on every dataset (one run each, analytic Jacobian):");
-console.log("dataset".padEnd(10) + "set".padEnd(6) + "balance".padStart(9) + "Nash".padStart(6) + "LM steps".padStart(10) + "total ms".padStart(10) + "mean welfare %".padStart(16) + "mean Nash tariff %".padStart(20));
-for (const tag of ["WIOD2014", "ICIO2019", "ICIO2021", "ICIO2022"] as TariffwarTag[]) {
-  const data = tariffwarDataset(tag);
+console.log("dataset".padEnd(14) + "set".padEnd(6) + "balance".padStart(9) + "Nash".padStart(6) + "LM steps".padStart(10) + "total ms".padStart(10) + "mean welfare %".padStart(16) + "mean Nash tariff %".padStart(20));
+for (const tag of ["wiod-2014-16", "icio-2019", "icio-2021", "icio-2022"]) {
+  const data = loadDataset(tag);
   const N = data.countries.length;
   for (const set of Object.keys(data.elasticitySets!)) {
     const start = performance.now();
@@ -72,7 +72,7 @@ for (const tag of ["WIOD2014", "ICIO2019", "ICIO2021", "ICIO2022"] as TariffwarT
     let tariff = 0;
     for (let k = 0; k < N; k++) tariff += outcome.solution[2 * N + k] - 1;
     console.log(
-      tag.padEnd(10) +
+      tag.padEnd(14) +
         set.padEnd(6) +
         (baseline.balance.converged ? "ok" : "FAILED").padStart(9) +
         (outcome.solver.converged ? "ok" : "FAILED").padStart(6) +
@@ -88,7 +88,7 @@ for (const tag of ["WIOD2014", "ICIO2019", "ICIO2021", "ICIO2022"] as TariffwarT
 // in the model itself (others at applied tariffs) is found by golden section for comparison.
 {
   const { maximizeScalar } = await import("../src/solver/goldenSection.js");
-  const data = tariffwarDataset("WIOD2014");
+  const data = loadDataset("wiod-2014-16");
   const N = data.countries.length;
   const S = data.sectors.length;
   const baseline = calibrateLashkaripour(data, lashkaripourParamsSchema.parse({ elasticities: "IS" }));
@@ -122,9 +122,9 @@ if (process.env.BENCH_OSSA !== "0") {
   const { ossaTariffWarEconomy } = await import("../src/strategy/tariffWar.js");
   const { instrumentIndices, optimalTariffs } = await import("../src/models/ossa/optimalTariffs.js");
   console.log("\nOssa (2014) optimal tariffs of the USA alone, σ = IS + 1, flows at exporter prices (one run):");
-  console.log("dataset".padEnd(10) + "instruments".padStart(12) + "baseline ms".padStart(13) + "search s".padStart(10) + "iterations".padStart(12) + "  converged");
-  for (const tag of ["WIOD2014", "ICIO2022"] as TariffwarTag[]) {
-    const data = tariffwarDataset(tag);
+  console.log("dataset".padEnd(14) + "instruments".padStart(12) + "baseline ms".padStart(13) + "search s".padStart(10) + "iterations".padStart(12) + "  converged");
+  for (const tag of ["wiod-2014-16", "icio-2022"]) {
+    const data = loadDataset(tag);
     const N = data.countries.length;
     const S = data.sectors.length;
     let start = performance.now();
@@ -135,7 +135,7 @@ if (process.env.BENCH_OSSA !== "0") {
     start = performance.now();
     const result = optimalTariffs(economy, j, economy.tariffs, Float64Array.from(instruments, (k) => 1 / (economy.sigma[Math.floor(k / (N * N))] - 1)), { maxIterations: 3000 });
     console.log(
-      tag.padEnd(10) +
+      tag.padEnd(14) +
         String(instruments.length).padStart(12) +
         baselineMs.toFixed(0).padStart(13) +
         ((performance.now() - start) / 1000).toFixed(1).padStart(10) +

@@ -1,3 +1,4 @@
+import { loadDataset } from "../../src/data/load.js";
 import { describe, expect, it } from "vitest";
 import type { Dataset } from "../../src/data/dataset.js";
 import { TradewindsInputError, message } from "../../src/messages.js";
@@ -9,9 +10,8 @@ import { lashkaripourParamsSchema } from "../../src/models/lashkaripour/params.j
 import { newRunContext, zeroPolicy, type CompiledPolicy } from "../../src/models/types.js";
 import { runScenario } from "../../src/run.js";
 import { expectClose } from "../support/expectClose.js";
-import { tariffwarDataset } from "../support/tariffwarData.js";
 
-// Identities of the Lashkaripour (2021) model on the tariffwar data (../shared/data/tariffwar):
+// Identities of the Lashkaripour (2021) model on the tariffwar datasets wiod-2014-16 and icio-2022:
 // it is the Caliendo–Parro model without input–output links and with zero deficits, the balanced baseline
 // balances trade, and a zero shock changes nothing.
 
@@ -39,7 +39,7 @@ function wiodShock(data: Dataset): CompiledPolicy {
 
 describe("lashkaripour = caliendo-parro without IO and with zero deficits (the same counterfactual, two codes)", () => {
   it("US–China +25 pp tariffs and a DEU→JPN trade-cost rise on WIOD 2014: real income, wages and prices agree in every country", () => {
-    const wiod = tariffwarDataset("WIOD2014");
+    const wiod = loadDataset("wiod-2014-16");
     // Caliendo–Parro reads flows at factory prices and tariffs on top; tariffwar's X are tariff-inclusive.
     const base = wiod.tariffs.teti;
     const cpData: Dataset = { ...wiod, flows: Float64Array.from(wiod.flows, (x, k) => x / (1 + base[k])), gdp: undefined, tradeElasticities: wiod.elasticitySets!.IS };
@@ -60,9 +60,9 @@ describe("lashkaripour = caliendo-parro without IO and with zero deficits (the s
 });
 
 describe("calibrateLashkaripour: the balanced-trade baseline (spec tariffwar.md §4)", () => {
-  for (const tag of ["WIOD2014", "ICIO2022"] as const) {
-    it(`${tag}: flows ≥ 0, sector shares e unchanged, expenditure = wage income + tariff revenue, Σ wage income unchanged`, () => {
-      const data = tariffwarDataset(tag);
+  for (const name of ["wiod-2014-16", "icio-2022"]) {
+    it(`${name}: flows ≥ 0, sector shares e unchanged, expenditure = wage income + tariff revenue, Σ wage income unchanged`, () => {
+      const data = loadDataset(name);
       const b = calibrateLashkaripour(data, params());
       expect(b.balance.converged).toBe(true);
       const { N, S, flows, tariffs, expenditure, wageIncome, spendingShares } = b.economy;
@@ -75,7 +75,7 @@ describe("calibrateLashkaripour: the balanced-trade baseline (spec tariffwar.md 
       }
       const world = (x: Float64Array) => x.reduce((a, v) => a + v, 0);
       expectClose(world(wageIncome), world(b.unbalanced.wageIncome), TOL_ACCOUNTING_RELATIVE * world(wageIncome), "numeraire Σ R");
-      if (tag === "ICIO2022") {
+      if (data.parameters.domesticFlowPadding === 1) {
         // the package's +1 USD million on every domestic flow before balancing (run.m:140-143)
         expect(b.unbalanced.flows[0]).toBe(data.flows[0] + 1);
         expect(b.unbalanced.flows[N]).toBe(data.flows[N]);
@@ -86,7 +86,7 @@ describe("calibrateLashkaripour: the balanced-trade baseline (spec tariffwar.md 
 
 describe("lashkaripour solve: a zero shock returns the balanced baseline", () => {
   it("no shocks: every welfare, price and trade change is 0", () => {
-    const report = runScenario("name: zero\ndataset: wiod-2014-16\nmodel: { type: lashkaripour, elasticities: U4 }\nphases:\n  - name: none\n", { dataset: tariffwarDataset("WIOD2014") });
+    const report = runScenario("name: zero\ndataset: wiod-2014-16\nmodel: { type: lashkaripour, elasticities: U4 }\nphases:\n  - name: none\n");
     const phase = report.phases[0];
     expect(phase.converged).toBe(true);
     for (const row of phase.countries) {
@@ -100,7 +100,7 @@ describe("lashkaripour solve: a zero shock returns the balanced baseline", () =>
 describe("lashkaripour non-convergence is reported, never silent", () => {
   it("an unreachable tolerance: the phase is flagged not converged, with the method, the residual and a warning", () => {
     const text = "name: tight\ndataset: wiod-2014-16\nmodel: { type: lashkaripour, tolerance: 1.0e-300 }\nphases:\n  - name: war\n    shocks: [{ type: nash-tariffs, importer: [USA, CHN] }]\n";
-    const report = runScenario(text, { dataset: tariffwarDataset("WIOD2014") });
+    const report = runScenario(text);
     const phase = report.phases[0];
     expect(phase.converged).toBe(false);
     expect(phase.solver.residual).toBeGreaterThan(1e-300);
@@ -112,12 +112,12 @@ describe("lashkaripour non-convergence is reported, never silent", () => {
 
 describe("lashkaripour input errors", () => {
   it("an unknown elasticity set names the dataset's sets", () => {
-    const data = tariffwarDataset("WIOD2014");
+    const data = loadDataset("wiod-2014-16");
     expect(() => calibrateLashkaripour(data, params("XX"))).toThrow(TradewindsInputError);
     expect(() => calibrateLashkaripour(data, params("XX"))).toThrow(message.unknownElasticitySet("XX", ["IS", "U4", "CP", "BSY", "GYY", "Shap", "FGO", "LL"]));
   });
   it("a scenario naming an unknown set is rejected when it is normalized (tradewinds validate), at model.elasticities", () => {
-    const data = tariffwarDataset("WIOD2014");
+    const data = loadDataset("wiod-2014-16");
     const text = "name: x\ndataset: wiod-2014-16\nmodel: { type: lashkaripour, elasticities: constructor }\nphases:\n  - name: war\n    shocks: [{ type: nash-tariffs }]\n";
     try {
       runScenario(text, { dataset: data });
@@ -130,7 +130,7 @@ describe("lashkaripour input errors", () => {
     }
   });
   it("a user-supplied set name is never a plain object key (__proto__, constructor)", () => {
-    const data = tariffwarDataset("WIOD2014");
+    const data = loadDataset("wiod-2014-16");
     for (const name of ["__proto__", "constructor", "toString"]) expect(() => calibrateLashkaripour(data, params(name))).toThrow(TradewindsInputError);
   });
   it("nash-tariffs is refused by a model that cannot solve for tariffs", () => {

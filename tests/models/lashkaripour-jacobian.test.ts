@@ -1,13 +1,13 @@
+import { loadDataset } from "../../src/data/load.js";
 import { describe, expect, it } from "vitest";
 import { calibrateLashkaripour } from "../../src/models/lashkaripour/baseline.js";
 import { newLashkaripourState, prepareSystem, systemResidual } from "../../src/models/lashkaripour/equilibrium.js";
 import { newJacobianWorkspace, systemJacobian } from "../../src/models/lashkaripour/jacobian.js";
 import { lashkaripourParamsSchema } from "../../src/models/lashkaripour/params.js";
-import { tariffwarDataset } from "../support/tariffwarData.js";
 
 // The analytic Jacobian of the Lashkaripour (2021) system (src/models/lashkaripour/jacobian.ts) equals
 // the derivative of the residual: central differences at a point away from the solution, on the tariffwar
-// WIOD 2014 data (../shared/data/tariffwar/WIOD2014_*.csv.gz) balanced with the IS elasticities, for
+// WIOD 2014 data (wiod-2014-16, built from ../shared/data/tariffwar) balanced with the IS elasticities, for
 // every country setting its tariff (the Nash system), a subset of setters, none (the balanced-trade and
 // counterfactual system), and a policy with a tariff change, a trade-cost change and an embargo.
 
@@ -16,7 +16,7 @@ const STEP = 1e-5;
 const TOL_RELATIVE_TO_MAX = 1e-6;
 
 describe("systemJacobian(system, x) is the derivative of systemResidual (central differences)", () => {
-  const data = tariffwarDataset("WIOD2014");
+  const data = loadDataset("wiod-2014-16");
   const baseline = calibrateLashkaripour(data, lashkaripourParamsSchema.parse({ elasticities: "IS" }));
   const { N, S } = baseline.economy;
   const codes = baseline.codes.countries;

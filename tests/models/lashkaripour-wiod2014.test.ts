@@ -1,14 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { loadDataset } from "../../src/data/load.js";
 import { runScenario } from "../../src/run.js";
 import type { RunReport } from "../../src/report/types.js";
-import { runLashkaripourTariffWar, type LashkaripourWarReport } from "../../src/strategy/lashkaripourTariffWar.js";
+import { EXIT } from "../../src/cli/main.js";
+import type { LashkaripourWarReport } from "../../src/strategy/lashkaripourTariffWar.js";
+import { runCli } from "../support/cli.js";
 import { expectClose } from "../support/expectClose.js";
-import { tariffwarDataset } from "../support/tariffwarData.js";
 
 // Reference: the tariffwar MATLAB package (ahmadlp/tariffwar 9863698; Lashkaripour 2021, "The Cost of a
 // Global Tariff War: A Sufficient-Statistics Approach", JIE 131), run tariffwar.pipeline.run('wiod', 2014,
 // 'IS'): welfare change in the Nash equilibrium and Nash tariff rates, as given in issue 10 (from the package
-// under GNU Octave, spec ../shared/spec/tariffwar.md). Data: ../shared/data/tariffwar/WIOD2014_*.csv.gz.
+// under GNU Octave, spec ../shared/spec/tariffwar.md). Data: wiod-2014-16, the package's WIOD 2014 inputs
+// (../shared/data/tariffwar/WIOD2014_*.csv.gz).
 
 /** The published welfare changes have 4 decimals (mean: 3); 0.001 pp is the issue's required accuracy. */
 const TOL_WELFARE_PP = 0.001;
@@ -22,12 +25,15 @@ const WELFARE_PCT: Record<string, number> = { JPN: -0.4753, CHN: -0.3869, USA: -
 const MEAN_WELFARE_PCT = -2.428;
 const NASH_TARIFF_PCT: Record<string, number> = { JPN: 42.86, CHN: 39.15, USA: 41.15, DEU: 53.99 };
 
-describe("runLashkaripourTariffWar(WIOD 2014, IS) reproduces the tariffwar package's Nash tariff war (`tradewinds tariff-war --dataset wiod-2014-16 --elasticities IS`)", () => {
+describe("`tradewinds tariff-war --dataset wiod-2014-16 --elasticities IS --format json` reproduces the tariffwar package's Nash tariff war", () => {
   let report: LashkaripourWarReport;
-  beforeAll(() => {
-    report = runLashkaripourTariffWar(tariffwarDataset("WIOD2014"), { elasticities: "IS" });
+  beforeAll(async () => {
+    const cli = await runCli("tariff-war", "--dataset", "wiod-2014-16", "--elasticities", "IS", "--format", "json");
+    expect(cli.code, cli.err).toBe(EXIT.ok);
+    report = JSON.parse(cli.out) as LashkaripourWarReport;
   });
   it("converges (balancing and Nash)", () => {
+    expect(report.model).toBe("lashkaripour");
     expect(report.balance.converged, JSON.stringify(report.balance)).toBe(true);
     expect(report.nash.converged, JSON.stringify(report.nash.solver)).toBe(true);
     expect(report.nash.rows).toHaveLength(44);
@@ -44,7 +50,7 @@ describe("runLashkaripourTariffWar(WIOD 2014, IS) reproduces the tariffwar packa
     }
   });
   it("dollar change = 0.01·pct·GDP (run.m:253-279), summed over every country incl. ROW", () => {
-    const data = tariffwarDataset("WIOD2014");
+    const data = loadDataset("wiod-2014-16");
     let sum = 0;
     report.nash.rows.forEach((row, k) => {
       expect(row.values.welfareChangeUsd).toBe(0.01 * row.values.welfareChangePct * data.gdp![k]);
@@ -66,7 +72,7 @@ describe("the same tariff war as a scenario (model lashkaripour, shock nash-tari
       "  - name: nash",
       "    shocks: [{ type: nash-tariffs }]",
     ].join("\n");
-    run = runScenario(scenario, { dataset: tariffwarDataset("WIOD2014") });
+    run = runScenario(scenario);
   });
   it("welfare, Nash tariff (the import-weighted tariff of a uniform-tariff setter) and the unweighted mean", () => {
     const phase = run.phases[0];
