@@ -150,10 +150,10 @@ export async function main(argv: string[]): Promise<number> {
         throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table or json" }]);
       }
       if (positional !== undefined && opts.dataset !== undefined && positional !== opts.dataset) {
-        throw new TradewindsInputError([{ source: "command line", path: "--dataset", value: JSON.stringify(opts.dataset), message: `the dataset is given twice (${positional} and ${opts.dataset}); give it once` }]);
+        throw new TradewindsInputError([{ source: "command line", path: "--dataset", value: JSON.stringify(opts.dataset), message: message.datasetGivenTwice(positional, opts.dataset) }]);
       }
       if (opts.model !== undefined && !(TARIFF_WAR_MODELS as readonly string[]).includes(opts.model)) {
-        throw new TradewindsInputError([{ source: "command line", path: "--model", value: JSON.stringify(opts.model), message: `choose ${TARIFF_WAR_MODELS.join(" or ")}` }]);
+        throw new TradewindsInputError([{ source: "command line", path: "--model", value: JSON.stringify(opts.model), message: message.unknownTariffWarModel(TARIFF_WAR_MODELS) }]);
       }
       const data = loadDataset(positional ?? opts.dataset ?? "gtap-2007");
       const model = opts.model ?? (data.elasticitySets ? "lashkaripour" : "ossa");
