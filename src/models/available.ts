@@ -3,8 +3,8 @@ import { agModel, agParamsSchema, gegravityModel, gegravityParamsSchema } from "
 import { caliendoParroModel } from "./caliendoParro/model.js";
 import { caliendoParroParamsSchema } from "./caliendoParro/params.js";
 import { lashkaripourModel } from "./lashkaripour/model.js";
-import { checkLashkaripourParams } from "./lashkaripour/baseline.js";
-import { lashkaripourParamsSchema, type LashkaripourParams } from "./lashkaripour/params.js";
+import { checkElasticitySet } from "./elasticitySet.js";
+import { lashkaripourParamsSchema } from "./lashkaripour/params.js";
 import { liberationDayModel, liberationDayParamsSchema, optimalRetaliationTariff, optimalTariff, type LiberationDayBaseline } from "./liberationDay/index.js";
 
 const gravityShocks = ["covariate", "trade-cost", "tariff", "tariff-schedule", "embargo"];
@@ -56,6 +56,7 @@ export const modelCatalog: ModelCatalog = {
     description:
       "Caliendo & Parro (2015), Estimates of the Trade and Welfare Effects of NAFTA (REStud): many sectors with input–output links, tariff revenue, deficits zero or held; as the cp2015 package solves it",
     params: caliendoParroParamsSchema,
+    checkParams: checkElasticitySet,
     shocks: ["tariff", "tariff-schedule", "trade-cost", "embargo"],
     model: caliendoParroModel,
     tableKeys: ["welfareChangePct", "termsOfTradeEffectPct", "volumeOfTradeEffectPct", "realWageChangePct", "priceIndexChangePct", "exportsChangePct", "importsChangePct"],
@@ -65,7 +66,7 @@ export const modelCatalog: ModelCatalog = {
     description:
       "Lashkaripour (2021), The Cost of a Global Tariff War: A Sufficient-Statistics Approach (JIE): many sectors without input–output links, tariff revenue rebated, balanced trade; optimal and Nash tariffs (nash-tariffs); as the tariffwar package solves it",
     params: lashkaripourParamsSchema,
-    checkParams: (params: LashkaripourParams, data) => checkLashkaripourParams(params, data),
+    checkParams: checkElasticitySet,
     shocks: ["tariff", "tariff-schedule", "trade-cost", "embargo", "nash-tariffs"],
     model: lashkaripourModel,
     tableKeys: ["welfareChangePct", "welfareChangeUsd", "importTariffRate", "priceIndexChangePct", "factoryPriceChangePct", "expenditureChangePct", "exportsChangePct", "importsChangePct"],

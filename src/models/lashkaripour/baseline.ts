@@ -39,14 +39,6 @@ export function elasticitiesOf(data: Dataset, requested: string | undefined, whe
   return { name: "tradeElasticities", values: data.tradeElasticities };
 }
 
-/** The elasticity set a scenario names must exist in the dataset (checked when the scenario is normalized). */
-export function checkLashkaripourParams(params: LashkaripourParams, data: Dataset): { path: string; value: unknown; message: string }[] {
-  if (params.elasticities === undefined) return [];
-  const sets = data.elasticitySets;
-  if (sets && Object.hasOwn(sets, params.elasticities)) return [];
-  return [{ path: "elasticities", value: params.elasticities, message: message.unknownElasticitySet(params.elasticities, sets ? Object.keys(sets) : []) }];
-}
-
 /**
  * The package's baseline (spec tariffwar.md §1 steps 4–7, run.m:137-146): σ = ε + 1 of the chosen set;
  * for datasets with `parameters.domesticFlowPadding` (ICIO: 1 USD million) that amount added to every
