@@ -196,7 +196,7 @@ export const message = {
 
   badElasticitySet: (sectors: number) => `an elasticity set needs one finite ε > 0 per sector (${sectors} values); fix the dataset's build script`,
   ossaFlowsAtExporterPrices: (dataset: string) =>
-    `Flows of ${dataset} are the tariffwar package's tariff-inclusive expenditure; Ossa's model reads them at exporter prices, X/(1 + t) with the baseline tariffs.`,
+    `Flows of ${dataset} are read at exporter prices (its source tables are at basic prices); the tariffwar package, and the lashkaripour model that reproduces it, read the same values as tariff-inclusive expenditure.`,
   unknownTariffWarModel: (known: readonly string[]) => `choose the model ${known.join(" or ")} (default: lashkaripour on datasets with elasticity sets, else ossa)`,
   datasetGivenTwice: (positional: string, option: string) => `the dataset is given twice (${positional} and --dataset ${option}); give it once`,
   tariffWarModelMismatch: (model: string, dataset: string, needs: string) =>

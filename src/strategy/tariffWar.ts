@@ -68,17 +68,15 @@ function welfareAt(economy: OssaEconomy, tariffs: Float64Array, start?: Float64A
 
 /**
  * Ossa's balanced baseline for a tariff war: with Ossa's σ sets (gtap-2007), or with σ = ε + 1 of a
- * dataset's elasticity set. Datasets with elasticity sets carry the tariffwar package's flows, which are
- * tariff-inclusive expenditure (spec tariffwar.md §2); Ossa's X_ijs are at exporter prices, so they are
- * read as X/(1 + t) with the baseline tariffs, and a note says so.
+ * dataset's elasticity set. Flows are read at exporter prices as every dataset stores them (the tariffwar
+ * datasets' sources are at basic prices; only the lashkaripour model, following the package, reads them as
+ * tariff-inclusive expenditure), and a note says so.
  */
 export function ossaTariffWarEconomy(data: Dataset, choice: { sigma: string } | { elasticities: string | undefined }): { economy: OssaEconomy; sigmaLabel: string; notes: string[] } {
   if ("sigma" in choice) return { economy: ossaBaseline(data, SIGMA_SETS[choice.sigma]), sigmaLabel: choice.sigma, notes: [] };
   const set = elasticitiesOf(data, choice.elasticities, { source: "command line", path: "--elasticities" });
-  const base = data.baselineTariffs ? data.tariffs[data.baselineTariffs] : new Float64Array(data.flows.length);
-  const atExporterPrices = { ...data, flows: Float64Array.from(data.flows, (x, k) => x / (1 + base[k])) };
   return {
-    economy: ossaBaseline(atExporterPrices, Float64Array.from(set.values, (e) => e + 1)),
+    economy: ossaBaseline(data, Float64Array.from(set.values, (e) => e + 1)),
     sigmaLabel: `ε + 1 of elasticity set ${set.name}`,
     notes: [message.ossaFlowsAtExporterPrices(data.meta.name)],
   };
