@@ -5,6 +5,7 @@ import { modelCatalog } from "../src/models/available.js";
 import { runScenario } from "../src/run.js";
 import { validateScenarioText } from "../src/scenario/validate.js";
 import { runBloc } from "../src/strategy/runBloc.js";
+import { SIGMA_SETS, runTariffWar } from "../src/strategy/tariffWar.js";
 import { nullPrototypeRecord, ownValue, reservedKeyPaths } from "../src/util/ownNames.js";
 import { handDataset } from "./support/handDataset.js";
 
@@ -123,6 +124,15 @@ describe("names used as values are looked up among own entries only", () => {
       "bloc: { leader: USA, target: CHN, candidates: [JPN], payoff: constructor, membersOnTarget: { tariff: 0.3 } }",
     ].join("\n");
     await expect(runBloc({ text, source: "hand" }, { threads: 0, dataset: data })).rejects.toThrow(message.blocPayoffNotReported("constructor", "liberation-day", []).split(";")[0]);
+  });
+});
+
+describe("names on the command line", () => {
+  it("tariff-war --sigma toString is an unknown σ set (it passed an `in` check and crashed)", () => {
+    for (const name of ["toString", "__proto__", "constructor"]) {
+      const issues = issuesOf(() => runTariffWar(loadDataset("gtap-2007"), { sigma: name }));
+      expect(issues).toEqual([{ source: "command line", path: "--sigma", value: JSON.stringify(name), message: message.unknownSigmaSet(name, Object.keys(SIGMA_SETS)) }]);
+    }
   });
 });
 
