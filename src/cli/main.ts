@@ -10,7 +10,7 @@ import { readScenarioFile } from "../scenario/validate.js";
 import { normalizeScenario } from "../scenario/normalize.js";
 import { modelCatalog } from "../models/available.js";
 import { startServer } from "../server/serve.js";
-import { basename } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import { exposureOf } from "../exposure/exposureReport.js";
 import { formatExposureReport } from "../exposure/format.js";
 import { icioDatasetFile } from "../data/icio.js";
@@ -56,7 +56,7 @@ export async function main(argv: string[]): Promise<number> {
         throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table, json or csv" }]);
       }
       if (!existsSync(file)) throw new TradewindsInputError([{ source: file, path: "", value: "", message: `scenario file ${file} does not exist` }]);
-      const report = runScenario(readFileSync(file, "utf8"), { source: file });
+      const report = runScenario(readFileSync(file, "utf8"), { source: file, files: { baseDir: dirname(resolve(file)) } });
       const text = formatReport(report, opts.format as OutputFormat, { sectors: opts.sectors, country: opts.country });
       if (opts.out) writeFileSync(opts.out, text);
       else process.stdout.write(text);
@@ -293,7 +293,9 @@ export async function main(argv: string[]): Promise<number> {
     .option("--queue <n>", "solves waiting beyond those (more answer 429)", "32")
     .option("--time-limit <seconds>", "time limit of one run", "300")
     .option("--body-limit <bytes>", "largest request body", String(1024 * 1024))
-    .action(async (opts: { port: string; dataDir: string; concurrency: string; queue: string; timeLimit: string; bodyLimit: string }) => {
+    .option("--host <host>", "address to listen on; also accepted as the Host header (besides 127.0.0.1, localhost, [::1])", "127.0.0.1")
+    .option("--allow-host <name>", "another host name accepted in the Host header (repeatable; e.g. behind a reverse proxy)", (name: string, all: string[]) => [...all, name], [] as string[])
+    .action(async (opts: { port: string; dataDir: string; concurrency: string; queue: string; timeLimit: string; bodyLimit: string; host: string; allowHost: string[] }) => {
       const int = (flag: string, text: string, min: number): number => {
         const n = Number(text);
         if (!Number.isInteger(n) || n < min) throw new TradewindsInputError([{ source: "command line", path: flag, value: JSON.stringify(text), message: `must be an integer ≥ ${min}` }]);
@@ -306,6 +308,8 @@ export async function main(argv: string[]): Promise<number> {
         maxQueuedSolves: int("--queue", opts.queue, 0),
         timeLimitMs: int("--time-limit", opts.timeLimit, 1) * 1000,
         bodyLimitBytes: int("--body-limit", opts.bodyLimit, 1024),
+        host: opts.host,
+        allowedHosts: opts.allowHost,
       });
       process.stderr.write(`tradewinds: dashboard and API at ${url} (OpenAPI: ${url}/openapi.json); results in ${opts.dataDir}\n`);
       await new Promise<never>(() => undefined);
