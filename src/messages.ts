@@ -247,3 +247,31 @@ export const message = {
   embargoLinearisationSkipped: (flows: number) =>
     `the first-order welfare decomposition leaves out the trade-cost term of ${flows} embargoed flow(s) (its linearisation is infinite); realIncomeChangePct is exact`,
 };
+
+/** Messages of the deal instruments (issue 11): commitments, quotas, export restrictions, pledges, compareWith. */
+export const dealMessage = {
+  valueNotPositive: (what: string, value: unknown) =>
+    `${what.toLowerCase()} must be a positive number in the dataset's flow units (icio-2022: USD million a year), e.g. 8000 for $8 bn; got ${show(value)} — for a zero quota use type: embargo`,
+  shareOutOfRange: (field: string, value: unknown, low: number, high: number, openHigh: boolean) =>
+    `${field} must be a share above ${low} and ${openHigh ? "below" : "at most"} ${high} (0.5 or "50%")${field === "cut" ? "; a cut of 100% is type: embargo" : ""}; got ${show(value)}`,
+  giveOneOf: (keys: string[]) => `give exactly one of ${keys.map((k) => JSON.stringify(k)).join(" or ")}`,
+  goesWith: (key: string, other: string) => `"${key}" goes with "${other}" only; remove it or give "${other}"`,
+  outOfQuotaBelowInQuota: (inQuota: number, outOfQuota: number) =>
+    `the out-of-quota rate (${(100 * outOfQuota).toFixed(2)}%) is below the in-quota rate (${(100 * inQuota).toFixed(2)}%); a tariff-rate quota charges more beyond the quota — swap them`,
+  instrumentNotSupported: (shock: string, detail: string, model: string, use: string) =>
+    `model ${model} cannot take a ${shock} ${detail}; ${use}`,
+  noCoveredFlows: (shock: string) =>
+    `the ${shock} covers no foreign flow with baseline trade (check importer, exporter and sectors; domestic sales are never covered)`,
+  commitmentExceedsSpending: (target: number, spending: number, units: string) =>
+    `the committed flow ${target.toFixed(1)} exceeds everything the importer spends on the covered sectors at baseline (${spending.toFixed(1)} ${units}, domestic supply included); lower the value below that`,
+  singleCountry: (role: string, got: string) => `${role} must be one country, not ${show(got)} (a group or a list); write one pledge per country`,
+  pledgeSameCountry: (code: string) => `investor and host are the same country (${code}); an investment pledge moves capacity between two countries`,
+  pledgeNoSales: (host: string, sector: string) => `${host} has no baseline sales of ${sector} to scale the pledge by; leave the sector out`,
+  compareWithUnknown: (name: string, phases: string[]) => `compareWith names no phase of this scenario: ${show(name)}; choose one of ${phases.join(", ")}`,
+  compareWithSelf: (name: string) => `a phase cannot be compared with itself (${show(name)}); name another phase or remove compareWith`,
+  targetsNotConverged: (iterations: number, worst: string, residual: number, tolerance: number) =>
+    `the quantity targets were not met after ${iterations} equilibrium solves: ${worst} is ${(100 * residual).toExponential(2)}% from its target (tolerance ${(100 * tolerance).toExponential(1)}%) — the reported equilibrium is the last one solved`,
+  targetUnreachable: (label: string, bound: string) =>
+    `${label}: the target cannot be reached — the wedge is at its bound (${bound}) and the flow still misses it`,
+  instrumentSolveFailed: (label: string) => `${label}: an equilibrium solve for this target did not converge; its wedge is not reliable`,
+};

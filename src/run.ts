@@ -4,9 +4,11 @@ import { withBaselineTariffs, type Dataset } from "./data/dataset.js";
 import { modelCatalog } from "./models/available.js";
 import type { ModelCatalog } from "./models/catalog.js";
 import { newRunContext, type ModelOutcome, type RunContext } from "./models/types.js";
+import { solvePhase } from "./models/instruments/solveTargets.js";
 import { buildPhaseReport } from "./report/build.js";
+import { comparePhases } from "./report/comparePhases.js";
 import type { QuantityDefinition } from "./report/registry.js";
-import type { RunReport } from "./report/types.js";
+import type { PhaseReport, RunReport } from "./report/types.js";
 import { compilePhase, type CompiledPhase } from "./scenario/compile.js";
 import type { FilePolicy } from "./scenario/filePolicy.js";
 import { normalizeScenario, phaseInForce } from "./scenario/normalize.js";
@@ -68,13 +70,18 @@ export function runValidatedScenario(input: ScenarioInput, options: RunOptions =
     if (!baselines.has(key)) baselines.set(key, entry.model.calibrate(data, normalized.modelParams as never, ctx, estimation));
     const baseline = baselines.get(key);
     // 4. compile: shocks → dense policy arrays on the dataset's index order (closed-form rates from the baseline)
-    const phase = compilePhase(phaseInForce(scenario.phases, k), data, entry.closedFormRates?.(baseline));
-    // 5. solve against the baseline
-    const outcome = entry.model.solve(baseline, phase.policy, ctx);
+    const phase = compilePhase(phaseInForce(scenario.phases, k), data, entry.closedFormRates?.(baseline), source);
+    // 5. solve against the baseline (quantity targets — quotas, commitments, restrictions — by their endogenous wedges)
+    const outcome = solvePhase(entry, baseline, phase.policy, ctx, data, source);
     options.onPhaseSolved?.(phase, outcome);
     ctx.progress?.((k + 1) / scenario.phases.length);
     // 6. report: outcomes → rows keyed by the registry
-    return { ...buildPhaseReport(phase, outcome, data, scenario.reportRows, scenario.bilateral, definitions), appliedRates: phase.appliedRates };
+    const report: PhaseReport = { ...buildPhaseReport(phase, outcome, data, scenario.reportRows, scenario.bilateral, definitions), appliedRates: phase.appliedRates };
+    return report;
+  });
+  // 7. compareWith: each such phase also relative to the phase it names
+  scenario.phases.forEach((normalized, k) => {
+    if (normalized.compareWith !== undefined) reports[k].comparison = comparePhases(reports[k], reports[normalized.compareWith], definitions);
   });
   return {
     tradewinds: VERSION,

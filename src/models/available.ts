@@ -1,6 +1,6 @@
 import type { ModelCatalog } from "./catalog.js";
 import { agModel, agParamsSchema, gegravityModel, gegravityParamsSchema } from "./structuralGravity/index.js";
-import { caliendoParroModel } from "./caliendoParro/model.js";
+import { caliendoParroModel, type CaliendoParroBaseline } from "./caliendoParro/model.js";
 import { caliendoParroParamsSchema } from "./caliendoParro/params.js";
 import { lashkaripourModel } from "./lashkaripour/model.js";
 import { checkElasticitySet } from "./elasticitySet.js";
@@ -8,6 +8,8 @@ import { lashkaripourParamsSchema } from "./lashkaripour/params.js";
 import { liberationDayModel, liberationDayParamsSchema, optimalRetaliationTariff, optimalTariff, type LiberationDayBaseline } from "./liberationDay/index.js";
 
 const gravityShocks = ["covariate", "trade-cost", "tariff", "tariff-schedule", "embargo"];
+/** The deal instruments (issue 11) of the models that solve them. */
+const dealShocks = ["purchase-commitment", "quota", "tariff-rate-quota", "export-restriction", "investment-pledge"];
 
 /** The models a scenario can name in `model.type`. */
 export const modelCatalog: ModelCatalog = {
@@ -57,9 +59,11 @@ export const modelCatalog: ModelCatalog = {
       "Caliendo & Parro (2015), Estimates of the Trade and Welfare Effects of NAFTA (REStud): many sectors with input–output links, tariff revenue, deficits zero or held; as the cp2015 package solves it",
     params: caliendoParroParamsSchema,
     checkParams: checkElasticitySet,
-    shocks: ["tariff", "tariff-schedule", "trade-cost", "embargo"],
+    shocks: ["tariff", "tariff-schedule", "trade-cost", "embargo", ...dealShocks],
+    dealCapabilities: { exportTaxes: true, rentTransfers: true },
+    tradeElasticities: (baseline) => (baseline as CaliendoParroBaseline).economy.tradeElasticities,
     model: caliendoParroModel,
-    tableKeys: ["welfareChangePct", "termsOfTradeEffectPct", "volumeOfTradeEffectPct", "realWageChangePct", "priceIndexChangePct", "exportsChangePct", "importsChangePct"],
+    tableKeys: ["welfareChangePct", "termsOfTradeEffectPct", "volumeOfTradeEffectPct", "realWageChangePct", "priceIndexChangePct", "exportsChangePct", "importsChangePct", "instrumentWelfareEffectPct"],
     sectorTableKeys: ["grossOutputChangePct", "sectorPriceChangePct", "sectorExportsChangePct", "sectorImportsChangePct"],
   },
   lashkaripour: {

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Dataset } from "../data/dataset.js";
+import type { DealCapabilities } from "../scenario/normalizeDeals.js";
 import type { Model } from "./types.js";
 
 /** A parameter that does not fit the dataset: path relative to the model section, the value, the message. */
@@ -25,6 +26,10 @@ export interface ModelEntry {
    * elasticity set exists); each problem as { path relative to the model section, value, message }.
    */
   checkParams?: (params: never, data: Dataset) => ParamsProblem[];
+  /** Export taxes and rent transfers for the deal instruments (absent: neither); the shock types are in `shocks`. */
+  dealCapabilities?: DealCapabilities;
+  /** Trade elasticity by sector of a calibrated baseline: the first slope guess of the quantity-target solver. */
+  tradeElasticities?: (baseline: unknown) => Float64Array;
   /** The model's closed-form optimal tariffs on a calibrated baseline, where it has them. */
   closedFormRates?: (baseline: unknown) => ClosedFormRates;
 }

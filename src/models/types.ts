@@ -2,6 +2,7 @@ import type { Dataset } from "../data/dataset.js";
 import type { EstimationStages } from "../estimation/estimationStages.js";
 import type { SolverResult } from "../solver/result.js";
 import { nullPrototypeRecord } from "../util/ownNames.js";
+import type { InstrumentReport, PledgeRecord, QuantityTarget } from "./instruments/types.js";
 
 /**
  * A policy state compiled onto a dataset's index order (see data/dataset.ts):
@@ -23,6 +24,25 @@ export interface CompiledPolicy {
    * of `tariffs` are replaced by the solution. Only models that list the shock receive it.
    */
   tariffSetters?: number[];
+  /**
+   * Export taxes x ≥ 0, [(s*N + i)*N + j]; absent: none. The buyer pays p·(1 + x)·(1 + t)·d̂; the exporter's
+   * government keeps x·p·q and the importer's tariff falls on the export-tax-inclusive price (models that list
+   * export taxes in their dealCapabilities read this).
+   */
+  exportTaxes?: Float64Array;
+  /**
+   * Bilateral demand shifters a > 0 (purchase commitments), [(s*N + i)*N + j]; absent: 1. Shares π ∝ a·(κ·c)^(−θ);
+   * a distortion, not a taste change: welfare and costs use the original preferences (the true CES price index).
+   */
+  demandShifters?: Float64Array;
+  /** Productivity (technology) factors T̂ > 0 by exporter and sector, [n*S + s]; absent: 1. Shares π ∝ T̂·(κ·c)^(−θ). */
+  productivity?: Float64Array;
+  /** Lump-sum transfers received by each country (rents of tariff-rate quotas held by exporters), dataset units; absent: none. */
+  transfers?: Float64Array;
+  /** Quantity targets met by endogenous wedges (models/instruments/solveTargets.ts). */
+  targets?: QuantityTarget[];
+  /** Investment pledges behind `productivity`, for the report. */
+  pledges?: PledgeRecord[];
 }
 
 /** Per-country (and optionally per country × sector) results keyed by registry keys. */
@@ -41,6 +61,15 @@ export interface ModelOutcome {
    * counterfactual, in the dataset's units — for bilateral tables (JPN → USA, …). Optional.
    */
   flows?: { baseline: Float64Array; counterfactual: Float64Array };
+  /** The solved state in the model's own form, to start a nearby solve from (models that accept `SolveOptions.start`). */
+  resume?: unknown;
+  /** The deal instruments of the phase: binding status, wedges, rents, diverted flows (models/instruments/). */
+  instruments?: InstrumentReport[];
+}
+
+/** Options of one solve: a state to start from (a previous outcome's `resume`), where the model accepts one. */
+export interface SolveOptions {
+  start?: unknown;
 }
 
 /** Warnings travel in a context passed down the call, never through a global logger. */
@@ -63,7 +92,7 @@ export interface Model<Params, Baseline> {
   /** Calibrate the baseline equilibrium; `estimation` holds the scenario's estimation stages, if it has any. */
   calibrate(data: Dataset, params: Params, ctx: RunContext, estimation?: EstimationStages): Baseline;
   /** Solve the counterfactual for a policy; a zero policy must return the baseline exactly. */
-  solve(baseline: Baseline, policy: CompiledPolicy, ctx: RunContext): ModelOutcome;
+  solve(baseline: Baseline, policy: CompiledPolicy, ctx: RunContext, options?: SolveOptions): ModelOutcome;
 }
 
 /** A policy that changes nothing: baseline tariffs, unit cost factors, no covariate change. */

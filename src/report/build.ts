@@ -62,6 +62,12 @@ export function buildPhaseReport(
           values: Object.fromEntries(sectorKeys.map((key) => [key, finite(outcome.sectors![key][n * S + s], `${key} of ${data.countries[n].code}/${data.sectors[s].code}`)])),
         });
   }
+  for (const instrument of outcome.instruments ?? []) {
+    for (const [key, value] of Object.entries(instrument.values)) {
+      definitions[key] = definitionOf(key);
+      finite(value, `${key} of ${instrument.label} in phase ${phase.name}`);
+    }
+  }
   const scalars: Record<string, number> = {};
   for (const [key, value] of Object.entries(outcome.scalars ?? {})) {
     definitions[key] = definitionOf(key);
@@ -87,6 +93,7 @@ export function buildPhaseReport(
     bilateral,
     sectors,
     scalars,
+    ...(outcome.instruments?.length && { instruments: outcome.instruments }),
   };
 }
 

@@ -1,3 +1,6 @@
+import { compareRuleOf, type CompareRule } from "./compareRules.js";
+import { dealDefinitions } from "./dealRegistry.js";
+
 /**
  * The results registry: every reported quantity defined once — key, label, unit, formula, sign
  * convention. Tables, CSV, JSON and chart axes all read it, and the definitions ship with every output.
@@ -13,9 +16,11 @@ export interface QuantityDefinition {
   /** How to read the sign. */
   sign: string;
   /** Where it lives in the output. */
-  level: "country" | "country-sector" | "scalar" | "bloc";
+  level: "country" | "country-sector" | "scalar" | "bloc" | "instrument";
   /** How a group aggregate is formed: baseline-expenditure-weighted mean, sum, or not aggregated. */
   aggregate: "weighted-mean" | "sum" | "none";
+  /** How `compareWith` sets one phase's value against another's (report/compareRules.ts): "ratio" of the changes or "difference". */
+  compare?: CompareRule;
 }
 
 const defs: QuantityDefinition[] = [
@@ -621,7 +626,7 @@ const defs: QuantityDefinition[] = [
   },
 ];
 
-export const registry: ReadonlyMap<string, QuantityDefinition> = new Map(defs.map((d) => [d.key, d]));
+export const registry: ReadonlyMap<string, QuantityDefinition> = new Map([...defs, ...dealDefinitions].map((d) => [d.key, { ...d, compare: d.compare ?? compareRuleOf(d.key) }]));
 
 export function definitionOf(key: string): QuantityDefinition {
   const def = registry.get(key);

@@ -1,3 +1,4 @@
+import type { InstrumentReport } from "../models/instruments/types.js";
 import type { QuantityDefinition } from "./registry.js";
 
 /** One row of a phase: a country or an aggregate, with one number per reported key. */
@@ -49,8 +50,23 @@ export interface PhaseReport {
   bilateral: BilateralRow[];
   sectors?: SectorRow[];
   scalars: Record<string, number>;
+  /** The phase's deal instruments: binding status, wedge, flows, rent, diverted purchases (values keyed by registry keys of level "instrument"). */
+  instruments?: InstrumentReport[];
+  /** With `compareWith`: the values relative to that phase (each key by its registry `compare` rule), beside those relative to the baseline. */
+  comparison?: PhaseComparison;
   /** Rates computed by the model while compiling the phase (closed-form optimal tariffs). */
   appliedRates?: { shock: string; kind: string; importer: string; exporter: string; rate: number }[];
+}
+
+/** A phase's results relative to another phase of the same run (report/comparePhases.ts). */
+export interface PhaseComparison {
+  /** The phase compared with. */
+  phase: string;
+  /** Both phases converged (otherwise the values are not results). */
+  converged: boolean;
+  countries: ResultRow[];
+  summary: ResultRow[];
+  sectors?: SectorRow[];
 }
 
 export interface RunReport {

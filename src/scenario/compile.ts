@@ -4,6 +4,7 @@ import type { ClosedFormRates } from "../models/catalog.js";
 import { zeroPolicy, type CompiledPolicy } from "../models/types.js";
 import { ownValue } from "../util/ownNames.js";
 import type { NormalizedShock, PhaseInForce } from "./normalize.js";
+import { compileDealShock } from "./compileDeals.js";
 
 export interface CompiledPhase {
   name: string;
@@ -29,14 +30,14 @@ export interface AppliedRate {
  * policy, become dense arrays in the dataset's index order. Domestic pairs (i = j) are never shocked.
  * Closed-form rates (optimal tariffs) come from the calibrated model through `rates`.
  */
-export function compilePhase(phase: PhaseInForce, data: Dataset, rates?: ClosedFormRates): CompiledPhase {
+export function compilePhase(phase: PhaseInForce, data: Dataset, rates?: ClosedFormRates, source = "scenario"): CompiledPhase {
   const policy = zeroPolicy(data);
   const appliedRates: AppliedRate[] = [];
-  for (const shock of phase.shocks) applyShock(policy, shock, data, rates, appliedRates);
+  for (const shock of phase.shocks) applyShock(policy, shock, data, rates, appliedRates, source);
   return { name: phase.name, date: phase.date, description: phase.description, modelParams: phase.modelParams, policy, appliedRates };
 }
 
-export function applyShock(policy: CompiledPolicy, shock: NormalizedShock, data: Dataset, rates?: ClosedFormRates, applied: AppliedRate[] = []): void {
+export function applyShock(policy: CompiledPolicy, shock: NormalizedShock, data: Dataset, rates?: ClosedFormRates, applied: AppliedRate[] = [], source = "scenario"): void {
   const N = data.countries.length;
   const allSectors = data.sectors.map((_, s) => s);
   const setPairs = (exporters: number[], importers: number[], sectors: number[], visit: (k: number, i: number, j: number) => void) => {
@@ -47,6 +48,13 @@ export function applyShock(policy: CompiledPolicy, shock: NormalizedShock, data:
     throw new TradewindsInputError([{ source: "scenario", path: `${shock.path}.type`, value: JSON.stringify(shock.type), message: "this model has no closed-form optimal tariff" }]);
   };
   switch (shock.type) {
+    case "purchase-commitment":
+    case "quota":
+    case "tariff-rate-quota":
+    case "export-restriction":
+    case "investment-pledge":
+      compileDealShock(policy, shock, data, source);
+      return;
     case "tariff":
       setPairs(shock.exporters, shock.importers, shock.sectors, (k) => {
         policy.tariffs[k] = shock.set !== undefined ? shock.set : policy.tariffs[k] + (shock.add ?? 0);

@@ -4,6 +4,8 @@ import { zodIssues } from "./validate.js";
 import type { ScenarioInput, ShockInput } from "./schema.js";
 import type { ModelCatalog } from "../models/catalog.js";
 import { hasOwnName, ownValue } from "../util/ownNames.js";
+import { dealMessage } from "../messages.js";
+import { isDealShock, normalizeDealShock, type NormalizedDealShock } from "./normalizeDeals.js";
 
 /** A shock with its countries and sectors resolved to dataset indices. */
 export type NormalizedShock =
@@ -15,7 +17,8 @@ export type NormalizedShock =
   | { type: "optimal-tariff"; importers: number[]; exporters: number[]; formula: "expenditure" | "output"; path: string }
   | { type: "optimal-retaliation"; against: number; importers: number[]; path: string }
   | { type: "reciprocal-retaliation"; against: number; importers: number[]; path: string }
-  | { type: "nash-tariffs"; importers: number[]; path: string };
+  | { type: "nash-tariffs"; importers: number[]; path: string }
+  | NormalizedDealShock;
 
 export interface NormalizedPhase {
   name: string;
@@ -31,6 +34,8 @@ export interface NormalizedPhase {
   inherits?: number;
   /** The phase's own shocks, applied after the inherited ones, in order. */
   ownShocks: NormalizedShock[];
+  /** The phase (its index) whose results this one is also reported relative to (`compareWith`). */
+  compareWith?: number;
 }
 
 export interface NormalizedScenario {
@@ -41,6 +46,8 @@ export interface NormalizedScenario {
   /** Rows of the report: single countries or groups, each as member indices. */
   reportRows: { code: string; name: string; members: number[] }[];
   bilateral: [number, number][];
+  /** Sector codes the table's sector tables show (report.sectors), checked against the dataset; absent: all. */
+  reportSectors?: string[];
   /** Dataset and scenario groups by name (a Map: group names come from the user). */
   groups: ReadonlyMap<string, string[]>;
 }
@@ -135,6 +142,10 @@ export function normalizeScenario(input: ScenarioInput, data: Dataset, catalog: 
       const importers = countrySet(shock.importer, [...(shock.except ?? []), shock.against], `${path}.importer`);
       return { type: shock.type, against: against[0] ?? 0, importers, path };
     }
+    if (isDealShock(shock)) {
+      const capabilities = entry.dealCapabilities ?? { exportTaxes: false, rentTransfers: false };
+      return normalizeDealShock(shock, path, { modelType: input.model.type, capabilities, members, countrySet, sectorSet, add });
+    }
     const importers = countrySet(shock.importer, shock.except, `${path}.importer`);
     if (shock.type === "nash-tariffs") return { type: "nash-tariffs", importers, path };
     const exporters = countrySet(shock.exporter, shock.except, `${path}.exporter`);
@@ -195,6 +206,16 @@ export function normalizeScenario(input: ScenarioInput, data: Dataset, catalog: 
       ownShocks: phase.shocks.map((s, k) => normalizeShock(s, `${path}.shocks[${k}]`)),
     });
   });
+  input.phases.forEach((phase, p) => {
+    if (phase.compareWith === undefined) return;
+    const at = `phases[${p}].compareWith`;
+    const other = phaseAt.get(phase.compareWith);
+    if (other === undefined) add(at, phase.compareWith, dealMessage.compareWithUnknown(phase.compareWith, [...phaseAt.keys()]));
+    else if (other === p) add(at, phase.compareWith, dealMessage.compareWithSelf(phase.compareWith));
+    else phases[p].compareWith = other;
+  });
+  const reportSectors = input.report?.sectors;
+  if (reportSectors) lookupSectors(reportSectors, "report.sectors");
 
   const reportCodes = input.report?.countries ?? largestEconomies(data, DEFAULT_REPORT_COUNT);
   const reportRows = reportCodes.map((code, k) => ({
@@ -211,7 +232,7 @@ export function normalizeScenario(input: ScenarioInput, data: Dataset, catalog: 
   });
 
   if (issues.length) throw new TradewindsInputError(issues);
-  return { name: input.name, description: input.description, modelType, phases, reportRows, bilateral, groups };
+  return { name: input.name, description: input.description, modelType, phases, reportRows, bilateral, ...(reportSectors && { reportSectors }), groups };
 }
 
 function importersTaxedBy(data: Dataset, schedule: string): number[] {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { estimationSectionSchema } from "../estimation/estimationStages.js";
+import { dealShocks } from "./dealSchema.js";
 import { rateSchema } from "./rate.js";
 
 /**
@@ -125,6 +126,7 @@ export const shockSchema = z.discriminatedUnion("type", [
   optimalRetaliationShock,
   reciprocalRetaliationShock,
   nashTariffsShock,
+  ...dealShocks,
 ]);
 export type ShockInput = z.infer<typeof shockSchema>;
 
@@ -138,6 +140,11 @@ export const phaseSchema = z
       .optional()
       .describe("Start from the previous phase's shocks (default true), a named earlier phase, or none (false)"),
     model: z.record(z.string(), z.unknown()).optional().describe("Model parameters overriding the scenario's for this phase"),
+    compareWith: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("Another phase of this scenario: the results are also reported relative to that phase (e.g. a deal relative to no deal), beside the effect relative to the baseline"),
     shocks: z.array(shockSchema).default([]),
   })
   .strict();
@@ -211,6 +218,7 @@ export const scenarioSchema = z
       .object({
         countries: z.array(code).optional().describe("Countries and groups shown in the table (default: the largest economies)"),
         bilateral: z.array(z.tuple([code, code])).optional().describe("Exporter → importer pairs whose flows are reported"),
+        sectors: z.array(z.string().min(1)).min(1).optional().describe("Sectors shown in the table's sector tables, in this order (default: all; JSON and CSV carry all)"),
       })
       .strict()
       .optional(),
@@ -234,7 +242,7 @@ export function allowedKeysAt(raw: unknown, path: PropertyKey[]): string[] {
   const names = path.filter((p) => typeof p === "string");
   const last = names[names.length - 1];
   if (path.length === 0) return Object.keys(scenarioSchema.shape);
-  if (last === "report") return ["countries", "bilateral"];
+  if (last === "report") return ["countries", "bilateral", "sectors"];
   if (last === "bloc") return Object.keys(blocSchema.shape);
   if (last === "estimation") return Object.keys(estimationSectionSchema.shape);
   if (names.length >= 2 && names[names.length - 2] === "bloc") return ["tariff", "embargo", "schedule", "sectors", "floor"];

@@ -6,6 +6,8 @@ import { inputBundleCost } from "./inputCost.js";
 import { flowsOutputAndRevenue, impliedSpending, impliedWage, income } from "./marketClearing.js";
 import type { PolicyTerms } from "./policyTerms.js";
 import { sectorPricesAndShares } from "./sectorPrices.js";
+import { addExportTaxRevenue } from "./instrumentTerms.js";
+import { trueSectorPriceIndex } from "./truePriceIndex.js";
 
 /**
  * One solved Caliendo–Parro equilibrium in changes relative to the data (spec §1.4).
@@ -38,6 +40,8 @@ export interface IterationSettings {
   maxIterations: number;
   /** "damped": the package's plain damped iteration; "anderson": the same map, Anderson-accelerated. */
   method: "damped" | "anderson";
+  /** Where the iteration starts (a nearby solved equilibrium); default ĉ = ŵ = 1, X = data spending. */
+  start?: Pick<CaliendoParroEquilibrium, "unitCost" | "wage" | "spending">;
 }
 
 export const SOLVER_METHODS = { damped: "cp2015-damped-simultaneous", anderson: "cp2015-damped-simultaneous+anderson" } as const;
@@ -60,9 +64,9 @@ export function solveEquilibrium(economy: CaliendoParroEconomy, policy: PolicyTe
   const { damping, tolerance, maxIterations } = settings;
   const NS = N * S;
   const state: CaliendoParroEquilibrium = {
-    unitCost: new Float64Array(NS).fill(1),
-    wage: new Float64Array(N).fill(1),
-    spending: Float64Array.from(economy.baseSpending),
+    unitCost: settings.start ? Float64Array.from(settings.start.unitCost) : new Float64Array(NS).fill(1),
+    wage: settings.start ? Float64Array.from(settings.start.wage) : new Float64Array(N).fill(1),
+    spending: Float64Array.from(settings.start?.spending ?? economy.baseSpending),
     priceIndex: new Float64Array(NS),
     shares: new Float64Array(S * N * N),
     flows: new Float64Array(S * N * N),
@@ -88,8 +92,10 @@ export function solveEquilibrium(economy: CaliendoParroEconomy, policy: PolicyTe
 
   const evaluate = (): number => {
     sectorPricesAndShares(N, S, economy.tradeElasticities, policy.weights, state.unitCost, state.priceIndex, state.shares, scratch.sums);
-    flowsOutputAndRevenue(N, S, state.shares, state.spending, policy.inverseTariffFactor, policy.tariffs, state.flows, state.grossOutput, state.tariffRevenue);
+    if (policy.distortion) trueSectorPriceIndex(N, S, economy.tradeElasticities, economy.baseShares, state.shares, policy.distortion.priceFactor, state.unitCost, policy.distortion.markets, state.priceIndex);
+    flowsOutputAndRevenue(N, S, state.shares, state.spending, policy.inverseTariffFactor, policy.tariffRevenueRates ?? policy.tariffs, state.flows, state.grossOutput, state.tariffRevenue);
     income(N, S, state.wage, economy.labourIncome, state.tariffRevenue, policy.deficits, state.income);
+    if (policy.exportTaxes) addExportTaxRevenue(N, S, policy.exportTaxes, state.flows, state.income);
     inputBundleCost(N, S, state.wage, state.priceIndex, economy.valueAddedShares, economy.inputShares, targetCost, scratch.logPrice);
     impliedSpending(N, S, economy.inputShares, economy.finalShares, state.grossOutput, state.income, targetSpending);
     impliedWage(N, S, economy.valueAddedShares, state.grossOutput, economy.labourIncome, targetWage);

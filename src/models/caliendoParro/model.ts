@@ -2,7 +2,8 @@ import type { Dataset } from "../../data/dataset.js";
 import { message } from "../../messages.js";
 import type { SolverResult } from "../../solver/result.js";
 import { assertFinite } from "../../solver/result.js";
-import type { CompiledPolicy, Model, ModelOutcome, RunContext } from "../types.js";
+import type { CompiledPolicy, Model, ModelOutcome, RunContext, SolveOptions } from "../types.js";
+import { withInstruments } from "./instrumentTerms.js";
 import { calibrateEconomy, type CaliendoParroEconomy } from "./economy.js";
 import { solveEquilibrium, type CaliendoParroEquilibrium } from "./equilibrium.js";
 import { caliendoParroOutcome, embargoedFlowCount } from "./outcome.js";
@@ -41,14 +42,15 @@ export const caliendoParroModel: Model<CaliendoParroParams, CaliendoParroBaselin
     for (const w of solution.warnings) ctx.warnings.push(`baseline solve: ${w}`);
     return { data, params, economy, labels, deficits, policy, solution };
   },
-  solve(baseline: CaliendoParroBaseline, compiled: CompiledPolicy, ctx: RunContext): ModelOutcome {
+  solve(baseline: CaliendoParroBaseline, compiled: CompiledPolicy, ctx: RunContext, options: SolveOptions = {}): ModelOutcome {
     const { economy, params } = baseline;
     const size = economy.S * economy.N * economy.N;
     if (compiled.tariffs.length !== size || compiled.tradeCostFactors.length !== size) {
       throw new Error(`internal: compiled policy arrays have ${compiled.tariffs.length}/${compiled.tradeCostFactors.length} entries, the dataset needs ${size}`);
     }
-    const policy = policyTerms(economy, compiled.tariffs, compiled.tradeCostFactors, baseline.deficits, baseline.labels);
-    const result = solveEquilibrium(economy, policy, params);
+    const policy = withInstruments(policyTerms(economy, compiled.tariffs, compiled.tradeCostFactors, baseline.deficits, baseline.labels), economy, compiled);
+    const start = options.start as CaliendoParroEquilibrium | undefined;
+    const result = solveEquilibrium(economy, policy, start ? { ...params, start } : params);
     for (const w of result.warnings) ctx.warnings.push(w);
     const skipped = embargoedFlowCount(baseline.solution.value, policy);
     if (skipped > 0) ctx.warnings.push(message.embargoLinearisationSkipped(skipped));
@@ -59,6 +61,6 @@ export const caliendoParroModel: Model<CaliendoParroParams, CaliendoParroBaselin
       warnings: [...baseline.solution.warnings.map((w) => `baseline solve: ${w}`), ...record.warnings],
     });
     for (const [key, values] of Object.entries({ ...outcome.countries, ...outcome.sectors })) assertFinite(values, key);
-    return outcome;
+    return { ...outcome, resume: result.value };
   },
 };

@@ -13,8 +13,12 @@ export interface PolicyTerms {
   deficits: Float64Array;
   /** π⁰·κ̂^(−θ_s), κ̂ = (1 + t¹)/(1 + t⁰)·d̂; 0 for embargoed pairs. */
   weights: Float64Array;
-  /** 1/(1 + t¹). */
+  /** 1/(1 + t¹) (1/((1 + t¹)(1 + x)) with export taxes x: flows are at exporter prices). */
   inverseTariffFactor: Float64Array;
+  /** Deal instruments (instrumentTerms.ts): tariff revenue per unit of flow t¹·(1 + x), export taxes, distortions. */
+  tariffRevenueRates?: Float64Array;
+  exportTaxes?: Float64Array;
+  distortion?: { markets: Uint8Array; priceFactor: Float64Array };
 }
 
 /** Labels used in the embargo error: country and sector codes in dataset order. */
