@@ -7,8 +7,9 @@
  * between 0.11 and 0.27 (world-2023's range). The policy is a Liberation-Day-like one: the largest
  * country levies 10–50% on every partner. Same (N, seed) → same bytes.
  *
- * `syntheticMultiSectorWorld(N, S, seed)`: the same geography with S sectors, sector-specific home
- * bias, trade elasticities 2–10, and an input–output block (γ, β, α) whose shares sum to one.
+ * `syntheticMultiSectorWorld(N, S, seed)`: the same geography with S sectors, trade elasticities 2–10,
+ * an input–output block (γ, β, α) whose shares sum to one, and flows that are the model's equilibrium at
+ * zero tariffs (as data are at their baseline); the policy is random tariffs up to 10% on every foreign pair.
  */
 import type { Dataset } from "../src/data/dataset.js";
 import type { CompiledPolicy } from "../src/models/types.js";
@@ -94,17 +95,22 @@ export function syntheticOneSectorWorld(N: number, seed = 1): { data: Dataset; p
 export function syntheticMultiSectorWorld(N: number, S: number, seed = 1): { data: Dataset; policy: CompiledPolicy } {
   const random = seededRandom(seed);
   const { size, distance } = geography(N, random);
-  const flows = new Float64Array(S * N * N);
+  // Trade shares π[(s*N + i)*N + j]: importer j's sector-s spending, a share 0.5–0.95 at home and the
+  // rest over suppliers by size_i / d_ij with sector noise.
+  const shares = new Float64Array(S * N * N);
   const elasticities = new Float64Array(S);
+  const weight = new Float64Array(N);
   for (let s = 0; s < S; s++) {
     elasticities[s] = 2 + 8 * random();
-    const sectorScale = Math.exp(normal(random));
-    const homeBias = 2 * N * (0.5 + random());
-    for (let i = 0; i < N; i++)
-      for (let j = 0; j < N; j++) {
-        const noise = 0.5 + random();
-        flows[(s * N + i) * N + j] = (sectorScale * size[i] * size[j] * noise * (i === j ? homeBias : 1)) / distance[i * N + j];
+    for (let j = 0; j < N; j++) {
+      const domesticShare = 0.5 + 0.45 * random();
+      let total = 0;
+      for (let i = 0; i < N; i++) {
+        weight[i] = i === j ? 0 : (size[i] * (0.5 + random())) / distance[i * N + j];
+        total += weight[i];
       }
+      for (let i = 0; i < N; i++) shares[(s * N + i) * N + j] = i === j ? domesticShare : ((1 - domesticShare) * weight[i]) / total;
+    }
   }
   const inputShares = new Float64Array(N * S * S);
   const valueAddedShares = new Float64Array(N * S);
@@ -118,11 +124,12 @@ export function syntheticMultiSectorWorld(N: number, S: number, seed = 1): { dat
       const total = raw.reduce((a, b) => a + b, 0);
       // γ[(n*S + k)*S + j]: share of sector-k inputs in sector j's costs; Σ_k γ = 1 − β.
       for (let k = 0; k < S; k++) inputShares[(n * S + k) * S + j] = ((1 - beta) * raw[k]) / total;
-      finalShares[n * S + j] = random();
+      finalShares[n * S + j] = (0.2 + random()) * size[n];
       finalTotal += finalShares[n * S + j];
     }
     for (let j = 0; j < S; j++) finalShares[n * S + j] /= finalTotal;
   }
+  const flows = equilibriumFlows(N, S, shares, inputShares, valueAddedShares, finalShares);
   const countries = Array.from({ length: N }, (_, k) => ({ code: `C${String(k).padStart(3, "0")}`, name: `Country ${k}` }));
   const data: Dataset = {
     meta: meta(`synthetic-${N}x${S}`),
@@ -139,4 +146,41 @@ export function syntheticMultiSectorWorld(N: number, S: number, seed = 1): { dat
   const tariffs = new Float64Array(S * N * N);
   for (let s = 0; s < S; s++) for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) if (i !== j) tariffs[(s * N + i) * N + j] = 0.1 * random();
   return { data, policy: { tariffs, tradeCostFactors: new Float64Array(S * N * N).fill(1), covariates: {} } };
+}
+
+/**
+ * Flows that are an equilibrium of the Caliendo–Parro model at zero tariffs and balanced trade, so a
+ * synthetic world starts where real data do (at its baseline): spending X solves
+ * X[n,j] = Σ_k γ[n,j,k] Y[n,k] + α[n,j] Σ_k β[n,k] Y[n,k] with Y[i,s] = Σ_j π[i,j,s] X[j,s] — the
+ * Perron vector of a column-stochastic map, found by power iteration (scale: world spending N·S).
+ */
+function equilibriumFlows(N: number, S: number, shares: Float64Array, inputShares: Float64Array, valueAddedShares: Float64Array, finalShares: Float64Array): Float64Array {
+  let spending = new Float64Array(N * S).fill(1);
+  let next = new Float64Array(N * S);
+  const output = new Float64Array(N * S);
+  for (let iteration = 0; iteration < 100000; iteration++) {
+    output.fill(0);
+    for (let s = 0; s < S; s++) for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) output[i * S + s] += shares[(s * N + i) * N + j] * spending[j * S + s];
+    let total = 0;
+    for (let n = 0; n < N; n++) {
+      let valueAdded = 0;
+      for (let k = 0; k < S; k++) valueAdded += valueAddedShares[n * S + k] * output[n * S + k];
+      for (let j = 0; j < S; j++) {
+        let intermediate = 0;
+        for (let k = 0; k < S; k++) intermediate += inputShares[(n * S + j) * S + k] * output[n * S + k];
+        next[n * S + j] = intermediate + finalShares[n * S + j] * valueAdded;
+        total += next[n * S + j];
+      }
+    }
+    let change = 0;
+    for (let k = 0; k < N * S; k++) {
+      next[k] *= (N * S) / total;
+      change = Math.max(change, Math.abs(next[k] - spending[k]) / spending[k]);
+    }
+    [spending, next] = [next, spending];
+    if (change < 1e-13) break;
+  }
+  const flows = new Float64Array(S * N * N);
+  for (let s = 0; s < S; s++) for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) flows[(s * N + i) * N + j] = shares[(s * N + i) * N + j] * spending[j * S + s];
+  return flows;
 }
