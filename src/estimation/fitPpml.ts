@@ -67,7 +67,8 @@ export function fitPpml(frame: DataFrame, spec: EstimationSpec, options: FitPpml
     structure,
     weights,
     kept.map((k) => sample.regressors[k]),
-    kept.map(() => new Float64Array(structure.totalLevels)),
+    // Warm start: the last IRLS projection of each regressor, at weights one step away.
+    kept.map((k) => Float64Array.from(irls.regressorFixedEffects[k])),
     regressorsTilde,
     workspace,
     irls.finalInnerTolerance * VCOV_INNER_TOLERANCE_FACTOR,

@@ -58,6 +58,8 @@ export interface IrlsOutcome {
   linearPredictor: Float64Array;
   innerSweeps: number;
   finalInnerTolerance: number;
+  /** Each regressor's fixed-effect coefficients from its last projection (a warm start for projecting it again at nearby weights). */
+  regressorFixedEffects: Float64Array[];
   innerNotConverged: number;
   halvings: number;
   scoreCheck: ScoreCheck;
@@ -197,6 +199,7 @@ export function ppmlIrls(problem: PpmlProblem, options: IrlsOptions): IrlsOutcom
     linearPredictor,
     innerSweeps,
     finalInnerTolerance: targetInnerTolerance,
+    regressorFixedEffects: regressorAlpha,
     innerNotConverged,
     halvings,
     scoreCheck,
