@@ -35,6 +35,8 @@ export interface ProjectionWorkspace {
   values: Float64Array;
   fitted: Float64Array;
   spare: Float64Array;
+  /** Per factor, observation n's level slot (offset_f + code)·C for the current C (set per projection and compaction). */
+  slots: Int32Array[];
   /** Interleaved [level·C + c]: α, T(α), T(T(α)), and one factor's shift. */
   start: Float64Array;
   once: Float64Array;
@@ -55,6 +57,7 @@ export function createProjectionWorkspace(structure: FixedEffectStructure, colum
     levelWeight: new Float64Array(structure.totalLevels),
     totalWeight: 0,
     capacity: 0,
+    slots: structure.codes.map(() => new Int32Array(structure.observationCount)),
     values: new Float64Array(0),
     fitted: new Float64Array(0),
     spare: new Float64Array(0),
@@ -102,77 +105,83 @@ export function setProjectionWeights(structure: FixedEffectStructure, weights: F
  * with the change). `shift` holds every factor's level shifts at (offset_f + ℓ)·C + c.
  */
 function gaussSeidelSweep(structure: FixedEffectStructure, weights: Float64Array, values: Float64Array, C: number, coefficientsIn: Float64Array, coefficientsOut: Float64Array, fitted: Float64Array, next: Float64Array, heldAtZero: Uint8Array | null, workspace: ProjectionWorkspace, change: Float64Array): void {
-  const { shift, levelWeight } = workspace;
+  const { shift, levelWeight, slots } = workspace;
   const observationCount = structure.observationCount;
   const factorCount = structure.codes.length;
   if (coefficientsOut !== coefficientsIn) coefficientsOut.set(coefficientsIn.subarray(0, structure.totalLevels * C));
-  /** shift_f /= level weight (0 for empty or held levels); α_out += shift_f. */
-  const normalise = (f: number): void => {
-    const offset = structure.levelOffsets[f];
-    for (let level = 0; level < structure.levelCounts[f]; level++) {
-      const weight = levelWeight[offset + level];
-      const at = (offset + level) * C;
-      if (weight > 0 && !(heldAtZero && heldAtZero[offset + level])) {
-        for (let c = 0; c < C; c++) {
-          shift[at + c] /= weight;
-          coefficientsOut[at + c] += shift[at + c];
-        }
-      } else {
-        for (let c = 0; c < C; c++) shift[at + c] = 0;
-      }
-    }
-  };
   // Factor 0: Σ_{n∈ℓ} ω_n (v_n − fitted_n).
   {
-    const codes = structure.codes[0];
+    const slot = slots[0];
     const offset = structure.levelOffsets[0];
     shift.fill(0, offset * C, (offset + structure.levelCounts[0]) * C);
-    for (let n = 0; n < observationCount; n++) {
+    for (let n = 0, at = 0; n < observationCount; n++, at += C) {
       const w = weights[n];
-      const at = n * C;
-      const to = (offset + codes[n]) * C;
+      const to = slot[n];
       for (let c = 0; c < C; c++) shift[to + c] += w * (values[at + c] - fitted[at + c]);
     }
-    normalise(0);
+    normaliseShift(structure, 0, C, shift, levelWeight, coefficientsOut, heldAtZero);
   }
   // Factor f − 1's update fused with factor f's sums; the first fused pass moves fitted → next.
   for (let f = 1; f < factorCount; f++) {
-    const previousCodes = structure.codes[f - 1];
-    const previousOffset = structure.levelOffsets[f - 1];
-    const codes = structure.codes[f];
+    const previousSlot = slots[f - 1];
+    const slot = slots[f];
     const offset = structure.levelOffsets[f];
     const source = f === 1 ? fitted : next;
     shift.fill(0, offset * C, (offset + structure.levelCounts[f]) * C);
-    for (let n = 0; n < observationCount; n++) {
+    for (let n = 0, at = 0; n < observationCount; n++, at += C) {
       const w = weights[n];
-      const at = n * C;
-      const from = (previousOffset + previousCodes[n]) * C;
-      const to = (offset + codes[n]) * C;
+      const from = previousSlot[n];
+      const to = slot[n];
       for (let c = 0; c < C; c++) {
         const updated = source[at + c] + shift[from + c];
         next[at + c] = updated;
         shift[to + c] += w * (values[at + c] - updated);
       }
     }
-    normalise(f);
+    normaliseShift(structure, f, C, shift, levelWeight, coefficientsOut, heldAtZero);
   }
   // The last factor's update, and the change of the fitted values over the sweep.
-  {
-    const codes = structure.codes[factorCount - 1];
-    const offset = structure.levelOffsets[factorCount - 1];
-    const source = factorCount === 1 ? fitted : next;
-    change.fill(0, 0, C);
-    for (let n = 0; n < observationCount; n++) {
-      const w = weights[n];
-      const at = n * C;
-      const from = (offset + codes[n]) * C;
-      for (let c = 0; c < C; c++) {
-        const updated = source[at + c] + shift[from + c];
-        next[at + c] = updated;
-        const d = updated - fitted[at + c];
-        change[c] += w * d * d;
-      }
+  const slot = slots[factorCount - 1];
+  const source = factorCount === 1 ? fitted : next;
+  change.fill(0, 0, C);
+  for (let n = 0, at = 0; n < observationCount; n++, at += C) {
+    const w = weights[n];
+    const from = slot[n];
+    for (let c = 0; c < C; c++) {
+      const updated = source[at + c] + shift[from + c];
+      next[at + c] = updated;
+      const d = updated - fitted[at + c];
+      change[c] += w * d * d;
     }
+  }
+}
+
+/** shift_f /= level weight (0 for empty or held levels); α_out += shift_f. */
+function normaliseShift(structure: FixedEffectStructure, f: number, C: number, shift: Float64Array, levelWeight: Float64Array, coefficientsOut: Float64Array, heldAtZero: Uint8Array | null): void {
+  const offset = structure.levelOffsets[f];
+  for (let level = 0; level < structure.levelCounts[f]; level++) {
+    const weight = levelWeight[offset + level];
+    const at = (offset + level) * C;
+    if (weight > 0 && !(heldAtZero && heldAtZero[offset + level])) {
+      const inverse = 1 / weight;
+      for (let c = 0; c < C; c++) {
+        const s = shift[at + c] * inverse;
+        shift[at + c] = s;
+        coefficientsOut[at + c] += s;
+      }
+    } else {
+      for (let c = 0; c < C; c++) shift[at + c] = 0;
+    }
+  }
+}
+
+/** Sets every factor's level slots (offset_f + code)·C for C columns. */
+function setSlots(structure: FixedEffectStructure, C: number, slots: Int32Array[]): void {
+  for (let f = 0; f < structure.codes.length; f++) {
+    const codes = structure.codes[f];
+    const offset = structure.levelOffsets[f];
+    const slot = slots[f];
+    for (let n = 0; n < structure.observationCount; n++) slot[n] = (offset + codes[n]) * C;
   }
 }
 
@@ -222,6 +231,7 @@ export function projectFixedEffectsColumns(
     for (let n = 0; n < observationCount; n++) values[n * C + c] = column[n];
     for (let k = 0; k < levels; k++) start[k * C + c] = alpha[k];
   }
+  setSlots(structure, C, workspace.slots);
   // fitted = D α for the warm starts (the only full re-sum of a projection).
   fitted.fill(0, 0, observationCount * C);
   for (let f = 0; f < structure.codes.length; f++) {
@@ -273,6 +283,7 @@ export function projectFixedEffectsColumns(
     for (let s = 0; s < next; s++) change[s] = change[keep[s]];
     live = keep.map((slot) => live[slot]);
     C = next;
+    setSlots(structure, C, workspace.slots);
   };
 
   while (C > 0 && sweeps < maxSweeps) {
