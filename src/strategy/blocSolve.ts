@@ -1,5 +1,6 @@
 import type { Dataset } from "../data/dataset.js";
 import { loadDataset } from "../data/load.js";
+import { withBaselineTariffs } from "../data/dataset.js";
 import { modelCatalog } from "../models/available.js";
 import type { ClosedFormRates, ModelCatalog, ModelEntry } from "../models/catalog.js";
 import { newRunContext, type ModelOutcome } from "../models/types.js";
@@ -55,7 +56,7 @@ export function prepareBloc(request: BlocRequest, catalog: ModelCatalog = modelC
   const input = validateScenarioText(request.text, request.source);
   if (!input.bloc) throw new TradewindsInputError([{ source: request.source, path: "bloc", value: "", message: message.blocNeedsSection(request.source) }]);
   if (request.rate !== undefined) input.bloc.rate = request.rate;
-  const data = dataset ?? loadDataset(input.dataset);
+  const data = withBaselineTariffs(dataset ?? loadDataset(input.dataset), input.baselineTariffs, request.source);
   const scenario = normalizeScenario(input, data, catalog, request.source);
   const bloc = normalizeBloc(input.bloc, scenario, data, catalog, request.source);
   const entry = catalog[scenario.modelType];
