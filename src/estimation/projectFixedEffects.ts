@@ -1,4 +1,5 @@
 import { sumFixedEffects, type FixedEffectStructure } from "./fixedEffectStructure.js";
+import { sweepKernels, type SweepKernels } from "./sweepKernels.js";
 
 /**
  * Weighted alternating projections ("demeaning"): the residual of each column v after the weighted
@@ -37,6 +38,8 @@ export interface ProjectionWorkspace {
   spare: Float64Array;
   /** Per factor, observation n's level slot (offset_f + code)·C for the current C (set per projection and compaction). */
   slots: Int32Array[];
+  /** The sweep's passes written out for each column count used so far (sweepKernels.ts). */
+  kernels: Map<number, SweepKernels>;
   /** Interleaved [level·C + c]: α, T(α), T(T(α)), and one factor's shift. */
   start: Float64Array;
   once: Float64Array;
@@ -58,6 +61,7 @@ export function createProjectionWorkspace(structure: FixedEffectStructure, colum
     totalWeight: 0,
     capacity: 0,
     slots: structure.codes.map(() => new Int32Array(structure.observationCount)),
+    kernels: new Map(),
     values: new Float64Array(0),
     fitted: new Float64Array(0),
     spare: new Float64Array(0),
@@ -108,52 +112,25 @@ function gaussSeidelSweep(structure: FixedEffectStructure, weights: Float64Array
   const { shift, levelWeight, slots } = workspace;
   const observationCount = structure.observationCount;
   const factorCount = structure.codes.length;
+  let kernels = workspace.kernels.get(C);
+  if (!kernels) {
+    kernels = sweepKernels(C);
+    workspace.kernels.set(C, kernels);
+  }
   if (coefficientsOut !== coefficientsIn) coefficientsOut.set(coefficientsIn.subarray(0, structure.totalLevels * C));
   // Factor 0: Σ_{n∈ℓ} ω_n (v_n − fitted_n).
-  {
-    const slot = slots[0];
-    const offset = structure.levelOffsets[0];
-    shift.fill(0, offset * C, (offset + structure.levelCounts[0]) * C);
-    for (let n = 0, at = 0; n < observationCount; n++, at += C) {
-      const w = weights[n];
-      const to = slot[n];
-      for (let c = 0; c < C; c++) shift[to + c] += w * (values[at + c] - fitted[at + c]);
-    }
-    normaliseShift(structure, 0, C, shift, levelWeight, coefficientsOut, heldAtZero);
-  }
+  const clear = (f: number) => shift.fill(0, structure.levelOffsets[f] * C, (structure.levelOffsets[f] + structure.levelCounts[f]) * C);
+  clear(0);
+  kernels.firstPass(observationCount, weights, slots[0], values, fitted, shift);
+  normaliseShift(structure, 0, C, shift, levelWeight, coefficientsOut, heldAtZero);
   // Factor f − 1's update fused with factor f's sums; the first fused pass moves fitted → next.
   for (let f = 1; f < factorCount; f++) {
-    const previousSlot = slots[f - 1];
-    const slot = slots[f];
-    const offset = structure.levelOffsets[f];
-    const source = f === 1 ? fitted : next;
-    shift.fill(0, offset * C, (offset + structure.levelCounts[f]) * C);
-    for (let n = 0, at = 0; n < observationCount; n++, at += C) {
-      const w = weights[n];
-      const from = previousSlot[n];
-      const to = slot[n];
-      for (let c = 0; c < C; c++) {
-        const updated = source[at + c] + shift[from + c];
-        next[at + c] = updated;
-        shift[to + c] += w * (values[at + c] - updated);
-      }
-    }
+    clear(f);
+    kernels.fusedPass(observationCount, weights, slots[f - 1], slots[f], values, f === 1 ? fitted : next, next, shift);
     normaliseShift(structure, f, C, shift, levelWeight, coefficientsOut, heldAtZero);
   }
   // The last factor's update, and the change of the fitted values over the sweep.
-  const slot = slots[factorCount - 1];
-  const source = factorCount === 1 ? fitted : next;
-  change.fill(0, 0, C);
-  for (let n = 0, at = 0; n < observationCount; n++, at += C) {
-    const w = weights[n];
-    const from = slot[n];
-    for (let c = 0; c < C; c++) {
-      const updated = source[at + c] + shift[from + c];
-      next[at + c] = updated;
-      const d = updated - fitted[at + c];
-      change[c] += w * d * d;
-    }
-  }
+  kernels.lastPass(observationCount, weights, slots[factorCount - 1], factorCount === 1 ? fitted : next, next, fitted, shift, change);
 }
 
 /** shift_f /= level weight (0 for empty or held levels); α_out += shift_f. */
