@@ -153,7 +153,7 @@ console.log(
     "F evals".padStart(9) +
     "GFLOP".padStart(8) +
     "×compute floor".padStart(16) +
-    "×stream floor".padStart(15) +
+    "×stream floor (rate)".padStart(24) +
     "LM cpu ms".padStart(11) +
     "LM steps".padStart(10) +
     "LM/NK".padStart(8),
@@ -174,7 +174,7 @@ for (const N of COUNTRIES) {
   const stream = streamingRate(N);
   const floorCompute = flops / (compute * 1e6);
   const floorStream = flops / (stream * 1e6);
-  let denseColumns = "".padStart(11) + "".padStart(10) + "".padStart(8);
+  let denseColumns = "        (not run)";
   if (N <= DENSE_MAX) {
     let steps = 0;
     const dense = measure(() => {
@@ -193,7 +193,7 @@ for (const N of COUNTRIES) {
       String(krylov!.residualEvaluations).padStart(9) +
       (flops / 1e9).toFixed(3).padStart(8) +
       `${(krylovTiming.cpuMs / floorCompute).toFixed(1)}×`.padStart(16) +
-      `${(krylovTiming.cpuMs / floorStream).toFixed(1)}× (${stream.toFixed(1)} GFLOP/s)`.padStart(15) +
+      `${(krylovTiming.cpuMs / floorStream).toFixed(1)}× (${stream.toFixed(1)} GFLOP/s)`.padStart(24) +
       denseColumns,
   );
 }
