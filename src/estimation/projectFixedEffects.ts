@@ -1,5 +1,5 @@
 import { sumFixedEffects, type FixedEffectStructure } from "./fixedEffectStructure.js";
-import { sweepKernels, type SweepKernels } from "./sweepKernels.js";
+import { sweepKernels } from "./sweepKernels.js";
 
 /**
  * Weighted alternating projections ("demeaning"): the residual of each column v after the weighted
@@ -38,8 +38,6 @@ export interface ProjectionWorkspace {
   spare: Float64Array;
   /** Per factor, observation n's level slot (offset_f + code)·C for the current C (set per projection and compaction). */
   slots: Int32Array[];
-  /** The sweep's passes written out for each column count used so far (sweepKernels.ts). */
-  kernels: Map<number, SweepKernels>;
   /** Interleaved [level·C + c]: α, T(α), T(T(α)), and one factor's shift. */
   start: Float64Array;
   once: Float64Array;
@@ -61,7 +59,6 @@ export function createProjectionWorkspace(structure: FixedEffectStructure, colum
     totalWeight: 0,
     capacity: 0,
     slots: structure.codes.map(() => new Int32Array(structure.observationCount)),
-    kernels: new Map(),
     values: new Float64Array(0),
     fitted: new Float64Array(0),
     spare: new Float64Array(0),
@@ -112,11 +109,7 @@ function gaussSeidelSweep(structure: FixedEffectStructure, weights: Float64Array
   const { shift, levelWeight, slots } = workspace;
   const observationCount = structure.observationCount;
   const factorCount = structure.codes.length;
-  let kernels = workspace.kernels.get(C);
-  if (!kernels) {
-    kernels = sweepKernels(C);
-    workspace.kernels.set(C, kernels);
-  }
+  const kernels = sweepKernels(C);
   if (coefficientsOut !== coefficientsIn) coefficientsOut.set(coefficientsIn.subarray(0, structure.totalLevels * C));
   // Factor 0: Σ_{n∈ℓ} ω_n (v_n − fitted_n).
   const clear = (f: number) => shift.fill(0, structure.levelOffsets[f] * C, (structure.levelOffsets[f] + structure.levelCounts[f]) * C);
