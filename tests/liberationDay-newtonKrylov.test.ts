@@ -49,4 +49,16 @@ describe("solveLiberationDay: Newton–Krylov and dense Levenberg–Marquardt re
       expect(worst, "max |x_NK − x_LM|").toBeLessThanOrEqual(TOL_SOLUTION);
     });
   }
+
+  it("falls back to Levenberg–Marquardt when Newton–Krylov stops short (a 1-step budget), says so, and lands on the same root", () => {
+    const baseline = calibrateLiberationDay(data, liberationDayParamsSchema.parse({}));
+    const ctx = newRunContext();
+    const fallback = solveLiberationDay(baseline, reciprocal(), ctx, { krylov: { maxIterations: 1 } });
+    const dense = solveLiberationDay(baseline, reciprocal(), newRunContext(), { method: "levenberg-marquardt" });
+    expect(fallback.solver.converged).toBe(true);
+    expect(fallback.solver.method).toBe("levenberg-marquardt (after newton-krylov did not converge)");
+    expect(fallback.solver.warnings.some((w) => w.startsWith("newton-krylov: "))).toBe(true);
+    expect(ctx.warnings).toEqual([]);
+    for (let k = 0; k < 3 * N; k++) expect(Math.abs(fallback.solution[k] - dense.solution[k])).toBeLessThanOrEqual(TOL_SOLUTION);
+  });
 });

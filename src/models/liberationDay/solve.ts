@@ -1,6 +1,6 @@
 import { TradewindsInputError, message, show } from "../../messages.js";
 import { solveNonlinear } from "../../solver/levenbergMarquardt.js";
-import { solveNewtonKrylov } from "../../solver/newtonKrylov.js";
+import { solveNewtonKrylov, type NewtonKrylovOptions } from "../../solver/newtonKrylov.js";
 import { assertFinite, type SolverResult } from "../../solver/result.js";
 import { compensatedSum } from "../../util/sum.js";
 import type { CompiledPolicy, ModelOutcome, RunContext } from "../types.js";
@@ -29,6 +29,8 @@ export interface LiberationDaySolveOptions {
    * "levenberg-marquardt": the dense solver alone (a check and a benchmark baseline).
    */
   method?: "newton-krylov" | "levenberg-marquardt";
+  /** Budgets of the Newton–Krylov solve (its tolerance is `tolerance`); defaults as in newtonKrylov.ts. */
+  krylov?: Omit<NewtonKrylovOptions, "tolerance">;
   /** Levenberg–Marquardt's Jacobian: "analytic" (default, jacobian.ts) or "finite-difference" (3N residual evaluations; a check and a benchmark baseline). */
   jacobian?: "analytic" | "finite-difference";
 }
@@ -113,7 +115,7 @@ export function solveLiberationDay(baseline: LiberationDayBaseline, policy: Comp
         return linearisation;
       },
       start,
-      { tolerance },
+      { ...options.krylov, tolerance },
     );
     if (krylov.converged) result = krylov;
     else krylovWarnings = krylov.warnings.map((w) => `newton-krylov: ${w}`);
