@@ -73,7 +73,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument("<scenario>", "a scenario file with a bloc section (YAML or JSON)")
     .option("-f, --format <format>", "table or json", "table")
     .option("-o, --out <file>", "write the output to a file instead of standard output")
-    .option("-t, --threads <n>", "worker threads solving membership sets (results do not depend on it)", "2")
+    .option("-t, --threads <n>", "threads solving membership sets: this one and n − 1 workers (results do not depend on it)", "2")
     .option("--rate <rate>", 'override the bloc rate parameter (a share, 0.3, or "30%")')
     .option("--no-progress", "no progress bar")
     .action(async (file: string, opts: { format: string; out?: string; threads: string; rate?: string; progress: boolean }) => {
