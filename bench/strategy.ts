@@ -1,11 +1,12 @@
 /**
  * Strategy benchmarks (figures printed, never asserted):
- *   1. the 8-candidate bloc example (examples/bloc-japan.yaml, 256 Liberation-Day solves) with 1 and 2
- *      worker threads — wall time including each thread's dataset load and calibration;
+ *   1. the 8-candidate bloc example (examples/bloc-japan.yaml, 256 Liberation-Day solves) on 1 and 2
+ *      threads (this one, plus a worker) — wall time including each thread's dataset load and calibration.
+ *      Each run prints where the pool's time went (thread 0 is this one: its preparation before the first
+ *      batch; each worker's start-up, calibration, solving and idle tail), then the whole `tradewinds bloc`
+ *      process from dist/ on 1 and 2 threads;
  *   2. one Ossa (2014) optimal-tariff problem (the US, 198 tariffs) and the Nash best-response iteration
  *      from the stacked optimal tariffs (Ossa's MATLAB: ~85 min for Table 3, ~96 min for Table 4).
- *      Each run prints where the pool's time went (main-thread preparation, thread start-up, calibration,
- *      solving, idle tail), then the whole `tradewinds bloc` process from dist/ on 1 and 2 threads.
  * BENCH_BLOC_THREADS="1,2" and BENCH_SKIP_BLOC=1 adjust part 1; BENCH_SKIP_OSSA=1 skips part 2.
  */
 import { spawnSync } from "node:child_process";
