@@ -196,6 +196,14 @@ export const message = {
   nashNotConverged: (meanChange: number, tolerance: number, rounds: number) =>
     `the best-response iteration did not converge: |mean change| ${meanChange.toExponential(2)} > ${tolerance} after ${rounds} rounds; the table shows the last round`,
 
+  badElasticitySet: (sectors: number) => `an elasticity set needs one finite ε > 0 per sector (${sectors} values); fix the dataset's build script`,
+  ossaFlowsAtExporterPrices: (dataset: string) =>
+    `Flows of ${dataset} are read at exporter prices (its source tables are at basic prices); the tariffwar package, and the lashkaripour model that reproduces it, read the same values as tariff-inclusive expenditure.`,
+  unknownTariffWarModel: (known: readonly string[]) => `choose the model ${known.join(" or ")} (default: lashkaripour on datasets with elasticity sets, else ossa)`,
+  datasetGivenTwice: (positional: string, option: string) => `the dataset is given twice (${positional} and --dataset ${option}); give it once`,
+  tariffWarModelMismatch: (model: string, dataset: string, needs: string) =>
+    `the ${model} tariff war needs ${needs}, which dataset ${show(dataset)} does not have; choose another dataset or --model`,
+  tariffWarOptionNotForModel: (option: string, model: string, use: string) => `${option} does not apply to the ${model} model; ${use}`,
   retaliationNeedsCommonShare: (leader: string) =>
     `the closed-form optimal retaliation against ${leader} treats all other countries as one region and needs one local share ν (and φ) for them; calibrate ν as the Liberation Day paper does (one value for all non-${leader} countries)`,
 

@@ -1,7 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
-import { TradewindsInputError, formatIssue } from "../messages.js";
+import { TradewindsInputError, formatIssue, message } from "../messages.js";
 import type { OutputFormat } from "../report/format.js";
 import { SIGMA_SETS } from "../strategy/sigmaSets.js";
 import { VERSION } from "../version.js";
@@ -9,6 +9,9 @@ import { VERSION } from "../version.js";
 // Each command imports what it needs when it runs (`await import`): the server, DuckDB, Fastify, the
 // estimator and the models load only in the commands that use them, so `tradewinds --version` (and a
 // mistyped command) starts in about the time Node itself takes (bench/processes.ts measures it).
+
+/** The models `tradewinds tariff-war` runs. */
+const TARIFF_WAR_MODELS = ["lashkaripour", "ossa"] as const;
 
 /** Exit codes: 0 ok, 1 internal error, 2 bad input, 3 a solver did not converge (results still printed). */
 export const EXIT = { ok: 0, internal: 1, input: 2, notConverged: 3 } as const;
@@ -118,29 +121,62 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command("tariff-war")
-    .description("Optimal tariffs of each country and the Nash tariffs of a trade war, in Ossa's (2014) multi-sector model")
-    .argument("[dataset]", "an embedded dataset with σ by sector", "gtap-2007")
-    .option("--country <codes>", "comma-separated countries whose optimal tariffs are computed (default: all)")
-    .option("--nash", "also the Nash tariffs by best-response iteration (all countries; minutes)")
-    .option("--sigma <set>", `σ set: ${Object.keys(SIGMA_SETS).join(", ")}`, "main")
+    .description(
+      "Tariff wars: Lashkaripour's (2021) global Nash tariff war on datasets with elasticity sets (icio-2022, wiod-2014-16), Ossa's (2014) optimal and Nash tariffs elsewhere (gtap-2007) or with --model ossa",
+    )
+    .argument("[dataset]", "an embedded dataset (default gtap-2007); the same as --dataset")
+    .option("--dataset <name>", "an embedded dataset")
+    .option("--model <model>", `${TARIFF_WAR_MODELS.join(" or ")} (default: lashkaripour on datasets with elasticity sets, else ossa)`)
+    .option("--elasticities <set>", "the dataset's elasticity set, e.g. IS, U4, CP (default: the dataset's default; ossa uses σ = ε + 1)")
+    .option("--country <codes>", "comma-separated countries whose optimal tariffs (each alone, others at applied tariffs) are computed (ossa default: all; lashkaripour default: none)")
+    .option("--nash", "ossa: also the Nash tariffs by best-response iteration (all countries; minutes); lashkaripour always solves the Nash war")
+    .option("--sigma <set>", `ossa on gtap-2007: σ set ${Object.keys(SIGMA_SETS).join(", ")} (default main)`)
     .option("-f, --format <format>", "table or json", "table")
     .option("-o, --out <file>", "write the output to a file instead of standard output")
-    .action(async (name: string, opts: { country?: string; nash?: boolean; sigma: string; format: string; out?: string }) => {
+    .action(async (positional: string | undefined, opts: { dataset?: string; model?: string; elasticities?: string; country?: string; nash?: boolean; sigma?: string; format: string; out?: string }) => {
       if (!["table", "json"].includes(opts.format)) {
         throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table or json" }]);
       }
-      const [{ loadDataset }, { runTariffWar }, { formatTariffWar }] = await Promise.all([import("../data/load.js"), import("../strategy/tariffWar.js"), import("../strategy/formatTariffWar.js")]);
+      if (positional !== undefined && opts.dataset !== undefined && positional !== opts.dataset) {
+        throw new TradewindsInputError([{ source: "command line", path: "--dataset", value: JSON.stringify(opts.dataset), message: message.datasetGivenTwice(positional, opts.dataset) }]);
+      }
+      if (opts.model !== undefined && !(TARIFF_WAR_MODELS as readonly string[]).includes(opts.model)) {
+        throw new TradewindsInputError([{ source: "command line", path: "--model", value: JSON.stringify(opts.model), message: message.unknownTariffWarModel(TARIFF_WAR_MODELS) }]);
+      }
+      const [{ loadDataset }, { runTariffWar }, { formatTariffWar }, { runLashkaripourTariffWar }, { formatLashkaripourWar }] = await Promise.all([
+        import("../data/load.js"),
+        import("../strategy/tariffWar.js"),
+        import("../strategy/formatTariffWar.js"),
+        import("../strategy/lashkaripourTariffWar.js"),
+        import("../strategy/formatLashkaripourWar.js"),
+      ]);
+      const data = loadDataset(positional ?? opts.dataset ?? "gtap-2007");
+      const model = opts.model ?? (data.elasticitySets ? "lashkaripour" : "ossa");
       const countries = opts.country?.split(",").map((c) => c.trim()).filter(Boolean);
-      const report = runTariffWar(loadDataset(name), {
-        countries,
-        nash: opts.nash,
-        sigma: opts.sigma,
-        progress: ({ stage, done, total }) => process.stderr.write(stage === "optimal" ? `optimal tariffs: ${done}/${total} countries\n` : "Nash tariffs: done\n"),
-      });
-      const text = opts.format === "json" ? JSON.stringify(report, null, 2) + "\n" : formatTariffWar(report);
+      const started = performance.now();
+      let text: string;
+      let converged: boolean;
+      if (model === "lashkaripour") {
+        if (opts.sigma !== undefined) throw new TradewindsInputError([{ source: "command line", path: "--sigma", value: JSON.stringify(opts.sigma), message: message.tariffWarOptionNotForModel("--sigma", "lashkaripour", "choose the trade elasticities with --elasticities") }]);
+        if (!data.elasticitySets && !data.tradeElasticities) throw new TradewindsInputError([{ source: "command line", path: "--model", value: JSON.stringify(model), message: message.tariffWarModelMismatch("lashkaripour", data.meta.name, "trade elasticities by sector (elasticitySets, e.g. icio-2022)") }]);
+        const report = runLashkaripourTariffWar(data, { elasticities: opts.elasticities, countries });
+        text = opts.format === "json" ? JSON.stringify(report, null, 2) + "\n" : formatLashkaripourWar(report);
+        converged = report.nash.converged && report.optimal.every((r) => r.converged);
+      } else {
+        const report = runTariffWar(data, {
+          countries,
+          nash: opts.nash,
+          sigma: opts.sigma,
+          elasticities: opts.elasticities,
+          progress: ({ stage, done, total }) => process.stderr.write(stage === "optimal" ? `optimal tariffs: ${done}/${total} countries\n` : "Nash tariffs: done\n"),
+        });
+        text = opts.format === "json" ? JSON.stringify(report, null, 2) + "\n" : formatTariffWar(report);
+        converged = report.optimal.rows.every((r) => r.converged) && (!report.nash || report.nash.converged);
+      }
+      process.stderr.write(`tariff-war: ${model} model on ${data.meta.name} solved in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
       if (opts.out) writeFileSync(opts.out, text);
       else process.stdout.write(text);
-      if (report.optimal.rows.some((r) => !r.converged) || (report.nash && !report.nash.converged)) code = EXIT.notConverged;
+      if (!converged) code = EXIT.notConverged;
     });
 
   program

@@ -1,5 +1,13 @@
 import type { z } from "zod";
+import type { Dataset } from "../data/dataset.js";
 import type { Model } from "./types.js";
+
+/** A parameter that does not fit the dataset: path relative to the model section, the value, the message. */
+export interface ParamsProblem {
+  path: string;
+  value: unknown;
+  message: string;
+}
 
 /** What the scenario pipeline needs to know of a model: its parameter schema and the shocks it takes. */
 export interface ModelEntry {
@@ -12,6 +20,11 @@ export interface ModelEntry {
   tableKeys: string[];
   /** Country × sector keys shown in sector tables, in order (multi-sector models). */
   sectorTableKeys?: string[];
+  /**
+   * Checks of parsed parameters against the dataset that the schema cannot express (e.g. a named
+   * elasticity set exists); each problem as { path relative to the model section, value, message }.
+   */
+  checkParams?: (params: never, data: Dataset) => ParamsProblem[];
   /** The model's closed-form optimal tariffs on a calibrated baseline, where it has them. */
   closedFormRates?: (baseline: unknown) => ClosedFormRates;
 }

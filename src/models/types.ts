@@ -16,6 +16,12 @@ export interface CompiledPolicy {
   tradeCostFactors: Float64Array;
   /** Counterfactual values of gravity covariates, by covariate name, [i*N + j]. Absent: unchanged. */
   covariates: Record<string, Float64Array>;
+  /**
+   * Importers whose uniform import tariff the model chooses, each the optimum given everyone else's
+   * tariffs (shock `nash-tariffs`; all countries: the Nash equilibrium of a tariff war). Their entries
+   * of `tariffs` are replaced by the solution. Only models that list the shock receive it.
+   */
+  tariffSetters?: number[];
 }
 
 /** Per-country (and optionally per country × sector) results keyed by registry keys. */

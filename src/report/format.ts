@@ -62,6 +62,8 @@ function formatTable(report: RunReport, options: TableOptions): string {
       out.push(`${r.kind === "optimal-tariff" ? "Optimal tariff" : "Optimal retaliation tariff"} (closed form) of ${r.importer} on imports from ${r.exporter}: ${(100 * r.rate).toFixed(2)}%`);
     }
     out.push(summaryTable(report, phase));
+    const scalars = Object.entries(phase.scalars);
+    if (scalars.length) out.push(scalars.map(([key, value]) => `${report.definitions[key].label}: ${formatNumber(value, report.definitions[key])}${report.definitions[key].unit === "%" ? "%" : ""}`).join("; "));
     const totals = phase.bilateral.filter((b) => b.sector === "ALL");
     if (totals.length) {
       const t = new Table({ head: ["exporter → importer", "baseline", "counterfactual", "change (%)"], ...compact });

@@ -92,6 +92,11 @@ export function applyShock(policy: CompiledPolicy, shock: NormalizedShock, data:
         for (const j of shock.importers) if (j !== a) policy.tariffs[(s * N + a) * N + j] = policy.tariffs[(s * N + j) * N + a];
       return;
     }
+    case "nash-tariffs": {
+      const setters = new Set([...(policy.tariffSetters ?? []), ...shock.importers]);
+      policy.tariffSetters = [...setters].sort((a, b) => a - b);
+      return;
+    }
     case "optimal-retaliation": {
       const rate = needRates().optimalRetaliation(shock.against);
       setPairs([shock.against], shock.importers, allSectors, (k) => {

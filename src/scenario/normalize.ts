@@ -13,7 +13,8 @@ export type NormalizedShock =
   | { type: "embargo"; importers: number[]; exporters: number[]; sectors: number[]; path: string }
   | { type: "optimal-tariff"; importers: number[]; exporters: number[]; formula: "expenditure" | "output"; path: string }
   | { type: "optimal-retaliation"; against: number; importers: number[]; path: string }
-  | { type: "reciprocal-retaliation"; against: number; importers: number[]; path: string };
+  | { type: "reciprocal-retaliation"; against: number; importers: number[]; path: string }
+  | { type: "nash-tariffs"; importers: number[]; path: string };
 
 export interface NormalizedPhase {
   name: string;
@@ -101,6 +102,7 @@ export function normalizeScenario(input: ScenarioInput, data: Dataset, catalog: 
       return { type: shock.type, against: against[0] ?? 0, importers, path };
     }
     const importers = countrySet(shock.importer, shock.except, `${path}.importer`);
+    if (shock.type === "nash-tariffs") return { type: "nash-tariffs", importers, path };
     const exporters = countrySet(shock.exporter, shock.except, `${path}.exporter`);
     switch (shock.type) {
       case "tariff":
@@ -135,7 +137,9 @@ export function normalizeScenario(input: ScenarioInput, data: Dataset, catalog: 
 
     const merged = { ...(inherited?.modelParams ?? scenarioParams), ...(phase.model ?? {}) };
     const checked = entry.params.safeParse(merged);
-    if (!checked.success) issues.push(...zodIssues(checked.error.issues, merged, source, phase.model ? `${path}.model` : "model"));
+    const modelPath = phase.model ? `${path}.model` : "model";
+    if (!checked.success) issues.push(...zodIssues(checked.error.issues, merged, source, modelPath));
+    else for (const problem of entry.checkParams?.(checked.data as never, data) ?? []) add(`${modelPath}.${problem.path}`, problem.value, problem.message);
     const own = phase.shocks.map((s, k) => normalizeShock(s, `${path}.shocks[${k}]`));
     phases.push({
       name: phase.name,

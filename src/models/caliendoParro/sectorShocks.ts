@@ -15,7 +15,7 @@ export interface SectorSelection {
 }
 
 function copyPolicy(policy: CompiledPolicy): CompiledPolicy {
-  return { tariffs: Float64Array.from(policy.tariffs), tradeCostFactors: Float64Array.from(policy.tradeCostFactors), covariates: { ...policy.covariates } };
+  return { tariffs: Float64Array.from(policy.tariffs), tradeCostFactors: Float64Array.from(policy.tradeCostFactors), covariates: { ...policy.covariates }, ...(policy.tariffSetters && { tariffSetters: [...policy.tariffSetters] }) };
 }
 
 /** Tariff levels on the selected sectors: "set" replaces the rate, "add" adds to it (shares: 0.25 = 25 pp). */
