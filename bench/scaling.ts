@@ -197,7 +197,7 @@ for (const N of COUNTRIES) {
       denseColumns,
   );
 }
-console.log(`  fitted exponent of NK cpu time in N: ${fittedExponent(COUNTRIES, krylovTimes).toFixed(2)} (O(N²) work per product: 2 when the step counts stay flat)`);
+if (COUNTRIES.length > 1) console.log(`  fitted exponent of NK cpu time in N: ${fittedExponent(COUNTRIES, krylovTimes).toFixed(2)} (O(N²) work per product: 2 when the step counts stay flat)`);
 if (denseSizes.length > 1) console.log(`  fitted exponent of LM cpu time in N (N ≤ ${DENSE_MAX}): ${fittedExponent(denseSizes, denseTimes).toFixed(2)} (O(N³) per Jacobian step)`);
 console.log("  (the solve includes building the policy terms, N² entries, and the §3.5 report; calibration excluded)");
 
@@ -227,4 +227,4 @@ for (const S of SECTORS) {
       (calibrateTiming.wallMs + solveTiming.wallMs).toFixed(1).padStart(16),
   );
 }
-console.log(`  fitted exponent of cpu time (both solves) in S: ${fittedExponent(SECTORS, sectorTimes).toFixed(2)} (per iteration O(S·N² + N·S²); iteration counts may move too)`);
+if (SECTORS.length > 1) console.log(`  fitted exponent of cpu time (both solves) in S: ${fittedExponent(SECTORS, sectorTimes).toFixed(2)} (per iteration O(S·N² + N·S²); iteration counts may move too)`);
