@@ -1,6 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { basename } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import { TradewindsInputError, formatIssue, message } from "../messages.js";
 import type { OutputFormat } from "../report/format.js";
 import { SIGMA_SETS } from "../strategy/sigmaSets.js";
@@ -40,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       if (!existsSync(file)) throw new TradewindsInputError([{ source: file, path: "", value: "", message: `scenario file ${file} does not exist` }]);
       const [{ runScenario }, { formatReport }] = await Promise.all([import("../run.js"), import("../report/format.js")]);
-      const report = runScenario(readFileSync(file, "utf8"), { source: file });
+      const report = runScenario(readFileSync(file, "utf8"), { source: file, files: { baseDir: dirname(resolve(file)) } });
       const text = formatReport(report, opts.format as OutputFormat, { sectors: opts.sectors, country: opts.country });
       if (opts.out) writeFileSync(opts.out, text);
       else process.stdout.write(text);
@@ -299,7 +299,9 @@ export async function main(argv: string[]): Promise<number> {
     .option("--queue <n>", "solves waiting beyond those (more answer 429)", "32")
     .option("--time-limit <seconds>", "time limit of one run", "300")
     .option("--body-limit <bytes>", "largest request body", String(1024 * 1024))
-    .action(async (opts: { port: string; dataDir: string; concurrency: string; queue: string; timeLimit: string; bodyLimit: string }) => {
+    .option("--host <host>", "address to listen on; also accepted as the Host header (besides 127.0.0.1, localhost, [::1])", "127.0.0.1")
+    .option("--allow-host <name>", "another host name accepted in the Host header (repeatable; e.g. behind a reverse proxy)", (name: string, all: string[]) => [...all, name], [] as string[])
+    .action(async (opts: { port: string; dataDir: string; concurrency: string; queue: string; timeLimit: string; bodyLimit: string; host: string; allowHost: string[] }) => {
       const int = (flag: string, text: string, min: number): number => {
         const n = Number(text);
         if (!Number.isInteger(n) || n < min) throw new TradewindsInputError([{ source: "command line", path: flag, value: JSON.stringify(text), message: `must be an integer ≥ ${min}` }]);
@@ -313,6 +315,8 @@ export async function main(argv: string[]): Promise<number> {
         maxQueuedSolves: int("--queue", opts.queue, 0),
         timeLimitMs: int("--time-limit", opts.timeLimit, 1) * 1000,
         bodyLimitBytes: int("--body-limit", opts.bodyLimit, 1024),
+        host: opts.host,
+        allowedHosts: opts.allowHost,
       });
       process.stderr.write(`tradewinds: dashboard and API at ${url} (OpenAPI: ${url}/openapi.json); results in ${opts.dataDir}\n`);
       await new Promise<never>(() => undefined);

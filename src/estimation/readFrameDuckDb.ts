@@ -17,10 +17,13 @@ import { MISSING_MARKERS, type Column, type DataFrame } from "./frame.js";
  *   - Every other column is decided on its distinct raw strings, which DuckDB lists in order of first
  *     appearance with a code per row (the rule is per entry, so deciding on distinct entries is exact);
  *     columns DuckDB gave another type (dates, booleans) are re-read as text first.
- * Rows keep the file's order (DuckDB preserves insertion order). Unreadable files are input errors.
+ * Rows keep the file's order (DuckDB preserves insertion order). Unreadable files are input errors that
+ * never quote the file (DuckDB's own messages do, so they are not passed on). `label` names the file in
+ * messages (default its path); `showContent` as in DataFrame.
  */
-export async function readFrameWithDuckDb(path: string): Promise<DataFrame> {
-  if (!existsSync(path)) throw new TradewindsInputError([{ source: path, path: "", value: "", message: message.fileMissing(path) }]);
+export async function readFrameWithDuckDb(path: string, options: { label?: string; showContent?: boolean } = {}): Promise<DataFrame> {
+  const label = options.label ?? path;
+  if (!existsSync(path)) throw new TradewindsInputError([{ source: label, path: "", value: "", message: message.fileMissing(label) }]);
   const { DuckDBInstance } = await import("@duckdb/node-api");
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
@@ -35,8 +38,8 @@ export async function readFrameWithDuckDb(path: string): Promise<DataFrame> {
       // The type sniffer reads a sample; a later entry that does not fit its guess fails the read. Sniff it all.
       try {
         await connection.run(`CREATE OR REPLACE TEMP TABLE frame AS SELECT * FROM ${source(", sample_size = -1")}`);
-      } catch (error) {
-        throw new TradewindsInputError([{ source: path, path: "", value: "", message: message.tableUnreadable(firstLine(error)) }]);
+      } catch {
+        throw new TradewindsInputError([{ source: label, path: "", value: "", message: message.tableUnreadable() }]);
       }
     }
     const described = (await connection.runAndReadAll("DESCRIBE frame")).getRowObjects();
@@ -61,7 +64,7 @@ export async function readFrameWithDuckDb(path: string): Promise<DataFrame> {
     }
     for (const name of textual) columns.set(name, await textColumn(connection, retyped.includes(name) ? "text_frame" : "frame", name, rowCount));
     // Header order, as readFrame keeps it.
-    return { source: path, rowCount, columns: new Map(names.map((name) => [name, columns.get(name)!])) };
+    return { source: label, showContent: options.showContent ?? false, rowCount, columns: new Map(names.map((name) => [name, columns.get(name)!])) };
   } finally {
     connection.closeSync();
     instance.closeSync();
@@ -142,8 +145,4 @@ function sqlString(text: string): string {
 
 function sqlName(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
-}
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split("\n")[0];
 }

@@ -96,7 +96,7 @@ export function runTariffWar(data: Dataset, options: TariffWarOptions = {}): Tar
   const issues: InputIssue[] = [];
   if (fromElasticities && options.sigma !== undefined) {
     issues.push({ source: "command line", path: "--sigma", value: show(options.sigma), message: message.tariffWarOptionNotForModel("--sigma", `ossa model on ${data.meta.name}`, "this dataset's σ = ε + 1 come from its elasticity sets: use --elasticities") });
-  } else if (!(sigma in SIGMA_SETS)) issues.push({ source: "command line", path: "--sigma", value: show(sigma), message: message.unknownSigmaSet(sigma, Object.keys(SIGMA_SETS)) });
+  } else if (!Object.hasOwn(SIGMA_SETS, sigma)) issues.push({ source: "command line", path: "--sigma", value: show(sigma), message: message.unknownSigmaSet(sigma, Object.keys(SIGMA_SETS)) });
   for (const code of options.countries ?? []) if (!codes.includes(code)) issues.push({ source: "command line", path: "--country", value: show(code), message: message.unknownCountry(code, codes, []) });
   if (options.nash && options.countries?.length && options.countries.length < codes.length) {
     issues.push({ source: "command line", path: "--nash", value: "true", message: message.nashNeedsAllCountries() });
