@@ -269,6 +269,8 @@ export const dealMessage = {
   singleCountry: (role: string, got: string) => `${role} must be one country, not ${show(got)} (a group or a list); write one pledge per country`,
   pledgeSameCountry: (code: string) => `investor and host are the same country (${code}); an investment pledge moves capacity between two countries`,
   pledgeNoSales: (host: string, sector: string) => `${host} has no baseline sales of ${sector} to scale the pledge by; leave the sector out`,
+  dealWithNash: () =>
+    `a phase with nash-tariffs solves each setter's optimal tariff and cannot also meet quantity targets or carry deal wedges; put the deal instruments in a phase without nash-tariffs`,
   compareWithUnknown: (name: string, phases: string[]) => `compareWith names no phase of this scenario: ${show(name)}; choose one of ${phases.join(", ")}`,
   compareWithSelf: (name: string) => `a phase cannot be compared with itself (${show(name)}); name another phase or remove compareWith`,
   targetsNotConverged: (iterations: number, worst: string, residual: number, tolerance: number) =>

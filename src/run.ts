@@ -101,6 +101,7 @@ export function runValidatedScenario(input: ScenarioInput, options: RunOptions =
     model: { type: scenario.modelType, description: entry.description },
     tableKeys: entry.tableKeys.filter((key) => key in definitions),
     sectorTableKeys: (entry.sectorTableKeys ?? []).filter((key) => key in definitions),
+    ...(scenario.reportSectors && { tableSectors: scenario.reportSectors }),
     phases: reports,
     definitions,
     warnings: ctx.warnings,

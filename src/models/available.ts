@@ -3,6 +3,7 @@ import { agModel, agParamsSchema, gegravityModel, gegravityParamsSchema } from "
 import { caliendoParroModel, type CaliendoParroBaseline } from "./caliendoParro/model.js";
 import { caliendoParroParamsSchema } from "./caliendoParro/params.js";
 import { lashkaripourModel } from "./lashkaripour/model.js";
+import type { LashkaripourBaseline } from "./lashkaripour/baseline.js";
 import { checkElasticitySet } from "./elasticitySet.js";
 import { lashkaripourParamsSchema } from "./lashkaripour/params.js";
 import { liberationDayModel, liberationDayParamsSchema, optimalRetaliationTariff, optimalTariff, type LiberationDayBaseline } from "./liberationDay/index.js";
@@ -45,10 +46,13 @@ export const modelCatalog: ModelCatalog = {
     description:
       "Ignatenko, Macedoni, Lashkaripour & Simonovska (2025), Making America Great Again: The Economic Impacts of Liberation Day Tariffs (JIE): one sector, tariff revenue, labour supply, deficits held as a share of world income",
     params: liberationDayParamsSchema,
-    shocks: ["tariff", "tariff-schedule", "trade-cost", "embargo", "optimal-tariff", "optimal-retaliation", "reciprocal-retaliation"],
+    shocks: ["tariff", "tariff-schedule", "trade-cost", "embargo", "optimal-tariff", "optimal-retaliation", "reciprocal-retaliation", ...dealShocks],
+    // Tariffs pass through at (1 + t)^(−εφ_j), derived for import tariffs: no export taxes or rent transfers (quotas and tariff-rate quotas with the rent to the importer are tariff-equivalents).
+    dealCapabilities: { exportTaxes: false, rentTransfers: false },
+    tradeElasticities: (baseline) => Float64Array.of((baseline as LiberationDayBaseline).params.tradeElasticity),
     model: liberationDayModel,
     // Table 1 of the paper, in its column order, then the real wage and tariff revenue.
-    tableKeys: ["welfareChangePct", "deficitChangePct", "exportsToGdpChangePct", "importsToGdpChangePct", "employmentChangePct", "priceIndexChangePct", "realWageChangePct", "tariffRevenueShare"],
+    tableKeys: ["welfareChangePct", "deficitChangePct", "exportsToGdpChangePct", "importsToGdpChangePct", "employmentChangePct", "priceIndexChangePct", "realWageChangePct", "tariffRevenueShare", "instrumentWelfareEffectPct"],
     closedFormRates: (baseline) => ({
       optimalTariff: (importer, formula) => optimalTariff(baseline as LiberationDayBaseline, importer, formula),
       optimalRetaliation: (leader) => optimalRetaliationTariff(baseline as LiberationDayBaseline, leader),
@@ -71,9 +75,11 @@ export const modelCatalog: ModelCatalog = {
       "Lashkaripour (2021), The Cost of a Global Tariff War: A Sufficient-Statistics Approach (JIE): many sectors without input–output links, tariff revenue rebated, balanced trade; optimal and Nash tariffs (nash-tariffs); as the tariffwar package solves it, reading the flows as tariff-inclusive expenditure as the package does",
     params: lashkaripourParamsSchema,
     checkParams: checkElasticitySet,
-    shocks: ["tariff", "tariff-schedule", "trade-cost", "embargo", "nash-tariffs"],
+    shocks: ["tariff", "tariff-schedule", "trade-cost", "embargo", "nash-tariffs", ...dealShocks],
+    dealCapabilities: { exportTaxes: true, rentTransfers: true },
+    tradeElasticities: (baseline) => (baseline as LashkaripourBaseline).economy.tradeElasticities,
     model: lashkaripourModel,
-    tableKeys: ["welfareChangePct", "welfareChangeUsd", "importTariffRate", "priceIndexChangePct", "factoryPriceChangePct", "expenditureChangePct", "exportsChangePct", "importsChangePct"],
+    tableKeys: ["welfareChangePct", "welfareChangeUsd", "importTariffRate", "priceIndexChangePct", "factoryPriceChangePct", "expenditureChangePct", "exportsChangePct", "importsChangePct", "instrumentWelfareEffectPct"],
     sectorTableKeys: ["grossOutputChangePct", "sectorPriceChangePct", "sectorExportsChangePct", "sectorImportsChangePct"],
   },
 };

@@ -1,6 +1,7 @@
 import Table from "cli-table3";
 import { stringify } from "csv-stringify/sync";
 import { csvTextCell } from "./csvCell.js";
+import { comparisonTable, instrumentsTable } from "./formatDeals.js";
 import type { QuantityDefinition } from "./registry.js";
 import type { PhaseReport, ResultRow, RunReport } from "./types.js";
 
@@ -63,6 +64,8 @@ function formatTable(report: RunReport, options: TableOptions): string {
       out.push(`${r.kind === "optimal-tariff" ? "Optimal tariff" : "Optimal retaliation tariff"} (closed form) of ${r.importer} on imports from ${r.exporter}: ${(100 * r.rate).toFixed(2)}%`);
     }
     out.push(summaryTable(report, phase));
+    const relative = comparisonTable(report, phase, formatNumber, compact);
+    if (relative) out.push(relative);
     const scalars = Object.entries(phase.scalars);
     if (scalars.length) out.push(scalars.map(([key, value]) => `${report.definitions[key].label}: ${formatNumber(value, report.definitions[key])}${report.definitions[key].unit === "%" ? "%" : ""}`).join("; "));
     const totals = phase.bilateral.filter((b) => b.sector === "ALL");
@@ -72,7 +75,12 @@ function formatTable(report: RunReport, options: TableOptions): string {
       out.push(`Bilateral flows (${report.dataset.units}, factory-gate value):`);
       out.push(t.toString());
     }
-    for (const code of sectorTableCountries(report, phase, options)) out.push(sectorTable(report, phase, code));
+    const instruments = instrumentsTable(report, phase, formatNumber, compact);
+    if (instruments) out.push(instruments);
+    for (const code of sectorTableCountries(report, phase, options)) {
+      out.push(sectorTable(report, phase, code));
+      if (phase.comparison?.sectors) out.push(sectorTable(report, { ...phase, sectors: phase.comparison.sectors, bilateral: [] }, code, `relative to phase ${phase.comparison.phase}`));
+    }
     for (const w of phase.solver.warnings) out.push(`warning: ${w}`);
   }
   if (report.phases.length > 1) out.push("", timeline(report));
@@ -90,8 +98,10 @@ function sectorTableCountries(report: RunReport, phase: PhaseReport, options: Ta
 }
 
 /** One country's sectors: the model's sector keys, then its exports to each partner the scenario reports. */
-function sectorTable(report: RunReport, phase: PhaseReport, code: string): string {
-  const rows = phase.sectors!.filter((r) => r.country === code);
+function sectorTable(report: RunReport, phase: PhaseReport, code: string, relativeTo?: string): string {
+  const chosen = report.tableSectors;
+  const rows = phase.sectors!.filter((r) => r.country === code && (!chosen || chosen.includes(r.sector)));
+  if (chosen) rows.sort((a, b) => chosen.indexOf(a.sector) - chosen.indexOf(b.sector));
   if (rows.length === 0) return `(no sector results for ${code}: check the code with \`tradewinds datasets\`)`;
   const partners = [...new Set(phase.bilateral.filter((b) => b.exporter === code && b.sector !== "ALL").map((b) => b.importer))];
   const keys = report.sectorTableKeys;
@@ -107,7 +117,7 @@ function sectorTable(report: RunReport, phase: PhaseReport, code: string): strin
     });
     table.push([`${row.sector} ${row.sectorName}`, ...keys.map((k) => formatNumber(row.values[k], report.definitions[k])), ...toPartner]);
   }
-  return `Sectors of ${code}:\n${table.toString()}`;
+  return `Sectors of ${code}${relativeTo ? ` ${relativeTo} (changes as ratios, 100·(x_this ⁄ x_other − 1))` : ""}:\n${table.toString()}`;
 }
 
 /** The headline quantity of every summary row across phases. */
@@ -122,7 +132,8 @@ function timeline(report: RunReport): string {
 
 function definitionsText(report: RunReport): string {
   const lines = ["Definitions:"];
-  for (const key of [...report.tableKeys, ...report.sectorTableKeys]) {
+  const instrumentKeys = Object.values(report.definitions).filter((d) => d.level === "instrument").map((d) => d.key);
+  for (const key of [...report.tableKeys, ...report.sectorTableKeys, ...instrumentKeys]) {
     const d = report.definitions[key];
     lines.push(`  ${d.label} (${d.unit}): ${d.formula}; ${d.sign}.`);
   }
@@ -138,20 +149,27 @@ function definitionsText(report: RunReport): string {
  */
 function formatCsv(report: RunReport): string {
   const keys = [...new Set(report.phases.flatMap((p) => p.countries.flatMap((c) => Object.keys(c.values))))];
-  const records: (string | number)[][] = [["phase", "date", "converged", "code", "name", "kind", ...keys]];
+  // relativeTo: "baseline" for the phase's own results; for a phase with compareWith, its rows again relative to that phase.
+  const records: (string | number)[][] = [["phase", "date", "converged", "code", "name", "kind", "relativeTo", ...keys]];
   for (const phase of report.phases) {
-    const push = (row: ResultRow, kind: string) =>
+    const push = (row: ResultRow, kind: string, relativeTo: string, converged: boolean) =>
       records.push([
         csvTextCell(phase.name),
         csvTextCell(phase.date ?? ""),
-        String(phase.converged),
+        String(converged),
         csvTextCell(row.code),
         csvTextCell(row.name),
         kind,
+        csvTextCell(relativeTo),
         ...keys.map((k) => (Object.hasOwn(row.values, k) ? row.values[k] : "")),
       ]);
-    for (const row of phase.countries) push(row, "country");
-    for (const row of phase.summary) if (row.members > 1) push(row, "aggregate");
+    for (const row of phase.countries) push(row, "country", "baseline", phase.converged);
+    for (const row of phase.summary) if (row.members > 1) push(row, "aggregate", "baseline", phase.converged);
+    const comparison = phase.comparison;
+    if (comparison) {
+      for (const row of comparison.countries) push(row, "country", comparison.phase, comparison.converged);
+      for (const row of comparison.summary) if (row.members > 1) push(row, "aggregate", comparison.phase, comparison.converged);
+    }
   }
   return stringify(records);
 }

@@ -78,6 +78,8 @@ export interface RunReport {
   tableKeys: string[];
   /** Country × sector keys shown in sector tables, in order (empty for one-sector models). */
   sectorTableKeys: string[];
+  /** Sectors the table's sector tables show, in order (scenario report.sectors); absent: all. */
+  tableSectors?: string[];
   phases: PhaseReport[];
   /** The definition of every key that appears anywhere in `phases`. */
   definitions: Record<string, QuantityDefinition>;

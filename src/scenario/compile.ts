@@ -1,10 +1,13 @@
 import type { Dataset } from "../data/dataset.js";
-import { TradewindsInputError } from "../messages.js";
+import { TradewindsInputError, dealMessage } from "../messages.js";
 import type { ClosedFormRates } from "../models/catalog.js";
 import { zeroPolicy, type CompiledPolicy } from "../models/types.js";
 import { ownValue } from "../util/ownNames.js";
 import type { NormalizedShock, PhaseInForce } from "./normalize.js";
 import { compileDealShock } from "./compileDeals.js";
+import { DEAL_SHOCK_TYPES } from "./dealSchema.js";
+
+const DEAL_TYPES: ReadonlySet<string> = new Set(DEAL_SHOCK_TYPES);
 
 export interface CompiledPhase {
   name: string;
@@ -34,6 +37,10 @@ export function compilePhase(phase: PhaseInForce, data: Dataset, rates?: ClosedF
   const policy = zeroPolicy(data);
   const appliedRates: AppliedRate[] = [];
   for (const shock of phase.shocks) applyShock(policy, shock, data, rates, appliedRates, source);
+  const deal = phase.shocks.find((s) => DEAL_TYPES.has(s.type));
+  if (policy.tariffSetters?.length && deal) {
+    throw new TradewindsInputError([{ source, path: `${deal.path}.type`, value: JSON.stringify(deal.type), message: dealMessage.dealWithNash() }]);
+  }
   return { name: phase.name, date: phase.date, description: phase.description, modelParams: phase.modelParams, policy, appliedRates };
 }
 

@@ -1,6 +1,9 @@
 import { TradewindsInputError, message } from "../../messages.js";
 import { flowsOutputAndRevenue, income } from "../caliendoParro/marketClearing.js";
 import { costWeights, sectorPricesAndShares } from "../caliendoParro/sectorPrices.js";
+import { addExportTaxRevenue } from "../caliendoParro/instrumentTerms.js";
+import { trueSectorPriceIndex } from "../caliendoParro/truePriceIndex.js";
+import type { CompiledPolicy } from "../types.js";
 import { MACHINE_EPSILON, type LashkaripourEconomy } from "./economy.js";
 
 /**
@@ -34,7 +37,14 @@ export interface LashkaripourSystem {
   baseWeights: Float64Array;
   /** Σ_i R_i, the numeraire's weight total. */
   worldWageIncome: number;
+  /** Export taxes x (deal instruments): revenue x·x′ to the exporter's income (ERR2). */
+  exportTaxes?: Float64Array;
+  /** Markets with a commitment's demand shifter and p̂ ⁄ ŵ of every flow: P̂ is then the true CES index (welfare only). */
+  distortion?: { markets: Uint8Array; priceFactor: Float64Array };
 }
+
+/** The deal instruments' fixed wedges a Lashkaripour solve takes (models/types.ts). */
+export type LashkaripourWedges = Pick<CompiledPolicy, "exportTaxes" | "demandShifters" | "productivity" | "transfers">;
 
 /** The evaluated equilibrium at one x; arrays are overwritten by every evaluation. */
 export interface LashkaripourState {
@@ -63,6 +73,7 @@ export interface LashkaripourState {
   demandElasticity: Float64Array;
   foreignSales: Float64Array;
   sums: Float64Array;
+  /** Lump-sum transfers received (tariff-rate-quota rents; 0 without), added to income: trade is balanced otherwise. */
   zeroDeficits: Float64Array;
 }
 
@@ -98,7 +109,15 @@ export interface EconomyCodes {
  * embargo), bilateral order, and the tariff setters. Rejects a policy that leaves a market with spending
  * and no supplier. Writes the policy's constant parts into `state`.
  */
-export function prepareSystem(economy: LashkaripourEconomy, tariffs: Float64Array, tradeCostFactors: Float64Array, setters: readonly number[], codes: EconomyCodes, state: LashkaripourState): LashkaripourSystem {
+export function prepareSystem(
+  economy: LashkaripourEconomy,
+  tariffs: Float64Array,
+  tradeCostFactors: Float64Array,
+  setters: readonly number[],
+  codes: EconomyCodes,
+  state: LashkaripourState,
+  wedges: LashkaripourWedges = {},
+): LashkaripourSystem {
   const { N, S } = economy;
   const sorted = Int32Array.from(new Set(setters)).sort();
   const setterPosition = new Int32Array(N).fill(-1);
@@ -109,6 +128,18 @@ export function prepareSystem(economy: LashkaripourEconomy, tariffs: Float64Arra
       for (const j of sorted) if (i !== j) effective[(s * N + i) * N + j] = 0;
   const baseWeights = new Float64Array(S * N * N);
   costWeights(N, S, economy.tradeElasticities, economy.shares, economy.tariffs, effective, tradeCostFactors, baseWeights);
+  const { exportTaxes, demandShifters, productivity, transfers } = wedges;
+  const hasWedges = exportTaxes || demandShifters || productivity || transfers;
+  if (hasWedges && sorted.length) throw new Error("internal: nash-tariffs with deal instruments (normalization rejects them)");
+  for (let s = 0; s < S && hasWedges; s++) {
+    const epsilon = economy.tradeElasticities[s];
+    for (let i = 0; i < N; i++)
+      for (let j = 0; j < N; j++) {
+        const k = (s * N + i) * N + j;
+        const tax = exportTaxes ? exportTaxes[k] : 0;
+        baseWeights[k] *= (productivity ? productivity[i * S + s] : 1) * (demandShifters ? demandShifters[k] : 1) * (tax !== 0 ? Math.pow(1 + tax, -epsilon) : 1);
+      }
+  }
   const issues = [];
   for (let s = 0; s < S; s++)
     for (let j = 0; j < N; j++) {
@@ -119,11 +150,33 @@ export function prepareSystem(economy: LashkaripourEconomy, tariffs: Float64Arra
     }
   if (issues.length) throw new TradewindsInputError(issues);
   state.weights.set(baseWeights);
-  state.tariffs.set(effective);
-  for (let k = 0; k < effective.length; k++) state.inverseTariffFactor[k] = 1 / (1 + effective[k]);
+  // With an export tax the tariff falls on the export-tax-inclusive price: revenue t′·(1 + x)·x′, flows x′ at exporter prices.
+  for (let k = 0; k < effective.length; k++) {
+    const tax = exportTaxes ? exportTaxes[k] : 0;
+    state.tariffs[k] = effective[k] * (1 + tax);
+    state.inverseTariffFactor[k] = 1 / ((1 + effective[k]) * (1 + tax));
+  }
+  state.zeroDeficits.fill(0);
+  if (transfers) state.zeroDeficits.set(transfers);
   let worldWageIncome = 0;
   for (let i = 0; i < N; i++) worldWageIncome += economy.wageIncome[i];
-  return { economy, setters: sorted, setterPosition, baseWeights, worldWageIncome };
+  const system: LashkaripourSystem = { economy, setters: sorted, setterPosition, baseWeights, worldWageIncome };
+  if (exportTaxes) system.exportTaxes = exportTaxes;
+  if (demandShifters) {
+    const markets = new Uint8Array(N * S);
+    const priceFactor = new Float64Array(S * N * N);
+    for (let s = 0; s < S; s++)
+      for (let i = 0; i < N; i++) {
+        const technology = productivity ? Math.pow(productivity[i * S + s], -1 / economy.tradeElasticities[s]) : 1;
+        for (let j = 0; j < N; j++) {
+          const k = (s * N + i) * N + j;
+          if (demandShifters[k] !== 1) markets[j * S + s] = 1;
+          priceFactor[k] = (((1 + effective[k]) * (1 + (exportTaxes ? exportTaxes[k] : 0)) * tradeCostFactors[k]) / (1 + economy.tariffs[k])) * technology;
+        }
+      }
+    system.distortion = { markets, priceFactor };
+  }
+  return system;
 }
 
 /** Evaluates shares, flows, revenue, income and (for setters) A_i at |x|. */
@@ -154,12 +207,14 @@ export function evaluateSystem(system: LashkaripourSystem, x: Float64Array, stat
     }
   }
   sectorPricesAndShares(N, S, epsilon, state.weights, state.unitCost, state.priceIndex, state.shares, state.sums);
+  if (system.distortion) trueSectorPriceIndex(N, S, epsilon, economy.shares, state.shares, system.distortion.priceFactor, state.unitCost, system.distortion.markets, state.priceIndex);
   for (let j = 0; j < N; j++) {
     const level = Math.abs(x[N + j]) * economy.expenditure[j];
     for (let s = 0; s < S; s++) state.spending[j * S + s] = economy.spendingShares[j * S + s] * level;
   }
   flowsOutputAndRevenue(N, S, state.shares, state.spending, state.inverseTariffFactor, state.tariffs, state.flows, state.grossOutput, state.tariffRevenue);
   income(N, S, state.wage, economy.wageIncome, state.tariffRevenue, state.zeroDeficits, state.income);
+  if (system.exportTaxes) addExportTaxRevenue(N, S, system.exportTaxes, state.flows, state.income);
   for (let p = 0; p < P; p++) {
     const i = setters[p];
     let weighted = 0;

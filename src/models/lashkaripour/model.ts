@@ -1,7 +1,7 @@
 import type { Dataset } from "../../data/dataset.js";
 import { message } from "../../messages.js";
 import { assertFinite } from "../../solver/result.js";
-import type { CompiledPolicy, Model, ModelOutcome, RunContext } from "../types.js";
+import type { CompiledPolicy, Model, ModelOutcome, RunContext, SolveOptions } from "../types.js";
 import { calibrateLashkaripour, type LashkaripourBaseline } from "./baseline.js";
 import { newLashkaripourState, prepareSystem, type LashkaripourState } from "./equilibrium.js";
 import { lashkaripourOutcome } from "./outcome.js";
@@ -30,7 +30,7 @@ export function solveLashkaripour(baseline: LashkaripourBaseline, policy: Compil
     throw new Error(`internal: compiled policy arrays have ${policy.tariffs.length}/${policy.tradeCostFactors.length} entries, the dataset needs ${size}`);
   }
   const state = newLashkaripourState(N, S);
-  const system = prepareSystem(economy, policy.tariffs, policy.tradeCostFactors, policy.tariffSetters ?? [], codes, state);
+  const system = prepareSystem(economy, policy.tariffs, policy.tradeCostFactors, policy.tariffSetters ?? [], codes, state, policy);
   const { value: solution, ...record } = solveSystem(system, state, { tolerance: baseline.params.tolerance, ...options });
   const balanceWarnings = balance.converged ? [] : [`balanced baseline: ${message.notConverged(balance.method, balance.iterations, balance.residual, balance.tolerance)}`, ...balance.warnings];
   const solver = { ...record, converged: record.converged && balance.converged, warnings: [...balanceWarnings, ...record.warnings] };
@@ -38,7 +38,7 @@ export function solveLashkaripour(baseline: LashkaripourBaseline, policy: Compil
   const outcome = lashkaripourOutcome(system, state, solution, solver, baseline.data.gdp);
   for (const [key, values] of Object.entries({ ...outcome.countries, ...outcome.sectors })) assertFinite(values, key);
   assertFinite(solution, "solution");
-  return { ...outcome, solution, setters: system.setters, state };
+  return { ...outcome, solution, setters: system.setters, state, resume: solution };
 }
 
 /**
@@ -54,8 +54,9 @@ export const lashkaripourModel: Model<LashkaripourParams, LashkaripourBaseline> 
     if (!baseline.balance.converged) ctx.warnings.push(`balanced baseline: ${message.notConverged(baseline.balance.method, baseline.balance.iterations, baseline.balance.residual, baseline.balance.tolerance)}`);
     return baseline;
   },
-  solve(baseline: LashkaripourBaseline, policy: CompiledPolicy, ctx: RunContext): ModelOutcome {
-    const { solution: _s, setters: _p, state: _state, ...outcome } = solveLashkaripour(baseline, policy, ctx);
+  solve(baseline: LashkaripourBaseline, policy: CompiledPolicy, ctx: RunContext, options?: SolveOptions): ModelOutcome {
+    const start = options?.start as Float64Array | undefined;
+    const { solution: _s, setters: _p, state: _state, ...outcome } = solveLashkaripour(baseline, policy, ctx, start ? { start } : {});
     return outcome;
   },
 };

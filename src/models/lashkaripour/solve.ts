@@ -8,6 +8,8 @@ export interface SystemSolveOptions {
   tolerance?: number;
   /** "analytic" (default, jacobian.ts) or "finite-difference" (2N + P residual evaluations per Jacobian; a check and a bench baseline). */
   jacobian?: "analytic" | "finite-difference";
+  /** Start from this x (a nearby solution, length 2N + P) instead of ŵ = Ŷ = 1. */
+  start?: Float64Array;
 }
 
 /** Default tolerance: 1e-12 of each country's wage income / expenditure, far inside the package's 1e-6 (USD million). */
@@ -31,18 +33,21 @@ export function solveSystem(system: LashkaripourSystem, state: LashkaripourState
   const P = system.setters.length;
   const n = 2 * N + P;
   const work = newJacobianWorkspace(N, P);
-  const attempt = (wage: number, income: number, tariff: number) => {
+  // Export taxes add revenue terms the analytic Jacobian leaves out: finite differences then.
+  const finiteDifference = options.jacobian === "finite-difference" || system.exportTaxes !== undefined;
+  const attempt = (wage: number, income: number, tariff: number, from?: Float64Array) => {
     const start = new Float64Array(n);
     start.fill(wage, 0, N).fill(income, N, 2 * N).fill(tariff, 2 * N);
+    if (from && from.length === n) start.set(from);
     return solveNonlinear((x, out) => systemResidual(system, x, state, out), start, {
       tolerance: options.tolerance ?? SYSTEM_TOLERANCE,
-      jacobian: options.jacobian === "finite-difference" ? undefined : (x, out) => systemJacobian(system, x, state, work, out),
+      jacobian: finiteDifference ? undefined : (x, out) => systemJacobian(system, x, state, work, out),
       initialDamping: 1e-6,
       reuseJacobian: true,
       maxIterations: 200,
     });
   };
-  let result = attempt(1, 1, PACKAGE_START.tariff);
+  let result = attempt(1, 1, PACKAGE_START.tariff, options.start);
   if (!result.converged) {
     const second = attempt(PACKAGE_START.wage, PACKAGE_START.income, PACKAGE_START.tariff);
     const better = second.converged || second.residual < result.residual;
@@ -51,5 +56,5 @@ export function solveSystem(system: LashkaripourSystem, state: LashkaripourState
   }
   const value = Float64Array.from(result.value, Math.abs);
   systemResidual(system, value, state, new Float64Array(n));
-  return { ...result, value, residualNorm: "max-abs of ERR1/R, ERR2/Y, ERR3", method: `levenberg-marquardt (${options.jacobian === "finite-difference" ? "finite-difference" : "analytic"} Jacobian, ${N}×${S}${P ? `, ${P} tariff setters` : ""})` };
+  return { ...result, value, residualNorm: "max-abs of ERR1/R, ERR2/Y, ERR3", method: `levenberg-marquardt (${finiteDifference ? "finite-difference" : "analytic"} Jacobian, ${N}×${S}${P ? `, ${P} tariff setters` : ""})` };
 }

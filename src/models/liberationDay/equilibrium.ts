@@ -25,6 +25,11 @@ export interface EquilibriumSystem {
   /** Index of the country whose wage equation is replaced by the price normalisation (paper: last). */
   replacedWageEquation: number;
   lumpSum: boolean;
+  /**
+   * Demand shifters a_ij of purchase commitments ([i*N + j]; absent: none). They are in policyShares; the CES part
+   * of P̂_j is then the true index of the original preferences (trueCesPart), not (Σ_k a_kj)^(−1/ε).
+   */
+  shifters?: Float64Array;
   /** ΣE and ΣY of the baseline (compensated sums). */
   worldExpenditure: number;
   worldOutput: number;
@@ -126,12 +131,35 @@ export function evaluateEquilibrium(system: EquilibriumSystem, x: Float64Array, 
     const expenditureHat = Math.abs(x[N + j]);
     newExpenditure[j] = expenditureHat * expenditure[j];
     revenue[j] *= newExpenditure[j] / attractionTotal[j];
-    priceIndexHat[j] = Math.pow(expenditureHat / Math.abs(x[j]), 1 - phi[j]) * Math.pow(attractionTotal[j], -1 / epsilon);
+    const cesPart = system.shifters ? trueCesPart(system, state, j) : Math.pow(attractionTotal[j], -1 / epsilon);
+    priceIndexHat[j] = Math.pow(expenditureHat / Math.abs(x[j]), 1 - phi[j]) * cesPart;
     incomeTaxRate[j] = system.lumpSum ? 0 : revenue[j] / newOutput[j];
   }
   state.newWorldOutput = compensatedSum(newOutput);
   state.point.set(x);
   state.system = system;
+}
+
+/**
+ * The CES part of P̂_j under purchase-commitment shifters (models/caliendoParro/truePriceIndex.ts): with
+ * λ′ = a ⁄ Σa the shares bought and p̂_ij = (unitCost_i·policyFactor_ij ⁄ a_ij)^(−1/ε) the delivered-price change,
+ * (Σ_i λ_ij (λ̂_ij ⁄ p̂_ij)^ρ)^(−1/ρ), ρ = ε ⁄ (ε + 1) — equal to (Σ_k a_kj)^(−1/ε) where every a = 1.
+ */
+function trueCesPart(system: EquilibriumSystem, state: EquilibriumState, j: number): number {
+  const { N, shares } = system.baseline;
+  const epsilon = system.baseline.params.tradeElasticity;
+  const rho = epsilon / (epsilon + 1);
+  const shifters = system.shifters!;
+  let total = 0;
+  for (let i = 0; i < N; i++) {
+    const k = i * N + j;
+    const base = shares[k];
+    const bought = state.attraction[k];
+    if (!(base > 0) || !(bought > 0)) continue;
+    const price = Math.pow((state.unitCost[i] * system.policyFactor[k]) / shifters[k], -1 / epsilon);
+    total += base * Math.pow(bought / state.attractionTotal[j] / base / price, rho);
+  }
+  return Math.pow(total, -1 / rho);
 }
 
 /** evaluateEquilibrium unless `state` already holds this system at this x (bit for bit). */

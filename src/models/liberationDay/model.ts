@@ -1,11 +1,11 @@
-import type { CompiledPolicy, Model, RunContext } from "../types.js";
+import type { CompiledPolicy, Model, RunContext, SolveOptions } from "../types.js";
 import { calibrateLiberationDay, type LiberationDayBaseline } from "./baseline.js";
 import type { LiberationDayParams } from "./params.js";
 import { solveLiberationDay, type LiberationDayOutcome } from "./solve.js";
 
 /** The model interface, with the richer outcome (bilateral flows, solution vector) of this model. */
 export interface LiberationDayModel extends Model<LiberationDayParams, LiberationDayBaseline> {
-  solve(baseline: LiberationDayBaseline, policy: CompiledPolicy, ctx: RunContext): LiberationDayOutcome;
+  solve(baseline: LiberationDayBaseline, policy: CompiledPolicy, ctx: RunContext, options?: SolveOptions): LiberationDayOutcome;
 }
 
 /**
@@ -16,5 +16,5 @@ export interface LiberationDayModel extends Model<LiberationDayParams, Liberatio
 export const liberationDayModel: LiberationDayModel = {
   id: "liberation-day",
   calibrate: (data, params) => calibrateLiberationDay(data, params),
-  solve: (baseline, policy, ctx) => solveLiberationDay(baseline, policy, ctx),
+  solve: (baseline, policy, ctx, options) => solveLiberationDay(baseline, policy, ctx, {}, options?.start as Float64Array | undefined),
 };

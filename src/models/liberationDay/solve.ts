@@ -60,7 +60,9 @@ export function prepareEquilibrium(baseline: LiberationDayBaseline, policy: Comp
       }
       // pow(1, y) = 1 exactly: skip the call on untouched pairs (most of them; N² pow calls dominate at N = 800).
       const costFactor = d === Infinity ? 0 : d === 1 ? 1 : Math.pow(d, -epsilon);
-      policyFactor[k] = (t === 0 ? 1 : Math.pow(1 + t, -epsilon * phi[j])) * costFactor;
+      // Deal instruments (issue 11): a commitment's demand shifter a and a pledge's productivity T̂ of the exporter multiply a_ij.
+      const instrument = (policy.demandShifters ? policy.demandShifters[k] : 1) * (policy.productivity ? policy.productivity[i] : 1);
+      policyFactor[k] = (t === 0 ? 1 : Math.pow(1 + t, -epsilon * phi[j])) * costFactor * instrument;
       policyShares[k] = shares[k] * policyFactor[k];
       baselineShareTotal[j] += shares[k];
       tariffShare[k] = t / (1 + t);
@@ -70,8 +72,10 @@ export function prepareEquilibrium(baseline: LiberationDayBaseline, policy: Comp
   for (let j = 0; j < N; j++) {
     if (!(supply[j] > 0)) throw new TradewindsInputError([{ source: SOURCE, path: `tradeCostFactors (importer ${codes[j]})`, value: "", message: message.embargoNoSupplier(codes[j], "ALL") }]);
   }
+  if (policy.exportTaxes || policy.transfers) throw new Error("internal: the liberation-day model takes no export taxes or rent transfers (normalization rejects them)");
   return {
     baseline,
+    ...(policy.demandShifters && { shifters: policy.demandShifters }),
     policyShares,
     policyFactor,
     baselineShareTotal,
@@ -93,28 +97,30 @@ export function prepareEquilibrium(baseline: LiberationDayBaseline, policy: Comp
  * Jacobian (O(N³) per step), and reports §3.5's columns. Non-convergence goes to ctx.warnings and the
  * `solver` record; values are always finite.
  */
-export function solveLiberationDay(baseline: LiberationDayBaseline, policy: CompiledPolicy, ctx: RunContext, options: LiberationDaySolveOptions = {}): LiberationDayOutcome {
+export function solveLiberationDay(baseline: LiberationDayBaseline, policy: CompiledPolicy, ctx: RunContext, options: LiberationDaySolveOptions = {}, start?: Float64Array): LiberationDayOutcome {
   const { N } = baseline;
   const system = prepareEquilibrium(baseline, policy, options.replacedWageEquation ?? N - 1);
   const state = newEquilibriumState(N);
   const tolerance = options.tolerance ?? 1e-12;
   const residual = (x: Float64Array, out: Float64Array) => equilibriumResidual(system, x, state, out);
-  const start = new Float64Array(3 * N).fill(1);
+  const x0 = start ? Float64Array.from(start) : new Float64Array(3 * N).fill(1);
   let result: SolverResult<Float64Array> | undefined;
   let krylovWarnings: string[] = [];
   if ((options.method ?? "newton-krylov") === "newton-krylov") {
     const lin = newEquilibriumLinearisation(N);
+    const difference = system.shifters ? finiteDifferenceProduct(residual, N) : undefined;
     const linearisation = {
-      multiply: (v: Float64Array, out: Float64Array) => multiplyEquilibriumJacobian(system, state, lin, v, out),
+      multiply: difference ?? ((v: Float64Array, out: Float64Array) => multiplyEquilibriumJacobian(system, state, lin, v, out)),
       precondition: (v: Float64Array, out: Float64Array) => preconditionEquilibrium(lin, v, out),
     };
     const krylov = solveNewtonKrylov(
       residual,
       (x) => {
         lineariseEquilibrium(system, x, state, lin);
+        difference?.setPoint(x);
         return linearisation;
       },
-      start,
+      x0,
       { ...options.krylov, tolerance },
     );
     if (krylov.converged) result = krylov;
@@ -122,10 +128,11 @@ export function solveLiberationDay(baseline: LiberationDayBaseline, policy: Comp
   }
   if (!result) {
     const jacobianWork = newJacobianWorkspace(N);
-    const dense = solveNonlinear(residual, start, {
+    const dense = solveNonlinear(residual, x0, {
       tolerance,
       // The analytic Jacobian (jacobian.ts): one O(N³) product instead of 3N residual evaluations.
-      jacobian: options.jacobian === "finite-difference" ? undefined : (x, out) => equilibriumJacobian(system, x, state, jacobianWork, out),
+      // With commitment shifters the analytic Jacobian leaves out the true price index's terms: finite differences then.
+      jacobian: options.jacobian === "finite-difference" || system.shifters ? undefined : (x, out) => equilibriumJacobian(system, x, state, jacobianWork, out),
       // x = 1 solves the zero-tariff system exactly and the residuals are scaled to O(1), so start
       // near Gauss–Newton; keep the Jacobian while it contracts well (chord steps cost O(N²), not O(N³)).
       initialDamping: 1e-9,
@@ -141,5 +148,37 @@ export function solveLiberationDay(baseline: LiberationDayBaseline, policy: Comp
   const report = liberationDayReport(system, solution, state, ctx);
   for (const [key, column] of Object.entries(report.countries)) assertFinite(column, key);
   assertFinite(report.flows, "flows");
-  return { solver, countries: report.countries, weights: Float64Array.from(baseline.expenditure), flows: { baseline: Float64Array.from(baseline.flows), counterfactual: report.flows }, solution };
+  return { solver, countries: report.countries, weights: Float64Array.from(baseline.expenditure), flows: { baseline: Float64Array.from(baseline.flows), counterfactual: report.flows }, solution, resume: solution };
+}
+
+/**
+ * J·v by a forward difference of the residual at the linearisation point (state holds x there when the product is
+ * asked for: lineariseEquilibrium evaluated it), for systems whose analytic product leaves terms out (commitment
+ * shifters): one residual evaluation, O(N²), per product; step h = √ε_M·(1 + ‖x‖)/‖v‖.
+ */
+function finiteDifferenceProduct(residual: (x: Float64Array, out: Float64Array) => void, N: number) {
+  const n = 3 * N;
+  const at = new Float64Array(n);
+  const fx = new Float64Array(n);
+  const shifted = new Float64Array(n);
+  const fShifted = new Float64Array(n);
+  const multiply = (v: Float64Array, out: Float64Array) => {
+    let normX = 0;
+    let normV = 0;
+    for (let k = 0; k < n; k++) {
+      normX += at[k] * at[k];
+      normV += v[k] * v[k];
+    }
+    if (normV === 0) return out.fill(0);
+    const h = (1.5e-8 * (1 + Math.sqrt(normX))) / Math.sqrt(normV);
+    for (let k = 0; k < n; k++) shifted[k] = at[k] + h * v[k];
+    residual(shifted, fShifted);
+    for (let k = 0; k < n; k++) out[k] = (fShifted[k] - fx[k]) / h;
+  };
+  return Object.assign(multiply, {
+    setPoint(x: Float64Array) {
+      at.set(x);
+      residual(at, fx);
+    },
+  });
 }
