@@ -6,6 +6,7 @@ import type { ClosedFormRates, ModelCatalog, ModelEntry } from "../models/catalo
 import { newRunContext, type ModelOutcome } from "../models/types.js";
 import { TradewindsInputError, message } from "../messages.js";
 import { compilePhase } from "../scenario/compile.js";
+import { solvePhase } from "../models/instruments/solveTargets.js";
 import { normalizeScenario, phaseInForce, type NormalizedScenario, type PhaseInForce } from "../scenario/normalize.js";
 import type { ScenarioInput } from "../scenario/schema.js";
 import { validateScenarioText } from "../scenario/validate.js";
@@ -69,9 +70,10 @@ export function prepareBloc(request: BlocRequest, catalog: ModelCatalog = modelC
 /** Solves the equilibrium of membership set `mask` (bit c = candidate c is a member). Deterministic. */
 export function solveMembership(prepared: PreparedBloc, mask: number): MembershipSolve {
   const { bloc, data, entry, basePhase, baseline, rates } = prepared;
-  const phase = compilePhase({ ...basePhase, shocks: [...basePhase.shocks, ...blocShocks(bloc, mask)] }, data, rates);
+  const phase = compilePhase({ ...basePhase, shocks: [...basePhase.shocks, ...blocShocks(bloc, mask)] }, data, rates, prepared.source);
   const ctx = newRunContext();
-  const outcome = entry.model.solve(baseline, phase.policy, ctx);
+  // The base phase may hold deal instruments: their quantity targets are met in every membership set.
+  const outcome = solvePhase(entry, baseline, phase.policy, ctx, data, prepared.source);
   const key = prepared.input.bloc?.payoff ?? BLOC_PAYOFF_KEY;
   const welfare = ownValue(outcome.countries, key);
   if (!welfare) {

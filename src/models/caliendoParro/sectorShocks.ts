@@ -17,6 +17,8 @@ export interface SectorSelection {
 
 function copyPolicy(policy: CompiledPolicy): CompiledPolicy {
   return {
+    // Deal instruments (export taxes, shifters, productivity, transfers, targets) ride along unchanged: these shocks do not touch them.
+    ...policy,
     tariffs: Float64Array.from(policy.tariffs),
     tradeCostFactors: Float64Array.from(policy.tradeCostFactors),
     covariates: nullPrototypeRecord(Object.entries(policy.covariates)),
