@@ -30,7 +30,8 @@ export const MAX_TARGET_SOLVES = 60;
  *     observed responses), kept inside a bracket that shrinks with every sign seen and projected on the
  *     bounds [low, high] (complementarity: a wedge at its bound with the target slack is a solution).
  *     Each equilibrium starts from the previous one where the model accepts a start.
- *  3. A target still missed when its wedge is at the bound is unreachable; one missed after MAX_TARGET_SOLVES
+ *  3. The equilibrium at the final wedges is solved once more from the model's own start (the reported one).
+ *     A target still missed when its wedge is at the bound is unreachable; one missed after MAX_TARGET_SOLVES
  *     solves is not converged. Both are reported (converged: false), never approximated silently.
  */
 export function solvePhase(entry: ModelEntry, baseline: unknown, policy: CompiledPolicy, ctx: RunContext, data: Dataset, source: string): ModelOutcome {
@@ -91,6 +92,13 @@ export function solvePhase(entry: ModelEntry, baseline: unknown, policy: Compile
     solves++;
     iterations += outcome.solver.iterations;
     innerFailed ||= !outcome.solver.converged;
+  }
+  if (solves > 1) {
+    // The reported equilibrium is solved from the model's own start at the final wedges, as any phase is: it does
+    // not depend on the path the target loop took (warm starts), and equals a phase with those wedges fixed.
+    outcome = solveAt(undefined, wanted, baseFlows);
+    solves++;
+    iterations += outcome.solver.iterations;
   }
   return finish(data, policy, targets, rates, wanted, first, outcome, { solves, iterations }, tolerance, innerFailed);
 }
