@@ -252,10 +252,10 @@ export const message = {
 
 /** Messages of the deal instruments (issue 11): commitments, quotas, export restrictions, pledges, compareWith. */
 export const dealMessage = {
-  valueNotPositive: (what: string, value: unknown) =>
-    `${what.toLowerCase()} must be a positive number in the dataset's flow units (icio-2022: USD million a year), e.g. 8000 for $8 bn; got ${show(value)} — for a zero quota use type: embargo`,
-  shareOutOfRange: (field: string, value: unknown, low: number, high: number, openHigh: boolean) =>
-    `${field} must be a share above ${low} and ${openHigh ? "below" : "at most"} ${high} (0.5 or "50%")${field === "cut" ? "; a cut of 100% is type: embargo" : ""}; got ${show(value)}`,
+  valueNotPositive: (what: string) =>
+    `${what.toLowerCase()} must be a positive number in the dataset's flow units (icio-2022: USD million a year), e.g. 8000 for $8 bn; for a zero quota use type: embargo`,
+  shareOutOfRange: (field: string, low: number, high: number, openHigh: boolean) =>
+    `${field} must be a share above ${low} and ${openHigh ? "below" : "at most"} ${high} (0.5 or "50%")${field === "cut" ? "; a cut of 100% is type: embargo" : ""}`,
   giveOneOf: (keys: string[]) => `give exactly one of ${keys.map((k) => JSON.stringify(k)).join(" or ")}`,
   goesWith: (key: string, other: string) => `"${key}" goes with "${other}" only; remove it or give "${other}"`,
   outOfQuotaBelowInQuota: (inQuota: number, outOfQuota: number) =>

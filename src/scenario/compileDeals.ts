@@ -128,7 +128,8 @@ function labelOf(kind: string, group: FlowGroup, data: Dataset): string {
 function compilePledge(policy: CompiledPolicy, shock: Extract<NormalizedDealShock, { type: "investment-pledge" }>, data: Dataset, source: string): void {
   const N = data.countries.length;
   const S = data.sectors.length;
-  const tariffs = policy.tariffs;
+  // Baseline shares: the data's flows under the tariffs they were observed under (not the phase's), so the sizing does not depend on shock order.
+  const tariffs = data.baselineTariffs ? data.tariffs[data.baselineTariffs] : new Float64Array(S * N * N);
   const spending = new Float64Array(N * S);
   for (let s = 0; s < S; s++) for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) spending[j * S + s] += data.flows[(s * N + i) * N + j] * (1 + tariffs[(s * N + i) * N + j]);
   const output = (n: number, s: number) => compensatedSum(data.flows, (s * N + n) * N, (s * N + n + 1) * N);

@@ -30,12 +30,12 @@ const covered = {
 const flowValue = (what: string) =>
   z
     .number()
-    .refine((v) => Number.isFinite(v) && v > 0, { error: (issue) => dealMessage.valueNotPositive(what, issue.input) })
+    .refine((v) => Number.isFinite(v) && v > 0, { error: () => dealMessage.valueNotPositive(what) })
     .describe(`${what}, in the dataset's flow units at exporter prices (icio-2022: USD million a year), in the model's numeraire`);
 
 /** A share given as 0.2 or "20%", with its allowed range stated. */
 const shareIn = (what: string, low: number, high: number, openHigh: boolean) =>
-  rateSchema.refine((v) => v > low && (openHigh ? v < high : v <= high), { error: (issue) => dealMessage.shareOutOfRange(what, issue.input, low, high, openHigh) });
+  rateSchema.refine((v) => v > low && (openHigh ? v < high : v <= high), { error: () => dealMessage.shareOutOfRange(what, low, high, openHigh) });
 
 const exactlyOne = (keys: string[]) => (o: Record<string, unknown>) => keys.filter((k) => o[k] !== undefined).length === 1;
 
