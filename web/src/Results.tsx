@@ -1,6 +1,7 @@
 import { useMemo, useState } from "react";
 import { api, type StoredResult } from "./api.js";
 import { GainsLosses, Timeline } from "./Charts.js";
+import { DealResults } from "./DealResults.js";
 import { definitionText, formatValue } from "./format.js";
 import { ResultTable } from "./ResultTable.js";
 import { WorldMap } from "./WorldMap.js";
@@ -65,6 +66,7 @@ export function Results({ stored }: { stored: Extract<StoredResult, { kind: "run
       </div>
       <h3>Summary</h3>
       <ResultTable rows={phase.summary} keys={report.tableKeys} definitions={report.definitions} testId="summary-table" first="Row" />
+      <DealResults report={report} phase={phase} />
       {report.phases.length > 1 && (
         <>
           <h3 title={definitionText(def)}>Timeline: {def?.label}</h3>
