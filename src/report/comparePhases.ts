@@ -1,3 +1,4 @@
+import { relativeTo } from "./compareRules.js";
 import { definitionOf, type QuantityDefinition } from "./registry.js";
 import type { PhaseComparison, PhaseReport, ResultRow } from "./types.js";
 
@@ -14,8 +15,7 @@ export function comparePhases(phase: PhaseReport, other: PhaseReport, definition
     values: Object.fromEntries(
       Object.entries(row.values).flatMap(([key, value]) => {
         if (!base || !Object.hasOwn(base.values, key)) return [];
-        const rule = (definitions[key] ?? definitionOf(key)).compare ?? "difference";
-        return [[key, rule === "ratio" ? 100 * ((1 + value / 100) / (1 + base.values[key] / 100) - 1) : value - base.values[key]]];
+        return [[key, relativeTo((definitions[key] ?? definitionOf(key)).compare ?? "difference", value, base.values[key])]];
       }),
     ),
   });
