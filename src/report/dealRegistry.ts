@@ -100,22 +100,4 @@ export const dealDefinitions: QuantityDefinition[] = [
     level: "instrument",
     aggregate: "none",
   },
-  {
-    key: "pledgeHostSalesChange",
-    label: "Host's sales change in the sector",
-    unit: "level",
-    formula: "Σ_j (X′_hjs − X_hjs) at exporter prices in the phase's equilibrium (all of the phase's shocks, not the pledge alone)",
-    sign: "positive = the host sells more",
-    level: "instrument",
-    aggregate: "none",
-  },
-  {
-    key: "pledgeInvestorSalesChange",
-    label: "Investor's sales change in the sector",
-    unit: "level",
-    formula: "Σ_j (X′_ijs − X_ijs) at exporter prices in the phase's equilibrium (all of the phase's shocks)",
-    sign: "negative = the investor sells less",
-    level: "instrument",
-    aggregate: "none",
-  },
 ];

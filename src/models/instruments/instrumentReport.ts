@@ -9,8 +9,8 @@ const DIVERTED_SHOWN = 8;
 /**
  * The instruments of a solved phase for the report (values keyed by report/dealRegistry.ts): each quantity
  * target with its binding status, wedge, flows (baseline, without the phase's targets, in the equilibrium),
- * rent, and the diverted purchases by supplier; each investment pledge with its productivity factors and
- * the host's and investor's realised sales change. `first` is the phase solved with every target's wedge at
+ * rent, and the diverted purchases by supplier; each investment pledge with its productivity factors (its
+ * effect is the phase's against a phase without it: compareWith). `first` is the phase solved with every target's wedge at
  * its lower bound, `outcome` the equilibrium with the targets met.
  */
 export function instrumentReports(
@@ -65,14 +65,7 @@ export function instrumentReports(
     });
   }
   for (const pledge of policy.pledges ?? []) {
-    const flows = outcome.flows;
     pledge.sectors.forEach((s, k) => {
-      const sales = (n: number) => {
-        if (!flows) return 0;
-        let change = 0;
-        for (let j = 0; j < N; j++) change += flows.counterfactual[(s * N + n) * N + j] - flows.baseline[(s * N + n) * N + j];
-        return change;
-      };
       const home = pledge.homeFactors[k];
       reports.push({
         shock: pledge.path,
@@ -90,8 +83,6 @@ export function instrumentReports(
           pledgeValue: pledge.parts[k],
           pledgeHostProductivity: pledge.hostFactors[k],
           pledgeInvestorProductivity: home,
-          pledgeHostSalesChange: sales(pledge.host),
-          pledgeInvestorSalesChange: sales(pledge.investor),
         },
         diverted: [],
       });
