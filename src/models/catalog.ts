@@ -1,5 +1,13 @@
 import type { z } from "zod";
+import type { Dataset } from "../data/dataset.js";
 import type { Model } from "./types.js";
+
+/** A problem with a model parameter that only the dataset reveals; `path` is relative to the model section. */
+export interface ParamIssue {
+  path: string;
+  value: unknown;
+  message: string;
+}
 
 /** What the scenario pipeline needs to know of a model: its parameter schema and the shocks it takes. */
 export interface ModelEntry {
@@ -12,6 +20,12 @@ export interface ModelEntry {
   tableKeys: string[];
   /** Country × sector keys shown in sector tables, in order (multi-sector models). */
   sectorTableKeys?: string[];
+  /**
+   * Checks of the parsed parameters against the dataset (a reference country it has, covariates it
+   * carries, …), run at validation so that errors name the scenario field; `hasEstimation` says whether
+   * the scenario has an estimation section.
+   */
+  checkParams?: (params: never, data: Dataset, hasEstimation: boolean) => ParamIssue[];
   /** The model's closed-form optimal tariffs on a calibrated baseline, where it has them. */
   closedFormRates?: (baseline: unknown) => ClosedFormRates;
 }

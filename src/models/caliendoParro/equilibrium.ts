@@ -55,7 +55,12 @@ const ANDERSON_DEPTH = 5;
  * leaves the positive orthant or produces non-finite values falls back to the plain damped step.
  * Never returns non-finite numbers: a diverging step is undone and reported as non-convergence.
  */
-export function solveEquilibrium(economy: CaliendoParroEconomy, policy: PolicyTerms, settings: IterationSettings): SolverResult<CaliendoParroEquilibrium> {
+export function solveEquilibrium(
+  economy: CaliendoParroEconomy,
+  policy: PolicyTerms,
+  settings: IterationSettings,
+  economyLabel: (n: number) => string = (n) => `country ${n}`,
+): SolverResult<CaliendoParroEquilibrium> {
   const { N, S } = economy;
   const { damping, tolerance, maxIterations } = settings;
   const NS = N * S;
@@ -75,8 +80,16 @@ export function solveEquilibrium(economy: CaliendoParroEconomy, policy: PolicyTe
   const targetWage = new Float64Array(N);
   const previous = { unitCost: new Float64Array(NS), spending: new Float64Array(NS), wage: new Float64Array(N) };
   const scratch = { sums: new Float64Array(N), logPrice: new Float64Array(S) };
-  let totalLabourIncome = 0;
-  for (let n = 0; n < N; n++) totalLabourIncome += economy.labourIncome[n];
+  // One numeraire per trading component (policyTerms.ts): the component's value added Σ ŵ·wL is fixed, replacing the
+  // labour-market equation of its last member. With one component this is the package's world numeraire.
+  const components = policy.componentCount;
+  const componentLabourIncome = new Float64Array(components);
+  const componentLast = new Int32Array(components);
+  const componentValueAdded = new Float64Array(components);
+  for (let n = 0; n < N; n++) {
+    componentLabourIncome[policy.component[n]] += economy.labourIncome[n];
+    componentLast[policy.component[n]] = n;
+  }
 
   // Packed unknowns for acceleration: [ĉ (NS), X / max(X⁰, 1) (NS), ŵ (N)], so all entries are O(1).
   const dimension = 2 * NS + N;
@@ -93,9 +106,12 @@ export function solveEquilibrium(economy: CaliendoParroEconomy, policy: PolicyTe
     inputBundleCost(N, S, state.wage, state.priceIndex, economy.valueAddedShares, economy.inputShares, targetCost, scratch.logPrice);
     impliedSpending(N, S, economy.inputShares, economy.finalShares, state.grossOutput, state.income, targetSpending);
     impliedWage(N, S, economy.valueAddedShares, state.grossOutput, economy.labourIncome, targetWage);
-    let worldLabourIncome = 0;
-    for (let n = 0; n < N; n++) worldLabourIncome += state.wage[n] * economy.labourIncome[n];
-    targetWage[N - 1] = state.wage[N - 1] - (worldLabourIncome / totalLabourIncome - 1);
+    componentValueAdded.fill(0);
+    for (let n = 0; n < N; n++) componentValueAdded[policy.component[n]] += state.wage[n] * economy.labourIncome[n];
+    for (let c = 0; c < components; c++) {
+      const last = componentLast[c];
+      targetWage[last] = state.wage[last] - (componentValueAdded[c] / componentLabourIncome[c] - 1);
+    }
     let squares = 0;
     for (let k = 0; k < NS; k++) {
       const costResidual = state.unitCost[k] - targetCost[k];
@@ -174,5 +190,37 @@ export function solveEquilibrium(economy: CaliendoParroEconomy, policy: PolicyTe
   }
   const method = SOLVER_METHODS[settings.method];
   if (!converged) warnings.push(message.notConverged(method, iterations, residual, tolerance));
+  else {
+    // A backstop against the false convergence of a policy without a finite equilibrium: the residuals are absolute,
+    // so an iteration drifting towards a corner (some wages → 0 in the numeraire) meets the tolerance on the way.
+    const corner = wageCorner(state.wage, policy.component, components);
+    if (corner) {
+      converged = false;
+      warnings.push(message.equilibriumAtCorner(economyLabel(corner.high), economyLabel(corner.low), corner.ratio));
+    }
+  }
   return { converged, iterations, residual, residualNorm: "euclidean norm of cost, scaled spending and wage residuals", tolerance, method, warnings, value: state };
+}
+
+/**
+ * Largest relative wage change within one trading component beyond which a solve is taken to have run off to a
+ * corner instead of reaching an equilibrium: 1e4. Within the shock domains (tariffs ≤ 1000%, cost factors within
+ * a hundredfold) relative wages move by far less; the drifting solves of the isolation bug reached 3·10⁵ (cp-1993)
+ * and 8·10⁴ (gtap-2007).
+ */
+export const MAX_RELATIVE_WAGE_CHANGE = 1e4;
+
+function wageCorner(wage: Float64Array, component: Int32Array, count: number): { high: number; low: number; ratio: number } | undefined {
+  for (let c = 0; c < count; c++) {
+    let high = -1;
+    let low = -1;
+    for (let n = 0; n < wage.length; n++) {
+      if (component[n] !== c) continue;
+      if (high < 0 || wage[n] > wage[high]) high = n;
+      if (low < 0 || wage[n] < wage[low]) low = n;
+    }
+    const ratio = wage[high] / wage[low];
+    if (ratio > MAX_RELATIVE_WAGE_CHANGE) return { high, low, ratio };
+  }
+  return undefined;
 }
