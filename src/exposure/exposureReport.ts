@@ -31,8 +31,6 @@ export interface ExposureReport {
 
 /** Keys of the exposure tables (report/registry.ts). */
 const EXPOSURE_KEYS = ["vaOriginShare", "foreignVaInExports", "foreignVaShareOfExports", "domesticVaInForeignFinalDemand", "directExposure", "totalExposure", "vaContentShare", "chokepointOutputShare", "importSourceShare"];
-/** Exact country results shown beside the model's table keys when the model reports them. */
-const GE_EXACT_KEYS = ["realIncomeChangePct"];
 /** Sector keys of the GE result shown beside the exposure (when the model reports them). */
 const GE_SECTOR_KEYS = ["grossOutputChangePct", "sectorPriceChangePct", "sectorImportsChangePct"];
 
@@ -129,9 +127,8 @@ export function scenarioExposure(text: string, source: string, selection: Exposu
   }
   const view = exposureView(names, tables, shares, selection);
 
-  // The model's table keys, and the exact real-income change where the model reports it (CP's headline
-  // welfare is first order and leaves out embargoed flows).
-  const geCountryKeys = [...report.tableKeys, ...GE_EXACT_KEYS.filter((k) => !report.tableKeys.includes(k) && report.phases.every((p) => p.countries.every((c) => k in c.values)))];
+  // The model's table keys (the first is the exact welfare change in every model).
+  const geCountryKeys = [...report.tableKeys];
   const keys = [...EXPOSURE_KEYS, ...geCountryKeys];
   let ge: ExposureReport["ge"];
   if (selection.country !== undefined) {
