@@ -35,6 +35,8 @@ export function formatIssue(issue: InputIssue): string {
 export function show(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (value === undefined) return "nothing";
+  // JSON.stringify writes NaN and ±Infinity as null; YAML's .nan/.inf must be shown as what they are.
+  if (typeof value === "number" && !Number.isFinite(value)) return Number.isNaN(value) ? "NaN (.nan)" : value > 0 ? "Infinity (.inf)" : "-Infinity (-.inf)";
   const text = JSON.stringify(value);
   return text === undefined ? String(value) : text.length > 80 ? text.slice(0, 77) + "..." : text;
 }
@@ -70,6 +72,14 @@ export const message = {
   // ---- scenarios ------------------------------------------------------------------------------
   rateLooksLikePercent: (value: number) =>
     `a rate of ${value} is ${value * 100}%; rates are shares (0.24 for 24%) — write ${value / 100} or give the rate as a string "${value}%"`,
+  outOfDomain: (what: string, domain: string, why: string) => `${what} must be a finite number in ${domain} (${why})`,
+  notANumber: (what: string) => `must be ${what}; NaN, .inf and null are not values — write a number`,
+  wrongType: (expected: string) => `must be ${expected}`,
+  noMatchingForm: (forms: string) => `must be ${forms}`,
+  tradeCostProductOutOfRange: (pair: string, product: number, min: number, max: number) =>
+    `the trade-cost factors applied to ${pair} multiply to ${product.toPrecision(3)}, outside [${min}, ${max}] (a hundredfold change either way); lower the factors, or use type: embargo for a prohibitive cost`,
+  covariateChangeOutOfRange: (name: string, pair: string, factor: number, min: number, max: number) =>
+    `setting covariate ${show(name)} changes the trade cost of ${pair} by a factor ${factor.toPrecision(3)} (d̂ = exp(β·Δx/(1−σ))), outside [${min}, ${max}]; use a value within the covariate's range, or type: embargo for a prohibitive cost`,
   rateOutOfRange: (value: number) =>
     `a tariff rate must lie between 0 and 10 (0%–1000%); ${value} is outside — check the units`,
   badPercentString: (value: string) => `cannot read ${show(value)} as a rate; write a share (0.24) or a percent string ("24%")`,
@@ -85,6 +95,31 @@ export const message = {
     `model ${show(model)} has one sector; remove "sectors" from the shock or use a multi-sector model`,
   embargoNoSupplier: (importer: string, sector: string) =>
     `the embargo leaves ${importer} with no supplier of sector ${sector}; at least one exporter (or domestic production) must remain`,
+  /** An embargo pattern under which the model has no equilibrium (tradeIsolation.ts); `fix` is model-specific. */
+  isolationNoEquilibrium: (countries: string[], reason: "deficit-without-imports" | "surplus-without-exports" | "imbalance-in-autarky", rule: string, fix: string) =>
+    `${countries.join(", ")} ${
+      reason === "deficit-without-imports"
+        ? "can buy nothing abroad (every foreign supplier is embargoed), but the model holds a trade deficit for " + (countries.length > 1 ? "them" : "it") + ", and a deficit needs imports"
+        : reason === "surplus-without-exports"
+          ? "can sell nothing abroad (every foreign buyer is embargoed), but the model holds a trade surplus for " + (countries.length > 1 ? "them" : "it") + ", and a surplus needs exports"
+          : "trade" + (countries.length > 1 ? "" : "s") + " with nobody outside " + (countries.length > 1 ? "their group" : "itself") + ", but the model holds a trade imbalance for " + (countries.length > 1 ? "them" : "it") + ", and in autarky spending must equal income"
+    } (${rule}): this policy has no equilibrium — ${fix}`,
+  /** Warning: the limit the model's equilibrium takes when a balanced country loses all imports (or all exports). */
+  isolationLimit: (countries: string[], kind: "exports-stop" | "imports-stop") =>
+    kind === "exports-stop"
+      ? `${countries.join(", ")} can buy nothing abroad and ${countries.length > 1 ? "their" : "its"} trade is balanced, so in equilibrium ${countries.length > 1 ? "they sell" : "it sells"} nothing abroad either (its prices rise without bound against foreign ones): solved as that limit, trade with nobody; nominal changes of ${countries.join(", ")} are relative to ${countries.length > 1 ? "their" : "its"} own numeraire`
+      : `${countries.join(", ")} can sell nothing abroad and ${countries.length > 1 ? "their" : "its"} trade is balanced, so in equilibrium ${countries.length > 1 ? "they buy" : "it buys"} nothing abroad either: solved as that limit, trade with nobody; nominal changes of ${countries.join(", ")} are relative to ${countries.length > 1 ? "their" : "its"} own numeraire`,
+  /** Warning: countries that no longer trade with the rest of the world get their own numeraire. */
+  separateNumeraire: (countries: string[], numeraire: string) =>
+    `${countries.join(", ")} no longer trade${countries.length > 1 ? "" : "s"} with the rest of the world: ${countries.length > 1 ? "their" : "its"} prices, wages and nominal flows are measured against ${countries.length > 1 ? "their" : "its"} own ${numeraire} (a separate numeraire); real changes (welfare, real wage) do not depend on it`,
+  /** Structural gravity: a component cut off from the reference country has no tie to its prices. */
+  separateComponentUnpriced: (countries: string[], reference: string) =>
+    `${countries.join(", ")} no longer trade${countries.length > 1 ? "" : "s"} with the reference country ${reference}: ${countries.length > 1 ? "their" : "its"} nominal changes (factory-gate price, price index, output) are not tied to ${reference}'s prices and only follow the solver's normalisation — read ${countries.length > 1 ? "their" : "its"} real change (welfare), which does not depend on it`,
+  stataLoopNeedsConnectedWorld: (countries: string[]) =>
+    `${countries.join(", ")} would trade with nobody outside ${countries.length > 1 ? "their group" : "itself"}; the Advanced Guide's Stata loop cannot price a country cut off from the reference country (its iteration drifts) — set model.fullGe: exact, which solves this case`,
+  /** A solve whose relative wages ran off towards a corner (no finite equilibrium). */
+  equilibriumAtCorner: (high: string, low: string, ratio: number) =>
+    `the iteration ran off towards a corner (the wage of ${high} relative to ${low} changed by a factor ${ratio.toExponential(1)}): the policy has no finite equilibrium in this model; the numbers are the last iterate, not a result`,
   singleCountryExpected: () => `name one country here, not a group`,
   yamlSyntax: (detail: string) => `not valid YAML/JSON: ${detail}`,
   fileMissing: (path: string) => `file ${path} does not exist`,
@@ -198,5 +233,5 @@ export const message = {
   iterationDiverged: (iteration: number) =>
     `iteration ${iteration} produced non-finite values; the last finite iterate is returned — try a smaller damping`,
   embargoLinearisationSkipped: (flows: number) =>
-    `the first-order welfare decomposition leaves out the trade-cost term of ${flows} embargoed flow(s) (its linearisation is infinite); realIncomeChangePct is exact`,
+    `the first-order welfare decomposition (welfareFirstOrderPct) leaves out the trade-cost term of ${flows} embargoed flow(s) (its linearisation is infinite); the headline welfareChangePct is exact`,
 };

@@ -66,7 +66,7 @@ export function runValidatedScenario(input: ScenarioInput, options: RunOptions =
     if (!baselines.has(key)) baselines.set(key, entry.model.calibrate(data, normalized.modelParams as never, ctx, estimation));
     const baseline = baselines.get(key);
     // 4. compile: shocks → dense policy arrays on the dataset's index order (closed-form rates from the baseline)
-    const phase = compilePhase(normalized, data, entry.closedFormRates?.(baseline));
+    const phase = compilePhase(normalized, data, entry.closedFormRates?.(baseline), { source, phasePath: `phases[${k}]` });
     // 5. solve against the baseline
     const outcome = entry.model.solve(baseline, phase.policy, ctx);
     options.onPhaseSolved?.(phase, outcome);

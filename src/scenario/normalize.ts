@@ -133,6 +133,14 @@ export function normalizeScenario(input: ScenarioInput, data: Dataset, catalog: 
     const merged = { ...(inherited?.modelParams ?? scenarioParams), ...(phase.model ?? {}) };
     const checked = entry.params.safeParse(merged);
     if (!checked.success) issues.push(...zodIssues(checked.error.issues, merged, source, phase.model ? `${path}.model` : "model"));
+    else {
+      for (const problem of entry.checkParams?.(checked.data as never, data, input.estimation !== undefined) ?? []) {
+        // Name the field where the user wrote it: the phase's override, else the scenario's model section.
+        const key = problem.path.split(/[.[]/)[0];
+        const at = `${phase.model && Object.hasOwn(phase.model, key) ? `${path}.model` : "model"}.${problem.path}`;
+        if (!issues.some((i) => i.path === at && i.message === problem.message)) add(at, problem.value, problem.message);
+      }
+    }
     const own = phase.shocks.map((s, k) => normalizeShock(s, `${path}.shocks[${k}]`));
     phases.push({
       name: phase.name,

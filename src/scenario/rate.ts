@@ -11,7 +11,7 @@ export const MAX_SHARE_AS_NUMBER = 3;
 export const MAX_RATE = 10;
 
 export const rateSchema = z
-  .union([z.number(), z.string()])
+  .union([z.number(), z.string()], { error: 'a rate: a finite share (0.24 for 24%) or a percent string ("24%")' })
   .transform((value, ctx) => {
     let share: number;
     if (typeof value === "number") {

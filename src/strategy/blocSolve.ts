@@ -67,7 +67,10 @@ export function prepareBloc(request: BlocRequest, catalog: ModelCatalog = modelC
 /** Solves the equilibrium of membership set `mask` (bit c = candidate c is a member). Deterministic. */
 export function solveMembership(prepared: PreparedBloc, mask: number): MembershipSolve {
   const { bloc, data, entry, basePhase, baseline, rates } = prepared;
-  const phase = compilePhase({ ...basePhase, shocks: [...basePhase.shocks, ...blocShocks(bloc, mask)] }, data, rates);
+  const phase = compilePhase({ ...basePhase, shocks: [...basePhase.shocks, ...blocShocks(bloc, mask)] }, data, rates, {
+    source: prepared.source,
+    phasePath: `phases[${prepared.bloc.basePhase}]`,
+  });
   const ctx = newRunContext();
   const outcome = entry.model.solve(baseline, phase.policy, ctx);
   const key = prepared.input.bloc?.payoff ?? BLOC_PAYOFF_KEY;
