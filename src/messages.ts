@@ -123,6 +123,22 @@ export const message = {
   singleCountryExpected: () => `name one country here, not a group`,
   yamlSyntax: (detail: string) => `not valid YAML/JSON: ${detail}`,
   fileMissing: (path: string) => `file ${path} does not exist`,
+  notAFile: (what: string, kind: string) => `the ${what} must be a regular file, but this is ${kind}; give the path of a file`,
+  fileNotReadable: (what: string, path: string) => `the ${what} ${path} cannot be read (permission denied); check its permissions`,
+  fileTooLarge: (what: string, bytes: number, limit: number) =>
+    `the ${what} is ${(bytes / 2 ** 20).toFixed(1)} MiB, above the limit of ${(limit / 2 ** 20).toFixed(0)} MiB; give a smaller file`,
+  outputIsFolder: (path: string) => `${path} is a folder; --out takes a file path (e.g. ${path.replace(/\/+$/, "")}/result.json)`,
+  outputFolderMissing: (folder: string) => `the folder ${folder} does not exist; create it first (mkdir -p ${folder}) or choose another --out path`,
+  outputNotWritable: (path: string, reason: string) => `cannot write ${path} (${reason}); choose a path you can write to`,
+  dataDirNotFolder: (dir: string, kind: string) => `--data-dir ${dir} is ${kind}, not a folder; give a folder (it is created if missing)`,
+  dataDirNotWritable: (dir: string) => `--data-dir ${dir} is not writable; give a folder you can write to`,
+  portOutOfRange: () => `must be a whole number from 0 to 65535 (0 picks a free port)`,
+  csvSyntax: (what: string, problem: string) => `the ${what} is not valid CSV: ${problem}; fix the file (quotes must close, every row needs the header's number of cells)`,
+  blocTooManySets: (candidates: number, sets: number, limit: number) =>
+    `the bloc has ${candidates} candidates, so ${sets.toLocaleString("en-US")} membership sets (2^${candidates}) would be solved, more than the ${limit} solved without asking; pass --yes to solve them all, or --max-sets ${sets} to raise the limit, or remove candidates`,
+  optionIgnored: (option: string, reason: string) => `${option} is ignored: ${reason}`,
+  countryNotInDataset: (code: string, dataset: string, known: string[]) =>
+    `--country ${show(code)} is not a country of dataset ${dataset} (e.g. ${known.slice(0, 6).join(", ")}, …): no sector table for it is shown`,
 
   // ---- supply-chain exposure and ICIO import (spec scenarios-and-strategy.md §5) -------------------
   exposureNeedsIo: (dataset: string) =>

@@ -1,5 +1,8 @@
 import { Command, CommanderError } from "commander";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { checkDataDir, checkOutputPath, parsePort, writeOutput } from "./paths.js";
+import { sectorOptionWarnings } from "./sectorOptions.js";
+import { MAX_CSV_FILE_BYTES, readInputFile } from "../util/inputFile.js";
+import { DEFAULT_MAX_BLOC_SETS } from "../strategy/blocSolve.js";
 import { listEmbeddedDatasets, loadDataset } from "../data/load.js";
 import { TradewindsInputError, formatIssue } from "../messages.js";
 import { formatReport, type OutputFormat } from "../report/format.js";
@@ -13,7 +16,7 @@ import { basename } from "node:path";
 import { exposureOf } from "../exposure/exposureReport.js";
 import { formatExposureReport } from "../exposure/format.js";
 import { icioDatasetFile } from "../data/icio.js";
-import { writeDatasetFile } from "../data/write.js";
+import { datasetFileText } from "../data/write.js";
 import { runBloc } from "../strategy/runBloc.js";
 import { formatBlocReport } from "../report/formatBloc.js";
 import { rateSchema } from "../scenario/rate.js";
@@ -49,10 +52,11 @@ export async function main(argv: string[]): Promise<number> {
       if (!["table", "json", "csv"].includes(opts.format)) {
         throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table, json or csv" }]);
       }
-      if (!existsSync(file)) throw new TradewindsInputError([{ source: file, path: "", value: "", message: `scenario file ${file} does not exist` }]);
-      const report = runScenario(readFileSync(file, "utf8"), { source: file });
+      if (opts.out) checkOutputPath(opts.out);
+      const report = runScenario(readInputFile(file, { what: "scenario file" }), { source: file });
+      for (const w of sectorOptionWarnings(report, opts)) process.stderr.write(`tradewinds: warning: ${w}\n`);
       const text = formatReport(report, opts.format as OutputFormat, { sectors: opts.sectors, country: opts.country });
-      if (opts.out) writeFileSync(opts.out, text);
+      if (opts.out) writeOutput(opts.out, text);
       else process.stdout.write(text);
       const failed = report.phases.filter((p) => !p.converged);
       if (failed.length) {
@@ -71,10 +75,11 @@ export async function main(argv: string[]): Promise<number> {
       if (!["table", "json"].includes(opts.format)) {
         throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table or json" }]);
       }
+      if (opts.out) checkOutputPath(opts.out);
       const fitted = estimateFile(file, { onNotConverged: "return" });
       const report = estimationReport(file, fitted.dataPath, fitted.spec, fitted.result);
       const text = opts.format === "json" ? JSON.stringify(report, null, 2) + "\n" : formatEstimationTable(report);
-      if (opts.out) writeFileSync(opts.out, text);
+      if (opts.out) writeOutput(opts.out, text);
       else process.stdout.write(text);
       if (!report.converged) code = EXIT.notConverged;
     });
@@ -88,7 +93,9 @@ export async function main(argv: string[]): Promise<number> {
     .option("-t, --threads <n>", "worker threads solving membership sets (results do not depend on it)", "2")
     .option("--rate <rate>", 'override the bloc rate parameter (a share, 0.3, or "30%")')
     .option("--no-progress", "no progress bar")
-    .action(async (file: string, opts: { format: string; out?: string; threads: string; rate?: string; progress: boolean }) => {
+    .option("--max-sets <n>", `the most membership sets (2^k for k candidates) solved without --yes`, String(DEFAULT_MAX_BLOC_SETS))
+    .option("--yes", "solve every membership set, however many (up to 2^20)")
+    .action(async (file: string, opts: { format: string; out?: string; threads: string; rate?: string; progress: boolean; maxSets: string; yes?: boolean }) => {
       if (!["table", "json"].includes(opts.format)) {
         throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table or json" }]);
       }
@@ -100,11 +107,14 @@ export async function main(argv: string[]): Promise<number> {
         if (!parsed.success) throw new TradewindsInputError(zodIssues(parsed.error.issues, opts.rate, "command line", "--rate"));
         rate = parsed.data;
       }
-      if (!existsSync(file)) throw new TradewindsInputError([{ source: file, path: "", value: "", message: `scenario file ${file} does not exist` }]);
+      const maxSets = Number(opts.maxSets);
+      if (!Number.isInteger(maxSets) || maxSets < 1) throw new TradewindsInputError([{ source: "command line", path: "--max-sets", value: JSON.stringify(opts.maxSets), message: "must be an integer ≥ 1" }]);
+      if (opts.out) checkOutputPath(opts.out);
+      const scenarioText = readInputFile(file, { what: "scenario file" });
       const bar = opts.progress && process.stderr.isTTY ? new cliProgress.SingleBar({ format: "solving membership sets [{bar}] {value}/{total} | {eta}s left", stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
       let started = false;
       const report = await runBloc(
-        { text: readFileSync(file, "utf8"), source: file, rate },
+        { text: scenarioText, source: file, rate, maxSets: opts.yes ? Infinity : maxSets },
         {
           threads,
           onProgress: (solved, total) => {
@@ -117,7 +127,7 @@ export async function main(argv: string[]): Promise<number> {
       );
       bar?.stop();
       const text = formatBlocReport(report, opts.format as "table" | "json");
-      if (opts.out) writeFileSync(opts.out, text);
+      if (opts.out) writeOutput(opts.out, text);
       else process.stdout.write(text);
       if (report.notConverged.length) {
         process.stderr.write(`tradewinds: ${report.notConverged.length} membership set(s) did not converge\n`);
@@ -139,6 +149,7 @@ export async function main(argv: string[]): Promise<number> {
         throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table or json" }]);
       }
       const countries = opts.country?.split(",").map((c) => c.trim()).filter(Boolean);
+      if (opts.out) checkOutputPath(opts.out);
       const report = runTariffWar(loadDataset(name), {
         countries,
         nash: opts.nash,
@@ -146,7 +157,7 @@ export async function main(argv: string[]): Promise<number> {
         progress: ({ stage, done, total }) => process.stderr.write(stage === "optimal" ? `optimal tariffs: ${done}/${total} countries\n` : "Nash tariffs: done\n"),
       });
       const text = opts.format === "json" ? JSON.stringify(report, null, 2) + "\n" : formatTariffWar(report);
-      if (opts.out) writeFileSync(opts.out, text);
+      if (opts.out) writeOutput(opts.out, text);
       else process.stdout.write(text);
       if (report.optimal.rows.some((r) => !r.converged) || (report.nash && !report.nash.converged)) code = EXIT.notConverged;
     });
@@ -168,9 +179,10 @@ export async function main(argv: string[]): Promise<number> {
       const top = Number(opts.top);
       if (!Number.isInteger(top) || top < 1) throw new TradewindsInputError([{ source: "command line", path: "--top", value: JSON.stringify(opts.top), message: "must be an integer ≥ 1" }]);
       const sectors = opts.sector?.split(",").map((s) => s.trim()).filter(Boolean);
+      if (opts.out) checkOutputPath(opts.out);
       const report = exposureOf(target, { country: opts.country, supplier: opts.supplier, sectors, top });
       const text = opts.format === "json" ? JSON.stringify(report, (_k, v: unknown) => (v instanceof Float64Array ? Array.from(v) : v), 2) + "\n" : formatExposureReport(report);
-      if (opts.out) writeFileSync(opts.out, text);
+      if (opts.out) writeOutput(opts.out, text);
       else process.stdout.write(text);
       if (report.ge?.some((p) => !p.converged)) code = EXIT.notConverged;
     });
@@ -184,13 +196,13 @@ export async function main(argv: string[]): Promise<number> {
     .option("--year <year>", "the table's year (default: the first 4-digit number in the file name)")
     .option("--units <units>", "units of the table", "millions of current USD")
     .action((csv: string, opts: { out: string; name?: string; year?: string; units: string }) => {
-      if (!existsSync(csv)) throw new TradewindsInputError([{ source: csv, path: "", value: "", message: `ICIO file ${csv} does not exist` }]);
+      checkOutputPath(opts.out);
       const name = opts.name ?? basename(opts.out).replace(/\.json$/, "");
       const yearText = opts.year ?? basename(csv).match(/(19|20)\d\d/)?.[0];
       const year = Number(yearText);
       if (!Number.isInteger(year)) throw new TradewindsInputError([{ source: "command line", path: "--year", value: JSON.stringify(yearText ?? ""), message: "give the table's year with --year (e.g. --year 2020)" }]);
-      const file = icioDatasetFile(readFileSync(csv, "utf8"), { source: csv, name, year, units: opts.units });
-      writeDatasetFile(opts.out, file);
+      const file = icioDatasetFile(readInputFile(csv, { what: "ICIO table", maxBytes: MAX_CSV_FILE_BYTES }), { source: csv, name, year, units: opts.units });
+      writeOutput(opts.out, datasetFileText(file));
       process.stdout.write(`${opts.out}: ${file.countries.length} countries × ${file.sectors.length} industries, ${year}, ${opts.units}\n`);
     });
 
@@ -259,8 +271,8 @@ export async function main(argv: string[]): Promise<number> {
         return n;
       };
       const { url } = await startServer({
-        port: int("--port", opts.port, 0),
-        dataDir: opts.dataDir,
+        port: parsePort(opts.port),
+        dataDir: (checkDataDir(opts.dataDir), opts.dataDir),
         maxConcurrentSolves: int("--concurrency", opts.concurrency, 1),
         maxQueuedSolves: int("--queue", opts.queue, 0),
         timeLimitMs: int("--time-limit", opts.timeLimit, 1) * 1000,

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { parseDocument } from "yaml";
 import { embeddedDataDir } from "../data/load.js";
 import { TradewindsInputError, message, show } from "../messages.js";
+import { readInputFile } from "../util/inputFile.js";
 import { parseEstimationSpec, type EstimationSpec } from "./estimationSpec.js";
 import { fitPpml, type FitPpmlOptions } from "./fitPpml.js";
 import { readFrame, type DataFrame } from "./frame.js";
@@ -60,8 +61,7 @@ export interface EstimationSpecFile {
 }
 
 export function readEstimationSpecFile(path: string): EstimationSpecFile {
-  if (!existsSync(path)) throw new TradewindsInputError([{ source: path, path: "", value: "", message: message.fileMissing(path) }]);
-  const spec = parseEstimationSpec(parseYamlObject(readFileSync(path, "utf8"), path), path);
+  const spec = parseEstimationSpec(parseYamlObject(readInputFile(path, { what: "estimation spec file" }), path), path);
   if (spec.data === undefined) throw new TradewindsInputError([{ source: path, path: "data", value: "", message: message.estimationDataRequired() }]);
   return { source: path, spec, dataPath: resolveDataPath(spec.data, dirname(resolve(path)), path) };
 }

@@ -1,6 +1,6 @@
 import { dirname, resolve } from "node:path";
-import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
+import { readInputFile } from "../util/inputFile.js";
 import { TradewindsInputError, message, show } from "../messages.js";
 import { resolveDataPath, parseYamlObject } from "./estimationFile.js";
 import { estimationSpecSchema, fixedEffectComponents, parseEstimationSpec, type EstimationSpec } from "./estimationSpec.js";
@@ -114,8 +114,7 @@ export function runEstimationStages(section: EstimationSection, baseDir: string,
 function stageSpec(spec: string | EstimationSpec, baseDir: string, source: string, fieldPath: string): EstimationSpec {
   if (typeof spec !== "string") return spec;
   const file = resolve(baseDir, spec);
-  if (!existsSync(file)) throw new TradewindsInputError([{ source, path: fieldPath, value: show(spec), message: message.fileMissing(file) }]);
-  return parseEstimationSpec(parseYamlObject(readFileSync(file, "utf8"), file), file);
+  return parseEstimationSpec(parseYamlObject(readInputFile(file, { source, field: fieldPath, what: "estimation spec file" }), file), file);
 }
 
 export function requireStage(stages: Map<string, EstimatedStage>, name: string, source: string, fieldPath: string): EstimatedStage {

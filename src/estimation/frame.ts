@@ -1,6 +1,6 @@
-import { readFileSync, existsSync } from "node:fs";
-import { parse } from "csv-parse/sync";
 import { TradewindsInputError, message } from "../messages.js";
+import { parseCsv } from "../util/csv.js";
+import { MAX_CSV_FILE_BYTES, readInputFile } from "../util/inputFile.js";
 
 /**
  * The estimator's own column-oriented data frame. Row r of every column is observation r.
@@ -34,10 +34,8 @@ const MISSING_MARKERS = new Set(["", "NA", "na", "NaN", "."]);
 
 /** Reads a CSV file with a header row into a `DataFrame`. Throws a `TradewindsInputError` if missing. */
 export function readFrame(csvPath: string): DataFrame {
-  if (!existsSync(csvPath)) {
-    throw new TradewindsInputError([{ source: csvPath, path: "", value: "", message: message.fileMissing(csvPath) }]);
-  }
-  const records = parse(readFileSync(csvPath, "utf8"), { relax_quotes: false, skip_empty_lines: true }) as string[][];
+  const text = readInputFile(csvPath, { what: "data file", maxBytes: MAX_CSV_FILE_BYTES });
+  const records = parseCsv(text, { relax_quotes: false, skip_empty_lines: true }, { source: csvPath, what: "data file" });
   const header = records[0] ?? [];
   const rowCount = records.length - 1;
   const columns = new Map<string, Column>();

@@ -1,5 +1,6 @@
 import type { Dataset } from "../data/dataset.js";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readInputFile } from "../util/inputFile.js";
 import { datasetFromFile, listEmbeddedDatasets, loadDataset } from "../data/load.js";
 import { TradewindsInputError, message, show, type InputIssue } from "../messages.js";
 import { definitionOf, type QuantityDefinition } from "../report/registry.js";
@@ -199,7 +200,7 @@ export function exposureOf(target: string, selection: ExposureSelection): Exposu
   if (!existsSync(target)) {
     throw new TradewindsInputError([{ source: "command line", path: "<target>", value: show(target), message: message.exposureTargetUnknown(target, listEmbeddedDatasets()) }]);
   }
-  const text = readFileSync(target, "utf8");
+  const text = readInputFile(target, { source: "command line", field: "<target>", what: "dataset or scenario file" });
   if (target.endsWith(".json")) {
     let parsed: unknown;
     try {

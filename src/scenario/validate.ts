@@ -1,7 +1,7 @@
-import { readFileSync, existsSync } from "node:fs";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
 import { TradewindsInputError, message, show, type InputIssue } from "../messages.js";
+import { readInputFile } from "../util/inputFile.js";
 import { allowedKeysAt, scenarioSchema, type ScenarioInput } from "./schema.js";
 
 /** Step 1 of the pipeline: text → typed scenario, or every problem with its field path, value and fix. */
@@ -22,8 +22,7 @@ export function validateScenarioObject(raw: unknown, source: string): ScenarioIn
 }
 
 export function readScenarioFile(path: string): ScenarioInput {
-  if (!existsSync(path)) throw new TradewindsInputError([{ source: path, path: "", value: "", message: message.fileMissing(path) }]);
-  return validateScenarioText(readFileSync(path, "utf8"), path);
+  return validateScenarioText(readInputFile(path, { what: "scenario file" }), path);
 }
 
 /** Converts zod issues into the project's field-naming issues, with the offending value looked up. */

@@ -20,7 +20,12 @@ export interface BlocRequest {
   source: string;
   /** Overrides `bloc.rate` (the members' rate parameter), a share. */
   rate?: number;
+  /** The most membership sets (2^k) solved without asking; more is an input error (CLI: --max-sets, --yes). Default DEFAULT_MAX_BLOC_SETS. */
+  maxSets?: number;
 }
+
+/** Membership sets solved without asking: 2^8 = 256, the eight-candidate example (examples/bloc-japan.yaml). */
+export const DEFAULT_MAX_BLOC_SETS = 256;
 
 /** A scenario with a bloc section, validated, normalized and calibrated once: ready to solve any membership set. */
 export interface PreparedBloc {
@@ -55,6 +60,13 @@ export function prepareBloc(request: BlocRequest, catalog: ModelCatalog = modelC
   const input = validateScenarioText(request.text, request.source);
   if (!input.bloc) throw new TradewindsInputError([{ source: request.source, path: "bloc", value: "", message: message.blocNeedsSection(request.source) }]);
   if (request.rate !== undefined) input.bloc.rate = request.rate;
+  const sets = 2 ** input.bloc.candidates.length;
+  const limit = request.maxSets ?? DEFAULT_MAX_BLOC_SETS;
+  if (sets > limit) {
+    throw new TradewindsInputError([
+      { source: request.source, path: "bloc.candidates", value: String(input.bloc.candidates.length), message: message.blocTooManySets(input.bloc.candidates.length, sets, limit) },
+    ]);
+  }
   const data = dataset ?? loadDataset(input.dataset);
   const scenario = normalizeScenario(input, data, catalog, request.source);
   const bloc = normalizeBloc(input.bloc, scenario, data, catalog, request.source);
