@@ -120,6 +120,14 @@ export const message = {
   /** A solve whose relative wages ran off towards a corner (no finite equilibrium). */
   equilibriumAtCorner: (high: string, low: string, ratio: number) =>
     `the iteration ran off towards a corner (the wage of ${high} relative to ${low} changed by a factor ${ratio.toExponential(1)}): the policy has no finite equilibrium in this model; the numbers are the last iterate, not a result`,
+  shockCoversNoPair: () =>
+    `this shock covers no exporter–importer pair (a country's trade with itself is never shocked, and except removes the rest), so it changes nothing; check importer, exporter and except`,
+  shockCoversNoSector: () => `this shock covers no sector (exceptSectors removes every sector it names), so it changes nothing; check sectors and exceptSectors`,
+  covariateAlreadySet: (name: string, value: number) => `covariate ${show(name)} is already ${value} for every pair this shock covers, so it changes nothing; check the pairs or the value`,
+  groupNamedAll: () => `a group named "all" is never used: "all" always means every country; rename the group`,
+  groupNamedLikeCountry: (code: string, country: string) =>
+    `this group has the code of a country of the dataset (${code}, ${country}); wherever ${code} is written the country is meant, so the group is never used — rename the group`,
+  groupReplacesDatasetGroup: (name: string, dataset: string) => `this group replaces dataset ${dataset}'s own group ${name} wherever ${name} is written`,
   singleCountryExpected: () => `name one country here, not a group`,
   yamlSyntax: (detail: string) => `not valid YAML/JSON: ${detail}`,
   fileMissing: (path: string) => `file ${path} does not exist`,
@@ -244,6 +252,8 @@ export const message = {
     `solver ${method} halved its step to ${step} at iteration ${iteration} to keep the objective from rising`,
   covariateNotInModel: (name: string, model: string, used: string[]) =>
     `the policy changes covariate ${JSON.stringify(name)}, but it does not enter ${model}'s trade costs (coefficients: ${used.join(", ") || "none"}); add it to the model's regressors/coefficients or drop the change`,
+  lastIterateOnly: (iterations: number, residual: number, tolerance: number) =>
+    `not converged after ${iterations} iterations (residual ${residual.toExponential(2)} > tolerance ${tolerance.toExponential(1)}): the values are the solver's last iterate, not an equilibrium — do not read them as results; see the solver warnings (a smaller shock, or the model's tolerance and iteration settings where it has them, may help)`,
   notConverged: (method: string, iterations: number, residual: number, tolerance: number) =>
     `solver ${method} did not converge after ${iterations} iterations: residual ${residual.toExponential(3)} > tolerance ${tolerance.toExponential(1)}`,
   iterationDiverged: (iteration: number) =>

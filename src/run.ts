@@ -54,6 +54,7 @@ export function runValidatedScenario(input: ScenarioInput, options: RunOptions =
   const data = options.dataset ?? loadDataset(input.dataset);
   // 2. normalize: groups → members, inheritance → full shock lists, model parameters checked
   const scenario = normalizeScenario(input, data, catalog, source);
+  ctx.warnings.push(...scenario.warnings);
   const entry = catalog[scenario.modelType];
   // 2b. estimate: the scenario's PPML stages, whose coefficients and fixed effects the model may use for its baseline
   const baseDir = options.baseDir ?? (existsSync(source) ? dirname(resolve(source)) : process.cwd());

@@ -22,7 +22,7 @@ describe("tradewinds run", () => {
     expect(Math.abs(can.values.welfareChangePct - 0.418261)).toBeLessThan(1e-5);
     expect(report.definitions.welfareChangePct.unit).toBe("%");
     // A phase carries the fields of PhaseReport (report/types.ts) only — not the compiled policy arrays.
-    const documented = ["name", "date", "description", "converged", "solver", "countries", "summary", "bilateral", "sectors", "scalars", "appliedRates"];
+    const documented = ["name", "date", "description", "converged", "status", "statusNote", "solver", "countries", "summary", "bilateral", "sectors", "scalars", "appliedRates"];
     for (const phase of report.phases) expect(Object.keys(phase).filter((k) => !documented.includes(k))).toEqual([]);
   });
 

@@ -55,6 +55,8 @@ export async function main(argv: string[]): Promise<number> {
       if (opts.out) checkOutputPath(opts.out);
       const report = runScenario(readInputFile(file, { what: "scenario file" }), { source: file });
       for (const w of sectorOptionWarnings(report, opts)) process.stderr.write(`tradewinds: warning: ${w}\n`);
+      // Tables end with the warnings and JSON carries them; a CSV has no place for them, so they go to stderr.
+      if (opts.format === "csv") for (const w of [...report.warnings, ...report.phases.flatMap((p) => p.solver.warnings)]) process.stderr.write(`tradewinds: warning: ${w}\n`);
       const text = formatReport(report, opts.format as OutputFormat, { sectors: opts.sectors, country: opts.country });
       if (opts.out) writeOutput(opts.out, text);
       else process.stdout.write(text);
@@ -214,6 +216,7 @@ export async function main(argv: string[]): Promise<number> {
       const input = readScenarioFile(file);
       const scenario = normalizeScenario(input, loadDataset(input.dataset), modelCatalog, file);
       process.stdout.write(`${file}: valid — ${scenario.phases.length} phase(s), model ${scenario.modelType}, dataset ${input.dataset}\n`);
+      for (const w of scenario.warnings) process.stderr.write(`tradewinds: warning: ${w}\n`);
     });
 
   program

@@ -3,6 +3,7 @@ import { TradewindsInputError, message, show, type InputIssue } from "../message
 import { zodIssues } from "./validate.js";
 import type { ScenarioInput, ShockInput } from "./schema.js";
 import type { ModelCatalog } from "../models/catalog.js";
+import { noOpShockReason, unusableGroupWarnings } from "./noOps.js";
 
 /** A shock with its countries and sectors resolved to dataset indices. */
 export type NormalizedShock =
@@ -34,6 +35,8 @@ export interface NormalizedScenario {
   reportRows: { code: string; name: string; members: number[] }[];
   bilateral: [number, number][];
   groups: Record<string, string[]>;
+  /** Valid parts that change nothing (scenario/noOps.ts), each "source: path: why". */
+  warnings: string[];
 }
 
 /** Largest economies shown when a scenario names no report countries. */
@@ -89,7 +92,14 @@ export function normalizeScenario(input: ScenarioInput, data: Dataset, catalog: 
     });
   };
 
+  const warnings = unusableGroupWarnings(input, data, source);
   const normalizeShock = (shock: ShockInput, path: string): NormalizedShock => {
+    const normalized = resolveShock(shock, path);
+    const noOp = noOpShockReason(normalized, data);
+    if (noOp) warnings.push(`${source}: ${path}: ${noOp}`);
+    return normalized;
+  };
+  const resolveShock = (shock: ShockInput, path: string): NormalizedShock => {
     if (!entry.shocks.includes(shock.type)) add(`${path}.type`, shock.type, message.shockNotSupported(shock.type, input.model.type, entry.shocks));
     if (shock.type === "optimal-retaliation" || shock.type === "reciprocal-retaliation") {
       const against = members(shock.against, `${path}.against`);
@@ -166,7 +176,7 @@ export function normalizeScenario(input: ScenarioInput, data: Dataset, catalog: 
   });
 
   if (issues.length) throw new TradewindsInputError(issues);
-  return { name: input.name, description: input.description, modelType, phases, reportRows, bilateral, groups };
+  return { name: input.name, description: input.description, modelType, phases, reportRows, bilateral, groups, warnings };
 }
 
 function importersTaxedBy(data: Dataset, schedule: string): number[] {
