@@ -70,5 +70,5 @@ export function readEstimationSpecFile(path: string): EstimationSpecFile {
 export function estimateFile(path: string, options: FitPpmlOptions = {}): EstimationSpecFile & { frame: DataFrame; result: PpmlResult } {
   const file = readEstimationSpecFile(path);
   const frame = readFrame(file.dataPath);
-  return { ...file, frame, result: fitPpml(frame, file.spec, options) };
+  return { ...file, frame, result: fitPpml(frame, file.spec, { specSource: { source: path, path: "" }, ...options }) };
 }

@@ -105,7 +105,7 @@ export function runEstimationStages(section: EstimationSection, baseDir: string,
       if (column.exp) for (let r = 0; r < values.length; r++) values[r] = Math.exp(values[r]);
       frame = withNumericColumn(frame, column.name, values);
     });
-    const result = fitPpml(frame, spec);
+    const result = fitPpml(frame, spec, typeof stage.spec === "string" ? { specSource: { source: resolve(baseDir, stage.spec), path: "" } } : { specSource: { source, path: `${path}.spec` } });
     stages.set(stage.name, { name: stage.name, spec, frame: deriveColumns(frame, spec.derive), result });
   });
   return { section, source, dataPath, stages };

@@ -56,6 +56,15 @@ export function applyShock(policy: CompiledPolicy, shock: NormalizedShock, data:
     if (rates) return rates;
     throw new TradewindsInputError([{ source, path: `${shock.path}.type`, value: JSON.stringify(shock.type), message: "this model has no closed-form optimal tariff" }]);
   };
+  /** A closed form's complaint (e.g. missing calibration) located at this shock of the scenario file. */
+  const atShock = (rate: () => number): number => {
+    try {
+      return rate();
+    } catch (err) {
+      if (!(err instanceof TradewindsInputError)) throw err;
+      throw new TradewindsInputError(err.issues.map((issue) => ({ ...issue, source, path: `${shock.path} (${issue.path})` })));
+    }
+  };
   switch (shock.type) {
     case "tariff":
       setPairs(shock.exporters, shock.importers, shock.sectors, (k) => {
@@ -99,7 +108,7 @@ export function applyShock(policy: CompiledPolicy, shock: NormalizedShock, data:
     case "optimal-tariff": {
       const closedForm = needRates();
       for (const j of shock.importers) {
-        const rate = closedForm.optimalTariff(j, shock.formula);
+        const rate = atShock(() => closedForm.optimalTariff(j, shock.formula));
         setPairs(shock.exporters, [j], allSectors, (k) => {
           policy.tariffs[k] = rate;
         });
@@ -115,7 +124,7 @@ export function applyShock(policy: CompiledPolicy, shock: NormalizedShock, data:
       return;
     }
     case "optimal-retaliation": {
-      const rate = needRates().optimalRetaliation(shock.against);
+      const rate = atShock(() => needRates().optimalRetaliation(shock.against));
       setPairs([shock.against], shock.importers, allSectors, (k) => {
         policy.tariffs[k] = rate;
       });
