@@ -73,7 +73,7 @@ export const message = {
   rateLooksLikePercent: (value: number) =>
     `a rate of ${value} is ${value * 100}%; rates are shares (0.24 for 24%) — write ${value / 100} or give the rate as a string "${value}%"`,
   outOfDomain: (what: string, domain: string, why: string) => `${what} must be a finite number in ${domain} (${why})`,
-  notANumber: (what: string) => `must be ${what}; NaN, .inf and null are not values — write a number`,
+  notANumber: (what: string) => `must be ${what}; .nan, .inf and null are not numbers — write a number`,
   wrongType: (expected: string) => `must be ${expected}`,
   noMatchingForm: (forms: string) => `must be ${forms}`,
   tradeCostProductOutOfRange: (pair: string, product: number, min: number, max: number) =>

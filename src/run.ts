@@ -51,7 +51,7 @@ export function runValidatedScenario(input: ScenarioInput, options: RunOptions =
   const source = options.source ?? "scenario";
   const catalog = options.catalog ?? modelCatalog;
   const ctx = options.context ?? newRunContext();
-  const data = options.dataset ?? loadDataset(input.dataset);
+  const data = options.dataset ?? loadDataset(input.dataset, source);
   // 2. normalize: groups → members, inheritance → full shock lists, model parameters checked
   const scenario = normalizeScenario(input, data, catalog, source);
   ctx.warnings.push(...scenario.warnings);

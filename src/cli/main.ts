@@ -152,7 +152,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       const countries = opts.country?.split(",").map((c) => c.trim()).filter(Boolean);
       if (opts.out) checkOutputPath(opts.out);
-      const report = runTariffWar(loadDataset(name), {
+      const report = runTariffWar(loadDataset(name, "command line"), {
         countries,
         nash: opts.nash,
         sigma: opts.sigma,
@@ -214,7 +214,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument("<scenario>", "a scenario file (YAML or JSON)")
     .action((file: string) => {
       const input = readScenarioFile(file);
-      const scenario = normalizeScenario(input, loadDataset(input.dataset), modelCatalog, file);
+      const scenario = normalizeScenario(input, loadDataset(input.dataset, file), modelCatalog, file);
       process.stdout.write(`${file}: valid — ${scenario.phases.length} phase(s), model ${scenario.modelType}, dataset ${input.dataset}\n`);
       for (const w of scenario.warnings) process.stderr.write(`tradewinds: warning: ${w}\n`);
     });

@@ -16,7 +16,8 @@ export const rateSchema = z
     let share: number;
     if (typeof value === "number") {
       if (value > MAX_SHARE_AS_NUMBER) {
-        ctx.addIssue({ code: "custom", message: message.rateLooksLikePercent(value) });
+        // Up to 1000 it may be a percent typed as a number ("24"); beyond, it is out of range in any notation.
+        ctx.addIssue({ code: "custom", message: value <= 100 * MAX_RATE ? message.rateLooksLikePercent(value) : message.rateOutOfRange(value) });
         return z.NEVER;
       }
       share = value;

@@ -67,7 +67,7 @@ export function prepareBloc(request: BlocRequest, catalog: ModelCatalog = modelC
       { source: request.source, path: "bloc.candidates", value: String(input.bloc.candidates.length), message: message.blocTooManySets(input.bloc.candidates.length, sets, limit) },
     ]);
   }
-  const data = dataset ?? loadDataset(input.dataset);
+  const data = dataset ?? loadDataset(input.dataset, request.source);
   const scenario = normalizeScenario(input, data, catalog, request.source);
   const bloc = normalizeBloc(input.bloc, scenario, data, catalog, request.source);
   const entry = catalog[scenario.modelType];
