@@ -46,6 +46,14 @@ export const MAX_SCALE_NUMERATOR = 1;
 /** Pass-through shift a of Liberation Day (φ = a + φ̃): [0, 5]; the paper uses 1 and 0.25. */
 export const MAX_PASS_THROUGH_SHIFT = 5;
 
+/** Why each domain is what it is, as the errors say it (tests compare with message.outOfDomain of these). */
+export const DOMAIN_REASONS = {
+  tradeCostFactor: "a hundredfold change either way; for a prohibitive cost use type: embargo",
+  covariateValue: "covariates are dummies, logs or shares; set the value the covariate would take",
+  tradeElasticityCp: "θ in π ∝ cost^(−θ); outside it P̂ = (Σ …)^(−1/θ) under- or overflows",
+  tradeElasticityLd: "ε in λ ∝ cost^(−ε); outside it the price index under- or overflows",
+} as const;
+
 /** "[min, max]" for schema descriptions and messages. */
 export function range(min: number, max: number): string {
   return `[${min}, ${max}]`;

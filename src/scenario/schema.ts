@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { estimationSectionSchema } from "../estimation/estimationStages.js";
 import { message } from "../messages.js";
-import { MAX_COVARIATE_MAGNITUDE, MAX_TRADE_COST_FACTOR, MIN_TRADE_COST_FACTOR, range } from "./domains.js";
+import { DOMAIN_REASONS, MAX_COVARIATE_MAGNITUDE, MAX_TRADE_COST_FACTOR, MIN_TRADE_COST_FACTOR, range } from "./domains.js";
 import { rateSchema } from "./rate.js";
 
 /**
@@ -10,16 +10,8 @@ import { rateSchema } from "./rate.js";
  * Every object is strict: an unknown key is an error, never silently ignored.
  */
 
-const tradeCostDomain = message.outOfDomain(
-  "a trade-cost factor",
-  range(MIN_TRADE_COST_FACTOR, MAX_TRADE_COST_FACTOR),
-  "a hundredfold change either way; for a prohibitive cost use type: embargo",
-);
-const covariateDomain = message.outOfDomain(
-  "a covariate value",
-  range(-MAX_COVARIATE_MAGNITUDE, MAX_COVARIATE_MAGNITUDE),
-  "covariates are dummies, logs or shares; set the value the covariate would take",
-);
+const tradeCostDomain = message.outOfDomain("a trade-cost factor", range(MIN_TRADE_COST_FACTOR, MAX_TRADE_COST_FACTOR), DOMAIN_REASONS.tradeCostFactor);
+const covariateDomain = message.outOfDomain("a covariate value", range(-MAX_COVARIATE_MAGNITUDE, MAX_COVARIATE_MAGNITUDE), DOMAIN_REASONS.covariateValue);
 
 const code = z.string().min(1).describe("An ISO 3166 alpha-3 country code, or a group name (dataset or scenario group)");
 /** Countries a shock applies to: a code, a list, or "all"; `except` removes countries. */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Dataset } from "../../data/dataset.js";
 import { message } from "../../messages.js";
 import type { ParamIssue } from "../catalog.js";
-import { MAX_SOLVER_ITERATIONS, MAX_TOLERANCE, MAX_TRADE_ELASTICITY, MIN_TOLERANCE, MIN_TRADE_ELASTICITY, boundedNumber, iterationBudget, range } from "../../scenario/domains.js";
+import { DOMAIN_REASONS, MAX_SOLVER_ITERATIONS, MAX_TOLERANCE, MAX_TRADE_ELASTICITY, MIN_TOLERANCE, MIN_TRADE_ELASTICITY, boundedNumber, iterationBudget, range } from "../../scenario/domains.js";
 
 /**
  * Parameters of the Caliendo–Parro (2015) model (spec caliendo-parro-and-ossa.md §1.4–1.5).
@@ -33,7 +33,7 @@ export const caliendoParroParamsSchema = z
      */
     method: z.enum(["anderson", "damped"]).default("anderson").describe('"anderson" (default): the package\'s damped map, Anderson-accelerated; "damped": the package\'s plain iteration'),
     /** One trade elasticity θ for every sector, for datasets that carry none (overrides the dataset's when set). */
-    tradeElasticity: boundedNumber("tradeElasticity", MIN_TRADE_ELASTICITY, MAX_TRADE_ELASTICITY, "θ in π ∝ cost^(−θ); outside it P̂ = (Σ …)^(−1/θ) under- or overflows")
+    tradeElasticity: boundedNumber("tradeElasticity", MIN_TRADE_ELASTICITY, MAX_TRADE_ELASTICITY, DOMAIN_REASONS.tradeElasticityCp)
       .optional()
       .describe(`One trade elasticity θ for every sector, in ${range(MIN_TRADE_ELASTICITY, MAX_TRADE_ELASTICITY)} (overrides the dataset's θ by sector when set)`),
   })

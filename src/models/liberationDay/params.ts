@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_LABOR_SUPPLY_ELASTICITY, MAX_PASS_THROUGH_SHIFT, MAX_SCALE_NUMERATOR, MAX_TRADE_ELASTICITY, MIN_TRADE_ELASTICITY, boundedNumber, range } from "../../scenario/domains.js";
+import { DOMAIN_REASONS, MAX_LABOR_SUPPLY_ELASTICITY, MAX_PASS_THROUGH_SHIFT, MAX_SCALE_NUMERATOR, MAX_TRADE_ELASTICITY, MIN_TRADE_ELASTICITY, boundedNumber, range } from "../../scenario/domains.js";
 
 /**
  * Parameters of the Liberation Day model (Ignatenko, Macedoni, Lashkaripour & Simonovska 2025,
@@ -8,7 +8,7 @@ import { MAX_LABOR_SUPPLY_ELASTICITY, MAX_PASS_THROUGH_SHIFT, MAX_SCALE_NUMERATO
 export const liberationDayParamsSchema = z
   .object({
     /** ε, the trade elasticity. */
-    tradeElasticity: boundedNumber("tradeElasticity", MIN_TRADE_ELASTICITY, MAX_TRADE_ELASTICITY, "ε in λ ∝ cost^(−ε); outside it the price index under- or overflows")
+    tradeElasticity: boundedNumber("tradeElasticity", MIN_TRADE_ELASTICITY, MAX_TRADE_ELASTICITY, DOMAIN_REASONS.tradeElasticityLd)
       .default(4)
       .describe(`ε, the trade elasticity, in ${range(MIN_TRADE_ELASTICITY, MAX_TRADE_ELASTICITY)} (default 4)`),
     /** κ, the labour-supply elasticity (0: fixed employment). */
