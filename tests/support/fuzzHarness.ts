@@ -159,6 +159,9 @@ export interface CaseOutcome {
 
 /** Runs `tradewinds run <folder>/scenario.yaml …args` in-process, recording output and every file opened. */
 export async function runCase(folder: string, c: FuzzCase): Promise<CaseOutcome> {
+  // Let the event loop run between cases: thousands of in-process runs chained by promises alone would starve it,
+  // and the test runner's worker answers its parent there (vitest reports "Timeout calling onTaskUpdate" otherwise).
+  await new Promise((resolve) => setImmediate(resolve));
   const file = join(folder, "scenario.yaml");
   fs.writeFileSync(file, c.text);
   const opened: string[] = [];
