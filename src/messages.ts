@@ -55,12 +55,21 @@ export const message = {
   shapeMismatch: (what: string, expected: number, got: number, layout: string) =>
     `${what} has ${got} entries but ${expected} are needed (${layout}); regenerate the file with the right dimensions`,
   unknownCountry: (code: string, known: string[], groups: string[]) =>
-    `unknown country or group ${show(code)}; use an ISO alpha-3 code of the dataset (e.g. ${known.slice(0, 5).join(", ")}, …)` +
+    `unknown country or group ${show(code)}; use a country code of the dataset (${known.join(", ")})` +
     (groups.length ? ` or a group (${groups.join(", ")})` : ""),
-  unknownSector: (code: string, known: string[]) =>
-    `unknown sector ${show(code)}; the dataset's sectors are ${known.length > 12 ? known.slice(0, 12).join(", ") + ", …" : known.join(", ")}`,
+  unknownSector: (code: string, known: string[]) => `unknown sector ${show(code)}; the dataset's sectors are ${known.join(", ")}`,
   unknownTariffSet: (name: string, known: string[]) =>
     `unknown tariff set ${show(name)}; the dataset defines ${known.length ? known.join(", ") : "none"}`,
+  unknownElasticitySet: (name: string, known: string[]) =>
+    `unknown elasticity set ${show(name)}; the dataset defines ${known.length ? known.join(", ") : "none"}`,
+  elasticityNotPositive: (set: string, sector: string) =>
+    `the trade elasticity of sector ${sector} in set ${show(set)} must be a positive finite number`,
+  defaultElasticitySetDiffers: (set: string) =>
+    `tradeElasticities differ from the default elasticity set ${show(set)}; they must hold the same values (or leave tradeElasticities out)`,
+  datasetDamaged: (file: string, what: string) =>
+    `${what} in ${file} does not match the checksum in its header: the file is damaged or was edited; restore it (git checkout data/) or rebuild it with \`npm run build:data\``,
+  datasetChunkMissing: (file: string) =>
+    `the dataset's array file ${file} is missing; restore it (git checkout data/) or rebuild it with \`npm run build:data\``,
   unknownCovariate: (name: string, known: string[]) =>
     `unknown gravity covariate ${show(name)}; the dataset has ${known.length ? known.join(", ") : "none"}`,
   duplicateCode: (code: string) => `code ${show(code)} appears twice; codes must be unique`,

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { loadDataset } from "./data/load.js";
 import { runEstimationStages } from "./estimation/estimationStages.js";
-import type { Dataset } from "./data/dataset.js";
+import { withBaselineTariffs, type Dataset } from "./data/dataset.js";
 import { modelCatalog } from "./models/available.js";
 import type { ModelCatalog } from "./models/catalog.js";
 import { newRunContext, type ModelOutcome, type RunContext } from "./models/types.js";
@@ -51,7 +51,7 @@ export function runValidatedScenario(input: ScenarioInput, options: RunOptions =
   const source = options.source ?? "scenario";
   const catalog = options.catalog ?? modelCatalog;
   const ctx = options.context ?? newRunContext();
-  const data = options.dataset ?? loadDataset(input.dataset, source);
+  const data = withBaselineTariffs(options.dataset ?? loadDataset(input.dataset, source), input.baselineTariffs, source);
   // 2. normalize: groups → members, inheritance → full shock lists, model parameters checked
   const scenario = normalizeScenario(input, data, catalog, source);
   ctx.warnings.push(...scenario.warnings);
@@ -82,6 +82,7 @@ export function runValidatedScenario(input: ScenarioInput, options: RunOptions =
       name: data.meta.name,
       title: data.meta.title,
       year: data.meta.year,
+      baselineTariffs: data.baselineTariffs,
       units: data.meta.units,
       source: data.meta.source,
       licence: data.meta.licence,

@@ -86,6 +86,45 @@ describe("datasetFromFile(raw, source)", () => {
     expect(issuesOf(f)[0].path).toBe("meta.units");
   });
 
+  it("loads records as null-prototype objects: a name such as \"constructor\" or \"__proto__\" is never inherited", () => {
+    const d = datasetFromFile(valid(), "tiny.json");
+    for (const record of [d.tariffs, d.covariates, d.groups, d.parameters]) {
+      expect(Object.getPrototypeOf(record)).toBe(null);
+      expect(Object.hasOwn(record, "constructor")).toBe(false);
+      expect((record as Record<string, unknown>).constructor).toBeUndefined();
+    }
+    const f = valid();
+    // JSON.parse makes "__proto__" an own key; it must stay an ordinary group name.
+    const parsed = JSON.parse(JSON.stringify(f).replace('"BOTH"', '"__proto__"')) as unknown;
+    const g = datasetFromFile(parsed, "tiny.json");
+    expect(Object.hasOwn(g.groups, "__proto__")).toBe(true);
+    expect(g.groups["__proto__"]).toEqual(["AAA", "BBB"]);
+    expect(Object.getPrototypeOf(g.groups)).toBe(null);
+    // …and is validated like any other key (zod's record parser skips it).
+    const bad = JSON.parse(JSON.stringify(f).replace('"BOTH":["AAA","BBB"]', '"__proto__":[1]')) as unknown;
+    expect(issuesOf(bad)[0].path).toBe("groups.__proto__.0");
+  });
+
+  it("reads named elasticity sets (null-prototype) and fills tradeElasticities from the default set", () => {
+    const f = { ...valid(), elasticitySets: { A: [4], B: [8.5] }, defaultElasticitySet: "B" };
+    const d = datasetFromFile(f, "tiny.json");
+    expect(Object.getPrototypeOf(d.elasticitySets)).toBe(null);
+    expect(Array.from(d.elasticitySets!.A)).toEqual([4]);
+    expect(d.defaultElasticitySet).toBe("B");
+    expect(Array.from(d.tradeElasticities!)).toEqual([8.5]);
+  });
+
+  it("rejects an unknown default elasticity set, a non-positive elasticity and a wrong length", () => {
+    const f = { ...valid(), elasticitySets: { A: [4] }, defaultElasticitySet: "toString" };
+    expect(issuesOf(f)[0].message).toBe(message.unknownElasticitySet("toString", ["A"]));
+    const g = { ...valid(), elasticitySets: { A: [0] } };
+    expect(issuesOf(g)[0].message).toBe(message.elasticityNotPositive("A", "ALL"));
+    const h = { ...valid(), elasticitySets: { A: [4, 5] } };
+    expect(issuesOf(h)[0].message).toBe(message.shapeMismatch("elasticity set A", 1, 2, "one per sector"));
+    const k = { ...valid(), elasticitySets: { A: [4] }, defaultElasticitySet: "A", tradeElasticities: [5] };
+    expect(issuesOf(k)[0].message).toBe(message.defaultElasticitySetDiffers("A"));
+  });
+
   it("rejects unknown keys (the schema is strict)", () => {
     const f = { ...valid(), flow: [] };
     expect(issuesOf(f)[0].path).toBe("");

@@ -4,6 +4,7 @@ import { sectorOptionWarnings } from "./sectorOptions.js";
 import { MAX_CSV_FILE_BYTES, readInputFile } from "../util/inputFile.js";
 import { DEFAULT_MAX_BLOC_SETS } from "../strategy/blocSolve.js";
 import { listEmbeddedDatasets, loadDataset } from "../data/load.js";
+import { describeDataset, formatDatasetDescription } from "../data/describeDataset.js";
 import { TradewindsInputError, formatIssue } from "../messages.js";
 import { formatReport, type OutputFormat } from "../report/format.js";
 import { VERSION, runScenario } from "../run.js";
@@ -221,9 +222,15 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command("datasets")
-    .description("List the embedded datasets")
+    .description("List the embedded datasets, or show one: its countries, groups, sectors, tariff sets and elasticity sets")
+    .argument("[name]", "an embedded dataset to show in full")
     .option("--json", "print as JSON")
-    .action((opts: { json?: boolean }) => {
+    .action((name: string | undefined, opts: { json?: boolean }) => {
+      if (name !== undefined) {
+        const description = describeDataset(loadDataset(name));
+        process.stdout.write(opts.json ? JSON.stringify(description, null, 2) + "\n" : formatDatasetDescription(description));
+        return;
+      }
       const rows = listEmbeddedDatasets().map((name) => {
         const d = loadDataset(name);
         return {
@@ -234,6 +241,7 @@ export async function main(argv: string[]): Promise<number> {
           sectors: d.sectors.length,
           units: d.meta.units,
           tariffSets: Object.keys(d.tariffs),
+          elasticitySets: Object.keys(d.elasticitySets ?? {}),
           groups: Object.keys(d.groups),
           covariates: Object.keys(d.covariates),
           licence: d.meta.licence,
@@ -246,6 +254,7 @@ export async function main(argv: string[]): Promise<number> {
       for (const r of rows) {
         process.stdout.write(`${r.name}: ${r.title} (${r.year}) — ${r.countries} countries × ${r.sectors} sector(s), ${r.units}; licence: ${r.licence}\n`);
         if (r.tariffSets.length) process.stdout.write(`  tariff sets: ${r.tariffSets.join(", ")}\n`);
+        if (r.elasticitySets.length) process.stdout.write(`  elasticity sets: ${r.elasticitySets.join(", ")}\n`);
         if (r.groups.length) process.stdout.write(`  groups: ${r.groups.join(", ")}\n`);
         if (r.covariates.length) process.stdout.write(`  covariates: ${r.covariates.join(", ")}\n`);
       }

@@ -1,12 +1,26 @@
 import { z } from "zod";
 
 /**
- * The committed on-disk form of a dataset (data/<name>.json): plain JSON, dense arrays in the
+ * The JSON form of a dataset (tradewinds-dataset/1: users' own files, `tradewinds import-icio`; the
+ * embedded datasets use the binary form of binaryFormat.ts): plain JSON, dense arrays in the
  * index order of data/dataset.ts, tariffs as sparse entries (most pairs have none).
  */
 const code = z.string().min(1);
 
 export const tariffEntry = z.tuple([code, code, code, z.number()]).describe("[importer, exporter, sector or '*', rate]");
+
+/**
+ * Element schemas of the named records of a dataset file. zod's record parser silently drops the key
+ * "__proto__"; the loader re-reads every record from the raw JSON into a null-prototype object and
+ * validates such keys with these same schemas (load.ts ownRecords).
+ */
+export const recordElementSchemas = {
+  tariffs: z.array(tariffEntry),
+  covariates: z.array(z.number().nullable()),
+  groups: z.array(code),
+  parameters: z.union([z.number(), z.array(z.number())]),
+  elasticitySets: z.array(z.number()),
+} as const;
 
 export const datasetFileSchema = z
   .object({
@@ -27,12 +41,14 @@ export const datasetFileSchema = z
     countries: z.array(z.object({ code, name: z.string() }).strict()).min(1),
     sectors: z.array(z.object({ code, name: z.string(), tradable: z.boolean() }).strict()).min(1),
     flows: z.array(z.number().nullable()),
-    tariffs: z.record(z.string(), z.array(tariffEntry)),
+    tariffs: z.record(z.string(), recordElementSchemas.tariffs),
     baselineTariffs: z.string().optional(),
-    covariates: z.record(z.string(), z.array(z.number().nullable())),
+    covariates: z.record(z.string(), recordElementSchemas.covariates),
     gdp: z.array(z.number().nullable()).optional(),
     deficits: z.array(z.number().nullable()).optional(),
     tradeElasticities: z.array(z.number()).optional(),
+    elasticitySets: z.record(z.string(), recordElementSchemas.elasticitySets).optional(),
+    defaultElasticitySet: z.string().optional(),
     io: z
       .object({
         inputShares: z.array(z.number()),
@@ -41,8 +57,8 @@ export const datasetFileSchema = z
       })
       .strict()
       .optional(),
-    groups: z.record(z.string(), z.array(code)),
-    parameters: z.record(z.string(), z.union([z.number(), z.array(z.number())])),
+    groups: z.record(z.string(), recordElementSchemas.groups),
+    parameters: z.record(z.string(), recordElementSchemas.parameters),
   })
   .strict();
 

@@ -2,8 +2,12 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { TradewindsInputError, message, show, type InputIssue } from "../messages.js";
-import type { Dataset } from "./dataset.js";
-import { datasetFileSchema, type DatasetFile } from "./format.js";
+import { nullPrototypeRecord, type Dataset } from "./dataset.js";
+import { datasetFileSchema, recordElementSchemas, type DatasetFile } from "./format.js";
+import { ownRecords } from "./ownRecords.js";
+import { BINARY_FORMAT } from "./binaryFormat.js";
+import { datasetFromBinary } from "./binaryRead.js";
+import { UNITS_PATTERN, UNITS_RATIO_BOUND } from "./checkDataset.js";
 
 /** The folder of embedded datasets: <package root>/data, found from this module's location (src/ or dist/). */
 export function embeddedDataDir(): string {
@@ -38,7 +42,11 @@ export function loadDataset(name: string, source = "scenario"): Dataset {
   return data;
 }
 
-/** Reads, checks and converts a dataset file; every problem found is reported with file, field and fix. */
+/**
+ * Reads, checks and converts a dataset file: the JSON form (tradewinds-dataset/1, users' own files and
+ * `tradewinds import-icio`) or the header of the binary form (tradewinds-dataset/2, the embedded
+ * datasets; its chunk files sit beside it). Every problem found is reported with file, field and fix.
+ */
 export function loadDatasetFile(path: string): Dataset {
   const source = resolve(path);
   if (!existsSync(source)) {
@@ -50,6 +58,7 @@ export function loadDatasetFile(path: string): Dataset {
   } catch (err) {
     throw new TradewindsInputError([{ source, path: "", value: "", message: message.yamlSyntax((err as Error).message) }]);
   }
+  if (raw !== null && typeof raw === "object" && (raw as { format?: unknown }).format === BINARY_FORMAT) return datasetFromBinary(raw, dirname(source), source);
   return datasetFromFile(raw, source);
 }
 
@@ -62,15 +71,13 @@ export function datasetFromFile(raw: unknown, source: string): Dataset {
     );
   }
   const file = parsed.data;
-  const issues = checkDatasetFile(file, source);
+  const issues = ownRecords(raw as Record<string, unknown>, file, recordElementSchemas, source);
+  if (issues.length) throw new TradewindsInputError(issues);
+  issues.push(...checkDatasetFile(file, source));
   if (issues.length) throw new TradewindsInputError(issues);
   return toDataset(file);
 }
 
-/** Units must name the currency and its scale, e.g. "thousands of current USD". */
-const UNITS_PATTERN = /^((thousands|millions|billions) of )?(current |constant )?[A-Z]{3}\b/;
-/** World GDP over world sales outside [1/10, 10] means GDP and flows are in different units. */
-const UNITS_RATIO_BOUND = 10;
 
 /** Semantic checks that the schema cannot express: shapes, signs, codes, domestic flows. */
 export function checkDatasetFile(file: DatasetFile, source: string): InputIssue[] {
@@ -115,7 +122,7 @@ export function checkDatasetFile(file: DatasetFile, source: string): InputIssue[
       if (!(rate >= 0 && rate <= 10)) add(at + "[3]", rate, message.rateOutOfRange(rate));
     });
   }
-  if (file.baselineTariffs !== undefined && !(file.baselineTariffs in file.tariffs)) {
+  if (file.baselineTariffs !== undefined && !Object.hasOwn(file.tariffs, file.baselineTariffs)) {
     add("baselineTariffs", file.baselineTariffs, message.unknownTariffSet(file.baselineTariffs, Object.keys(file.tariffs)));
   }
   for (const [name, values] of Object.entries(file.covariates)) {
@@ -143,6 +150,7 @@ export function checkDatasetFile(file: DatasetFile, source: string): InputIssue[
   if (file.tradeElasticities && file.tradeElasticities.length !== S) {
     add("tradeElasticities", "", message.shapeMismatch("tradeElasticities", S, file.tradeElasticities.length, "one per sector"));
   }
+  checkElasticitySets(file, S, add);
   if (file.io) {
     const { inputShares, valueAddedShares, finalShares } = file.io;
     if (inputShares.length !== N * S * S) add("io.inputShares", "", message.shapeMismatch("io.inputShares", N * S * S, inputShares.length, "country × input sector × using sector"));
@@ -157,12 +165,33 @@ export function checkDatasetFile(file: DatasetFile, source: string): InputIssue[
   return issues;
 }
 
+/** Elasticity sets: one positive finite ε per sector; the default names a set and agrees with tradeElasticities. */
+function checkElasticitySets(file: DatasetFile, S: number, add: (path: string, value: unknown, msg: string) => void): void {
+  const sets = file.elasticitySets ?? {};
+  for (const [name, values] of Object.entries(sets)) {
+    if (values.length !== S) add(`elasticitySets.${name}`, "", message.shapeMismatch(`elasticity set ${name}`, S, values.length, "one per sector"));
+    values.forEach((v, k) => {
+      if (!(v > 0 && v < Infinity)) add(`elasticitySets.${name}[${k}]`, v, message.elasticityNotPositive(name, file.sectors[k]?.code ?? String(k)));
+    });
+  }
+  const chosen = file.defaultElasticitySet;
+  if (chosen === undefined) return;
+  if (!Object.hasOwn(sets, chosen)) {
+    add("defaultElasticitySet", chosen, message.unknownElasticitySet(chosen, Object.keys(sets)));
+    return;
+  }
+  const values = sets[chosen];
+  if (file.tradeElasticities && file.tradeElasticities.some((v, k) => v !== values[k])) {
+    add("tradeElasticities", "", message.defaultElasticitySetDiffers(chosen));
+  }
+}
+
 function toDataset(file: DatasetFile): Dataset {
   const N = file.countries.length;
   const S = file.sectors.length;
   const countryAt = new Map(file.countries.map((c, k) => [c.code, k]));
   const sectorAt = new Map(file.sectors.map((s, k) => [s.code, k]));
-  const tariffs: Record<string, Float64Array> = {};
+  const tariffs = nullPrototypeRecord<Float64Array>([]);
   for (const [name, entries] of Object.entries(file.tariffs)) {
     const t = new Float64Array(S * N * N);
     for (const [importer, exporter, sector, rate] of entries) {
@@ -174,6 +203,11 @@ function toDataset(file: DatasetFile): Dataset {
     tariffs[name] = t;
   }
   const f64 = (a: (number | null)[]) => Float64Array.from(a, (x) => x ?? 0);
+  const elasticitySets = file.elasticitySets
+    ? nullPrototypeRecord(Object.entries(file.elasticitySets).map(([k, v]) => [k, Float64Array.from(v)] as const))
+    : undefined;
+  const defaultSet = file.defaultElasticitySet !== undefined ? elasticitySets?.[file.defaultElasticitySet] : undefined;
+  const tradeElasticities = file.tradeElasticities ? Float64Array.from(file.tradeElasticities) : defaultSet ? Float64Array.from(defaultSet) : undefined;
   return {
     meta: file.meta,
     countries: file.countries,
@@ -181,10 +215,12 @@ function toDataset(file: DatasetFile): Dataset {
     flows: f64(file.flows),
     tariffs,
     baselineTariffs: file.baselineTariffs,
-    covariates: Object.fromEntries(Object.entries(file.covariates).map(([k, v]) => [k, f64(v)])),
+    covariates: nullPrototypeRecord(Object.entries(file.covariates).map(([k, v]) => [k, f64(v)] as const)),
     gdp: file.gdp ? f64(file.gdp) : undefined,
     deficits: file.deficits ? f64(file.deficits) : undefined,
-    tradeElasticities: file.tradeElasticities ? Float64Array.from(file.tradeElasticities) : undefined,
+    tradeElasticities,
+    elasticitySets,
+    defaultElasticitySet: file.defaultElasticitySet,
     io: file.io
       ? {
           inputShares: Float64Array.from(file.io.inputShares),
@@ -192,7 +228,7 @@ function toDataset(file: DatasetFile): Dataset {
           finalShares: Float64Array.from(file.io.finalShares),
         }
       : undefined,
-    groups: file.groups,
-    parameters: file.parameters,
+    groups: nullPrototypeRecord(Object.entries(file.groups).map(([k, v]) => [k, [...v]] as const)),
+    parameters: nullPrototypeRecord(Object.entries(file.parameters)),
   };
 }

@@ -1,7 +1,8 @@
 import type { Dataset } from "../data/dataset.js";
 import { existsSync } from "node:fs";
 import { readInputFile } from "../util/inputFile.js";
-import { datasetFromFile, listEmbeddedDatasets, loadDataset } from "../data/load.js";
+import { datasetFromFile, listEmbeddedDatasets, loadDataset, loadDatasetFile } from "../data/load.js";
+import { BINARY_FORMAT } from "../data/binaryFormat.js";
 import { TradewindsInputError, message, show, type InputIssue } from "../messages.js";
 import { definitionOf, type QuantityDefinition } from "../report/registry.js";
 import type { RunReport } from "../report/types.js";
@@ -193,7 +194,8 @@ function definitions(keys: string[]): Record<string, QuantityDefinition> {
 
 /**
  * The `exposure` command's dispatch: `target` is an embedded dataset name, a dataset file
- * (tradewinds-dataset/1 JSON, e.g. from `tradewinds import-icio`) or a scenario file.
+ * (tradewinds-dataset/1 JSON, e.g. from `tradewinds import-icio`, or the header of the binary form
+ * tradewinds-dataset/2 with its chunks beside it) or a scenario file.
  */
 export function exposureOf(target: string, selection: ExposureSelection): ExposureReport {
   if (listEmbeddedDatasets().includes(target)) return datasetExposure(loadDataset(target), selection);
@@ -208,9 +210,9 @@ export function exposureOf(target: string, selection: ExposureSelection): Exposu
     } catch {
       parsed = undefined;
     }
-    if (parsed && typeof parsed === "object" && (parsed as { format?: unknown }).format === "tradewinds-dataset/1") {
-      return datasetExposure(datasetFromFile(parsed, target), selection);
-    }
+    const format = parsed && typeof parsed === "object" ? (parsed as { format?: unknown }).format : undefined;
+    if (format === "tradewinds-dataset/1") return datasetExposure(datasetFromFile(parsed, target), selection);
+    if (format === BINARY_FORMAT) return datasetExposure(loadDatasetFile(target), selection);
   }
   return scenarioExposure(text, target, selection);
 }

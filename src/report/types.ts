@@ -63,7 +63,7 @@ export interface PhaseReport {
 export interface RunReport {
   tradewinds: string;
   scenario: { name: string; description?: string; source: string };
-  dataset: { name: string; title: string; year: number; units: string; source: string; licence: string; attribution: string };
+  dataset: { name: string; title: string; year: number; /** The tariff set the baseline was observed under (absent: zero tariffs). */ baselineTariffs?: string; units: string; source: string; licence: string; attribution: string };
   model: { type: string; description: string };
   /** Keys shown in the table, in order. */
   tableKeys: string[];

@@ -73,7 +73,8 @@ export function applyShock(policy: CompiledPolicy, shock: NormalizedShock, data:
       return;
     case "tariff-schedule": {
       const schedule = data.tariffs[shock.schedule];
-      setPairs(shock.exporters, shock.importers, allSectors, (k) => {
+      const cells = scheduleCells(data, shock.schedule);
+      setPairs(shock.exporters.filter(cells.exporter), shock.importers.filter(cells.importer), cells.sectors, (k) => {
         policy.tariffs[k] = Math.max(schedule[k], shock.floor ?? 0);
       });
       return;
@@ -132,4 +133,23 @@ export function applyShock(policy: CompiledPolicy, shock: NormalizedShock, data:
       return;
     }
   }
+}
+
+/**
+ * The cells a tariff set defines (its `covers` in the dataset's tariff-set information; all cells when
+ * it has none): a `tariff-schedule` shock sets these and leaves every other rate in force, so sets
+ * that cover different sectors (a Section 232 set, a reciprocal set) can be applied one after another.
+ */
+export function scheduleCells(data: Dataset, schedule: string): { sectors: number[]; importer: (j: number) => boolean; exporter: (i: number) => boolean } {
+  const info = data.tariffSetInfo && Object.hasOwn(data.tariffSetInfo, schedule) ? data.tariffSetInfo[schedule] : undefined;
+  const covers = info?.covers ?? {};
+  const codeSet = (codes: string[] | undefined) => (codes ? new Set(codes) : undefined);
+  const importers = codeSet(covers.importers);
+  const exporters = codeSet(covers.exporters);
+  const sectors = codeSet(covers.sectors);
+  return {
+    sectors: data.sectors.flatMap((sector, s) => (!sectors || sectors.has(sector.code) ? [s] : [])),
+    importer: (j) => !importers || importers.has(data.countries[j].code),
+    exporter: (i) => !exporters || exporters.has(data.countries[i].code),
+  };
 }

@@ -56,6 +56,9 @@ export function normalizeScenario(input: ScenarioInput, data: Dataset, catalog: 
     if (!Array.isArray(def)) def.allExcept.forEach((c, k) => codes.has(c) || add(`groups.${name}.allExcept[${k}]`, c, message.unknownCountry(c, [...codes.keys()], [])));
   }
   const sectorCodes = new Map(data.sectors.map((s, k) => [s.code, k]));
+  if (input.baselineTariffs !== undefined && !Object.hasOwn(data.tariffs, input.baselineTariffs)) {
+    add("baselineTariffs", input.baselineTariffs, message.unknownTariffSet(input.baselineTariffs, Object.keys(data.tariffs)));
+  }
 
   const entry = catalog[input.model.type];
   if (!entry) {

@@ -40,7 +40,10 @@ const tariffShock = z
 const scheduleShock = z
   .object({
     type: z.literal("tariff-schedule"),
-    schedule: z.string().min(1).describe("The name of a tariff set in the dataset (see `tradewinds datasets`)"),
+    schedule: z
+      .string()
+      .min(1)
+      .describe("The name of a tariff set in the dataset (see `tradewinds datasets <name>`); its rates replace those in force in the cells the set covers"),
     importer: countrySet.optional().describe("Apply only the rates of these importers (default: every importer the schedule taxes)"),
     exporter: countrySet.optional().describe("Apply only to these exporters (default: all)"),
     except: z.array(code).optional(),
@@ -199,6 +202,11 @@ export const scenarioSchema = z
     name: z.string().min(1),
     description: z.string().optional(),
     dataset: z.string().min(1).describe("An embedded dataset (see `tradewinds datasets`)"),
+    baselineTariffs: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("The dataset's tariff set the baseline was observed under (default: the dataset's own baseline set; see `tradewinds datasets <name>`)"),
     model: modelSchema,
     groups: z
       .record(z.string(), z.union([z.array(code).min(1), z.object({ allExcept: z.array(code).min(1) }).strict()]))

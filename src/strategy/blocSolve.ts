@@ -1,5 +1,6 @@
 import type { Dataset } from "../data/dataset.js";
 import { loadDataset } from "../data/load.js";
+import { withBaselineTariffs } from "../data/dataset.js";
 import { modelCatalog } from "../models/available.js";
 import type { ClosedFormRates, ModelCatalog, ModelEntry } from "../models/catalog.js";
 import { newRunContext, type ModelOutcome } from "../models/types.js";
@@ -67,7 +68,7 @@ export function prepareBloc(request: BlocRequest, catalog: ModelCatalog = modelC
       { source: request.source, path: "bloc.candidates", value: String(input.bloc.candidates.length), message: message.blocTooManySets(input.bloc.candidates.length, sets, limit) },
     ]);
   }
-  const data = dataset ?? loadDataset(input.dataset, request.source);
+  const data = withBaselineTariffs(dataset ?? loadDataset(input.dataset, request.source), input.baselineTariffs, request.source);
   const scenario = normalizeScenario(input, data, catalog, request.source);
   const bloc = normalizeBloc(input.bloc, scenario, data, catalog, request.source);
   const entry = catalog[scenario.modelType];

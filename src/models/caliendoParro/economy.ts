@@ -1,5 +1,5 @@
 import type { Dataset } from "../../data/dataset.js";
-import { TradewindsInputError, message } from "../../messages.js";
+import { TradewindsInputError, message, show } from "../../messages.js";
 import { compensatedSum } from "../../util/sum.js";
 import type { CaliendoParroParams } from "./params.js";
 
@@ -107,9 +107,22 @@ export function calibrateEconomy(data: Dataset, params: CaliendoParroParams): Ca
   };
 }
 
-function tradeElasticitiesOf(data: Dataset, params: CaliendoParroParams): Float64Array {
+/**
+ * θ_s by sector: one value for all sectors (`tradeElasticity`), a named set of the dataset
+ * (`elasticities`), or the dataset's own (its default set where it has named sets).
+ */
+export function tradeElasticitiesOf(data: Dataset, params: Pick<CaliendoParroParams, "tradeElasticity" | "elasticities">): Float64Array {
   const S = data.sectors.length;
   if (params.tradeElasticity !== undefined) return new Float64Array(S).fill(params.tradeElasticity);
+  if (params.elasticities !== undefined) {
+    const sets = data.elasticitySets ?? {};
+    if (!Object.hasOwn(sets, params.elasticities)) {
+      throw new TradewindsInputError([
+        { source: `dataset ${data.meta.name}`, path: "model.elasticities", value: show(params.elasticities), message: message.unknownElasticitySet(params.elasticities, Object.keys(sets)) },
+      ]);
+    }
+    return sets[params.elasticities];
+  }
   if (!data.tradeElasticities) {
     throw new TradewindsInputError([
       { source: `dataset ${data.meta.name}`, path: "tradeElasticities", value: "", message: message.modelNeedsDataset("caliendo-parro", "trade elasticities θ by sector (or the parameter tradeElasticity)") },

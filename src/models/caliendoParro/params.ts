@@ -36,8 +36,17 @@ export const caliendoParroParamsSchema = z
     tradeElasticity: boundedNumber("tradeElasticity", MIN_TRADE_ELASTICITY, MAX_TRADE_ELASTICITY, DOMAIN_REASONS.tradeElasticityCp)
       .optional()
       .describe(`One trade elasticity θ for every sector, in ${range(MIN_TRADE_ELASTICITY, MAX_TRADE_ELASTICITY)} (overrides the dataset's θ by sector when set)`),
+    /**
+     * A named elasticity set of the dataset (θ_s = ε_s by sector, e.g. IS, U4, CP, BSY, GYY, Shap, FGO, LL on
+     * the tariffwar datasets; see `tradewinds datasets <name>`). Default: the dataset's default set.
+     */
+    elasticities: z.string().min(1).optional(),
   })
-  .strict();
+  .strict()
+  .refine((p) => p.tradeElasticity === undefined || p.elasticities === undefined, {
+    message: 'give either "tradeElasticity" (one θ for all sectors) or "elasticities" (a named set of the dataset), not both',
+    path: ["elasticities"],
+  });
 
 export type CaliendoParroParams = z.infer<typeof caliendoParroParamsSchema>;
 
