@@ -75,6 +75,14 @@ describe("schema-valid extremes are refused at validation with the domain stated
   });
 });
 
+describe("a solve that diverges ends not converged (exit 3), never in an internal error", () => {
+  it("Caliendo–Parro with θ = 93 and no damping (found by bench/fuzz.ts: subnormal baseline exports made a percent change infinite)", async () => {
+    const r = await run(scenario("diverge.yaml", gtap(`{ type: tariff, importer: USA, exporter: JPN, sectors: [mvh], add: "25%" }`, "{ type: caliendo-parro, damping: 1, method: damped, tradeElasticity: 92.97367304950924 }")), "--format", "json");
+    expect(r.code).toBe(EXIT.notConverged);
+    expect(JSON.parse(r.out).phases[0].status).toBe("not-converged");
+  });
+});
+
 describe("autarky: exit 2 naming the embargo shocks where the model has no equilibrium, the exact limit where it has one", () => {
   const cutOff = (country: string) => `{ type: embargo, importer: ${country}, exporter: all }\n      - { type: embargo, importer: all, exporter: ${country} }`;
   it.each([

@@ -98,6 +98,7 @@ export function solveEquilibrium(
   const image = new Float64Array(dimension);
   const candidate = new Float64Array(dimension);
   const memory = settings.method === "anderson" ? createAndersonMemory(dimension, ANDERSON_DEPTH) : undefined;
+  const maxTheta = Math.max(...economy.tradeElasticities);
 
   const evaluate = (): number => {
     sectorPricesAndShares(N, S, economy.tradeElasticities, policy.weights, state.unitCost, state.priceIndex, state.shares, scratch.sums);
@@ -137,6 +138,15 @@ export function solveEquilibrium(
   /** Writes a packed vector into the state; false (state untouched) if an entry is not positive and finite. */
   const unpack = (from: Float64Array): boolean => {
     for (let k = 0; k < dimension; k++) if (!(from[k] > 0 && from[k] < Infinity)) return false;
+    // Trade shares go as ĉ^(−θ): a state whose unit costs span more than e^(MAX_SHARE_EXPONENT/θ) would make shares
+    // under- or overflow (and their ratios unrepresentable); such a step is divergence, handled like a non-finite one.
+    let low = Infinity;
+    let high = 0;
+    for (let k = 0; k < NS; k++) {
+      low = Math.min(low, from[k]);
+      high = Math.max(high, from[k]);
+    }
+    if (maxTheta * Math.log(high / low) > MAX_SHARE_EXPONENT) return false;
     for (let k = 0; k < NS; k++) {
       state.unitCost[k] = from[k];
       state.spending[k] = from[NS + k] * spendingScale[k];
@@ -201,6 +211,13 @@ export function solveEquilibrium(
   }
   return { converged, iterations, residual, residualNorm: "euclidean norm of cost, scaled spending and wage residuals", tolerance, method, warnings, value: state };
 }
+
+/**
+ * Largest θ·ln(max ĉ / min ĉ) an iterate may reach: 600, so that relative trade shares ĉ^(−θ) stay within
+ * e^±600 ≈ 1e±260 of each other, inside the double range with room for the products formed from them.
+ * (A legitimate equilibrium is far inside: θ = 100 would need unit costs 400× apart.)
+ */
+const MAX_SHARE_EXPONENT = 600;
 
 /**
  * Largest relative wage change within one trading component beyond which a solve is taken to have run off to a
