@@ -1,5 +1,3 @@
-import { existsSync } from "node:fs";
-import { dirname, resolve } from "node:path";
 import { loadDataset } from "./data/load.js";
 import { runEstimationStages } from "./estimation/estimationStages.js";
 import { withBaselineTariffs, type Dataset } from "./data/dataset.js";
@@ -10,7 +8,8 @@ import { buildPhaseReport } from "./report/build.js";
 import type { QuantityDefinition } from "./report/registry.js";
 import type { RunReport } from "./report/types.js";
 import { compilePhase, type CompiledPhase } from "./scenario/compile.js";
-import { normalizeScenario } from "./scenario/normalize.js";
+import type { FilePolicy } from "./scenario/filePolicy.js";
+import { normalizeScenario, phaseInForce } from "./scenario/normalize.js";
 import type { ScenarioInput } from "./scenario/schema.js";
 import { validateScenarioText } from "./scenario/validate.js";
 
@@ -23,8 +22,12 @@ export interface RunOptions {
   /** Use this dataset instead of loading `scenario.dataset` by name (tests, custom data). */
   dataset?: Dataset;
   context?: RunContext;
-  /** Folder that relative paths of the scenario's estimation section resolve against (default: the source file's folder, else the working directory). */
-  baseDir?: string;
+  /**
+   * Which files the scenario may make the library read (its estimation section's panel and spec
+   * files): "deny" (the default, and the HTTP API's) takes embedded panels and inline specs only;
+   * `{ baseDir }` resolves paths against that folder (the CLI passes the scenario file's folder).
+   */
+  files?: FilePolicy;
   /** Called after each phase is solved with its compiled policy and the model's outcome (the exposure accounting reads the flows). */
   onPhaseSolved?: (phase: CompiledPhase, outcome: ModelOutcome) => void;
 }
@@ -55,10 +58,9 @@ export function runValidatedScenario(input: ScenarioInput, options: RunOptions =
   // 2. normalize: groups → members, inheritance → full shock lists, model parameters checked
   const scenario = normalizeScenario(input, data, catalog, source);
   ctx.warnings.push(...scenario.warnings);
-  const entry = catalog[scenario.modelType];
+  const entry = catalog[scenario.modelType]; // normalizeScenario checked it is the catalog's own entry
   // 2b. estimate: the scenario's PPML stages, whose coefficients and fixed effects the model may use for its baseline
-  const baseDir = options.baseDir ?? (existsSync(source) ? dirname(resolve(source)) : process.cwd());
-  const estimation = input.estimation ? runEstimationStages(input.estimation, baseDir, source) : undefined;
+  const estimation = input.estimation ? runEstimationStages(input.estimation, options.files ?? "deny", source) : undefined;
   const definitions: Record<string, QuantityDefinition> = {};
   const baselines = new Map<string, unknown>();
   const reports = scenario.phases.map((normalized, k) => {
@@ -67,7 +69,7 @@ export function runValidatedScenario(input: ScenarioInput, options: RunOptions =
     if (!baselines.has(key)) baselines.set(key, entry.model.calibrate(data, normalized.modelParams as never, ctx, estimation));
     const baseline = baselines.get(key);
     // 4. compile: shocks → dense policy arrays on the dataset's index order (closed-form rates from the baseline)
-    const phase = compilePhase(normalized, data, entry.closedFormRates?.(baseline), { source, phasePath: `phases[${k}]` });
+    const phase = compilePhase(phaseInForce(scenario.phases, k), data, entry.closedFormRates?.(baseline), { source, phasePath: `phases[${k}]` });
     // 5. solve against the baseline
     const outcome = entry.model.solve(baseline, phase.policy, ctx);
     options.onPhaseSolved?.(phase, outcome);

@@ -5,7 +5,7 @@ import { MAX_CSV_FILE_BYTES, readInputFile } from "../util/inputFile.js";
 import { DEFAULT_MAX_BLOC_SETS } from "../strategy/blocSolve.js";
 import { listEmbeddedDatasets, loadDataset } from "../data/load.js";
 import { describeDataset, formatDatasetDescription } from "../data/describeDataset.js";
-import { TradewindsInputError, formatIssue } from "../messages.js";
+import { TradewindsInputError, formatIssue, message } from "../messages.js";
 import { formatReport, type OutputFormat } from "../report/format.js";
 import { VERSION, runScenario } from "../run.js";
 import { scenarioJsonSchema } from "../scenario/jsonSchema.js";
@@ -13,7 +13,7 @@ import { readScenarioFile } from "../scenario/validate.js";
 import { normalizeScenario } from "../scenario/normalize.js";
 import { modelCatalog } from "../models/available.js";
 import { startServer } from "../server/serve.js";
-import { basename } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import { exposureOf } from "../exposure/exposureReport.js";
 import { formatExposureReport } from "../exposure/format.js";
 import { icioDatasetFile } from "../data/icio.js";
@@ -27,6 +27,11 @@ import { estimationReport, formatEstimationTable } from "../estimation/estimatio
 import cliProgress from "cli-progress";
 import { SIGMA_SETS, runTariffWar } from "../strategy/tariffWar.js";
 import { formatTariffWar } from "../strategy/formatTariffWar.js";
+import { runLashkaripourTariffWar } from "../strategy/lashkaripourTariffWar.js";
+import { formatLashkaripourWar } from "../strategy/formatLashkaripourWar.js";
+
+/** The models `tradewinds tariff-war` runs. */
+const TARIFF_WAR_MODELS = ["lashkaripour", "ossa"] as const;
 
 /** Exit codes: 0 ok, 1 internal error, 2 bad input, 3 a solver did not converge (results still printed). */
 export const EXIT = { ok: 0, internal: 1, input: 2, notConverged: 3 } as const;
@@ -54,7 +59,7 @@ export async function main(argv: string[]): Promise<number> {
         throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table, json or csv" }]);
       }
       if (opts.out) checkOutputPath(opts.out);
-      const report = runScenario(readInputFile(file, { what: "scenario file" }), { source: file });
+      const report = runScenario(readInputFile(file, { what: "scenario file" }), { source: file, files: { baseDir: dirname(resolve(file)) } });
       for (const w of sectorOptionWarnings(report, opts)) process.stderr.write(`tradewinds: warning: ${w}\n`);
       // Tables end with the warnings and JSON carries them; a CSV has no place for them, so they go to stderr.
       if (opts.format === "csv") for (const w of [...report.warnings, ...report.phases.flatMap((p) => p.solver.warnings)]) process.stderr.write(`tradewinds: warning: ${w}\n`);
@@ -140,29 +145,56 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command("tariff-war")
-    .description("Optimal tariffs of each country and the Nash tariffs of a trade war, in Ossa's (2014) multi-sector model")
-    .argument("[dataset]", "an embedded dataset with σ by sector", "gtap-2007")
-    .option("--country <codes>", "comma-separated countries whose optimal tariffs are computed (default: all)")
-    .option("--nash", "also the Nash tariffs by best-response iteration (all countries; minutes)")
-    .option("--sigma <set>", `σ set: ${Object.keys(SIGMA_SETS).join(", ")}`, "main")
+    .description(
+      "Tariff wars: Lashkaripour's (2021) global Nash tariff war on datasets with elasticity sets (icio-2022, wiod-2014-16), Ossa's (2014) optimal and Nash tariffs elsewhere (gtap-2007) or with --model ossa",
+    )
+    .argument("[dataset]", "an embedded dataset (default gtap-2007); the same as --dataset")
+    .option("--dataset <name>", "an embedded dataset")
+    .option("--model <model>", `${TARIFF_WAR_MODELS.join(" or ")} (default: lashkaripour on datasets with elasticity sets, else ossa)`)
+    .option("--elasticities <set>", "the dataset's elasticity set, e.g. IS, U4, CP (default: the dataset's default; ossa uses σ = ε + 1)")
+    .option("--country <codes>", "comma-separated countries whose optimal tariffs (each alone, others at applied tariffs) are computed (ossa default: all; lashkaripour default: none)")
+    .option("--nash", "ossa: also the Nash tariffs by best-response iteration (all countries; minutes); lashkaripour always solves the Nash war")
+    .option("--sigma <set>", `ossa on gtap-2007: σ set ${Object.keys(SIGMA_SETS).join(", ")} (default main)`)
     .option("-f, --format <format>", "table or json", "table")
     .option("-o, --out <file>", "write the output to a file instead of standard output")
-    .action((name: string, opts: { country?: string; nash?: boolean; sigma: string; format: string; out?: string }) => {
+    .action((positional: string | undefined, opts: { dataset?: string; model?: string; elasticities?: string; country?: string; nash?: boolean; sigma?: string; format: string; out?: string }) => {
       if (!["table", "json"].includes(opts.format)) {
         throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table or json" }]);
       }
+      if (positional !== undefined && opts.dataset !== undefined && positional !== opts.dataset) {
+        throw new TradewindsInputError([{ source: "command line", path: "--dataset", value: JSON.stringify(opts.dataset), message: message.datasetGivenTwice(positional, opts.dataset) }]);
+      }
+      if (opts.model !== undefined && !(TARIFF_WAR_MODELS as readonly string[]).includes(opts.model)) {
+        throw new TradewindsInputError([{ source: "command line", path: "--model", value: JSON.stringify(opts.model), message: message.unknownTariffWarModel(TARIFF_WAR_MODELS) }]);
+      }
+      const data = loadDataset(positional ?? opts.dataset ?? "gtap-2007", "command line");
+      const model = opts.model ?? (data.elasticitySets ? "lashkaripour" : "ossa");
       const countries = opts.country?.split(",").map((c) => c.trim()).filter(Boolean);
       if (opts.out) checkOutputPath(opts.out);
-      const report = runTariffWar(loadDataset(name, "command line"), {
-        countries,
-        nash: opts.nash,
-        sigma: opts.sigma,
-        progress: ({ stage, done, total }) => process.stderr.write(stage === "optimal" ? `optimal tariffs: ${done}/${total} countries\n` : "Nash tariffs: done\n"),
-      });
-      const text = opts.format === "json" ? JSON.stringify(report, null, 2) + "\n" : formatTariffWar(report);
+      const started = performance.now();
+      let text: string;
+      let converged: boolean;
+      if (model === "lashkaripour") {
+        if (opts.sigma !== undefined) throw new TradewindsInputError([{ source: "command line", path: "--sigma", value: JSON.stringify(opts.sigma), message: message.tariffWarOptionNotForModel("--sigma", "lashkaripour", "choose the trade elasticities with --elasticities") }]);
+        if (!data.elasticitySets && !data.tradeElasticities) throw new TradewindsInputError([{ source: "command line", path: "--model", value: JSON.stringify(model), message: message.tariffWarModelMismatch("lashkaripour", data.meta.name, "trade elasticities by sector (elasticitySets, e.g. icio-2022)") }]);
+        const report = runLashkaripourTariffWar(data, { elasticities: opts.elasticities, countries });
+        text = opts.format === "json" ? JSON.stringify(report, null, 2) + "\n" : formatLashkaripourWar(report);
+        converged = report.nash.converged && report.optimal.every((r) => r.converged);
+      } else {
+        const report = runTariffWar(data, {
+          countries,
+          nash: opts.nash,
+          sigma: opts.sigma,
+          elasticities: opts.elasticities,
+          progress: ({ stage, done, total }) => process.stderr.write(stage === "optimal" ? `optimal tariffs: ${done}/${total} countries\n` : "Nash tariffs: done\n"),
+        });
+        text = opts.format === "json" ? JSON.stringify(report, null, 2) + "\n" : formatTariffWar(report);
+        converged = report.optimal.rows.every((r) => r.converged) && (!report.nash || report.nash.converged);
+      }
+      process.stderr.write(`tariff-war: ${model} model on ${data.meta.name} solved in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
       if (opts.out) writeOutput(opts.out, text);
       else process.stdout.write(text);
-      if (report.optimal.rows.some((r) => !r.converged) || (report.nash && !report.nash.converged)) code = EXIT.notConverged;
+      if (!converged) code = EXIT.notConverged;
     });
 
   program
@@ -276,7 +308,9 @@ export async function main(argv: string[]): Promise<number> {
     .option("--queue <n>", "solves waiting beyond those (more answer 429)", "32")
     .option("--time-limit <seconds>", "time limit of one run", "300")
     .option("--body-limit <bytes>", "largest request body", String(1024 * 1024))
-    .action(async (opts: { port: string; dataDir: string; concurrency: string; queue: string; timeLimit: string; bodyLimit: string }) => {
+    .option("--host <host>", "address to listen on; also accepted as the Host header (besides 127.0.0.1, localhost, [::1])", "127.0.0.1")
+    .option("--allow-host <name>", "another host name accepted in the Host header (repeatable; e.g. behind a reverse proxy)", (name: string, all: string[]) => [...all, name], [] as string[])
+    .action(async (opts: { port: string; dataDir: string; concurrency: string; queue: string; timeLimit: string; bodyLimit: string; host: string; allowHost: string[] }) => {
       const int = (flag: string, text: string, min: number): number => {
         const n = Number(text);
         if (!Number.isInteger(n) || n < min) throw new TradewindsInputError([{ source: "command line", path: flag, value: JSON.stringify(text), message: `must be an integer ≥ ${min}` }]);
@@ -289,6 +323,8 @@ export async function main(argv: string[]): Promise<number> {
         maxQueuedSolves: int("--queue", opts.queue, 0),
         timeLimitMs: int("--time-limit", opts.timeLimit, 1) * 1000,
         bodyLimitBytes: int("--body-limit", opts.bodyLimit, 1024),
+        host: opts.host,
+        allowedHosts: opts.allowHost,
       });
       process.stderr.write(`tradewinds: dashboard and API at ${url} (OpenAPI: ${url}/openapi.json); results in ${opts.dataDir}\n`);
       await new Promise<never>(() => undefined);

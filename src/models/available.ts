@@ -1,9 +1,13 @@
+import type { Dataset } from "../data/dataset.js";
 import type { ModelCatalog } from "./catalog.js";
 import { checkGravityParams } from "./structuralGravity/checkParams.js";
 import { checkCaliendoParroParams } from "./caliendoParro/params.js";
 import { agModel, agParamsSchema, gegravityModel, gegravityParamsSchema } from "./structuralGravity/index.js";
 import { caliendoParroModel } from "./caliendoParro/model.js";
 import { caliendoParroParamsSchema } from "./caliendoParro/params.js";
+import { lashkaripourModel } from "./lashkaripour/model.js";
+import { checkElasticitySet } from "./elasticitySet.js";
+import { lashkaripourParamsSchema } from "./lashkaripour/params.js";
 import { liberationDayModel, liberationDayParamsSchema, optimalRetaliationTariff, optimalTariff, type LiberationDayBaseline } from "./liberationDay/index.js";
 
 const gravityShocks = ["covariate", "trade-cost", "tariff", "tariff-schedule", "embargo"];
@@ -57,7 +61,7 @@ export const modelCatalog: ModelCatalog = {
     description:
       "Caliendo & Parro (2015), Estimates of the Trade and Welfare Effects of NAFTA (REStud): many sectors with input–output links, tariff revenue, deficits zero or held; as the cp2015 package solves it",
     params: caliendoParroParamsSchema,
-    checkParams: checkCaliendoParroParams,
+    checkParams: (params: never, data: Dataset) => [...checkCaliendoParroParams(params, data), ...checkElasticitySet(params, data)],
     shocks: ["tariff", "tariff-schedule", "trade-cost", "embargo"],
     model: caliendoParroModel,
     // The exact welfare first, then its first-order decomposition (ToT + VoT + trade cost = first-order total).
@@ -72,6 +76,16 @@ export const modelCatalog: ModelCatalog = {
       "exportsChangePct",
       "importsChangePct",
     ],
+    sectorTableKeys: ["grossOutputChangePct", "sectorPriceChangePct", "sectorExportsChangePct", "sectorImportsChangePct"],
+  },
+  lashkaripour: {
+    description:
+      "Lashkaripour (2021), The Cost of a Global Tariff War: A Sufficient-Statistics Approach (JIE): many sectors without input–output links, tariff revenue rebated, balanced trade; optimal and Nash tariffs (nash-tariffs); as the tariffwar package solves it, reading the flows as tariff-inclusive expenditure as the package does",
+    params: lashkaripourParamsSchema,
+    checkParams: checkElasticitySet,
+    shocks: ["tariff", "tariff-schedule", "trade-cost", "embargo", "nash-tariffs"],
+    model: lashkaripourModel,
+    tableKeys: ["welfareChangePct", "welfareChangeUsd", "importTariffRate", "priceIndexChangePct", "factoryPriceChangePct", "expenditureChangePct", "exportsChangePct", "importsChangePct"],
     sectorTableKeys: ["grossOutputChangePct", "sectorPriceChangePct", "sectorExportsChangePct", "sectorImportsChangePct"],
   },
 };

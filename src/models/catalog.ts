@@ -2,8 +2,8 @@ import type { z } from "zod";
 import type { Dataset } from "../data/dataset.js";
 import type { Model } from "./types.js";
 
-/** A problem with a model parameter that only the dataset reveals; `path` is relative to the model section. */
-export interface ParamIssue {
+/** A parameter that does not fit the dataset: path relative to the model section, the value, the message. */
+export interface ParamsProblem {
   path: string;
   value: unknown;
   message: string;
@@ -21,11 +21,12 @@ export interface ModelEntry {
   /** Country × sector keys shown in sector tables, in order (multi-sector models). */
   sectorTableKeys?: string[];
   /**
-   * Checks of the parsed parameters against the dataset (a reference country it has, covariates it
-   * carries, …), run at validation so that errors name the scenario field; `hasEstimation` says whether
-   * the scenario has an estimation section.
+   * Checks of parsed parameters against the dataset that the schema cannot express (a reference country
+   * it has, covariates it carries, a named elasticity set, …), run at validation so that errors name the
+   * scenario field; each problem as { path relative to the model section, value, message }.
+   * `hasEstimation` says whether the scenario has an estimation section.
    */
-  checkParams?: (params: never, data: Dataset, hasEstimation: boolean) => ParamIssue[];
+  checkParams?: (params: never, data: Dataset, hasEstimation: boolean) => ParamsProblem[];
   /** The model's closed-form optimal tariffs on a calibrated baseline, where it has them. */
   closedFormRates?: (baseline: unknown) => ClosedFormRates;
 }

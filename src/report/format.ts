@@ -1,5 +1,6 @@
 import Table from "cli-table3";
 import { stringify } from "csv-stringify/sync";
+import { csvTextCell } from "./csvCell.js";
 import type { QuantityDefinition } from "./registry.js";
 import type { PhaseReport, ResultRow, RunReport } from "./types.js";
 
@@ -68,6 +69,8 @@ function formatTable(report: RunReport, options: TableOptions): string {
       out.push(`${r.kind === "optimal-tariff" ? "Optimal tariff" : "Optimal retaliation tariff"} (closed form) of ${r.importer} on imports from ${r.exporter}: ${(100 * r.rate).toFixed(2)}%`);
     }
     out.push(summaryTable(report, phase));
+    const scalars = Object.entries(phase.scalars);
+    if (scalars.length) out.push(scalars.map(([key, value]) => `${report.definitions[key].label}: ${formatNumber(value, report.definitions[key])}${report.definitions[key].unit === "%" ? "%" : ""}`).join("; "));
     const totals = phase.bilateral.filter((b) => b.sector === "ALL");
     if (totals.length && phase.status === "solved") {
       const t = new Table({ head: ["exporter → importer", "baseline", "counterfactual", "change (%)"], ...compact });
@@ -134,14 +137,26 @@ function definitionsText(report: RunReport): string {
   return lines.join("\n");
 }
 
-/** Wide CSV: one row per phase × country (and aggregate), one column per reported key. */
+/**
+ * Wide CSV: one row per phase × country (and aggregate), one column per reported key. Text cells
+ * (phase, group and country names come from the scenario and the data) are escaped against formula
+ * injection; numbers stay numbers.
+ */
 function formatCsv(report: RunReport): string {
   const keys = [...new Set(report.phases.flatMap((p) => p.countries.flatMap((c) => Object.keys(c.values))))];
   const records: (string | number)[][] = [["phase", "date", "converged", "code", "name", "kind", ...keys]];
   for (const phase of report.phases) {
     const push = (row: ResultRow, kind: string) =>
       // A phase that did not converge has no results: its cells stay empty (converged = false says why).
-      records.push([phase.name, phase.date ?? "", String(phase.converged), row.code, row.name, kind, ...keys.map((k) => (phase.status === "solved" ? (row.values[k] ?? "") : ""))]);
+      records.push([
+        csvTextCell(phase.name),
+        csvTextCell(phase.date ?? ""),
+        String(phase.converged),
+        csvTextCell(row.code),
+        csvTextCell(row.name),
+        kind,
+        ...keys.map((k) => (phase.status === "solved" && Object.hasOwn(row.values, k) ? row.values[k] : "")),
+      ]);
     for (const row of phase.countries) push(row, "country");
     for (const row of phase.summary) if (row.members > 1) push(row, "aggregate");
   }

@@ -3,7 +3,8 @@ import { TradewindsInputError, message, show } from "../messages.js";
 import { MAX_TRADE_COST_FACTOR, MIN_TRADE_COST_FACTOR } from "./domains.js";
 import type { ClosedFormRates } from "../models/catalog.js";
 import { zeroPolicy, type CompiledPolicy } from "../models/types.js";
-import type { NormalizedPhase, NormalizedShock } from "./normalize.js";
+import { ownValue } from "../util/ownNames.js";
+import type { NormalizedShock, PhaseInForce } from "./normalize.js";
 
 export interface CompiledPhase {
   name: string;
@@ -29,7 +30,12 @@ export interface AppliedRate {
  * policy, become dense arrays in the dataset's index order. Domestic pairs (i = j) are never shocked.
  * Closed-form rates (optimal tariffs) come from the calibrated model through `rates`.
  */
-export function compilePhase(phase: NormalizedPhase, data: Dataset, rates?: ClosedFormRates, where: { source: string; phasePath: string } = { source: "scenario", phasePath: "phases" }): CompiledPhase {
+export function compilePhase(
+  phase: PhaseInForce,
+  data: Dataset,
+  rates?: ClosedFormRates,
+  where: { source: string; phasePath: string } = { source: "scenario", phasePath: "phases" },
+): CompiledPhase {
   const policy = zeroPolicy(data);
   const appliedRates: AppliedRate[] = [];
   for (const shock of phase.shocks) applyShock(policy, shock, data, rates, appliedRates, where.source);
@@ -39,7 +45,7 @@ export function compilePhase(phase: NormalizedPhase, data: Dataset, rates?: Clos
       path: s.path,
       type: s.type,
       importers: s.importers,
-      exporters: "exporters" in s ? s.exporters : [s.against],
+      exporters: "exporters" in s ? s.exporters : "against" in s ? [s.against] : [],
       ...(s.type === "covariate" && { covariate: s.name }),
     })),
   };
@@ -72,7 +78,8 @@ export function applyShock(policy: CompiledPolicy, shock: NormalizedShock, data:
       });
       return;
     case "tariff-schedule": {
-      const schedule = data.tariffs[shock.schedule];
+      const schedule = ownValue(data.tariffs, shock.schedule);
+      if (!schedule) throw new Error(`internal: tariff set ${JSON.stringify(shock.schedule)} passed normalization but the dataset has none`);
       const cells = scheduleCells(data, shock.schedule);
       setPairs(shock.exporters.filter(cells.exporter), shock.importers.filter(cells.importer), cells.sectors, (k) => {
         policy.tariffs[k] = Math.max(schedule[k], shock.floor ?? 0);
@@ -102,7 +109,10 @@ export function applyShock(policy: CompiledPolicy, shock: NormalizedShock, data:
       });
       return;
     case "covariate": {
-      const values = (policy.covariates[shock.name] ??= Float64Array.from(data.covariates[shock.name]));
+      const base = ownValue(data.covariates, shock.name);
+      if (!base) throw new Error(`internal: covariate ${JSON.stringify(shock.name)} passed normalization but the dataset has none`);
+      // policy.covariates has no prototype (zeroPolicy): the name is an own key whatever it is.
+      const values = (policy.covariates[shock.name] ??= Float64Array.from(base));
       for (const i of shock.exporters) for (const j of shock.importers) if (i !== j) values[i * N + j] = shock.set;
       return;
     }
@@ -122,6 +132,11 @@ export function applyShock(policy: CompiledPolicy, shock: NormalizedShock, data:
       const a = shock.against;
       for (let s = 0; s < data.sectors.length; s++)
         for (const j of shock.importers) if (j !== a) policy.tariffs[(s * N + a) * N + j] = policy.tariffs[(s * N + j) * N + a];
+      return;
+    }
+    case "nash-tariffs": {
+      const setters = new Set([...(policy.tariffSetters ?? []), ...shock.importers]);
+      policy.tariffSetters = [...setters].sort((a, b) => a - b);
       return;
     }
     case "optimal-retaliation": {

@@ -29,6 +29,8 @@ export function noOpShockReason(shock: NormalizedShock, data: Dataset): string |
     }
     case "optimal-tariff":
       return pairs(shock.importers, shock.exporters) ? undefined : message.shockCoversNoPair();
+    case "nash-tariffs":
+      return shock.importers.length ? undefined : message.shockCoversNoPair();
     case "optimal-retaliation":
     case "reciprocal-retaliation":
       return shock.importers.some((j) => j !== shock.against) ? undefined : message.shockCoversNoPair();

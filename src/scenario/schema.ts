@@ -121,6 +121,17 @@ const reciprocalRetaliationShock = z
   .strict()
   .describe("Each retaliating country j sets its tariff on `against` to the rate `against` levies on j at this point of the phase, sector by sector (Liberation Day run 6)");
 
+const nashTariffsShock = z
+  .object({
+    type: z.literal("nash-tariffs"),
+    importer: countrySet.optional().describe("The countries that each set their optimal uniform import tariff given the others' (default: all — the global tariff war)"),
+    except: z.array(code).optional(),
+  })
+  .strict()
+  .describe(
+    "A tariff war (Lashkaripour 2021): every listed country sets the uniform tariff on all its imports (every sector and partner) that is optimal given everyone else's tariffs, solved jointly with the equilibrium — with all countries, the Nash equilibrium; with one, its optimal tariff. Their other tariff shocks are replaced",
+  );
+
 export const shockSchema = z.discriminatedUnion("type", [
   tariffShock,
   scheduleShock,
@@ -130,6 +141,7 @@ export const shockSchema = z.discriminatedUnion("type", [
   optimalTariffShock,
   optimalRetaliationShock,
   reciprocalRetaliationShock,
+  nashTariffsShock,
 ]);
 export type ShockInput = z.infer<typeof shockSchema>;
 

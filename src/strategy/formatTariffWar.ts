@@ -9,6 +9,7 @@ export function formatTariffWar(report: TariffWarReport): string {
   const head = (key: string) => `${defs[key].label}\n(${defs[key].unit === "rate" ? "%" : defs[key].unit})`;
   out.push(`Tariff war in Ossa's (2014) model on ${report.dataset.name} (${report.dataset.year}), σ set "${report.sigma}", no political economy (λ = 1), balanced trade`);
   out.push(report.dataset.title);
+  out.push(...report.notes);
 
   out.push("", "Optimal tariffs: each country alone chooses the tariffs that maximise its welfare, everyone else at factual tariffs");
   const optimalKeys = ["optimalTariffWelfarePct", "optimalTariffOthersWelfarePct", "medianOptimalTariff"] as const;

@@ -1,8 +1,10 @@
 import { dims, type Dataset } from "../data/dataset.js";
 import { TradewindsInputError, message, show, type InputIssue } from "../messages.js";
+import { elasticitiesOf } from "../models/lashkaripour/baseline.js";
 import { ossaBaseline, type OssaSigmaSet } from "../models/ossa/baseline.js";
 import type { OssaEconomy } from "../models/ossa/economy.js";
-import { newOssaWorkspace, ossaWelfare, solveOssa } from "../models/ossa/equilibrium.js";
+import { newOssaWorkspace, ossaWelfare } from "../models/ossa/equilibrium.js";
+import { solveOssa } from "../models/ossa/solve.js";
 import { OSSA_NASH, ossaNashTariffs } from "../models/ossa/nashTariffs.js";
 import { instrumentIndices, optimalTariffs } from "../models/ossa/optimalTariffs.js";
 import { definitionOf, type QuantityDefinition } from "../report/registry.js";
@@ -13,8 +15,10 @@ import type { BestResponseRound } from "./bestResponse.js";
 export const SIGMA_SETS: Record<string, OssaSigmaSet> = { main: "sigma", low: "sigmaLow", medium: "sigmaMedium", high: "sigmaHigh", constant: "sigmaConstant" };
 
 export interface TariffWarOptions {
-  /** `SIGMA_SETS` key; default "main". */
+  /** `SIGMA_SETS` key (datasets with Ossa's σ sets: gtap-2007); default "main". */
   sigma?: string;
+  /** A name of the dataset's elasticity sets: σ_s = ε_s + 1 (datasets with elasticitySets, e.g. icio-2022); default the dataset's default set. */
+  elasticities?: string;
   /** Countries whose optimal tariffs are computed (codes); default all. */
   countries?: string[];
   /** Also compute the Nash tariffs by best-response iteration from the stacked optimal tariffs (needs all countries). */
@@ -46,6 +50,8 @@ export interface TariffWarReport {
   optimal: { rows: OptimalTariffRow[]; average?: OptimalTariffRow["values"] };
   nash?: { rows: NashRow[]; average: NashRow["values"]; converged: boolean; rounds: number; tolerance: number; path: BestResponseRound[] };
   warnings: string[];
+  /** How the data were read (e.g. flows converted to exporter prices). */
+  notes: string[];
   definitions: Record<string, QuantityDefinition>;
 }
 
@@ -61,16 +67,35 @@ function welfareAt(economy: OssaEconomy, tariffs: Float64Array, start?: Float64A
 }
 
 /**
+ * Ossa's balanced baseline for a tariff war: with Ossa's σ sets (gtap-2007), or with σ = ε + 1 of a
+ * dataset's elasticity set. Flows are read at exporter prices as every dataset stores them (the tariffwar
+ * datasets' sources are at basic prices; only the lashkaripour model, following the package, reads them as
+ * tariff-inclusive expenditure), and a note says so.
+ */
+export function ossaTariffWarEconomy(data: Dataset, choice: { sigma: string } | { elasticities: string | undefined }): { economy: OssaEconomy; sigmaLabel: string; notes: string[] } {
+  if ("sigma" in choice) return { economy: ossaBaseline(data, SIGMA_SETS[choice.sigma]), sigmaLabel: choice.sigma, notes: [] };
+  const set = elasticitiesOf(data, choice.elasticities, { source: "command line", path: "--elasticities" });
+  return {
+    economy: ossaBaseline(data, Float64Array.from(set.values, (e) => e + 1)),
+    sigmaLabel: `ε + 1 of elasticity set ${set.name}`,
+    notes: [message.ossaFlowsAtExporterPrices(data.meta.name)],
+  };
+}
+
+/**
  * A tariff war in Ossa's (2014) model (spec caliendo-parro-and-ossa.md Part 2, λ = 1): each country's
  * optimal tariffs against factual tariffs elsewhere (Table 3: its welfare, the others' mean welfare, the
  * median of its (N−1)·S tariffs; the optimiser starts from 1/(σ_s − 1), Ossa's MFN start), and with
  * `nash`, the Nash tariffs by simultaneous best responses from the stacked optimal tariffs (Table 4).
  */
 export function runTariffWar(data: Dataset, options: TariffWarOptions = {}): TariffWarReport {
+  const fromElasticities = options.elasticities !== undefined || data.elasticitySets !== undefined;
   const sigma = options.sigma ?? "main";
   const codes = data.countries.map((c) => c.code);
   const issues: InputIssue[] = [];
-  if (!(sigma in SIGMA_SETS)) issues.push({ source: "command line", path: "--sigma", value: show(sigma), message: message.unknownSigmaSet(sigma, Object.keys(SIGMA_SETS)) });
+  if (fromElasticities && options.sigma !== undefined) {
+    issues.push({ source: "command line", path: "--sigma", value: show(options.sigma), message: message.tariffWarOptionNotForModel("--sigma", `ossa model on ${data.meta.name}`, "this dataset's σ = ε + 1 come from its elasticity sets: use --elasticities") });
+  } else if (!Object.hasOwn(SIGMA_SETS, sigma)) issues.push({ source: "command line", path: "--sigma", value: show(sigma), message: message.unknownSigmaSet(sigma, Object.keys(SIGMA_SETS)) });
   for (const code of options.countries ?? []) if (!codes.includes(code)) issues.push({ source: "command line", path: "--country", value: show(code), message: message.unknownCountry(code, codes, []) });
   if (options.nash && options.countries?.length && options.countries.length < codes.length) {
     issues.push({ source: "command line", path: "--nash", value: "true", message: message.nashNeedsAllCountries() });
@@ -79,7 +104,7 @@ export function runTariffWar(data: Dataset, options: TariffWarOptions = {}): Tar
   const { N, S } = dims(data);
   if (S < 2) throw new TradewindsInputError([{ source: `dataset ${data.meta.name}`, path: "sectors", value: String(S), message: message.modelNeedsDataset("ossa", message.tariffWarNeedsSectors()) }]);
 
-  const economy = ossaBaseline(data, SIGMA_SETS[sigma]);
+  const { economy, sigmaLabel, notes } = ossaTariffWarEconomy(data, fromElasticities ? { elasticities: options.elasticities } : { sigma });
   const chosen = (options.countries?.length ? options.countries : codes).map((c) => codes.indexOf(c));
   const warnings: string[] = [];
   const stacked = Float64Array.from(economy.tariffs);
@@ -123,10 +148,11 @@ export function runTariffWar(data: Dataset, options: TariffWarOptions = {}): Tar
   }
   return {
     dataset: { name: data.meta.name, title: data.meta.title, year: data.meta.year },
-    sigma,
+    sigma: sigmaLabel,
     optimal: { rows, average },
     nash,
     warnings,
+    notes,
     definitions: Object.fromEntries(KEYS.slice(0, nash ? KEYS.length : 3).map((k) => [k, definitionOf(k)])),
   };
 }

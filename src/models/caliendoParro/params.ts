@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Dataset } from "../../data/dataset.js";
 import { message } from "../../messages.js";
-import type { ParamIssue } from "../catalog.js";
+import type { ParamsProblem } from "../catalog.js";
 import { DOMAIN_REASONS, MAX_SOLVER_ITERATIONS, MAX_TOLERANCE, MAX_TRADE_ELASTICITY, MIN_TOLERANCE, MIN_TRADE_ELASTICITY, boundedNumber, iterationBudget, range } from "../../scenario/domains.js";
 
 /**
@@ -56,7 +56,7 @@ export function caliendoParroDefaults(deficits: CaliendoParroParams["deficits"] 
 }
 
 /** The dataset must carry θ by sector unless the scenario sets one `tradeElasticity` (checked at validation). */
-export function checkCaliendoParroParams(params: CaliendoParroParams, data: Dataset): ParamIssue[] {
+export function checkCaliendoParroParams(params: CaliendoParroParams, data: Dataset): ParamsProblem[] {
   if (params.tradeElasticity !== undefined || data.tradeElasticities) return [];
   return [{ path: "tradeElasticity", value: undefined, message: message.modelNeedsDataset("caliendo-parro", "trade elasticities θ by sector (or the parameter tradeElasticity)") }];
 }

@@ -1,5 +1,3 @@
-import { solveNonlinear } from "../../solver/levenbergMarquardt.js";
-import type { SolverResult } from "../../solver/result.js";
 import { costWeights, sectorPricesAndShares } from "../caliendoParro/sectorPrices.js";
 import type { OssaEconomy } from "./economy.js";
 
@@ -105,26 +103,6 @@ export function ossaWelfare(economy: OssaEconomy, x: Float64Array, work: OssaWor
   let logPrice = 0;
   for (let s = 0; s < S; s++) logPrice += industryShares[j * S + s] * Math.log(work.priceIndex[j * S + s]);
   return Math.abs(x[j]) / Math.exp(logPrice);
-}
-
-/** The tolerance of an equilibrium solve: max relative residual. */
-export const OSSA_EQUILIBRIUM_TOLERANCE = 1e-12;
-
-/**
- * Solves the §2.2 system for new tariffs t′ and net exports NX′ by Levenberg–Marquardt from `start`
- * (default ones, as Ossa's fsolve). The workspace holds the evaluated solution afterwards.
- */
-export function solveOssa(economy: OssaEconomy, newTariffs: Float64Array, newNetExports: Float64Array, work: OssaWorkspace, start?: Float64Array): SolverResult<Float64Array> {
-  const { N } = economy;
-  setOssaPolicy(economy, newTariffs, work);
-  const result = solveNonlinear((x, out) => ossaResidual(economy, newTariffs, newNetExports, x, work, out), start ? Float64Array.from(start) : new Float64Array(2 * N).fill(1), {
-    tolerance: OSSA_EQUILIBRIUM_TOLERANCE,
-    initialDamping: 1e-9,
-    reuseJacobian: true,
-  });
-  const value = Float64Array.from(result.value, Math.abs);
-  evaluateOssa(economy, newTariffs, value, work);
-  return { ...result, value };
 }
 
 /** New flows X′_ijs = X_ijs K_ijs Ê_j from an evaluated workspace. */

@@ -1,6 +1,6 @@
 import type { Dataset } from "../../data/dataset.js";
 import { message } from "../../messages.js";
-import type { ParamIssue } from "../catalog.js";
+import type { ParamsProblem } from "../catalog.js";
 import type { AgParams, GegravityParams } from "./params.js";
 import { CONSTANT_REGRESSOR } from "./tradeCosts.js";
 
@@ -8,8 +8,8 @@ import { CONSTANT_REGRESSOR } from "./tradeCosts.js";
  * Dataset-dependent checks of the structural-gravity parameters, run at validation (ModelEntry.checkParams)
  * so that an unknown reference country or covariate is reported at its scenario field, not from inside a solve.
  */
-export function checkGravityParams(params: AgParams | GegravityParams, data: Dataset, hasEstimation: boolean): ParamIssue[] {
-  const issues: ParamIssue[] = [];
+export function checkGravityParams(params: AgParams | GegravityParams, data: Dataset, hasEstimation: boolean): ParamsProblem[] {
+  const issues: ParamsProblem[] = [];
   const codes = data.countries.map((c) => c.code);
   const covariates = Object.keys(data.covariates);
   if (!codes.includes(params.reference)) issues.push({ path: "reference", value: params.reference, message: message.unknownCountry(params.reference, codes, []) });

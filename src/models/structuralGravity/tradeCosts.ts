@@ -3,6 +3,7 @@ import { MAX_TRADE_COST_FACTOR, MIN_TRADE_COST_FACTOR } from "../../scenario/dom
 import { reportIsolation } from "../isolationIssues.js";
 import { analyseIsolation, componentMembers, proportionalDeficitSign } from "../tradeIsolation.js";
 import type { CompiledPolicy, PolicyOrigin } from "../types.js";
+import { hasOwnName, nullPrototypeRecord, ownValue } from "../../util/ownNames.js";
 
 /**
  * Trade costs of structural gravity in power form, τ_ij = t_ij^(1−σ) = exp(Σ_k β_k · x_k,ij)
@@ -30,7 +31,7 @@ export function tradeCostsFromCovariates(
 }
 
 function covariateColumn(covariates: Record<string, Float64Array>, name: string, N: number): Float64Array | undefined {
-  const column = covariates[name];
+  const column = ownValue(covariates, name);
   if (column) {
     if (column.length !== N * N) throw new Error(`internal: covariate ${name} has ${column.length} entries, expected ${N * N}`);
     return column;
@@ -70,14 +71,14 @@ export function counterfactualTradeCosts(
   /** The field of the last covariate shock on `name` (the one whose value is in force). */
   const shockPath = (name: string) => policy.origin?.shocks.filter((s) => s.covariate === name).pop()?.path ?? `covariate ${name}`;
   for (const name of Object.keys(policy.covariates)) {
-    const msg = !Object.hasOwn(covariates, name)
+    const msg = !hasOwnName(covariates, name)
       ? message.unknownCovariate(name, Object.keys(covariates))
-      : !Object.hasOwn(coefficients, name)
+      : !hasOwnName(coefficients, name)
         ? message.covariateNotInModel(name, model, Object.keys(coefficients))
         : undefined;
     if (msg) throw new TradewindsInputError([{ source, path: `${shockPath(name)}.name`, value: show(name), message: msg }]);
   }
-  const merged = { ...covariates, ...policy.covariates };
+  const merged = nullPrototypeRecord([...Object.entries(covariates), ...Object.entries(policy.covariates)]);
   const tau = tradeCostsFromCovariates(N, merged, coefficients);
   // The domain of a covariate change: the trade-cost factor it implies, d̂ = exp(β·Δx/(1−σ)), as for a trade-cost shock.
   for (const [name, changed] of Object.entries(policy.covariates)) {

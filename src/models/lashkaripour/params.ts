@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { SYSTEM_TOLERANCE } from "./solve.js";
+
+/** Parameters of the Lashkaripour (2021) model (spec tariffwar.md). */
+export const lashkaripourParamsSchema = z
+  .object({
+    /**
+     * The dataset's elasticity set (ε_s by sector; σ_s = ε_s + 1), e.g. IS, U4, CP, BSY, GYY, Shap, FGO, LL on the
+     * tariffwar datasets; default the dataset's `defaultElasticitySet`. The balanced baseline depends on it (spec §4).
+     */
+    elasticities: z.string().min(1).optional().describe("The dataset's elasticity set (see `tradewinds datasets <name>`); default the dataset's default set"),
+    /** max |scaled residual| of every solve (ERR1/R, ERR2/Y, ERR3). */
+    tolerance: z.number().positive().max(1e-6).default(SYSTEM_TOLERANCE).describe("Solver tolerance: max |residual| relative to wage income / expenditure"),
+  })
+  .strict();
+
+export type LashkaripourParams = z.infer<typeof lashkaripourParamsSchema>;
