@@ -4,6 +4,8 @@ import { loadDataset } from "../src/data/load.js";
 import { TradewindsInputError, message } from "../src/messages.js";
 import { caliendoParroModel } from "../src/models/caliendoParro/model.js";
 import { caliendoParroParamsSchema } from "../src/models/caliendoParro/params.js";
+import { lashkaripourModel } from "../src/models/lashkaripour/model.js";
+import { lashkaripourParamsSchema } from "../src/models/lashkaripour/params.js";
 import { liberationDayModel } from "../src/models/liberationDay/model.js";
 import { liberationDayParamsSchema } from "../src/models/liberationDay/params.js";
 import { agModel } from "../src/models/structuralGravity/agModel.js";
@@ -162,6 +164,32 @@ describe("Caliendo–Parro: a country in autarky loses the ACR gains from trade"
     expect(issue.message).toBe(
       message.isolationNoEquilibrium(["JPN"], "imbalance-in-autarky", "deficits: held keeps every country's data deficit in levels", "use deficits: zero-aggregate, or leave at least one trade link of these countries open"),
     );
+  });
+});
+
+describe("Lashkaripour (balanced trade, many sectors, no IO) on wiod-2014-16: Japan cut off", () => {
+  const data = loadDataset("wiod-2014-16");
+  const N = data.countries.length;
+  const S = data.sectors.length;
+  const J = data.countries.findIndex((c) => c.code === "JPN");
+  const ctx = newRunContext();
+  const baseline = lashkaripourModel.calibrate(data, lashkaripourParamsSchema.parse({}), ctx);
+
+  it("Ŵ = (R/Y)·Π_s λ_JJ,s^(e_s/ε_s) (ACR by sector; R/Y: the tariff revenue lost), for the import embargo and full autarky alike", () => {
+    // In autarky P̂_s = ŵ·λ_JJ,s^(−1/ε_s) and income is ŵR (no tariff revenue, balanced trade), so Ŷ/P̂ = (R/Y)·Π_s λ^(e_s/ε_s).
+    const { shares, spendingShares, tradeElasticities, wageIncome, expenditure } = baseline.economy;
+    let logWelfare = Math.log(wageIncome[J] / expenditure[J]);
+    for (let s = 0; s < S; s++) {
+      const e = spendingShares[J * S + s];
+      if (e > 0) logWelfare += (e / tradeElasticities[s]) * Math.log(shares[(s * N + J) * N + J]);
+    }
+    for (const both of [false, true]) {
+      const outcome = lashkaripourModel.solve(baseline, autarky(zeroPolicy(data), N, S, J, both), newRunContext());
+      expect(outcome.solver.converged).toBe(true);
+      expectClose(outcome.countries.welfareChangePct[J], 100 * (Math.exp(logWelfare) - 1), TOL_SOLVED_PCT, `JPN welfare (${both ? "full autarky" : "import embargo"})`);
+      // Nobody else's nominal values collapse into the numeraire (the bug showed −99.9997% for China).
+      for (let n = 0; n < N; n++) if (n !== J) expect(outcome.countries.exportsChangePct[n]).toBeGreaterThan(-50);
+    }
   });
 });
 
