@@ -24,7 +24,7 @@ const covariates = ["pta", "contiguity", "lndist", "common_language", "internati
 
 const STRING_POOLS: Record<string, readonly string[]> = {
   dataset: ["gegravity-2006", "gtap-2007", "gtap-2007", "gegravity-2006", "nope"],
-  type: ["gegravity", "caliendo-parro", "liberation-day", "advanced-guide"],
+  type: ["gegravity", "caliendo-parro", "liberation-day", "advanced-guide", "lashkaripour"],
   importer: countryish,
   exporter: countryish,
   except: countryish,
@@ -97,6 +97,12 @@ export const SEEDS: unknown[] = [
     dataset: "gegravity-2006",
     model: { type: "liberation-day", variant: "eaton-kortum" },
     phases: [{ name: "p1", shocks: [{ type: "tariff", importer: "USA", exporter: "all", set: "10%" }] }],
+  },
+  {
+    name: "p",
+    dataset: "gtap-2007",
+    model: { type: "lashkaripour" },
+    phases: [{ name: "p1", shocks: [{ type: "tariff", importer: "USA", exporter: "CHN", add: "25%" }, { type: "embargo", importer: "JPN", exporter: "CHN", sectors: ["nfm"] }] }],
   },
   {
     name: "p",
