@@ -13,7 +13,9 @@ import { normalizeScenario, phaseInForce } from "./scenario/normalize.js";
 import type { ScenarioInput } from "./scenario/schema.js";
 import { validateScenarioText } from "./scenario/validate.js";
 
-export const VERSION = "0.1.0";
+import { VERSION } from "./version.js";
+
+export { VERSION };
 
 export interface RunOptions {
   /** Where the scenario came from, for error messages (a file path, "request body", …). */

@@ -36,7 +36,8 @@ export interface DataFrame {
   columns: Map<string, Column>;
 }
 
-const MISSING_MARKERS = new Set(["", "NA", "na", "NaN", "."]);
+/** Entries that mean "missing" (after trimming), in every reader. */
+export const MISSING_MARKERS: ReadonlySet<string> = new Set(["", "NA", "na", "NaN", "."]);
 
 /**
  * Reads a CSV file with a header row into a `DataFrame`. Throws a `TradewindsInputError` if it is

@@ -1,4 +1,5 @@
 import type { Dataset } from "../data/dataset.js";
+import { DEFAULT_MAX_BLOC_SETS } from "../scenario/domains.js";
 import { loadDataset } from "../data/load.js";
 import { withBaselineTariffs } from "../data/dataset.js";
 import { modelCatalog } from "../models/available.js";
@@ -26,8 +27,7 @@ export interface BlocRequest {
   maxSets?: number;
 }
 
-/** Membership sets solved without asking: 2^8 = 256, the eight-candidate example (examples/bloc-japan.yaml). */
-export const DEFAULT_MAX_BLOC_SETS = 256;
+export { DEFAULT_MAX_BLOC_SETS };
 
 /** A scenario with a bloc section, validated, normalized and calibrated once: ready to solve any membership set. */
 export interface PreparedBloc {
