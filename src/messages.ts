@@ -135,6 +135,10 @@ export const message = {
     `${countries.join(", ")} no longer trade${countries.length > 1 ? "" : "s"} with the reference country ${reference}: ${countries.length > 1 ? "their" : "its"} nominal changes (factory-gate price, price index, output) are not tied to ${reference}'s prices and only follow the solver's normalisation — read ${countries.length > 1 ? "their" : "its"} real change (welfare), which does not depend on it`,
   stataLoopNeedsConnectedWorld: (countries: string[]) =>
     `${countries.join(", ")} would trade with nobody outside ${countries.length > 1 ? "their group" : "itself"}; the Advanced Guide's Stata loop cannot price a country cut off from the reference country (its iteration drifts) — set model.fullGe: exact, which solves this case`,
+  tradeCostExponentOutOfRange: (pair: string, exponent: number, max: number) =>
+    `these coefficients make the trade-cost term Σ β·x of ${pair} ${exponent.toPrecision(3)}, outside ±${max} (τ = exp(Σ β·x) would leave the range the model can solve); gravity coefficients are O(1) — check their values and the covariates' units`,
+  undefinedOutcome: (model: string, keys: string[]) =>
+    `the ${model} solve left ${keys.slice(0, 4).join(", ")}${keys.length > 4 ? ", …" : ""} undefined (resistances ran to 0 or infinity: this pattern of trade costs and embargoes has no solution in the model); no result is shown — open more trade links or soften the shocks`,
   /** A solve whose relative wages ran off towards a corner (no finite equilibrium). */
   equilibriumAtCorner: (high: string, low: string, ratio: number) =>
     `the iteration ran off towards a corner (the wage of ${high} relative to ${low} changed by a factor ${ratio.toExponential(1)}): the policy has no finite equilibrium in this model; the numbers are the last iterate, not a result`,

@@ -83,6 +83,23 @@ describe("a solve that diverges ends not converged (exit 3), never in an interna
   });
 });
 
+describe("structural gravity: cases bench/fuzz.ts found ending in exit 1", () => {
+  it("fixed coefficients that put exp(Σ β·x) out of range are refused at validation, naming model.coefficients", async () => {
+    const r = await run(scenario("coef.yaml", gegravity("{ type: covariate, name: pta, importer: CAN, exporter: JPN, set: 1 }", "{ type: gegravity, coefficients: { lndist: 100 } }")));
+    expect(r.code).toBe(EXIT.input);
+    expect(r.err).toContain(`${join(dir, "scenario.yaml")}: model.coefficients: `);
+    expect(r.err).toContain("outside ±300");
+  });
+
+  it("embargoes whose pattern leaves the resistance system without solution end not converged (exit 3), with nothing printed as a result", async () => {
+    const r = await run(scenario("pattern.yaml", gegravity("{ type: embargo, importer: all, exporter: all, except: [IND, CAN] }")), "--format", "json");
+    expect(r.code).toBe(EXIT.notConverged);
+    const phase = JSON.parse(r.out).phases[0];
+    expect(phase.status).toBe("not-converged");
+    expect(phase.solver.warnings.some((w: string) => w.startsWith("the gegravity solve left"))).toBe(true);
+  });
+});
+
 describe("autarky: exit 2 naming the embargo shocks where the model has no equilibrium, the exact limit where it has one", () => {
   const cutOff = (country: string) => `{ type: embargo, importer: ${country}, exporter: all }\n      - { type: embargo, importer: all, exporter: ${country} }`;
   it.each([

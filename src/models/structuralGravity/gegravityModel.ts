@@ -1,6 +1,6 @@
 import type { Dataset } from "../../data/dataset.js";
 import { TradewindsInputError, message } from "../../messages.js";
-import { assertFinite } from "../../solver/result.js";
+import { settleUndefinedOutcome } from "../undefinedOutcome.js";
 import { compensatedSum } from "../../util/sum.js";
 import type { CompiledPolicy, Model, ModelOutcome, RunContext } from "../types.js";
 import { foreignColumnTotals, foreignRowTotals } from "./fixedEffectsIpf.js";
@@ -109,9 +109,8 @@ export function solveGegravity(baseline: GegravityBaseline, policy: CompiledPoli
     importsChangePct: pct((i) => importsAfter[i] / importsBefore[i]),
     intranationalTradeChangePct: pct((i) => flowsAfter[i * N + i] / flowsBefore[i * N + i]),
   };
-  for (const [key, values] of Object.entries(countries)) assertFinite(values, `gegravity ${key}`);
   const { value: _value, ...solver } = mr;
-  return { solver, countries, weights: Float64Array.from(expenditure), flows: { baseline: flowsBefore, counterfactual: flowsAfter } };
+  return settleUndefinedOutcome({ solver, countries, weights: Float64Array.from(expenditure), flows: { baseline: flowsBefore, counterfactual: flowsAfter } }, "gegravity");
 }
 
 export const gegravityModel: Model<GegravityParams, GegravityBaseline> = {
