@@ -27,7 +27,7 @@ for (const file of ["examples/us-japan-deal.yaml", "examples/japan-2025-sectors.
   const entry = modelCatalog[scenario.modelType];
   const baseline = entry.model.calibrate(data, scenario.phases[0].modelParams as never, newRunContext());
   scenario.phases.forEach((_, p) => {
-    const policy = compilePhase(phaseInForce(scenario.phases, p), data, undefined, file).policy;
+    const policy = compilePhase(phaseInForce(scenario.phases, p), data, undefined, { source: file, phasePath: `phases[${p}]` }).policy;
     const targets = policy.targets ?? [];
     if (targets.length === 0) return;
     let outcome: ModelOutcome | undefined;

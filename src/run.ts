@@ -58,9 +58,10 @@ export function runValidatedScenario(input: ScenarioInput, options: RunOptions =
   const source = options.source ?? "scenario";
   const catalog = options.catalog ?? modelCatalog;
   const ctx = options.context ?? newRunContext();
-  const data = withBaselineTariffs(options.dataset ?? loadDataset(input.dataset), input.baselineTariffs, source);
+  const data = withBaselineTariffs(options.dataset ?? loadDataset(input.dataset, source), input.baselineTariffs, source);
   // 2. normalize: groups → members, inheritance → full shock lists, model parameters checked
   const scenario = normalizeScenario(input, data, catalog, source);
+  ctx.warnings.push(...scenario.warnings);
   const entry = catalog[scenario.modelType]; // normalizeScenario checked it is the catalog's own entry
   // 2b. estimate: the scenario's PPML stages, whose coefficients and fixed effects the model may use for its baseline
   const estimation = input.estimation ? runEstimationStages(input.estimation, options.files ?? "deny", source) : undefined;
@@ -72,7 +73,7 @@ export function runValidatedScenario(input: ScenarioInput, options: RunOptions =
     if (!baselines.has(key)) baselines.set(key, entry.model.calibrate(data, normalized.modelParams as never, ctx, estimation));
     const baseline = baselines.get(key);
     // 4. compile: shocks → dense policy arrays on the dataset's index order (closed-form rates from the baseline)
-    const phase = compilePhase(phaseInForce(scenario.phases, k), data, entry.closedFormRates?.(baseline), source);
+    const phase = compilePhase(phaseInForce(scenario.phases, k), data, entry.closedFormRates?.(baseline), { source, phasePath: `phases[${k}]` });
     // 5. solve against the baseline (quantity targets — quotas, commitments, restrictions — by their endogenous wedges)
     const outcome = solvePhase(entry, baseline, phase.policy, ctx, data, source);
     options.onPhaseSolved?.(phase, outcome);

@@ -22,10 +22,12 @@ export interface ModelEntry {
   /** Country × sector keys shown in sector tables, in order (multi-sector models). */
   sectorTableKeys?: string[];
   /**
-   * Checks of parsed parameters against the dataset that the schema cannot express (e.g. a named
-   * elasticity set exists); each problem as { path relative to the model section, value, message }.
+   * Checks of parsed parameters against the dataset that the schema cannot express (a reference country
+   * it has, covariates it carries, a named elasticity set, …), run at validation so that errors name the
+   * scenario field; each problem as { path relative to the model section, value, message }.
+   * `hasEstimation` says whether the scenario has an estimation section.
    */
-  checkParams?: (params: never, data: Dataset) => ParamsProblem[];
+  checkParams?: (params: never, data: Dataset, hasEstimation: boolean) => ParamsProblem[];
   /** Export taxes and rent transfers for the deal instruments (absent: neither); the shock types are in `shocks`. */
   dealCapabilities?: DealCapabilities;
   /** Trade elasticity by sector of a calibrated baseline: the first slope guess of the quantity-target solver. */

@@ -34,7 +34,7 @@ function prepare(text: string) {
   const scenario = normalizeScenario(input, data, modelCatalog, "test");
   const entry = modelCatalog[scenario.modelType];
   const baseline = entry.model.calibrate(data, scenario.phases[0].modelParams as never, newRunContext());
-  const compile = (p: number) => compilePhase(phaseInForce(scenario.phases, p), data, undefined, "test").policy;
+  const compile = (p: number) => compilePhase(phaseInForce(scenario.phases, p), data, undefined, { source: "test", phasePath: `phases[${p}]` }).policy;
   return { data, entry, baseline, compile };
 }
 
