@@ -46,10 +46,8 @@ function solve(model: string, shock: string): PhaseReport {
   return phase;
 }
 
-const welfareOf = (phase: PhaseReport) => {
-  const values = phase.countries[0].values;
-  return values.realIncomeChangePct ?? values.welfareChangePct;
-};
+/** The headline welfare of country AAA: the exact real-income change in every model. */
+const welfareOf = (phase: PhaseReport) => phase.countries[0].values.welfareChangePct;
 const both = "importer: all, exporter: all, per: partner";
 const quotaRate = (Q: number) => Math.pow(((M / D) * (Y - Q)) / Q, 1 / (1 + THETA)) - 1;
 const priceIndex = (t: number) => Math.pow(lAA + lBA * Math.pow(1 + t, -THETA), -1 / THETA);
