@@ -334,6 +334,8 @@ export const dealMessage = {
   pledgeNoSales: (host: string, sector: string) => `${host} has no baseline sales of ${sector} to scale the pledge by; leave the sector out`,
   dealWithNash: () =>
     `a phase with nash-tariffs solves each setter's optimal tariff and cannot also meet quantity targets or carry deal wedges; put the deal instruments in a phase without nash-tariffs`,
+  pledgeTooLarge: (sector: string, factor: number, largest: number) =>
+    `the pledge would change productivity in ${sector} more than ${factor}-fold (T̂ = exp(value ⁄ the sector's responsive sales)); a pledge this size is not a what-if the model can answer — keep value below about ${largest.toFixed(0)} (dataset units)`,
   compareWithUnknown: (name: string, phases: string[]) => `compareWith names no phase of this scenario: ${show(name)}; choose one of ${phases.join(", ")}`,
   compareWithSelf: (name: string) => `a phase cannot be compared with itself (${show(name)}); name another phase or remove compareWith`,
   targetsNotConverged: (iterations: number, worst: string, residual: number, tolerance: number) =>

@@ -1,6 +1,6 @@
 import type { Dataset } from "../data/dataset.js";
 import { TradewindsInputError, dealMessage, show } from "../messages.js";
-import { MAX_DEMAND_SHIFTER, MAX_PRICE_WEDGE, type QuantityTarget, type WedgeChannel } from "../models/instruments/types.js";
+import { MAX_DEMAND_SHIFTER, MAX_PRICE_WEDGE, MAX_PRODUCTIVITY_FACTOR, type QuantityTarget, type WedgeChannel } from "../models/instruments/types.js";
 import type { CompiledPolicy } from "../models/types.js";
 import { compensatedSum } from "../util/sum.js";
 import type { NormalizedDealShock, TargetSplit } from "./normalizeDeals.js";
@@ -155,8 +155,13 @@ function compilePledge(policy: CompiledPolicy, shock: Extract<NormalizedDealShoc
     if (!(base > 0)) {
       throw new TradewindsInputError([{ source, path: `${shock.path}.sectors`, value: show(data.sectors[s].code), message: dealMessage.pledgeNoSales(data.countries[shock.host].code, data.sectors[s].code) }]);
     }
+    // The whole pledge's largest value for this sector's factor to stay within the bound: V·(share of s) ≤ base·ln(bound).
+    const largest = (limitBase: number) => (limitBase * Math.log(MAX_PRODUCTIVITY_FACTOR) * total) / hostOutput[k];
+    if (part / base > Math.log(MAX_PRODUCTIVITY_FACTOR)) throw pledgeTooLarge(shock, data, s, largest(base), source);
     const host = Math.exp(part / base);
     productivity[shock.host * S + s] *= host;
+    // Pledges stack by multiplying: their product stays within the bound too.
+    if (productivity[shock.host * S + s] > MAX_PRODUCTIVITY_FACTOR) throw pledgeTooLarge(shock, data, s, largest(base), source);
     hostFactors.push(host);
     let home = 1;
     if (shock.homeReduction) {
@@ -164,10 +169,17 @@ function compilePledge(policy: CompiledPolicy, shock: Extract<NormalizedDealShoc
       if (!(investorBase > 0)) {
         throw new TradewindsInputError([{ source, path: `${shock.path}.homeReduction`, value: "true", message: dealMessage.pledgeNoSales(data.countries[shock.investor].code, data.sectors[s].code) }]);
       }
+      if (part / investorBase > Math.log(MAX_PRODUCTIVITY_FACTOR)) throw pledgeTooLarge(shock, data, s, largest(investorBase), source, "homeReduction");
       home = Math.exp(-part / investorBase);
       productivity[shock.investor * S + s] *= home;
+      if (productivity[shock.investor * S + s] < 1 / MAX_PRODUCTIVITY_FACTOR) throw pledgeTooLarge(shock, data, s, largest(investorBase), source, "homeReduction");
     }
     homeFactors.push(home);
   });
   (policy.pledges ??= []).push({ path: shock.path, investor: shock.investor, host: shock.host, sectors: shock.sectors, value: shock.value, parts, hostFactors, homeFactors });
+}
+
+/** A pledge whose productivity factor would leave [1 ⁄ MAX_PRODUCTIVITY_FACTOR, MAX_PRODUCTIVITY_FACTOR]: an input error with the largest value that fits. */
+function pledgeTooLarge(shock: Extract<NormalizedDealShock, { type: "investment-pledge" }>, data: Dataset, s: number, largest: number, source: string, field = "value"): TradewindsInputError {
+  return new TradewindsInputError([{ source, path: `${shock.path}.${field}`, value: show(field === "value" ? shock.value : true), message: dealMessage.pledgeTooLarge(data.sectors[s].code, MAX_PRODUCTIVITY_FACTOR, largest) }]);
 }

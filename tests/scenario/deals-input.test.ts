@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TradewindsInputError, dealMessage, message } from "../../src/messages.js";
-import { MAX_DEMAND_SHIFTER } from "../../src/models/instruments/types.js";
+import { MAX_DEMAND_SHIFTER, MAX_PRODUCTIVITY_FACTOR } from "../../src/models/instruments/types.js";
 import { runScenario } from "../../src/run.js";
 import { handDataset } from "../support/handDataset.js";
 
@@ -90,6 +90,18 @@ describe("deal instruments: bad input", () => {
   it("a pledge names one investor and one host", () => {
     const [issue] = issuesOf(() => runScenario(scenario(cp, "gtap-2007", ["{ type: investment-pledge, investor: JPN, host: [USA, BRA], value: 100 }"])));
     expect(issue.path).toBe("phases[0].shocks[0].host");
+  });
+
+  it("a pledge that would change a sector's productivity more than a hundredfold", () => {
+    // Two countries, one sector: B sells 80 at home (share 0.8) and 20 to A (share 0.2), so Σ_j (1 − π_Bj)·X_Bj = 0.2·80 + 0.8·20 = 32,
+    // and T̂ = exp(V ⁄ 32) reaches 100 at V = 32·ln 100.
+    const data = handDataset(["AAA", "BBB"], [80, 20, 20, 80]);
+    const largest = 32 * Math.log(MAX_PRODUCTIVITY_FACTOR);
+    const run = (value: number) => runScenario(scenario("{ type: caliendo-parro, tradeElasticity: 4 }", "hand", [`{ type: investment-pledge, investor: AAA, host: BBB, value: ${value} }`]), { dataset: data });
+    const [issue] = issuesOf(() => run(1e9));
+    expect(issue.path).toBe("phases[0].shocks[0].value");
+    expect(issue.message).toBe(dealMessage.pledgeTooLarge("ALL", MAX_PRODUCTIVITY_FACTOR, largest));
+    expect(run(0.99 * largest).phases[0].instruments![0].values.pledgeHostProductivity).toBeCloseTo(Math.exp((0.99 * largest) / 32), 10);
   });
 
   it("compareWith names a phase of the scenario", () => {

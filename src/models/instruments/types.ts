@@ -58,6 +58,8 @@ export interface PledgeRecord {
 
 /** The largest wedge rate a quota or restriction may reach (a factor of 1,001); a cap it cannot meet is reported unreachable. */
 export const MAX_PRICE_WEDGE = 1000;
+/** The largest change of a sector's productivity a pledge may make, up or down (a hundredfold, like the trade-cost domain). */
+export const MAX_PRODUCTIVITY_FACTOR = 100;
 /** The largest demand shifter a commitment may reach (10⁶ times the baseline preference weight). */
 export const MAX_DEMAND_SHIFTER = 1e6;
 
