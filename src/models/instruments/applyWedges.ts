@@ -14,7 +14,11 @@ export function withWedges(policy: CompiledPolicy, targets: readonly QuantityTar
     if (next[key] === policy[key] || next[key] === undefined) next[key] = policy[key] ? Float64Array.from(policy[key]!) : new Float64Array(size).fill(fill);
     return next[key]!;
   };
-  targets.forEach((target, t) => {
+  // Tariff-rate quotas set the tariff of their flows, the other wedges multiply what is in force: the setting goes first,
+  // so that a quota or restriction on the same flows stacks on the tariff-rate quota's rate instead of being overwritten.
+  const order = [...targets.keys()].sort((a, b) => Number(targets[b].channel === "tariff-rate") - Number(targets[a].channel === "tariff-rate"));
+  order.forEach((t) => {
+    const target = targets[t];
     const r = rates[t];
     if (target.channel !== "tariff-rate" && r === 0) return;
     const size = policy.tariffs.length;

@@ -15,7 +15,7 @@ import type { QuantityTarget } from "./types.js";
 export const TARGET_TOLERANCE_FACTOR = 100;
 export const MIN_TARGET_TOLERANCE = 1e-12;
 /** Equilibrium solves the target loop may use before it reports not converged. */
-export const MAX_TARGET_SOLVES = 60;
+export const MAX_TARGET_SOLVES = 100;
 
 /**
  * Solves one phase: the model's equilibrium, with every quantity target of the policy met by its endogenous
@@ -27,8 +27,8 @@ export const MAX_TARGET_SOLVES = 60;
  *  2. Otherwise iterate on u_t = ln(1 + r_t) for all targets at once: a Newton step per target on
  *     e_t = ln F_t − ln F*_t with a diagonal slope (first the partial-equilibrium CES slope, d ln X/d u =
  *     −θ_s(1 − π) − 1 for price wedges and 1 − π for a demand shifter, flow-weighted; then the secant of the
- *     observed responses), kept inside a bracket that shrinks with every sign seen and projected on the
- *     bounds [low, high] (complementarity: a wedge at its bound with the target slack is a solution).
+ *     observed responses), safeguarded by the bracket of the last two iterates (nextRate) and projected on
+ *     the bounds [low, high] (complementarity: a wedge at its bound with the target slack is a solution).
  *     Each equilibrium starts from the previous one where the model accepts a start.
  *  3. The equilibrium at the final wedges is solved once more from the model's own start (the reported one).
  *     A target still missed when its wedge is at the bound is unreachable; one missed after MAX_TARGET_SOLVES
@@ -53,40 +53,19 @@ export function solvePhase(entry: ModelEntry, baseline: unknown, policy: Compile
 
   const tolerance = Math.max(MIN_TARGET_TOLERANCE, TARGET_TOLERANCE_FACTOR * first.solver.tolerance);
   const thetas = entry.tradeElasticities?.(baseline);
-  const state = targets.map((t) => ({ u: Math.log1p(t.low), uLow: Math.log1p(t.low), uHigh: Math.log1p(t.high), slope: NaN, previous: undefined as undefined | { u: number; e: number } }));
+  const state: TargetState[] = targets.map((t) => ({ u: Math.log1p(t.low), slope: NaN }));
   let outcome = first;
   let solves = 1;
   let iterations = first.solver.iterations;
   let innerFailed = !first.solver.converged;
   for (;;) {
     const flows = outcome.flows!.counterfactual;
-    const errors = targets.map((t, k) => Math.log(sum(flows, t.flows)) - Math.log(wanted[k]));
+    const errors = targetErrors(targets, wanted, outcome);
     const done = targets.map((t, k) => satisfied(t, rates[k], errors[k], tolerance));
     if (done.every(Boolean) || solves >= MAX_TARGET_SOLVES) break;
     targets.forEach((t, k) => {
-      const s = state[k];
-      const e = errors[k];
       if (done[k]) return;
-      // Bracket: F rises with u for a floor (commitment), falls for a cap, so the sign of e says on which side the root is.
-      const rootAbove = t.direction === "floor" ? e < 0 : e > 0;
-      if (rootAbove) s.uLow = Math.max(s.uLow, s.u);
-      else s.uHigh = Math.min(s.uHigh, s.u);
-      if (s.previous && Math.abs(s.u - s.previous.u) > 1e-14) {
-        const secant = (e - s.previous.e) / (s.u - s.previous.u);
-        if (Number.isFinite(secant) && Math.sign(secant) === (t.direction === "floor" ? 1 : -1) && Math.abs(secant) > 1e-6) s.slope = secant;
-      }
-      if (!Number.isFinite(s.slope)) s.slope = partialSlope(t, flows, withWedges(policy, targets, rates, wanted, baseFlows, N), thetas, data);
-      s.previous = { u: s.u, e };
-      let next = Number.isFinite(e) ? s.u - e / s.slope : rootAbove ? s.uHigh : s.uLow;
-      const lowEnd = Math.log1p(t.low);
-      const highEnd = Math.log1p(t.high);
-      if (s.uLow > s.uHigh) {
-        s.uLow = lowEnd;
-        s.uHigh = highEnd;
-      }
-      if (!(next > s.uLow && next < s.uHigh)) next = s.uHigh === highEnd && rootAbove ? Math.min(highEnd, s.u + Math.max(1, 2 * (s.u - s.uLow))) : (s.uLow + s.uHigh) / 2;
-      s.u = Math.min(highEnd, Math.max(lowEnd, next));
-      rates[k] = s.u === lowEnd ? t.low : s.u === highEnd ? t.high : Math.expm1(s.u);
+      rates[k] = nextRate(t, state[k], errors[k], () => partialSlope(t, flows, withWedges(policy, targets, rates, wanted, baseFlows, N), thetas, data));
     });
     outcome = solveAt(outcome.resume, wanted, baseFlows);
     solves++;
@@ -95,12 +74,61 @@ export function solvePhase(entry: ModelEntry, baseline: unknown, policy: Compile
   }
   if (solves > 1) {
     // The reported equilibrium is solved from the model's own start at the final wedges, as any phase is: it does
-    // not depend on the path the target loop took (warm starts), and equals a phase with those wedges fixed.
-    outcome = solveAt(undefined, wanted, baseFlows);
+    // not depend on the path the target loop took (warm starts), and equals a phase with those wedges fixed. Where
+    // that solve's own error moves a target just past its tolerance (tiny flows), the warm-started one is kept.
+    const cold = solveAt(undefined, wanted, baseFlows);
     solves++;
-    iterations += outcome.solver.iterations;
+    iterations += cold.solver.iterations;
+    if (cold.solver.converged && targetsMet(targets, rates, wanted, cold, tolerance)) outcome = cold;
+    else if (!targetsMet(targets, rates, wanted, outcome, tolerance)) outcome = cold;
   }
   return finish(data, policy, targets, rates, wanted, first, outcome, { solves, iterations }, tolerance, innerFailed);
+}
+
+/** A target's wedge u = ln(1 + r), its slope d(ln F)/du, and the previous iterate (its u, error and side of the root). */
+interface TargetState {
+  u: number;
+  slope: number;
+  previous?: { u: number; e: number; rootAbove: boolean };
+}
+
+/**
+ * One safeguarded secant step of a target's wedge. The slope is the secant through the previous iterate when it
+ * has the right sign (else the last one, first the partial-equilibrium slope). A bracket comes only from the last two
+ * iterates — older ones were evaluated with the other wedges elsewhere — and a step past it bisects; without one, a
+ * step down past the lower bound stops at the bound (where a slack target is a solution) and a step up grows by at
+ * most max(1, 2·|last step|) in ln(1 + r), within the upper bound.
+ */
+function nextRate(t: QuantityTarget, s: TargetState, e: number, partial: () => number): number {
+  const lowEnd = Math.log1p(t.low);
+  const highEnd = Math.log1p(t.high);
+  // F rises with u for a floor (commitment), falls for a cap: the sign of e says on which side the root is.
+  const rootAbove = t.direction === "floor" ? e < 0 : e > 0;
+  const previous = s.previous;
+  if (previous && Math.abs(s.u - previous.u) > 1e-14) {
+    const secant = (e - previous.e) / (s.u - previous.u);
+    if (Number.isFinite(secant) && Math.sign(secant) === (t.direction === "floor" ? 1 : -1) && Math.abs(secant) > 1e-6) s.slope = secant;
+  }
+  if (!Number.isFinite(s.slope)) s.slope = partial();
+  const bracket = previous && previous.rootAbove !== rootAbove ? previous.u : undefined;
+  let next = Number.isFinite(e) ? s.u - e / s.slope : rootAbove ? s.u + 1 : lowEnd;
+  if (rootAbove && next >= (bracket ?? Infinity)) next = (s.u + bracket!) / 2;
+  else if (!rootAbove && next <= (bracket ?? -Infinity)) next = (s.u + bracket!) / 2;
+  else if (rootAbove && bracket === undefined) next = Math.min(next, s.u + Math.max(1, 2 * Math.abs(s.u - (previous?.u ?? s.u))));
+  s.previous = { u: s.u, e, rootAbove };
+  s.u = Math.min(highEnd, Math.max(lowEnd, next));
+  return s.u === lowEnd ? t.low : s.u === highEnd ? t.high : Math.expm1(s.u);
+}
+
+/** e_t = ln F_t − ln F*_t of every target in an outcome. */
+function targetErrors(targets: readonly QuantityTarget[], wanted: Float64Array, outcome: ModelOutcome): number[] {
+  const flows = outcome.flows!.counterfactual;
+  return targets.map((t, k) => Math.log(sum(flows, t.flows)) - Math.log(wanted[k]));
+}
+
+function targetsMet(targets: readonly QuantityTarget[], rates: Float64Array, wanted: Float64Array, outcome: ModelOutcome, tolerance: number): boolean {
+  const errors = targetErrors(targets, wanted, outcome);
+  return targets.every((t, k) => satisfied(t, rates[k], errors[k], tolerance));
 }
 
 function sum(x: Float64Array, at: Int32Array): number {
