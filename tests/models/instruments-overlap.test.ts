@@ -35,7 +35,8 @@ describe("instruments on the same flows", () => {
   it("a quota on flows a tariff-rate quota covers stacks on its out-of-quota rate: the equilibrium of the tariff (1.1)(1 + r) − 1", () => {
     // The tariff-rate quota (in 0%, out 10%, volume 30% of the flow) is filled well past its volume at 10%: its rate is the
     // out-of-quota 10%. The quota (60% of the flow) binds on top, as a tariff-equivalent r multiplying 1.1.
-    const both = solve(["{ type: tariff-rate-quota, importer: JPN, exporter: BRA, sectors: [osd], share: 0.3, inQuota: 0, outOfQuota: 0.1 }", "{ type: quota, importer: JPN, exporter: BRA, sectors: [osd], share: 0.6 }"]);
+    // The quota comes first in the scenario: the tariff-rate quota must not overwrite its wedge.
+    const both = solve(["{ type: quota, importer: JPN, exporter: BRA, sectors: [osd], share: 0.6 }", "{ type: tariff-rate-quota, importer: JPN, exporter: BRA, sectors: [osd], share: 0.3, inQuota: 0, outOfQuota: 0.1 }"]);
     expect(both.converged).toBe(true);
     const quota = both.instruments!.find((i) => i.kind === "quota")!;
     const trq = both.instruments!.find((i) => i.kind === "tariff-rate-quota")!;
