@@ -194,6 +194,25 @@ export const message = {
   nashNotConverged: (meanChange: number, tolerance: number, rounds: number) =>
     `the best-response iteration did not converge: |mean change| ${meanChange.toExponential(2)} > ${tolerance} after ${rounds} rounds; the table shows the last round`,
 
+  tradeElasticitiesLength: (sectors: number, got: number) =>
+    `tradeElasticities needs one ε > 0 per sector of the dataset: ${sectors} values in the dataset's sector order, not ${got} (see \`tradewinds datasets <name>\`)`,
+  // ---- uncertainty --------------------------------------------------------------------------------
+  uncertaintySectionMissing: () =>
+    `--uncertainty needs the scenario's uncertainty section stating what is uncertain and how (no spread is assumed for you), e.g. uncertainty: { parameters: [{ parameter: tradeElasticities, distribution: lognormal, cv: 0.25 }] }`,
+  uncertainParameterTwice: (name: string) => `parameter ${show(name)} is drawn twice; state each uncertain parameter once`,
+  modelHasNoTradeElasticities: (model: string) => `model ${model} does not say which of its parameters is the trade elasticity; draw a numeric parameter of it by name instead`,
+  tradeElasticitiesDrawnLognormal: () =>
+    `trade elasticities by sector are drawn log-normal around the point estimate: use distribution: lognormal with cv (no dataset carries standard errors of its elasticities, so the spread is yours to state)`,
+  elasticitySetDrawnAsChoice: () => `the elasticity set is a name: draw it with distribution: choice and among: all (or a list of set names)`,
+  datasetHasNoElasticitySets: (dataset: string) =>
+    `dataset ${dataset} has no named elasticity sets (icio-2019/2021/2022 and wiod-2014-16 have them); draw tradeElasticities instead`,
+  modelHasNoElasticitySets: (model: string) => `model ${model} does not take a named elasticity set (caliendo-parro and lashkaripour do); draw tradeElasticities instead`,
+  choiceAllOnlyForSets: () => `among: all lists the dataset's elasticity sets; for a numeric parameter list the values, e.g. among: [3, 4, 5]`,
+  choiceNeedsNumbers: (name: string) => `${name} is numeric: list numbers to choose among`,
+  sectorsOnlyForTradeElasticities: () => `sectors: common applies to tradeElasticities (one draw for all sectors); remove it here`,
+  unknownUncertainParameter: (name: string, model: string, known: string[]) =>
+    `${show(name)} is not a numeric parameter of model ${model} with a value in every phase; choose one of ${known.join(", ")} (state an optional parameter in the scenario's model section first)`,
+  invalidDraw: (draw: number, detail: string) => `draw ${draw} gives parameters the model rejects (${detail}); narrow the distribution`,
   badElasticitySet: (sectors: number) => `an elasticity set needs one finite ε > 0 per sector (${sectors} values); fix the dataset's build script`,
   ossaFlowsAtExporterPrices: (dataset: string) =>
     `Flows of ${dataset} are the tariffwar package's tariff-inclusive expenditure; Ossa's model reads them at exporter prices, X/(1 + t) with the baseline tariffs.`,

@@ -1,20 +1,15 @@
-import { existsSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { loadDataset } from "./data/load.js";
-import { runEstimationStages } from "./estimation/estimationStages.js";
-import { withBaselineTariffs, type Dataset } from "./data/dataset.js";
-import { modelCatalog } from "./models/available.js";
+import type { Dataset } from "./data/dataset.js";
 import type { ModelCatalog } from "./models/catalog.js";
 import { newRunContext, type ModelOutcome, type RunContext } from "./models/types.js";
-import { buildPhaseReport } from "./report/build.js";
 import type { QuantityDefinition } from "./report/registry.js";
 import type { RunReport } from "./report/types.js";
-import { compilePhase, type CompiledPhase } from "./scenario/compile.js";
-import { normalizeScenario } from "./scenario/normalize.js";
+import type { CompiledPhase } from "./scenario/compile.js";
 import type { ScenarioInput } from "./scenario/schema.js";
 import { validateScenarioText } from "./scenario/validate.js";
+import { assembleReport, prepareScenario, solvePhase, VERSION, type BaselineCache } from "./pipeline.js";
+import { withUncertaintyBands } from "./uncertainty/runDraws.js";
 
-export const VERSION = "0.1.0";
+export { VERSION };
 
 export interface RunOptions {
   /** Where the scenario came from, for error messages (a file path, "request body", …). */
@@ -27,15 +22,22 @@ export interface RunOptions {
   baseDir?: string;
   /** Called after each phase is solved with its compiled policy and the model's outcome (the exposure accounting reads the flows). */
   onPhaseSolved?: (phase: CompiledPhase, outcome: ModelOutcome) => void;
+  /**
+   * Uncertainty draws: overrides the scenario's `uncertainty.draws` (0: the point estimate only). With
+   * draws, the report carries 5–95% bands from the scenario's `uncertainty` section, solved in this thread.
+   */
+  draws?: number;
+  /** Overrides the scenario's `uncertainty.seed`. */
+  seed?: number;
 }
 
 /**
  * Runs a scenario end to end:
  *
- *   scenario text ─▶ validate ─▶ normalize ─▶ estimate ─▶ calibrate ─▶ compile ─▶ solve ─▶ report
- *    (YAML/JSON)     (schema)    (defaults,    (optional    (baseline,    (shocks on  (model      (registry of
- *                                groups,        PPML         once per      the data)   kernels)    outputs → RunReport)
- *                                inheritance)   stages)      parameters)
+ *   scenario text ─▶ validate ─▶ normalize ─▶ estimate ─▶ calibrate ─▶ compile ─▶ solve ─▶ report ─▶ bands
+ *    (YAML/JSON)     (schema)    (defaults,    (optional    (baseline,    (shocks on  (model      (registry of  (optional:
+ *                                groups,        PPML         once per      the data)   kernels)    outputs →     uncertainty
+ *                                inheritance)   stages)      parameters)                           RunReport)    draws)
  *
  * Bad input throws `TradewindsInputError` naming every field at fault; a solver that does not
  * converge is reported in the phase (`converged: false`, with diagnostics), never hidden.
@@ -48,50 +50,23 @@ export function runScenario(text: string, options: RunOptions = {}): RunReport {
 }
 
 export function runValidatedScenario(input: ScenarioInput, options: RunOptions = {}): RunReport {
-  const source = options.source ?? "scenario";
-  const catalog = options.catalog ?? modelCatalog;
   const ctx = options.context ?? newRunContext();
-  const data = withBaselineTariffs(options.dataset ?? loadDataset(input.dataset), input.baselineTariffs, source);
-  // 2. normalize: groups → members, inheritance → full shock lists, model parameters checked
-  const scenario = normalizeScenario(input, data, catalog, source);
-  const entry = catalog[scenario.modelType];
-  // 2b. estimate: the scenario's PPML stages, whose coefficients and fixed effects the model may use for its baseline
-  const baseDir = options.baseDir ?? (existsSync(source) ? dirname(resolve(source)) : process.cwd());
-  const estimation = input.estimation ? runEstimationStages(input.estimation, baseDir, source) : undefined;
+  // 2. normalize, 2b. estimate (pipeline.ts)
+  const prepared = prepareScenario(input, options);
+  const { scenario } = prepared;
   const definitions: Record<string, QuantityDefinition> = {};
-  const baselines = new Map<string, unknown>();
-  const reports = scenario.phases.map((normalized, k) => {
-    // 3. calibrate once per distinct parameter set (estimation, domestic sales, …)
-    const key = JSON.stringify(normalized.modelParams);
-    if (!baselines.has(key)) baselines.set(key, entry.model.calibrate(data, normalized.modelParams as never, ctx, estimation));
-    const baseline = baselines.get(key);
-    // 4. compile: shocks → dense policy arrays on the dataset's index order (closed-form rates from the baseline)
-    const phase = compilePhase(normalized, data, entry.closedFormRates?.(baseline));
-    // 5. solve against the baseline
-    const outcome = entry.model.solve(baseline, phase.policy, ctx);
-    options.onPhaseSolved?.(phase, outcome);
-    ctx.progress?.((k + 1) / scenario.phases.length);
-    // 6. report: outcomes → rows keyed by the registry
-    return { ...buildPhaseReport(phase, outcome, data, scenario.reportRows, scenario.bilateral, definitions), appliedRates: phase.appliedRates };
+  const baselines: BaselineCache = new Map();
+  const draws = options.draws ?? input.uncertainty?.draws ?? 0;
+  const steps = scenario.phases.length * (1 + draws);
+  const phases = scenario.phases.map((phase, k) => {
+    // 3–6. calibrate, compile, solve, report (pipeline.ts)
+    const solved = solvePhase(prepared, scenario, phase, baselines, ctx, definitions);
+    options.onPhaseSolved?.(solved.compiled, solved.outcome);
+    ctx.progress?.((k + 1) / steps);
+    return solved.report;
   });
-  return {
-    tradewinds: VERSION,
-    scenario: { name: scenario.name, description: scenario.description, source },
-    dataset: {
-      name: data.meta.name,
-      title: data.meta.title,
-      year: data.meta.year,
-      baselineTariffs: data.baselineTariffs,
-      units: data.meta.units,
-      source: data.meta.source,
-      licence: data.meta.licence,
-      attribution: data.meta.attribution,
-    },
-    model: { type: scenario.modelType, description: entry.description },
-    tableKeys: entry.tableKeys.filter((key) => key in definitions),
-    sectorTableKeys: (entry.sectorTableKeys ?? []).filter((key) => key in definitions),
-    phases: reports,
-    definitions,
-    warnings: ctx.warnings,
-  };
+  const report = assembleReport(prepared, scenario, phases, definitions, ctx);
+  if (draws === 0) return report;
+  // 7. bands: the scenario solved at each draw of its uncertain parameters, in this thread
+  return withUncertaintyBands(report, prepared, { draws, seed: options.seed, onProgress: (done) => ctx.progress?.((scenario.phases.length * (1 + done)) / steps) });
 }

@@ -28,10 +28,12 @@ export const caliendoParroParamsSchema = z
      * the tariffwar datasets; see `tradewinds datasets <name>`). Default: the dataset's default set.
      */
     elasticities: z.string().min(1).optional(),
+    /** θ_s by sector, one positive value per sector of the dataset (an uncertainty draw sets this; a scenario may too). */
+    tradeElasticities: z.array(z.number().positive().finite()).min(1).optional(),
   })
   .strict()
-  .refine((p) => p.tradeElasticity === undefined || p.elasticities === undefined, {
-    message: 'give either "tradeElasticity" (one θ for all sectors) or "elasticities" (a named set of the dataset), not both',
+  .refine((p) => [p.tradeElasticity, p.elasticities, p.tradeElasticities].filter((v) => v !== undefined).length <= 1, {
+    message: 'give at most one of "tradeElasticity" (one θ for all sectors), "elasticities" (a named set of the dataset) or "tradeElasticities" (θ by sector)',
     path: ["elasticities"],
   });
 

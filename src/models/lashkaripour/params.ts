@@ -9,9 +9,15 @@ export const lashkaripourParamsSchema = z
      * tariffwar datasets; default the dataset's `defaultElasticitySet`. The balanced baseline depends on it (spec §4).
      */
     elasticities: z.string().min(1).optional().describe("The dataset's elasticity set (see `tradewinds datasets <name>`); default the dataset's default set"),
+    /** ε_s by sector, one positive value per sector (an uncertainty draw sets this; a scenario may too). */
+    tradeElasticities: z.array(z.number().positive().finite()).min(1).optional().describe("ε by sector, one value per sector of the dataset (instead of a named set)"),
     /** max |scaled residual| of every solve (ERR1/R, ERR2/Y, ERR3). */
     tolerance: z.number().positive().max(1e-6).default(SYSTEM_TOLERANCE).describe("Solver tolerance: max |residual| relative to wage income / expenditure"),
   })
-  .strict();
+  .strict()
+  .refine((p) => p.elasticities === undefined || p.tradeElasticities === undefined, {
+    message: 'give either "elasticities" (a named set of the dataset) or "tradeElasticities" (ε by sector), not both',
+    path: ["tradeElasticities"],
+  });
 
 export type LashkaripourParams = z.infer<typeof lashkaripourParamsSchema>;
