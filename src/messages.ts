@@ -196,6 +196,24 @@ export const message = {
 
   tradeElasticitiesLength: (sectors: number, got: number) =>
     `tradeElasticities needs one ε > 0 per sector of the dataset: ${sectors} values in the dataset's sector order, not ${got} (see \`tradewinds datasets <name>\`)`,
+  integerOption: (min: number, max: number) => `must be a whole number from ${min} to ${max.toLocaleString("en-US")}`,
+  seedWithoutDraws: () => `--seed chooses the random numbers of draws: give --uncertainty <draws> or --draw k with it (or a draws count in the scenario's uncertainty section)`,
+  drawWithUncertainty: () => `--draw solves one draw alone; give either --draw k or --uncertainty <draws>, not both`,
+  drawsLeftOut: (notConverged: number, failed: number, draws: number) =>
+    `${notConverged} of ${draws} draw(s) did not converge and ${failed} failed; they are listed in the output and left out of the bands`,
+  // ---- sweeps -----------------------------------------------------------------------------------
+  sweepOneScenarioDimension: () => `a sweep has at most one scenarios dimension; list every file in it`,
+  sweepScenarioOrDimension: () => `give the base scenario (scenario: file.yaml) or a scenarios dimension — exactly one of them`,
+  sweepDimensionTwice: (name: string) => `dimension name ${show(name)} is used twice; each dimension needs its own name (it becomes a column)`,
+  sweepTooLarge: (points: number, max: number) => `the sweep has ${points.toLocaleString("en-US")} points, more than the limit of ${max.toLocaleString("en-US")}; split it into several sweeps`,
+  sweepUnknownPhase: (phase: string, scenario: string, known: string[]) => `phase ${show(phase)} is not a phase of ${scenario}; its phases are ${known.join(", ")}`,
+  sweepTemplateWithoutValue: () => `no shock of this grid uses "$value", so every grid point would be the same; put "$value" where the grid's value goes (e.g. set: $value)`,
+  sweepDrawsWithoutParameters: (scenario: string) => `a draws dimension needs uncertain parameters: give them here (parameters: […]) or in the uncertainty section of ${scenario}`,
+  sweepCandidatesDiffer: () => `a memberships dimension needs the same bloc candidates, in the same order, in every scenario of the sweep`,
+  sweepNotACandidate: (code: string, candidates: string[]) => `${show(code)} is not a candidate of the bloc; candidates are ${candidates.join(", ")}`,
+  sweepFileMissing: (path: string) => `file ${path} does not exist (paths in a sweep file are relative to the sweep file)`,
+  sweepAlreadyStored: (id: string, stored: number, total: number) =>
+    `sweep ${id} (this file, version and data) is already stored with ${stored} of ${total} points; add --resume to continue it, or --replace to solve it again from scratch`,
   // ---- uncertainty --------------------------------------------------------------------------------
   uncertaintySectionMissing: () =>
     `--uncertainty needs the scenario's uncertainty section stating what is uncertain and how (no spread is assumed for you), e.g. uncertainty: { parameters: [{ parameter: tradeElasticities, distribution: lognormal, cv: 0.25 }] }`,

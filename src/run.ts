@@ -6,8 +6,11 @@ import type { RunReport } from "./report/types.js";
 import type { CompiledPhase } from "./scenario/compile.js";
 import type { ScenarioInput } from "./scenario/schema.js";
 import { validateScenarioText } from "./scenario/validate.js";
-import { assembleReport, prepareScenario, solvePhase, VERSION, type BaselineCache } from "./pipeline.js";
-import { withUncertaintyBands } from "./uncertainty/runDraws.js";
+import { assembleReport, prepareScenario, solvePhase, VERSION, type BaselineCache, type PreparedScenario } from "./pipeline.js";
+import { drawPhases, drawPlanOf, withUncertaintyBands, type DrawPlan } from "./uncertainty/runDraws.js";
+import { InvalidDrawError } from "./uncertainty/drawParams.js";
+import { TradewindsInputError } from "./messages.js";
+import type { NormalizedPhase } from "./scenario/normalize.js";
 
 export { VERSION };
 
@@ -29,6 +32,8 @@ export interface RunOptions {
   draws?: number;
   /** Overrides the scenario's `uncertainty.seed`. */
   seed?: number;
+  /** Solve draw `draw` of the scenario's uncertainty section alone (its parameters in every phase), no bands. */
+  draw?: number;
 }
 
 /**
@@ -56,9 +61,11 @@ export function runValidatedScenario(input: ScenarioInput, options: RunOptions =
   const { scenario } = prepared;
   const definitions: Record<string, QuantityDefinition> = {};
   const baselines: BaselineCache = new Map();
-  const draws = options.draws ?? input.uncertainty?.draws ?? 0;
+  const draws = options.draw !== undefined ? 0 : (options.draws ?? input.uncertainty?.draws ?? 0);
+  const plan = draws > 0 || options.draw !== undefined ? drawPlanOf(input, prepared.source, options.seed) : undefined;
   const steps = scenario.phases.length * (1 + draws);
-  const phases = scenario.phases.map((phase, k) => {
+  const phasesInForce = options.draw !== undefined ? drawnPhasesOrInputError(prepared, plan!, options.draw) : scenario.phases;
+  const phases = phasesInForce.map((phase, k) => {
     // 3–6. calibrate, compile, solve, report (pipeline.ts)
     const solved = solvePhase(prepared, scenario, phase, baselines, ctx, definitions);
     options.onPhaseSolved?.(solved.compiled, solved.outcome);
@@ -66,7 +73,18 @@ export function runValidatedScenario(input: ScenarioInput, options: RunOptions =
     return solved.report;
   });
   const report = assembleReport(prepared, scenario, phases, definitions, ctx);
+  if (options.draw !== undefined) return { ...report, draw: { index: options.draw, seed: plan!.seed, modelParams: Object.fromEntries(phasesInForce.map((p) => [p.name, p.modelParams])) } };
   if (draws === 0) return report;
   // 7. bands: the scenario solved at each draw of its uncertain parameters, in this thread
   return withUncertaintyBands(report, prepared, { draws, seed: options.seed, onProgress: (done) => ctx.progress?.((scenario.phases.length * (1 + done)) / steps) });
+}
+
+/** The phases at draw `draw`; parameters the model rejects are bad input here (the user asked for this draw). */
+function drawnPhasesOrInputError(prepared: PreparedScenario, plan: DrawPlan, draw: number): NormalizedPhase[] {
+  try {
+    return drawPhases(prepared, prepared.scenario.phases, plan, draw);
+  } catch (err) {
+    if (err instanceof InvalidDrawError) throw new TradewindsInputError([{ source: prepared.source, path: "uncertainty", value: String(draw), message: err.message }]);
+    throw err;
+  }
 }

@@ -22,6 +22,11 @@ import { zodIssues } from "../scenario/validate.js";
 import { estimateFile } from "../estimation/estimationFile.js";
 import { estimationReport, formatEstimationTable } from "../estimation/estimationReport.js";
 import cliProgress from "cli-progress";
+import { progressBar } from "./progressBar.js";
+import { MAX_DRAWS } from "../uncertainty/spec.js";
+import { MAX_DRAW_INDEX, MAX_SEED } from "../random/drawStream.js";
+import type { RunReport } from "../report/types.js";
+import { validateScenarioText } from "../scenario/validate.js";
 import { SIGMA_SETS, runTariffWar } from "../strategy/tariffWar.js";
 import { formatTariffWar } from "../strategy/formatTariffWar.js";
 import { runLashkaripourTariffWar } from "../strategy/lashkaripourTariffWar.js";
@@ -29,6 +34,19 @@ import { formatLashkaripourWar } from "../strategy/formatLashkaripourWar.js";
 
 /** The models `tradewinds tariff-war` runs. */
 const TARIFF_WAR_MODELS = ["lashkaripour", "ossa"] as const;
+
+/** The most worker threads a command may start. */
+const MAX_THREADS = 256;
+
+/** An optional integer option in [min, max], or bad input naming the flag. */
+function optionalInteger(flag: string, text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new TradewindsInputError([{ source: "command line", path: flag, value: JSON.stringify(text), message: message.integerOption(min, max) }]);
+  }
+  return n;
+}
 
 /** Exit codes: 0 ok, 1 internal error, 2 bad input, 3 a solver did not converge (results still printed). */
 export const EXIT = { ok: 0, internal: 1, input: 2, notConverged: 3 } as const;
@@ -51,18 +69,44 @@ export async function main(argv: string[]): Promise<number> {
     .option("-o, --out <file>", "write the output to a file instead of standard output")
     .option("--sectors", "show sector tables (multi-sector models)")
     .option("--country <code>", "the country whose sector table is shown")
-    .action((file: string, opts: { format: string; out?: string; sectors?: boolean; country?: string }) => {
+    .option("--uncertainty <draws>", "solve this many draws of the scenario's uncertainty section and show 5–95% bands (0: none)")
+    .option("--seed <seed>", "seed of the draws (default: the section's, else 1)")
+    .option("--draw <k>", "solve draw k of the uncertainty section alone (its parameters), without bands")
+    .option("-t, --threads <n>", "worker threads solving the draws (results do not depend on it)", "2")
+    .option("--no-progress", "no progress bar")
+    .action(async (file: string, opts: { format: string; out?: string; sectors?: boolean; country?: string; uncertainty?: string; seed?: string; draw?: string; threads: string; progress: boolean }) => {
       if (!["table", "json", "csv"].includes(opts.format)) {
         throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table, json or csv" }]);
       }
+      const draws = optionalInteger("--uncertainty", opts.uncertainty, 0, MAX_DRAWS);
+      const seed = optionalInteger("--seed", opts.seed, 0, MAX_SEED);
+      const draw = optionalInteger("--draw", opts.draw, 0, MAX_DRAW_INDEX);
+      const threads = optionalInteger("--threads", opts.threads, 1, MAX_THREADS)!;
+      if (draw !== undefined && draws !== undefined) throw new TradewindsInputError([{ source: "command line", path: "--draw", value: JSON.stringify(opts.draw), message: message.drawWithUncertainty() }]);
       if (!existsSync(file)) throw new TradewindsInputError([{ source: file, path: "", value: "", message: `scenario file ${file} does not exist` }]);
-      const report = runScenario(readFileSync(file, "utf8"), { source: file });
-      const text = formatReport(report, opts.format as OutputFormat, { sectors: opts.sectors, country: opts.country });
-      if (opts.out) writeFileSync(opts.out, text);
-      else process.stdout.write(text);
+      const text = readFileSync(file, "utf8");
+      const sectionDraws = draws ?? (draw === undefined ? validateScenarioText(text, file).uncertainty?.draws : undefined) ?? 0;
+      if (seed !== undefined && sectionDraws === 0 && draw === undefined) throw new TradewindsInputError([{ source: "command line", path: "--seed", value: JSON.stringify(opts.seed), message: message.seedWithoutDraws() }]);
+      let report: RunReport;
+      if (sectionDraws > 0) {
+        const { runScenarioWithDraws } = await import("../uncertainty/runWithDraws.js");
+        const bar = progressBar("solving draws", "draws", opts.progress);
+        report = await runScenarioWithDraws(file, { draws: sectionDraws, seed, threads, onProgress: (done, total) => bar?.update(done, total) });
+        bar?.stop();
+      } else {
+        report = runScenario(text, { source: file, draws: 0, draw, seed });
+      }
+      const out = formatReport(report, opts.format as OutputFormat, { sectors: opts.sectors, country: opts.country });
+      if (opts.out) writeFileSync(opts.out, out);
+      else process.stdout.write(out);
       const failed = report.phases.filter((p) => !p.converged);
       if (failed.length) {
         process.stderr.write(`tradewinds: ${failed.length} phase(s) did not converge: ${failed.map((p) => p.name).join(", ")}\n`);
+        code = EXIT.notConverged;
+      }
+      const u = report.uncertainty;
+      if (u && (u.notConverged.length || u.failed.length)) {
+        process.stderr.write(`tradewinds: ${message.drawsLeftOut(u.notConverged.length, u.failed.length, u.draws)}\n`);
         code = EXIT.notConverged;
       }
     });

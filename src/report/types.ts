@@ -96,4 +96,6 @@ export interface RunReport {
   warnings: string[];
   /** Present when the run solved uncertainty draws: rows then carry `bands`. */
   uncertainty?: UncertaintySummary;
+  /** Present when the run is one uncertainty draw (`run --draw k`): which, and the model parameters it gave each phase. */
+  draw?: { index: number; seed: number; modelParams: Record<string, Record<string, unknown>> };
 }

@@ -43,21 +43,21 @@ export function phaseCells(report: PhaseReport, tableKeys: string[]): PhaseCells
 }
 
 /**
- * Solves `phases` of a normalized scenario variant (their parameters may be a draw's) and keeps their
- * cells. A point whose parameters or shocks the model rejects fails with the reason (never dropped);
+ * Solves the phases `build` gives (a normalized scenario variant; their parameters may be a draw's) and
+ * keeps their cells. A point whose parameters or shocks the model rejects fails with the reason (never dropped);
  * any other error is a bug and propagates.
  */
 export function solvePointPhases(
   point: number,
   prepared: PreparedScenario,
-  scenario: NormalizedScenario,
-  phases: () => NormalizedPhase[],
+  build: () => { scenario: NormalizedScenario; phases: NormalizedPhase[] },
   baselines: BaselineCache = new Map(),
 ): PointResult {
   try {
     const definitions: Record<string, QuantityDefinition> = {};
     const ctx = newRunContext();
-    const solved = phases().map((phase) => solvePhase(prepared, scenario, phase, baselines, ctx, definitions).report);
+    const { scenario, phases } = build();
+    const solved = phases.map((phase) => solvePhase(prepared, scenario, phase, baselines, ctx, definitions).report);
     const tableKeys = prepared.entry.tableKeys.filter((key) => key in definitions);
     const cells = solved.map((report) => phaseCells(report, tableKeys));
     return { point, converged: cells.every((c) => c.converged), phases: cells };

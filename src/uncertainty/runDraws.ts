@@ -1,7 +1,8 @@
 import { TradewindsInputError, message } from "../messages.js";
 import type { PreparedScenario } from "../pipeline.js";
 import type { RunReport } from "../report/types.js";
-import type { NormalizedScenario } from "../scenario/normalize.js";
+import type { ScenarioInput } from "../scenario/schema.js";
+import type { NormalizedPhase, NormalizedScenario } from "../scenario/normalize.js";
 import { solvePointPhases, type PointResult } from "../sweep/pointResult.js";
 import { attachBands } from "./bands.js";
 import { drawnParams } from "./drawParams.js";
@@ -14,9 +15,9 @@ export interface DrawPlan {
 }
 
 /** The scenario's `uncertainty` section with the seed resolved; bad input when draws are asked of a scenario without one. */
-export function drawPlanOf(prepared: PreparedScenario, seed?: number): DrawPlan {
-  const section = prepared.input.uncertainty;
-  if (!section) throw new TradewindsInputError([{ source: prepared.source, path: "uncertainty", value: "", message: message.uncertaintySectionMissing() }]);
+export function drawPlanOf(input: ScenarioInput, source: string, seed?: number): DrawPlan {
+  const section = input.uncertainty;
+  if (!section) throw new TradewindsInputError([{ source, path: "uncertainty", value: "", message: message.uncertaintySectionMissing() }]);
   return { parameters: section.parameters, seed: seed ?? section.seed ?? DEFAULT_SEED };
 }
 
@@ -24,13 +25,13 @@ export function drawPlanOf(prepared: PreparedScenario, seed?: number): DrawPlan 
  * Draw `draw` of a (normalized) scenario: every phase solved with its parameters drawn by the plan.
  * A pure function of (scenario, plan, draw): the same in any thread, process or order.
  */
-export function solveDraw(prepared: PreparedScenario, scenario: NormalizedScenario, plan: DrawPlan, draw: number, phaseNames?: Set<string>): PointResult {
-  const { entry, data } = prepared;
-  return solvePointPhases(draw, prepared, scenario, () =>
-    scenario.phases
-      .filter((phase) => !phaseNames || phaseNames.has(phase.name))
-      .map((phase) => ({ ...phase, modelParams: drawnParams(plan.parameters, plan.seed, draw, phase.modelParams, entry, data) })),
-  );
+export function solveDraw(prepared: PreparedScenario, scenario: NormalizedScenario, plan: DrawPlan, draw: number): PointResult {
+  return solvePointPhases(draw, prepared, () => ({ scenario, phases: drawPhases(prepared, scenario.phases, plan, draw) }));
+}
+
+/** The phases with the model parameters of draw `draw`. */
+export function drawPhases(prepared: PreparedScenario, phases: NormalizedPhase[], plan: DrawPlan, draw: number): NormalizedPhase[] {
+  return phases.map((phase) => ({ ...phase, modelParams: drawnParams(plan.parameters, plan.seed, draw, phase.modelParams, prepared.entry, prepared.data) }));
 }
 
 export interface BandOptions {
@@ -42,7 +43,7 @@ export interface BandOptions {
 
 /** The point-estimate report with bands from `draws` draws solved one after another in this thread. */
 export function withUncertaintyBands(report: RunReport, prepared: PreparedScenario, options: BandOptions): RunReport {
-  const plan = drawPlanOf(prepared, options.seed);
+  const plan = drawPlanOf(prepared.input, prepared.source, options.seed);
   const results: PointResult[] = [];
   for (let draw = 0; draw < options.draws; draw++) {
     results.push(solveDraw(prepared, prepared.scenario, plan, draw));
