@@ -211,6 +211,10 @@ export const message = {
   sweepDrawsWithoutParameters: (scenario: string) => `a draws dimension needs uncertain parameters: give them here (parameters: […]) or in the uncertainty section of ${scenario}`,
   sweepCandidatesDiffer: () => `a memberships dimension needs the same bloc candidates, in the same order, in every scenario of the sweep`,
   sweepNotACandidate: (code: string, candidates: string[]) => `${show(code)} is not a candidate of the bloc; candidates are ${candidates.join(", ")}`,
+  resumeOrReplace: () => `--resume continues a stored sweep and --replace starts it again: give one of them`,
+  exportFormat: () => `--export writes Parquet or CSV: name the file *.parquet or *.csv`,
+  sweepPointsLeftOut: (notConverged: number, failed: number) =>
+    `${notConverged} point(s) did not converge and ${failed} failed; they are stored and flagged (sweep_points.converged, sweep_points.error, results.phase_converged)`,
   sweepFileMissing: (path: string) => `file ${path} does not exist (paths in a sweep file are relative to the sweep file)`,
   sweepAlreadyStored: (id: string, stored: number, total: number) =>
     `sweep ${id} (this file, version and data) is already stored with ${stored} of ${total} points; add --resume to continue it, or --replace to solve it again from scratch`,

@@ -3,14 +3,14 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { listEmbeddedDatasets, loadDataset } from "../data/load.js";
 import { describeDataset, formatDatasetDescription } from "../data/describeDataset.js";
 import { TradewindsInputError, formatIssue, message } from "../messages.js";
-import { formatReport, type OutputFormat } from "../report/format.js";
+import { compact, formatReport, type OutputFormat } from "../report/format.js";
 import { VERSION, runScenario } from "../run.js";
 import { scenarioJsonSchema } from "../scenario/jsonSchema.js";
 import { readScenarioFile } from "../scenario/validate.js";
 import { normalizeScenario } from "../scenario/normalize.js";
 import { modelCatalog } from "../models/available.js";
 import { startServer } from "../server/serve.js";
-import { basename } from "node:path";
+import { basename, join } from "node:path";
 import { exposureOf } from "../exposure/exposureReport.js";
 import { formatExposureReport } from "../exposure/format.js";
 import { icioDatasetFile } from "../data/icio.js";
@@ -22,6 +22,7 @@ import { zodIssues } from "../scenario/validate.js";
 import { estimateFile } from "../estimation/estimationFile.js";
 import { estimationReport, formatEstimationTable } from "../estimation/estimationReport.js";
 import cliProgress from "cli-progress";
+import Table from "cli-table3";
 import { progressBar } from "./progressBar.js";
 import { MAX_DRAWS } from "../uncertainty/spec.js";
 import { MAX_DRAW_INDEX, MAX_SEED } from "../random/drawStream.js";
@@ -46,6 +47,15 @@ function optionalInteger(flag: string, text: string | undefined, min: number, ma
     throw new TradewindsInputError([{ source: "command line", path: flag, value: JSON.stringify(text), message: message.integerOption(min, max) }]);
   }
   return n;
+}
+
+/** Rows of a query as a text table (cli-table3). */
+function formatRows(rows: Record<string, unknown>[]): string {
+  if (rows.length === 0) return "(no rows)\n";
+  const columns = Object.keys(rows[0]);
+  const table = new Table({ head: columns, ...compact });
+  for (const row of rows) table.push(columns.map((c) => (row[c] === null || row[c] === undefined ? "" : String(row[c]))));
+  return table.toString() + "\n";
 }
 
 /** Exit codes: 0 ok, 1 internal error, 2 bad input, 3 a solver did not converge (results still printed). */
@@ -109,6 +119,74 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(`tradewinds: ${message.drawsLeftOut(u.notConverged.length, u.failed.length, u.draws)}\n`);
         code = EXIT.notConverged;
       }
+    });
+
+  program
+    .command("sweep")
+    .description("Solve every point of a sweep file (parameter draws, grids of shock values, scenarios, bloc memberships) and store the results in DuckDB")
+    .argument("<sweep>", "a sweep file (YAML or JSON; see examples/sweeps/)")
+    .option("-t, --threads <n>", "worker threads of this machine (results do not depend on it)", "2")
+    .option("--redis <url>", "coordinate `tradewinds worker --redis <url>` processes through Redis instead (redis://host:port)")
+    .option("--resume", "continue a stored sweep: solve only the points not stored yet")
+    .option("--replace", "delete the stored sweep and solve it again")
+    .option("--data-dir <dir>", "where results are stored (sweeps.duckdb)", ".tradewinds")
+    .option("--export <file>", "write the results to a .parquet or .csv file")
+    .option("--query <sql>", "print the rows of a query on the sweep's `results` table (columns: point, one per dimension, phase, row, key, value, phase_converged)")
+    .option("--chunk <n>", "points per job of the distributed engine (default: about points / 100, at most 25)")
+    .option("--no-progress", "no progress bar")
+    .action(async (file: string, opts: { threads: string; redis?: string; resume?: boolean; replace?: boolean; dataDir: string; export?: string; query?: string; chunk?: string; progress: boolean }) => {
+      const threads = optionalInteger("--threads", opts.threads, 1, MAX_THREADS)!;
+      const chunk = optionalInteger("--chunk", opts.chunk, 1, 10_000);
+      if (opts.resume && opts.replace) throw new TradewindsInputError([{ source: "command line", path: "--replace", value: "", message: message.resumeOrReplace() }]);
+      const exportFormat = opts.export === undefined ? undefined : /\.parquet$/i.test(opts.export) ? "parquet" : /\.csv$/i.test(opts.export) ? "csv" : null;
+      if (exportFormat === null) throw new TradewindsInputError([{ source: "command line", path: "--export", value: JSON.stringify(opts.export), message: message.exportFormat() }]);
+      const { readSweepFile } = await import("../sweep/readSweepFile.js");
+      const { runSweep, localEngine } = await import("../sweep/runSweep.js");
+      const request = readSweepFile(file);
+      const engine = opts.redis ? (await import("../sweep/distributed/coordinator.js")).distributedEngine({ redis: opts.redis, chunk, log: (line) => process.stderr.write(`tradewinds: ${line}\n`) }) : localEngine(threads);
+      const bar = progressBar("solving points", "points", opts.progress);
+      const storeFile = join(opts.dataDir, "sweeps.duckdb");
+      const summary = await runSweep(request, { storeFile, engine, resume: opts.resume, replace: opts.replace, onProgress: (done, total) => bar?.update(done, total) });
+      bar?.stop();
+      const { sweep, counts } = summary;
+      process.stdout.write(
+        [
+          `sweep ${sweep.id} "${sweep.name}": ${sweep.totalPoints} points (${summary.solvedNow} solved now${summary.storedBefore ? `, ${summary.storedBefore} were stored` : ""}) — ${counts.converged} converged, ${counts.notConverged} not converged, ${counts.failed} failed`,
+          `dimensions: ${sweep.dimensions.map((d) => `${d.name} (${d.kind}, ${d.labels.length})`).join(" × ")}`,
+          `stored in ${storeFile} (sweep_id = '${sweep.id}'); ${summary.solvedNow} points in ${summary.seconds.toFixed(1)} s${summary.solvedNow ? ` (${(summary.solvedNow / summary.seconds).toFixed(2)} points/s)` : ""}`,
+          "",
+        ].join("\n"),
+      );
+      if (opts.export || opts.query) {
+        const { SweepStore } = await import("../sweep/sweepStore.js");
+        const store = await SweepStore.open(storeFile);
+        try {
+          if (opts.export) {
+            await store.exportResults(sweep, opts.export, exportFormat!);
+            process.stdout.write(`results written to ${opts.export}\n`);
+          }
+          if (opts.query) process.stdout.write(formatRows(await store.query(sweep, opts.query)));
+        } finally {
+          await store.close();
+        }
+      }
+      if (counts.notConverged || counts.failed) {
+        process.stderr.write(`tradewinds: ${message.sweepPointsLeftOut(counts.notConverged, counts.failed)}\n`);
+        code = EXIT.notConverged;
+      }
+    });
+
+  program
+    .command("worker")
+    .description("Solve sweep points for coordinators (`tradewinds sweep … --redis <url>`) through Redis, until stopped")
+    .requiredOption("--redis <url>", "the Redis server, redis://host:port")
+    .option("-t, --threads <n>", "worker threads solving points", "1")
+    .option("--lock-seconds <s>", "how long a chunk stays locked without a heartbeat before another worker takes it over (a killed worker's chunk waits this long)", "30")
+    .action(async (opts: { redis: string; threads: string; lockSeconds: string }) => {
+      const threads = optionalInteger("--threads", opts.threads, 1, MAX_THREADS)!;
+      const lockSeconds = optionalInteger("--lock-seconds", opts.lockSeconds, 1, 3600)!;
+      const { runWorker } = await import("../sweep/distributed/worker.js");
+      await runWorker({ redis: opts.redis, threads, lockMs: lockSeconds * 1000, log: (line) => process.stderr.write(`tradewinds worker: ${line}\n`) });
     });
 
   program
