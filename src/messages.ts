@@ -215,6 +215,12 @@ export const message = {
   exportFormat: () => `--export writes Parquet or CSV: name the file *.parquet or *.csv`,
   sweepPointsLeftOut: (notConverged: number, failed: number) =>
     `${notConverged} point(s) did not converge and ${failed} failed; they are stored and flagged (sweep_points.converged, sweep_points.error, results.phase_converged)`,
+  workerRefused: (worker: string, why: string) => `refused worker ${worker}: ${why}; run the same tradewinds version and data on every machine`,
+  waitingForWorkers: (redis: string, queue: string, refused: number) =>
+    `waiting for a worker on ${redis} (queue ${queue}${refused ? `; ${refused} refused` : ""}): start one with \`tradewinds worker --redis ${redis}\``,
+  chunksFailed: (count: number, examples: string[]) =>
+    `${count} chunk(s) failed after their retries (${examples.join("; ")}); their points are not stored — fix the cause and run the sweep again with --resume`,
+  sweepPointsMissing: (missing: number) => `${missing} point(s) are not stored (chunks that failed); run the sweep again with --resume to solve them`,
   sweepFileMissing: (path: string) => `file ${path} does not exist (paths in a sweep file are relative to the sweep file)`,
   sweepAlreadyStored: (id: string, stored: number, total: number) =>
     `sweep ${id} (this file, version and data) is already stored with ${stored} of ${total} points; add --resume to continue it, or --replace to solve it again from scratch`,

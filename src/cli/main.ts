@@ -174,6 +174,10 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(`tradewinds: ${message.sweepPointsLeftOut(counts.notConverged, counts.failed)}\n`);
         code = EXIT.notConverged;
       }
+      if (counts.points < sweep.totalPoints) {
+        process.stderr.write(`tradewinds: ${message.sweepPointsMissing(sweep.totalPoints - counts.points)}\n`);
+        code = EXIT.notConverged;
+      }
     });
 
   program

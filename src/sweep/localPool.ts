@@ -7,6 +7,11 @@ import type { SweepTask } from "./sweepWorker.js";
 /** Receives the results of each finished chunk, in the order chunks finish (a store writes them as they come). */
 export type ResultSink = (results: PointResult[]) => void | Promise<void>;
 
+/** The sweep pool's worker module (sweepWorker.ts, or .js when built) and the Node options it needs. */
+export function sweepWorkerFile(): { filename: string; execArgv: string[] } {
+  return workerFile(import.meta.url, "sweepWorker");
+}
+
 /** Chunks per thread: enough for load balance and a smooth progress bar, few enough to keep the overhead small. */
 const CHUNKS_PER_THREAD = 8;
 /** The most points in one chunk (a chunk is the unit of work a thread or a worker takes). */
@@ -26,7 +31,7 @@ export function chunksOf(points: number[], workers: number, size?: number): numb
  * (request, point), so the results do not depend on the thread count or the order.
  */
 export async function solvePointsInPool(request: SweepRequest, points: number[], threads: number, sink: ResultSink): Promise<void> {
-  const { filename, execArgv } = workerFile(import.meta.url, "sweepWorker");
+  const { filename, execArgv } = sweepWorkerFile();
   const pool = new Piscina({ filename, execArgv, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
   try {
     let stored = Promise.resolve();
