@@ -59,7 +59,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
       const results = (await pool.run(task)) as PointResult[];
       return { worker: { id: identity.id, version: identity.version, dataChecksum: identity.dataChecksum }, results };
     },
-    { connection: workerConnection, prefix: KEY_PREFIX, concurrency: options.threads, lockDuration: options.lockMs, stalledInterval: options.lockMs, maxStalledCount: MAX_STALLS },
+    { name: identity.id, connection: workerConnection, prefix: KEY_PREFIX, concurrency: options.threads, lockDuration: options.lockMs, stalledInterval: options.lockMs, maxStalledCount: MAX_STALLS },
   );
   worker.on("error", (err) => options.log(`error: ${err.message}`));
   worker.on("failed", (job, err) => options.log(`chunk ${job?.id ?? "?"} failed: ${err.message}`));
