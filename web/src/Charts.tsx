@@ -8,6 +8,9 @@ interface Row {
   code: string;
   name: string;
   value: number;
+  /** The 5–95% band of the value, when the run solved uncertainty draws. */
+  lower?: number;
+  upper?: number;
 }
 
 /** The largest gains and losses of one measure in one phase, as horizontal bars. */
@@ -23,12 +26,21 @@ export function GainsLosses({ rows, def, count = 10 }: { rows: Row[]; def: Quant
       y: { label: null, domain: picked.map((r) => `${r.code} ${r.name}`) },
       color: { type: "diverging", scheme: "RdBu", pivot: 0 },
       marks: [
-        Plot.barX(picked, { x: "value", y: (r: Row) => `${r.code} ${r.name}`, fill: "value", title: (r: Row) => `${r.name}: ${formatValue(r.value, def)}\n\n${definitionText(def)}` }),
+        Plot.barX(picked, { x: "value", y: (r: Row) => `${r.code} ${r.name}`, fill: "value", title: (r: Row) => `${r.name}: ${formatValue(r.value, def)}${bandText(r, def)}\n\n${definitionText(def)}` }),
         Plot.ruleX([0]),
+        // Error bars: the 5–95% band of each bar (runs with uncertainty draws).
+        Plot.ruleY(
+          picked.filter((r) => r.lower !== undefined),
+          { y: (r: Row) => `${r.code} ${r.name}`, x1: "lower", x2: "upper", stroke: "currentColor", strokeWidth: 1.5 },
+        ),
       ],
     });
   }, [rows, def, count]);
   return <PlotFigure make={make} testId="gains-losses" />;
+}
+
+function bandText(r: { lower?: number; upper?: number }, def: QuantityDefinition | undefined): string {
+  return r.lower === undefined ? "" : ` (5–95%: ${formatValue(r.lower, def)} to ${formatValue(r.upper, def)})`;
 }
 
 /** A phased scenario's path: one line per report row across the phases (by date where given). */
@@ -37,7 +49,14 @@ export function Timeline({ report, measure }: { report: RunReport; measure: stri
   const make = useCallback(() => {
     const dated = report.phases.every((p) => p.date);
     const points = report.phases.flatMap((phase, k) =>
-      phase.summary.map((row) => ({ phase: phase.name, x: dated ? new Date(phase.date!) : k + 1, code: row.code, value: row.values[measure] })),
+      phase.summary.map((row) => ({
+        phase: phase.name,
+        x: dated ? new Date(phase.date!) : k + 1,
+        code: row.code,
+        value: row.values[measure],
+        lower: row.bands?.[measure]?.lower,
+        upper: row.bands?.[measure]?.upper,
+      })),
     );
     return Plot.plot({
       width: 420,
@@ -47,8 +66,13 @@ export function Timeline({ report, measure }: { report: RunReport; measure: stri
       color: { legend: true },
       marks: [
         Plot.ruleY([0]),
+        // The 5–95% band of each row across the phases (runs with uncertainty draws).
+        Plot.areaY(
+          points.filter((p) => p.lower !== undefined),
+          { x: "x", y1: "lower", y2: "upper", fill: "code", fillOpacity: 0.15, curve: "step-after" },
+        ),
         Plot.line(points, { x: "x", y: "value", stroke: "code", curve: "step-after" }),
-        Plot.dot(points, { x: "x", y: "value", fill: "code", title: (p: (typeof points)[number]) => `${p.code}, ${p.phase}: ${formatValue(p.value, def)}\n\n${definitionText(def)}` }),
+        Plot.dot(points, { x: "x", y: "value", fill: "code", title: (p: (typeof points)[number]) => `${p.code}, ${p.phase}: ${formatValue(p.value, def)}${bandText(p, def)}\n\n${definitionText(def)}` }),
       ],
     });
   }, [report, measure, def]);

@@ -13,7 +13,11 @@ export function Results({ stored }: { stored: Extract<StoredResult, { kind: "run
   const phase = report.phases[Math.min(phaseIndex, report.phases.length - 1)];
   const def = report.definitions[measure];
   const values = useMemo(() => new Map(phase.countries.map((r) => [r.code, r.values[measure]])), [phase, measure]);
-  const barRows = useMemo(() => phase.countries.map((r) => ({ code: r.code, name: r.name, value: r.values[measure] })), [phase, measure]);
+  const barRows = useMemo(
+    () => phase.countries.map((r) => ({ code: r.code, name: r.name, value: r.values[measure], lower: r.bands?.[measure]?.lower, upper: r.bands?.[measure]?.upper })),
+    [phase, measure],
+  );
+  const u = report.uncertainty;
   const [sectorCountry, setSectorCountry] = useState(phase.summary[0]?.code ?? phase.countries[0].code);
   const sectorRows = phase.sectors?.filter((r) => r.country === sectorCountry) ?? [];
   const sectorKeys = Object.keys(sectorRows[0]?.values ?? {});
@@ -54,6 +58,13 @@ export function Results({ stored }: { stored: Extract<StoredResult, { kind: "run
           </select>
         </label>
       </div>
+      {u && (
+        <p className="uncertainty" data-testid="uncertainty">
+          Bands: {100 * u.band.lower}–{100 * u.band.upper}% over {u.converged} of {u.draws} draws (seed {u.seed}; quantiles {u.quantileMethod.split(":")[0]})
+          {u.notConverged.length > 0 && `; ${u.notConverged.length} did not converge`}
+          {u.failed.length > 0 && `; ${u.failed.length} failed`}.
+        </p>
+      )}
       {phase.description && <p className="phase-description">{phase.description}</p>}
       {!phase.converged && <p className="error">The solver did not converge in this phase: {phase.solver.warnings.join("; ")}</p>}
       <div className="grid">
