@@ -205,6 +205,7 @@ export const message = {
   sweepOneScenarioDimension: () => `a sweep has at most one scenarios dimension; list every file in it`,
   sweepScenarioOrDimension: () => `give the base scenario (scenario: file.yaml) or a scenarios dimension — exactly one of them`,
   sweepDimensionTwice: (name: string) => `dimension name ${show(name)} is used twice; each dimension needs its own name (it becomes a column)`,
+  sweepDimensionReserved: (name: string, reserved: string[]) => `dimension name ${show(name)} is a column of the results table (${reserved.join(", ")}); choose another`,
   sweepTooLarge: (points: number, max: number) => `the sweep has ${points.toLocaleString("en-US")} points, more than the limit of ${max.toLocaleString("en-US")}; split it into several sweeps`,
   sweepUnknownPhase: (phase: string, scenario: string, known: string[]) => `phase ${show(phase)} is not a phase of ${scenario}; its phases are ${known.join(", ")}`,
   sweepTemplateWithoutValue: () => `no shock of this grid uses "$value", so every grid point would be the same; put "$value" where the grid's value goes (e.g. set: $value)`,

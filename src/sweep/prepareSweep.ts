@@ -9,6 +9,9 @@ import type { DrawPlan } from "../uncertainty/runDraws.js";
 import { DEFAULT_SEED } from "../uncertainty/spec.js";
 import { dimensionKind, gridValues, MAX_SWEEP_POINTS, VALUE_PLACEHOLDER, type DimensionInput, type DimensionKind, type SweepInput } from "./spec.js";
 
+/** The columns of a sweep's results table besides its dimensions: no dimension may take these names. */
+export const RESULT_COLUMNS = ["point", "phase", "code", "quantity", "value", "phase_converged"];
+
 /** A scenario file of a sweep, inlined so that any thread, process or machine can solve its points. */
 export interface ScenarioText {
   source: string;
@@ -69,6 +72,7 @@ export function prepareSweep(request: SweepRequest, options: PrepareSweepOptions
   if ((spec.scenario === undefined) === (scenarioDims.length === 0)) add("scenario", spec.scenario ?? "", message.sweepScenarioOrDimension());
   const names = spec.dimensions.map((d) => d.name);
   names.forEach((name, k) => names.indexOf(name) !== k && add(`dimensions[${k}].name`, name, message.sweepDimensionTwice(name)));
+  names.forEach((name, k) => RESULT_COLUMNS.includes(name.toLowerCase()) && add(`dimensions[${k}].name`, name, message.sweepDimensionReserved(name, RESULT_COLUMNS)));
   if (issues.length) throw new TradewindsInputError(issues);
 
   const variants = request.scenarios.map((s) => prepareScenario(validateScenarioText(s.text, s.source), { source: s.source, dataset: options.dataset }));

@@ -36,7 +36,7 @@ const schema = [
      PRIMARY KEY (sweep_id, point))`,
   `CREATE TABLE IF NOT EXISTS sweep_coordinates (sweep_id VARCHAR NOT NULL, point BIGINT NOT NULL, dimension VARCHAR NOT NULL, label VARCHAR NOT NULL, value DOUBLE)`,
   `CREATE TABLE IF NOT EXISTS sweep_phases (sweep_id VARCHAR NOT NULL, point BIGINT NOT NULL, phase VARCHAR NOT NULL, converged BOOLEAN NOT NULL, iterations INTEGER NOT NULL, residual DOUBLE NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS sweep_values (sweep_id VARCHAR NOT NULL, point BIGINT NOT NULL, phase VARCHAR NOT NULL, "row" VARCHAR NOT NULL, "key" VARCHAR NOT NULL, value DOUBLE NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS sweep_values (sweep_id VARCHAR NOT NULL, point BIGINT NOT NULL, phase VARCHAR NOT NULL, code VARCHAR NOT NULL, quantity VARCHAR NOT NULL, value DOUBLE NOT NULL)`,
 ];
 
 /** A DuckDB identifier in double quotes. */
@@ -197,9 +197,10 @@ export class SweepStore {
   }
 
   /**
-   * The SQL of a sweep's results, one row per (point, phase, row, key), with one column per dimension
-   * (its number where it has one — grid values, draw indices — else its label), the phase's convergence and
-   * the point's error: the table `--query` calls `results` and `--export` writes.
+   * The SQL of a sweep's results, one row per (point, phase, report row, key): point, one column per
+   * dimension (its number where it has one — grid values, draw indices — else its label), phase, code (the
+   * country, group or WORLD), quantity (the registry key), value, phase_converged. The table `--query`
+   * calls `results` and `--export` writes.
    */
   resultsSql(sweep: SweepRecord): string {
     const id = literal(sweep.id);
@@ -207,7 +208,7 @@ export class SweepStore {
     const columns = dims.map(({ d, alias }) => `${alias}.${d.kind === "grid" || d.kind === "draws" ? "value" : "label"} AS ${identifier(d.name)}`);
     const joins = dims.map(({ d, alias }) => `JOIN sweep_coordinates ${alias} ON ${alias}.sweep_id = v.sweep_id AND ${alias}.point = v.point AND ${alias}.dimension = ${literal(d.name)}`);
     return [
-      `SELECT v.point, ${[...columns, `v.phase, v."row", v."key", v.value, ph.converged AS phase_converged`].join(", ")}`,
+      `SELECT v.point, ${[...columns, `v.phase, v.code, v.quantity, v.value, ph.converged AS phase_converged`].join(", ")}`,
       `FROM sweep_values v`,
       `JOIN sweep_phases ph ON ph.sweep_id = v.sweep_id AND ph.point = v.point AND ph.phase = v.phase`,
       ...joins,
@@ -218,7 +219,7 @@ export class SweepStore {
   /** Writes a sweep's results to a Parquet or CSV file (DuckDB COPY), ordered by point, phase, row and key. */
   async exportResults(sweep: SweepRecord, file: string, format: "parquet" | "csv"): Promise<void> {
     const options = format === "parquet" ? "FORMAT parquet" : "FORMAT csv, HEADER true";
-    await this.exec(`COPY (${this.resultsSql(sweep)} ORDER BY v.point, v.phase, v."row", v."key") TO ${literal(file)} (${options})`);
+    await this.exec(`COPY (${this.resultsSql(sweep)} ORDER BY v.point, v.phase, v.code, v.quantity) TO ${literal(file)} (${options})`);
   }
 
   /** Runs a query in which `results` is the sweep's results table (see resultsSql). */

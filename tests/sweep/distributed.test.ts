@@ -54,11 +54,11 @@ async function storedBits(storeFile: string, id: string): Promise<string[]> {
   const store = await SweepStore.open(storeFile);
   try {
     const sweep = (await store.getSweep(id))!;
-    const rows = await store.query(sweep, `SELECT point, phase, "row", "key", value FROM results ORDER BY point, phase, "row", "key"`);
+    const rows = await store.query(sweep, `SELECT point, phase, code, quantity, value FROM results ORDER BY point, phase, code, quantity`);
     const bits = new DataView(new ArrayBuffer(8));
     return rows.map((r) => {
       bits.setFloat64(0, Number(r.value));
-      return `${r.point}|${r.phase}|${r.row}|${r.key}|${bits.getBigUint64(0).toString(16)}`;
+      return `${r.point}|${r.phase}|${r.code}|${r.quantity}|${bits.getBigUint64(0).toString(16)}`;
     });
   } finally {
     await store.close();
@@ -69,7 +69,7 @@ async function pointsStoredTwice(storeFile: string, id: string): Promise<number>
   const store = await SweepStore.open(storeFile);
   try {
     const sweep = (await store.getSweep(id))!;
-    const [row] = await store.query(sweep, `SELECT count(*) AS n FROM (SELECT point, phase, "row", "key" FROM results GROUP BY ALL HAVING count(*) > 1)`);
+    const [row] = await store.query(sweep, `SELECT count(*) AS n FROM (SELECT point, phase, code, quantity FROM results GROUP BY ALL HAVING count(*) > 1)`);
     return Number(row.n);
   } finally {
     await store.close();

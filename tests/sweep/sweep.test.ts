@@ -38,8 +38,8 @@ async function storedValues(storeFile: string, id: string): Promise<Map<string, 
   const store = await SweepStore.open(storeFile);
   try {
     const sweep = (await store.getSweep(id))!;
-    const rows = await store.query(sweep, `SELECT point, phase, "row", "key", value FROM results`);
-    return new Map(rows.map((r) => [`${r.point}|${r.phase}|${r.row}|${r.key}`, Number(r.value)]));
+    const rows = await store.query(sweep, `SELECT point, phase, code, quantity, value FROM results`);
+    return new Map(rows.map((r) => [`${r.point}|${r.phase}|${r.code}|${r.quantity}`, Number(r.value)]));
   } finally {
     await store.close();
   }
@@ -93,7 +93,7 @@ dimensions:
     }
     // Queryable by dimension: one row per grid value and level.
     const store = await SweepStore.open(storeFile);
-    const rows = await store.query((await store.getSweep(summary.sweep.id))!, `SELECT factor, pta, value FROM results WHERE "row" = 'USA' AND "key" = 'welfareChangePct' ORDER BY factor, pta`);
+    const rows = await store.query((await store.getSweep(summary.sweep.id))!, `SELECT factor, pta, value FROM results WHERE code = 'USA' AND quantity = 'welfareChangePct' ORDER BY factor, pta`);
     await store.close();
     expect(rows.map((r) => [r.factor, r.pta])).toEqual([[1, "none"], [1, "usa-kor"], [1.1, "none"], [1.1, "usa-kor"], [1.25, "none"], [1.25, "usa-kor"]]);
   });
@@ -114,7 +114,7 @@ dimensions:
     expect(Number(parquet.draws)).toBe(6);
     const csv = await runCli("sweep", join(dir, "draws.yaml"), "--data-dir", join(dir, "store"), "--resume", "--export", join(dir, "out.csv"), "--no-progress");
     expect(csv.code, csv.err).toBe(0);
-    expect(readFileSync(join(dir, "out.csv"), "utf8").split("\n")[0]).toBe("point,draw,phase,row,key,value,phase_converged");
+    expect(readFileSync(join(dir, "out.csv"), "utf8").split("\n")[0]).toBe("point,draw,phase,code,quantity,value,phase_converged");
   });
 
   it("--resume continues an interrupted sweep from what is stored: every point once, the same values as an uninterrupted run", { timeout: SLOW }, async () => {
