@@ -35,7 +35,13 @@ export function formatIssue(issue: InputIssue): string {
 export function show(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (value === undefined) return "nothing";
-  const text = JSON.stringify(value);
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    // Nesting deeper than the stack (a hostile request body) or a cycle: say what it is instead.
+    return Array.isArray(value) ? "[…]" : "{…}";
+  }
   return text === undefined ? String(value) : text.length > 80 ? text.slice(0, 77) + "..." : text;
 }
 
@@ -86,6 +92,9 @@ export const message = {
     `unknown key ${show(key)}; allowed here: ${allowed.join(", ")}`,
   inheritUnknownPhase: (name: string, earlier: string[]) =>
     `phase ${show(name)} is not an earlier phase; inherit from one of ${earlier.length ? earlier.join(", ") : "(none: this is the first phase)"}`,
+  unknownModel: (known: string[]) => `unknown model; choose one of ${known.join(", ")}`,
+  reservedName: (name: string) =>
+    `${show(name)} is a reserved name (it has a special meaning in JavaScript objects) and cannot name a group, covariate, column or parameter; choose another name`,
   duplicatePhase: (name: string) => `phase name ${show(name)} is used twice; phase names must be unique`,
   modelNeedsDataset: (model: string, what: string) => `model ${show(model)} needs ${what} in the dataset`,
   shockNotSupported: (shock: string, model: string, supported: string[]) =>
@@ -96,6 +105,12 @@ export const message = {
     `the embargo leaves ${importer} with no supplier of sector ${sector}; at least one exporter (or domestic production) must remain`,
   singleCountryExpected: () => `name one country here, not a group`,
   yamlSyntax: (detail: string) => `not valid YAML/JSON: ${detail}`,
+  yamlAliases: (detail: string, limit: number) =>
+    `the YAML aliases cannot be expanded${detail ? `: ${detail}` : ""}; an alias (*name) must follow its anchor (&name), and a scenario may expand at most ${limit} aliases — write repeated parts out`,
+  fileNotYaml: (line: number, column: number) =>
+    `is not valid YAML/JSON (line ${line}, column ${column}); the file's content is not shown — check that the field names the right file`,
+  scenarioLimit: (found: string, what: string, limit: number) =>
+    `the scenario has ${found}; the limit is ${limit} ${what} per scenario (see "Limits" in the README) — split it into several scenarios`,
   fileMissing: (path: string) => `file ${path} does not exist`,
 
   // ---- supply-chain exposure and ICIO import (spec scenarios-and-strategy.md §5) -------------------
@@ -124,6 +139,10 @@ export const message = {
   icioOutputMismatch: (label: string, rowTotal: number, output: number) =>
     `the row total of ${label} (intermediate + final use = ${rowTotal.toPrecision(6)}) differs from its OUT value ${output.toPrecision(6)} by more than 0.1%; the table does not balance — check the file or drop the rows it mixes in`,
 
+  // ---- the server's store ----------------------------------------------------------------------
+  storeUnreadable: (file: string, detail: string) =>
+    `the result store ${file} cannot be read (${detail}); it was left exactly as it is. To start, move it away (with ${file}.wal if there is one) — the server then starts with an empty store — or start with another --data-dir; keep the moved file to recover what it holds`,
+
   // ---- bloc formation (spec scenarios-and-strategy.md §3) -----------------------------------------
   blocNeedsSection: (source: string) =>
     `${source} has no "bloc" section; add bloc: { leader, target, candidates, membersOnTarget, … } (see examples/bloc-japan.yaml)`,
@@ -140,6 +159,10 @@ export const message = {
   // ---- estimation (PPML) -----------------------------------------------------------------------
   unknownColumn: (name: string, known: string[]) =>
     `unknown column ${show(name)}; the data has ${known.length > 20 ? known.slice(0, 20).join(", ") + ", …" : known.join(", ")}`,
+  unknownColumnInFile: (name: string, columns: number) =>
+    `unknown column ${show(name)}; the data file's header has ${columns} column(s), none named so (the file's content is not shown here: look at its first line)`,
+  csvUnreadable: (code: string, line: number | undefined) =>
+    `is not a readable CSV file (${code}${line !== undefined ? ` at line ${line}` : ""}); the file's content is not shown — check that the field names the right file`,
   columnNotNumeric: (name: string) =>
     `column ${show(name)} holds text, but a number is needed here; use a numeric column or list it under fixedEffects`,
   logOfNonPositive: (name: string, row: number) =>
@@ -147,6 +170,13 @@ export const message = {
   negativeOutcome: (name: string) =>
     `the outcome ${show(name)} is negative; Poisson regression needs y ≥ 0 — fix the value or filter the row out`,
   invalidEstimationSpec: (detail: string) => `invalid estimation spec: ${detail}`,
+  specKeysNotShown: (count: number) =>
+    `invalid estimation spec: ${count} key(s) here are not fields of a spec (not shown: the file's content is never quoted); compare the file with examples/estimate/`,
+  dataPathDenied: (panels: string[]) =>
+    `a file path is not accepted here (the HTTP API, and the library unless RunOptions.files names a folder, reads no files); name an embedded panel: ${panels.map((p) => `panel:${p}`).join(", ") || "(none)"}`,
+  specPathDenied: () =>
+    `a spec file is not accepted here (the HTTP API, and the library unless RunOptions.files names a folder, reads no files); write the stage's spec inline: spec: { outcome, regressors, fixedEffects, … }`,
+  notARegularFile: (path: string) => `${path} is not a regular file (a folder, pipe or device); name a file`,
   unknownSlope: (name: string, known: string[]) =>
     `${show(name)} is not an estimated slope; the estimated slopes are ${known.join(", ") || "(none)"}`,
   unknownFactor: (name: string, known: string[]) =>
@@ -160,6 +190,8 @@ export const message = {
     `largest relative score: regressors ${regressorScore.toExponential(2)}, fixed-effect levels ${levelScore.toExponential(2)}); raise options.maxIterations or tighten options.innerTolerance`,
   estimationDataRequired: () =>
     `the spec names no data file; add data: <CSV path relative to the spec file> or data: panel:<name> (an embedded panel, e.g. panel:ag-rta-1986-2006)`,
+  tableUnreadable: () =>
+    `the data file could not be read as a table; it must be a CSV with a header row, commas between fields and the same number of fields on every line, or a Parquet file named *.parquet`,
   estimationDataMissing: (path: string) => `data file ${path} does not exist; data: is read relative to the file that names it`,
   unknownPanel: (name: string, known: string[]) => `no embedded panel ${show(name)}; the embedded panels are ${known.join(", ") || "(none)"}`,
   unknownStage: (name: string, known: string[]) =>
@@ -244,7 +276,7 @@ export const message = {
   invalidDraw: (draw: number, detail: string) => `draw ${draw} gives parameters the model rejects (${detail}); narrow the distribution`,
   badElasticitySet: (sectors: number) => `an elasticity set needs one finite ε > 0 per sector (${sectors} values); fix the dataset's build script`,
   ossaFlowsAtExporterPrices: (dataset: string) =>
-    `Flows of ${dataset} are the tariffwar package's tariff-inclusive expenditure; Ossa's model reads them at exporter prices, X/(1 + t) with the baseline tariffs.`,
+    `Flows of ${dataset} are read at exporter prices (its source tables are at basic prices); the tariffwar package, and the lashkaripour model that reproduces it, read the same values as tariff-inclusive expenditure.`,
   unknownTariffWarModel: (known: readonly string[]) => `choose the model ${known.join(" or ")} (default: lashkaripour on datasets with elasticity sets, else ossa)`,
   datasetGivenTwice: (positional: string, option: string) => `the dataset is given twice (${positional} and --dataset ${option}); give it once`,
   tariffWarModelMismatch: (model: string, dataset: string, needs: string) =>

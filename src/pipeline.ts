@@ -1,5 +1,3 @@
-import { existsSync } from "node:fs";
-import { dirname, resolve } from "node:path";
 import { loadDataset } from "./data/load.js";
 import { runEstimationStages, type EstimationStages } from "./estimation/estimationStages.js";
 import { withBaselineTariffs, type Dataset } from "./data/dataset.js";
@@ -10,10 +8,12 @@ import { buildPhaseReport } from "./report/build.js";
 import type { QuantityDefinition } from "./report/registry.js";
 import type { PhaseReport, RunReport } from "./report/types.js";
 import { compilePhase, type CompiledPhase } from "./scenario/compile.js";
-import { normalizeScenario, type NormalizedPhase, type NormalizedScenario } from "./scenario/normalize.js";
+import type { FilePolicy } from "./scenario/filePolicy.js";
+import { normalizeScenario, type NormalizedScenario, type PhaseInForce } from "./scenario/normalize.js";
 import type { ScenarioInput } from "./scenario/schema.js";
+import { VERSION } from "./version.js";
 
-export const VERSION = "0.1.0";
+export { VERSION };
 
 /** The steps of a run that do not depend on the phases' shocks or parameters: the dataset, the model, the estimation. */
 export interface PreparedScenario {
@@ -33,8 +33,8 @@ export interface PrepareOptions {
   catalog?: ModelCatalog;
   /** Use this dataset instead of loading `scenario.dataset` by name (tests, custom data). */
   dataset?: Dataset;
-  /** Folder that relative paths of the scenario's estimation section resolve against (default: the source file's folder, else the working directory). */
-  baseDir?: string;
+  /** Which files the estimation section may read: "deny" (default: embedded panels, inline specs) or `{ baseDir }`. */
+  files?: FilePolicy;
   /** Estimation stages already run for this input (a sweep estimates once for all its points). */
   estimation?: EstimationStages;
 }
@@ -50,10 +50,9 @@ export function prepareScenario(input: ScenarioInput, options: PrepareOptions = 
   const data = withBaselineTariffs(options.dataset ?? loadDataset(input.dataset), input.baselineTariffs, source);
   // 2. normalize: groups → members, inheritance → full shock lists, model parameters checked
   const scenario = normalizeScenario(input, data, catalog, source);
-  const entry = catalog[scenario.modelType];
+  const entry = catalog[scenario.modelType]; // normalizeScenario checked it is the catalog's own entry
   // 2b. estimate: the scenario's PPML stages, whose coefficients and fixed effects the model may use for its baseline
-  const baseDir = options.baseDir ?? (existsSync(source) ? dirname(resolve(source)) : process.cwd());
-  const estimation = options.estimation ?? (input.estimation ? runEstimationStages(input.estimation, baseDir, source) : undefined);
+  const estimation = options.estimation ?? (input.estimation ? runEstimationStages(input.estimation, options.files ?? "deny", source) : undefined);
   return { source, input, data, catalog, entry, scenario, estimation };
 }
 
@@ -72,13 +71,13 @@ export interface SolvedPhase {
 }
 
 /**
- * Steps 3–6 for one phase: calibrate (once per parameter set, through `baselines`), compile the
+ * Steps 3–6 for one phase (with every shock in force: `phaseInForce`): calibrate (once per parameter set, through `baselines`), compile the
  * shocks on the dataset, solve against the baseline, and build the phase's report rows.
  */
 export function solvePhase(
   prepared: PreparedScenario,
   scenario: NormalizedScenario,
-  phase: NormalizedPhase,
+  phase: PhaseInForce,
   baselines: BaselineCache,
   ctx: RunContext,
   definitions: Record<string, QuantityDefinition>,

@@ -4,13 +4,15 @@ import { newRunContext, type ModelOutcome, type RunContext } from "./models/type
 import type { QuantityDefinition } from "./report/registry.js";
 import type { RunReport } from "./report/types.js";
 import type { CompiledPhase } from "./scenario/compile.js";
+import type { FilePolicy } from "./scenario/filePolicy.js";
+import { phaseInForce, type PhaseInForce } from "./scenario/normalize.js";
 import type { ScenarioInput } from "./scenario/schema.js";
 import { validateScenarioText } from "./scenario/validate.js";
-import { assembleReport, prepareScenario, solvePhase, VERSION, type BaselineCache, type PreparedScenario } from "./pipeline.js";
+import { assembleReport, prepareScenario, solvePhase, type BaselineCache, type PreparedScenario } from "./pipeline.js";
+import { VERSION } from "./version.js";
 import { drawPhases, drawPlanOf, withUncertaintyBands, type DrawPlan } from "./uncertainty/runDraws.js";
 import { InvalidDrawError } from "./uncertainty/drawParams.js";
 import { TradewindsInputError } from "./messages.js";
-import type { NormalizedPhase } from "./scenario/normalize.js";
 
 export { VERSION };
 
@@ -21,8 +23,12 @@ export interface RunOptions {
   /** Use this dataset instead of loading `scenario.dataset` by name (tests, custom data). */
   dataset?: Dataset;
   context?: RunContext;
-  /** Folder that relative paths of the scenario's estimation section resolve against (default: the source file's folder, else the working directory). */
-  baseDir?: string;
+  /**
+   * Which files the scenario may make the library read (its estimation section's panel and spec
+   * files): "deny" (the default, and the HTTP API's) takes embedded panels and inline specs only;
+   * `{ baseDir }` resolves paths against that folder (the CLI passes the scenario file's folder).
+   */
+  files?: FilePolicy;
   /** Called after each phase is solved with its compiled policy and the model's outcome (the exposure accounting reads the flows). */
   onPhaseSolved?: (phase: CompiledPhase, outcome: ModelOutcome) => void;
   /**
@@ -64,7 +70,8 @@ export function runValidatedScenario(input: ScenarioInput, options: RunOptions =
   const draws = options.draw !== undefined ? 0 : (options.draws ?? input.uncertainty?.draws ?? 0);
   const plan = draws > 0 || options.draw !== undefined ? drawPlanOf(input, prepared.source, options.seed) : undefined;
   const steps = scenario.phases.length * (1 + draws);
-  const phasesInForce = options.draw !== undefined ? drawnPhasesOrInputError(prepared, plan!, options.draw) : scenario.phases;
+  const written = scenario.phases.map((_, k) => phaseInForce(scenario.phases, k));
+  const phasesInForce = options.draw !== undefined ? drawnPhasesOrInputError(prepared, written, plan!, options.draw) : written;
   const phases = phasesInForce.map((phase, k) => {
     // 3–6. calibrate, compile, solve, report (pipeline.ts)
     const solved = solvePhase(prepared, scenario, phase, baselines, ctx, definitions);
@@ -80,9 +87,9 @@ export function runValidatedScenario(input: ScenarioInput, options: RunOptions =
 }
 
 /** The phases at draw `draw`; parameters the model rejects are bad input here (the user asked for this draw). */
-function drawnPhasesOrInputError(prepared: PreparedScenario, plan: DrawPlan, draw: number): NormalizedPhase[] {
+function drawnPhasesOrInputError(prepared: PreparedScenario, phases: PhaseInForce[], plan: DrawPlan, draw: number): PhaseInForce[] {
   try {
-    return drawPhases(prepared, prepared.scenario.phases, plan, draw);
+    return drawPhases(prepared, phases, plan, draw);
   } catch (err) {
     if (err instanceof InvalidDrawError) throw new TradewindsInputError([{ source: prepared.source, path: "uncertainty", value: String(draw), message: err.message }]);
     throw err;

@@ -64,6 +64,10 @@ async function openPage(path: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1500, height: 1100 } });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  // The server's Content-Security-Policy (server/security.ts) must not block anything the dashboard does.
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Content Security Policy/i.test(m.text())) errors.push(m.text());
+  });
   await page.goto(`${url}${path}`);
   (page as Page & { errors: string[] }).errors = errors;
   return page;
@@ -120,6 +124,7 @@ describe("the dashboard on examples/japan-2025.yaml", () => {
     const japanRow = page.locator("[data-testid=compare-table] tbody tr", { hasText: "JPN" });
     await japanRow.waitFor({ timeout: 30_000 });
     expect((await japanRow.locator("td").nth(2).textContent())?.trim()).toBe("0.00");
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
     await page.close();
   });
 
@@ -170,6 +175,7 @@ describe("a bloc analysis through the API and the dashboard", () => {
     expect(await rows.count()).toBe(4);
     expect(await page.locator("[data-testid=bloc-table] tbody tr.stable").count()).toBe(direct.stableSets.length);
     await page.screenshot({ path: join(ARTIFACTS, "dashboard-bloc.png") });
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
     await page.close();
   });
 });

@@ -5,7 +5,7 @@ import { TradewindsInputError, message } from "../src/messages.js";
 import { modelCatalog } from "../src/models/available.js";
 import { runScenario } from "../src/run.js";
 import { compilePhase } from "../src/scenario/compile.js";
-import { normalizeScenario } from "../src/scenario/normalize.js";
+import { normalizeScenario, phaseInForce } from "../src/scenario/normalize.js";
 import { validateScenarioText } from "../src/scenario/validate.js";
 import { expectClose } from "./support/expectClose.js";
 import { readShared } from "./support/sharedData.js";
@@ -155,7 +155,7 @@ describe("tariff-schedule shocks set the cells a set covers and leave the rest i
   const compiled = (text: string) => {
     const input = validateScenarioText(text, "sets");
     const scenario = normalizeScenario(input, { ...data, baselineTariffs: input.baselineTariffs ?? data.baselineTariffs }, modelCatalog, "sets");
-    return compilePhase(scenario.phases[0], { ...data, baselineTariffs: input.baselineTariffs ?? data.baselineTariffs }).policy.tariffs;
+    return compilePhase(phaseInForce(scenario.phases, 0), { ...data, baselineTariffs: input.baselineTariffs ?? data.baselineTariffs }).policy.tariffs;
   };
   it("reciprocal, then autos, then the deal: each replaces its own cells only", () => {
     const t = compiled(scenario([

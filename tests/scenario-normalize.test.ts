@@ -3,7 +3,7 @@ import { loadDataset } from "../src/data/load.js";
 import { TradewindsInputError, message } from "../src/messages.js";
 import { modelCatalog } from "../src/models/available.js";
 import { compilePhase } from "../src/scenario/compile.js";
-import { normalizeScenario } from "../src/scenario/normalize.js";
+import { normalizeScenario, phaseInForce } from "../src/scenario/normalize.js";
 import { validateScenarioText } from "../src/scenario/validate.js";
 
 const data = loadDataset("gegravity-2006");
@@ -75,7 +75,7 @@ describe("compilePhase(phase, dataset)", () => {
         "  - name: b\n    shocks:\n      - {type: tariff, importer: USA, exporter: JPN, add: 0.05}\n" +
         "  - name: c\n    inherit: false\n    shocks:\n      - {type: tariff, importer: all, exporter: all, except: [CAN], set: '10%'}\n",
     );
-    const [a, b, c] = s.phases.map((p) => compilePhase(p, data).policy.tariffs);
+    const [a, b, c] = s.phases.map((_, p) => compilePhase(phaseInForce(s.phases, p), data).policy.tariffs);
     const k = (i: string, j: string) => at(i) * N + at(j);
     expect(a[k("JPN", "USA")]).toBe(0.2);
     expect(a[k("JPN", "JPN")]).toBe(0); // domestic sales are never taxed
@@ -88,7 +88,7 @@ describe("compilePhase(phase, dataset)", () => {
 
   it("expands scenario groups into members", () => {
     const s = normalize("  - name: a\n    shocks:\n      - {type: trade-cost, importer: NA, exporter: NA, factor: 0.9}\n", "groups:\n  NA: [CAN, USA, MEX]\n");
-    const d = compilePhase(s.phases[0], data).policy.tradeCostFactors;
+    const d = compilePhase(phaseInForce(s.phases, 0), data).policy.tradeCostFactors;
     expect(d[at("CAN") * N + at("USA")]).toBe(0.9);
     expect(d[at("MEX") * N + at("CAN")]).toBe(0.9);
     expect(d[at("CAN") * N + at("CAN")]).toBe(1);

@@ -37,9 +37,9 @@ describe("catalog routes", () => {
   it("GET /api/datasets lists the datasets by name with metadata and ISO3 codes", async () => {
     const { status, json } = await getJson(`${url}/api/datasets`);
     expect(status).toBe(200);
-    expect(json.map((d: { name: string }) => d.name)).toEqual(["fake-4"]);
-    expect(json[0].countries.map((c: { code: string }) => c.code)).toEqual(["USA", "JPN", "CHN", "DEU"]);
-    expect(json[0].licence).toBe("test data");
+    expect(json.map((d: { name: string }) => d.name)).toEqual(["fake-100", "fake-4"]);
+    expect(json[1].countries.map((c: { code: string }) => c.code)).toEqual(["USA", "JPN", "CHN", "DEU"]);
+    expect(json[1].licence).toBe("test data");
   });
 });
 
@@ -62,7 +62,7 @@ describe("POST /api/validate and /api/runs: errors name the field, the value and
   it("datasets are chosen by name only: a path is an unknown dataset, an extra body field is rejected", async () => {
     const traversal = await postJson(`${url}/api/runs`, { scenario: fakeScenario().replace("dataset: fake-4", "dataset: ../../etc/passwd") });
     expect(traversal.status).toBe(400);
-    expect(traversal.json.issues[0]).toEqual({ source: "scenario", path: "dataset", value: '"../../etc/passwd"', message: message.unknownDataset("../../etc/passwd", ["fake-4"]) });
+    expect(traversal.json.issues[0]).toEqual({ source: "scenario", path: "dataset", value: '"../../etc/passwd"', message: message.unknownDataset("../../etc/passwd", ["fake-100", "fake-4"]) });
     const extra = await postJson(`${url}/api/runs`, { scenario: fakeScenario(), datasetFile: "/tmp/x.json" });
     expect(extra.status).toBe(400);
     expect(extra.json.issues[0]).toMatchObject({ source: "body", path: "datasetFile", value: '"/tmp/x.json"' });

@@ -6,7 +6,7 @@ import { fakeScenario } from "./support/fakeCatalog.js";
 import { getJson, postJson, startTestServer, tempDataDir } from "./support/testServer.js";
 
 /** Results and jobs live in DuckDB under the data dir: they survive a restart, and a crash fails its jobs visibly. */
-async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, what: string, limitMs = 30_000): Promise<T> {
+async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, what: string, limitMs = 60_000): Promise<T> {
   const until = Date.now() + limitMs;
   for (;;) {
     const value = await probe();
@@ -46,7 +46,7 @@ describe("buildServer({dataDir}) persistence", () => {
     const t0 = performance.now();
     await server.app.close();
     const answer = await pending;
-    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(performance.now() - t0).toBeLessThan(30_000); // stopped at once, not after the run's 60 s
     expect(answer.status).toBe(503);
     expect(answer.json.issues[0].message).toBe(httpMessage.interrupted());
     const restarted = await startTestServer({ dataDir });

@@ -111,6 +111,7 @@ export function buildTariffwarDataset(sharedDataDir: string, spec: TariffwarData
         "ROW faces and imposes zero tariffs (Teti has no rates for it).",
         `Services (${sectors[S - 1].code}) carry tariffs: Teti's average of ISIC 40, 74, 92, 93 and 99; the mean off-diagonal services rate is ${(100 * servicesMean).toFixed(1)}%.`,
         "Flows are gross (intermediate plus final use), so a country's total spending is its absorption of gross output, not GDP.",
+        "Valuation: the source tables are at basic prices, so the flows are read as tariff-exclusive (exporter-price) values, like every other dataset here. The tariffwar package itself treats them as expenditure gross of tariffs; the lashkaripour model follows the package (to reproduce it), every other model reads them at exporter prices.",
         "gdp is WDI GDP in millions of constant 2015 USD (the package converts welfare changes to dollars with it); it is not in the flows' current prices and is not used by the trade models' equilibrium.",
         ...(icio ? ["Services are one aggregate sector SERV (all ICIO sectors D–T); CN1+CN2 are merged into CHN and MX1+MX2 into MEX; negative cells were set to 0 by the package."] : ["WIOD's inventory correction (negative inventory changes set to 0, output recomputed) was applied by the package."]),
         ...groupNotes,

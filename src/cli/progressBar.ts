@@ -1,5 +1,3 @@
-import cliProgress from "cli-progress";
-
 /** A progress bar on standard error, or nothing when it is not a terminal (or `enabled` is false). */
 export interface Progress {
   update(done: number, total: number): void;
@@ -9,10 +7,12 @@ export interface Progress {
 /**
  * A bar with the rate and the estimated time left, e.g.
  *   solving draws [██████░░░░] 412/1000 | 3.1 draws/s | ETA 3m10s
- * Shown only when standard error is a TTY (never in pipes, logs or CI output).
+ * Shown only when standard error is a TTY (never in pipes, logs or CI output); cli-progress is loaded
+ * only then.
  */
-export function progressBar(label: string, unit: string, enabled = true): Progress | undefined {
+export async function progressBar(label: string, unit: string, enabled = true): Promise<Progress | undefined> {
   if (!enabled || !process.stderr.isTTY) return undefined;
+  const cliProgress = (await import("cli-progress")).default;
   const bar = new cliProgress.SingleBar(
     { format: `${label} [{bar}] {value}/{total} | {rate} ${unit}/s | ETA {eta_formatted}`, stream: process.stderr, etaBuffer: 50, fps: 5 },
     cliProgress.Presets.shades_classic,

@@ -1,54 +1,33 @@
-import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { parseDocument } from "yaml";
-import { embeddedDataDir } from "../data/load.js";
-import { TradewindsInputError, message, show } from "../messages.js";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { TradewindsInputError, message } from "../messages.js";
+import { resolveDataReference } from "../scenario/filePolicy.js";
+import { parseYamlText } from "../scenario/parseText.js";
 import { parseEstimationSpec, type EstimationSpec } from "./estimationSpec.js";
 import { fitPpml, type FitPpmlOptions } from "./fitPpml.js";
-import { readFrame, type DataFrame } from "./frame.js";
+import type { DataFrame } from "./frame.js";
 import type { PpmlResult } from "./ppmlResult.js";
+import { readFrameWithDuckDb } from "./readFrameDuckDb.js";
 
 /**
  * Estimation spec files (`tradewinds estimate <spec-file>`): YAML or JSON holding one estimation spec
- * (estimationSpec.ts). Its `data:` names the CSV panel, either a path relative to the spec file or an
+ * (estimationSpec.ts). Its `data:` names the panel (CSV, or Parquet for `estimate`), either a path relative to the spec file or an
  * embedded panel `panel:<name>` (data/panels/<name>.csv, shipped with the package).
  */
 
-/** Prefix of an embedded panel reference, e.g. `panel:ag-rta-1986-2006`. */
-export const EMBEDDED_PANEL_PREFIX = "panel:";
+export { EMBEDDED_PANEL_PREFIX, listEmbeddedPanels } from "../scenario/filePolicy.js";
 
-/** The CSV file that `data` names: `panel:<name>` → data/panels/<name>.csv, else a path relative to `baseDir`. */
+/**
+ * The CSV that a spec file's `data` names: `panel:<name>` → data/panels/<name>.csv, else a path
+ * relative to `baseDir` (the spec file's folder).
+ */
 export function resolveDataPath(data: string, baseDir: string, source: string, fieldPath = "data"): string {
-  if (data.startsWith(EMBEDDED_PANEL_PREFIX)) {
-    const name = data.slice(EMBEDDED_PANEL_PREFIX.length);
-    const file = join(embeddedDataDir(), "panels", `${name}.csv`);
-    if (!existsSync(file)) throw new TradewindsInputError([{ source, path: fieldPath, value: show(data), message: message.unknownPanel(name, listEmbeddedPanels()) }]);
-    return file;
-  }
-  const file = resolve(baseDir, data);
-  if (!existsSync(file)) throw new TradewindsInputError([{ source, path: fieldPath, value: show(data), message: message.estimationDataMissing(file) }]);
-  return file;
+  return resolveDataReference(data, { baseDir }, source, fieldPath).path;
 }
 
-/** Names of the embedded panels (data/panels/*.csv). */
-export function listEmbeddedPanels(): string[] {
-  const dir = join(embeddedDataDir(), "panels");
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".csv"))
-    .map((f) => f.slice(0, -4))
-    .sort();
-}
-
-/** Parses YAML/JSON text as an object, naming the source on a syntax error. */
+/** Parses YAML/JSON text as an object, naming the source on a syntax error (the scenario parser's rules and limits). */
 export function parseYamlObject(text: string, source: string): unknown {
-  const doc = parseDocument(text, { uniqueKeys: true });
-  if (doc.errors.length) {
-    throw new TradewindsInputError(
-      doc.errors.map((e) => ({ source, path: e.linePos ? `line ${e.linePos[0].line}` : "", value: "", message: message.yamlSyntax(e.message.split("\n")[0]) })),
-    );
-  }
-  return doc.toJS();
+  return parseYamlText(text, source);
 }
 
 /** A spec file read and validated, with its data file resolved. */
@@ -57,18 +36,23 @@ export interface EstimationSpecFile {
   spec: EstimationSpec;
   /** Absolute path of the CSV the spec's `data` names. */
   dataPath: string;
+  /** The `data` reference as written, for messages. */
+  dataLabel: string;
+  /** Whether it is an embedded panel (messages may quote its columns). */
+  dataEmbedded: boolean;
 }
 
 export function readEstimationSpecFile(path: string): EstimationSpecFile {
   if (!existsSync(path)) throw new TradewindsInputError([{ source: path, path: "", value: "", message: message.fileMissing(path) }]);
-  const spec = parseEstimationSpec(parseYamlObject(readFileSync(path, "utf8"), path), path);
+  const spec = parseEstimationSpec(parseYamlText(readFileSync(path, "utf8"), path), path);
   if (spec.data === undefined) throw new TradewindsInputError([{ source: path, path: "data", value: "", message: message.estimationDataRequired() }]);
-  return { source: path, spec, dataPath: resolveDataPath(spec.data, dirname(resolve(path)), path) };
+  const data = resolveDataReference(spec.data, { baseDir: dirname(resolve(path)) }, path, "data");
+  return { source: path, spec, dataPath: data.path, dataLabel: data.label, dataEmbedded: data.embedded };
 }
 
-/** Reads a spec file and its data, and fits it (`fitPpml`). */
-export function estimateFile(path: string, options: FitPpmlOptions = {}): EstimationSpecFile & { frame: DataFrame; result: PpmlResult } {
+/** Reads a spec file and its data (CSV or Parquet, through DuckDB: readFrameDuckDb.ts), and fits it (`fitPpml`). */
+export async function estimateFile(path: string, options: FitPpmlOptions = {}): Promise<EstimationSpecFile & { frame: DataFrame; result: PpmlResult }> {
   const file = readEstimationSpecFile(path);
-  const frame = readFrame(file.dataPath);
+  const frame = await readFrameWithDuckDb(file.dataPath, { label: file.dataLabel, showContent: file.dataEmbedded });
   return { ...file, frame, result: fitPpml(frame, file.spec, options) };
 }

@@ -1,7 +1,7 @@
 import { TradewindsInputError, message } from "../messages.js";
 import { fixedEffectComponents, type EstimationSpec } from "./estimationSpec.js";
 import { encodeFactor, restrictFactor, type Factor } from "./factor.js";
-import { numericColumn, type DataFrame } from "./frame.js";
+import { numericColumn, shownValue, type DataFrame } from "./frame.js";
 import { pruneSingletonsAndSeparation, type DroppedObservation } from "./pruneSample.js";
 
 /**
@@ -39,7 +39,7 @@ export function estimationSample(frame: DataFrame, spec: EstimationSpec, candida
   for (const row of candidateRows) {
     const y = outcomeAll[row];
     if (y < 0) {
-      throw new TradewindsInputError([{ source: frame.source, path: `outcome (${spec.outcome}), row ${row + 1}`, value: String(y), message: message.negativeOutcome(spec.outcome) }]);
+      throw new TradewindsInputError([{ source: frame.source, path: `outcome (${spec.outcome}), row ${row + 1}`, value: shownValue(frame, y), message: message.negativeOutcome(spec.outcome) }]);
     }
     const missing =
       Number.isNaN(y) ||

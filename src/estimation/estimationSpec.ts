@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TradewindsInputError, message } from "../messages.js";
+import { valueShapeIssues } from "../scenario/limits.js";
 
 /**
  * The estimation spec: what `tradewinds estimate <spec-file>` reads and a scenario's estimation stage
@@ -108,15 +109,25 @@ export function fixedEffectComponents(entry: string | string[]): string[] {
 }
 
 /** Validates a parsed spec file; every zod issue becomes an `InputIssue` naming the field path. */
-export function parseEstimationSpec(raw: unknown, source: string): EstimationSpec {
+export function parseEstimationSpec(raw: unknown, source: string, options: { echo?: boolean } = {}): EstimationSpec {
+  const shape = valueShapeIssues(raw, source);
+  if (shape.length) throw new TradewindsInputError(shape);
   const parsed = estimationSpecSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
+  const echo = options.echo ?? true;
   throw new TradewindsInputError(
     parsed.error.issues.map((issue) => ({
       source,
-      path: issue.path.map(String).join("."),
+      path: (echo ? issue.path : pathUpToUserKeys(issue.path)).map(String).join("."),
       value: "",
-      message: message.invalidEstimationSpec(issue.message),
+      // Unrecognized keys are the file's own words: a spec read from a file a scenario names gives their count only.
+      message: !echo && issue.code === "unrecognized_keys" ? message.specKeysNotShown(issue.keys.length) : message.invalidEstimationSpec(issue.message),
     })),
   );
+}
+
+/** A path cut after a record field (`where`, `weights`), whose keys are the file's words, not the schema's. */
+function pathUpToUserKeys(path: readonly PropertyKey[]): PropertyKey[] {
+  const cut = path.findIndex((key) => key === "where" || key === "weights");
+  return cut < 0 ? [...path] : path.slice(0, cut + 1);
 }

@@ -1,8 +1,8 @@
-import { dirname, resolve } from "node:path";
-import { existsSync, readFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { z } from "zod";
 import { TradewindsInputError, message, show } from "../messages.js";
-import { resolveDataPath, parseYamlObject } from "./estimationFile.js";
+import { readSpecReference, resolveDataReference, type FilePolicy } from "../scenario/filePolicy.js";
+import { parseYamlText } from "../scenario/parseText.js";
 import { estimationSpecSchema, fixedEffectComponents, parseEstimationSpec, type EstimationSpec } from "./estimationSpec.js";
 import { encodeFactor } from "./factor.js";
 import { fitPpml } from "./fitPpml.js";
@@ -79,24 +79,27 @@ export interface EstimatedStage {
 export interface EstimationStages {
   section: EstimationSection;
   source: string;
+  /** The section's `data` as written (`panel:<name>` or a path): how messages name the panel. */
   dataPath: string;
   stages: Map<string, EstimatedStage>;
 }
 
-/** Runs the stages in order; `baseDir` resolves relative paths (the scenario file's folder). */
-export function runEstimationStages(section: EstimationSection, baseDir: string, source: string): EstimationStages {
-  const dataPath = resolveDataPath(section.data, baseDir, source, "estimation.data");
-  const panel = readFrame(dataPath);
+/**
+ * Runs the stages in order. `files` says which files the section may name (see FilePolicy): under
+ * "deny" the panel must be embedded and every spec inline; with a folder, paths resolve against it.
+ */
+export function runEstimationStages(section: EstimationSection, files: FilePolicy, source: string): EstimationStages {
+  const data = resolveDataReference(section.data, files, source, "estimation.data");
+  const panel = readFrame(data.path, { label: data.label, showContent: data.embedded });
   const stages = new Map<string, EstimatedStage>();
   section.stages.forEach((stage, s) => {
     const path = `estimation.stages[${s}]`;
     if (stages.has(stage.name)) throw new TradewindsInputError([{ source, path: `${path}.name`, value: show(stage.name), message: message.duplicateStage(stage.name) }]);
-    const spec = stageSpec(stage.spec, baseDir, source, `${path}.spec`);
+    const { spec, files: specFiles } = stageSpec(stage.spec, files, source, `${path}.spec`);
     // Every stage reads the section's panel: the cross-section rows index it. A spec's own data must name the same file.
     if (spec.data !== undefined) {
-      const specDir = typeof stage.spec === "string" ? dirname(resolve(baseDir, stage.spec)) : baseDir;
-      const own = resolveDataPath(spec.data, specDir, source, `${path}.spec.data`);
-      if (own !== dataPath) throw new TradewindsInputError([{ source, path: `${path}.spec.data`, value: show(spec.data), message: message.stageDataDiffers(own, dataPath) }]);
+      const own = resolveDataReference(spec.data, specFiles, source, `${path}.spec.data`);
+      if (own.path !== data.path) throw new TradewindsInputError([{ source, path: `${path}.spec.data`, value: show(spec.data), message: message.stageDataDiffers(spec.data, section.data) }]);
     }
     let frame = panel;
     stage.columns.forEach((column, c) => {
@@ -108,14 +111,18 @@ export function runEstimationStages(section: EstimationSection, baseDir: string,
     const result = fitPpml(frame, spec);
     stages.set(stage.name, { name: stage.name, spec, frame: deriveColumns(frame, spec.derive), result });
   });
-  return { section, source, dataPath, stages };
+  return { section, source, dataPath: data.label, stages };
 }
 
-function stageSpec(spec: string | EstimationSpec, baseDir: string, source: string, fieldPath: string): EstimationSpec {
-  if (typeof spec !== "string") return spec;
-  const file = resolve(baseDir, spec);
-  if (!existsSync(file)) throw new TradewindsInputError([{ source, path: fieldPath, value: show(spec), message: message.fileMissing(file) }]);
-  return parseEstimationSpec(parseYamlObject(readFileSync(file, "utf8"), file), file);
+/**
+ * A stage's spec: inline, or read from the file it names (never quoted in errors: the messages give
+ * the field, the line and the count of unknown keys). A spec file's own `data` resolves against its folder.
+ */
+function stageSpec(spec: string | EstimationSpec, files: FilePolicy, source: string, fieldPath: string): { spec: EstimationSpec; files: FilePolicy } {
+  if (typeof spec !== "string") return { spec, files };
+  const file = readSpecReference(spec, files, source, fieldPath);
+  const label = `${source}: ${fieldPath} (${spec})`;
+  return { spec: parseEstimationSpec(parseYamlText(file.text, label, { echo: false }), label, { echo: false }), files: { baseDir: dirname(file.path) } };
 }
 
 export function requireStage(stages: Map<string, EstimatedStage>, name: string, source: string, fieldPath: string): EstimatedStage {

@@ -1,5 +1,5 @@
 import { readFileSync, existsSync } from "node:fs";
-import { parse } from "csv-parse/sync";
+import { CsvError, parse } from "csv-parse/sync";
 import { TradewindsInputError, message } from "../messages.js";
 
 /**
@@ -24,20 +24,39 @@ export interface FactorColumn {
 export type Column = NumericColumn | FactorColumn;
 
 export interface DataFrame {
-  /** Where the frame came from (a file path or "in-memory"); used in error messages. */
+  /** Where the frame came from (a file path as written, `panel:<name>`, or "in-memory frame"); used in error messages. */
   source: string;
+  /**
+   * Whether error messages may quote the data (column names, values): true for embedded panels and
+   * in-memory frames; false for a file the user named, so that pointing a field at a file never shows
+   * what the file holds (absent: false).
+   */
+  showContent?: boolean;
   rowCount: number;
   columns: Map<string, Column>;
 }
 
-const MISSING_MARKERS = new Set(["", "NA", "na", "NaN", "."]);
+/** Entries that mean "missing" (after trimming), in every reader. */
+export const MISSING_MARKERS: ReadonlySet<string> = new Set(["", "NA", "na", "NaN", "."]);
 
-/** Reads a CSV file with a header row into a `DataFrame`. Throws a `TradewindsInputError` if missing. */
-export function readFrame(csvPath: string): DataFrame {
+/**
+ * Reads a CSV file with a header row into a `DataFrame`. Throws a `TradewindsInputError` if it is
+ * missing or not a CSV (naming the line, never quoting it). `label` names the file in messages (default
+ * its path); `showContent` as in DataFrame.
+ */
+export function readFrame(csvPath: string, options: { label?: string; showContent?: boolean } = {}): DataFrame {
+  const source = options.label ?? csvPath;
   if (!existsSync(csvPath)) {
-    throw new TradewindsInputError([{ source: csvPath, path: "", value: "", message: message.fileMissing(csvPath) }]);
+    throw new TradewindsInputError([{ source, path: "", value: "", message: message.fileMissing(source) }]);
   }
-  const records = parse(readFileSync(csvPath, "utf8"), { relax_quotes: false, skip_empty_lines: true }) as string[][];
+  let records: string[][];
+  try {
+    records = parse(readFileSync(csvPath, "utf8"), { relax_quotes: false, skip_empty_lines: true }) as string[][];
+  } catch (err) {
+    // csv-parse's messages quote the offending field: report its code and line only.
+    if (err instanceof CsvError) throw new TradewindsInputError([{ source, path: "", value: "", message: message.csvUnreadable(err.code, (err as CsvError & { lines?: number }).lines) }]);
+    throw err;
+  }
   const header = records[0] ?? [];
   const rowCount = records.length - 1;
   const columns = new Map<string, Column>();
@@ -46,7 +65,7 @@ export function readFrame(csvPath: string): DataFrame {
     for (let r = 0; r < rowCount; r++) cells[r] = records[r + 1][columnIndex] ?? "";
     columns.set(name, columnFromCells(cells));
   });
-  return { source: csvPath, rowCount, columns };
+  return { source, showContent: options.showContent ?? false, rowCount, columns };
 }
 
 /** Builds a frame from in-memory columns (numbers → numeric, strings → factor). */
@@ -63,7 +82,7 @@ export function frameFromColumns(columns: Record<string, ArrayLike<number> | rea
     const first = data[0];
     out.set(name, typeof first === "string" ? factorFromStrings(data as readonly string[]) : { kind: "numeric", values: Float64Array.from(data as ArrayLike<number>) });
   }
-  return { source: "in-memory frame", rowCount: Math.max(rowCount, 0), columns: out };
+  return { source: "in-memory frame", showContent: true, rowCount: Math.max(rowCount, 0), columns: out };
 }
 
 function columnFromCells(cells: string[]): Column {
@@ -102,13 +121,12 @@ function factorFromStrings(cells: readonly string[]): FactorColumn {
   return { kind: "factor", codes, levels };
 }
 
-/** The column `name`, or a `TradewindsInputError` naming the frame and the known columns. */
+/** The column `name`, or a `TradewindsInputError` naming the frame and (where the content may be shown) the known columns. */
 export function getColumn(frame: DataFrame, name: string, fieldPath: string): Column {
   const column = frame.columns.get(name);
   if (!column) {
-    throw new TradewindsInputError([
-      { source: frame.source, path: fieldPath, value: name, message: message.unknownColumn(name, [...frame.columns.keys()]) },
-    ]);
+    const msg = frame.showContent ? message.unknownColumn(name, [...frame.columns.keys()]) : message.unknownColumnInFile(name, frame.columns.size);
+    throw new TradewindsInputError([{ source: frame.source, path: fieldPath, value: name, message: msg }]);
   }
   return column;
 }
@@ -143,5 +161,10 @@ export function selectRows(frame: DataFrame, rows: Int32Array): DataFrame {
       columns.set(name, { kind: "factor", codes, levels: column.levels });
     }
   }
-  return { source: frame.source, rowCount: rows.length, columns };
+  return { source: frame.source, showContent: frame.showContent, rowCount: rows.length, columns };
+}
+
+/** A data value for an error message: shown only where the frame's content may be (DataFrame.showContent). */
+export function shownValue(frame: DataFrame, value: number): string {
+  return frame.showContent ? String(value) : "";
 }

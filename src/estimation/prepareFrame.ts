@@ -1,6 +1,6 @@
 import { TradewindsInputError, message } from "../messages.js";
 import type { DerivedColumn, SampleCondition } from "./estimationSpec.js";
-import { getColumn, numericColumn, withNumericColumn, type Column, type DataFrame } from "./frame.js";
+import { getColumn, numericColumn, shownValue, withNumericColumn, type Column, type DataFrame } from "./frame.js";
 
 /**
  * The spec's `derive` and `sample` steps on a data frame: pure functions, the input frame unchanged.
@@ -30,7 +30,7 @@ export function deriveColumns(frame: DataFrame, derived: readonly DerivedColumn[
       const source = numericColumn(out, entry.log, `${path}.log`);
       for (let r = 0; r < values.length; r++) {
         if (source[r] <= 0) {
-          throw new TradewindsInputError([{ source: out.source, path: `${path}.log`, value: String(source[r]), message: message.logOfNonPositive(entry.log, r) }]);
+          throw new TradewindsInputError([{ source: out.source, path: `${path}.log`, value: shownValue(out, source[r]), message: message.logOfNonPositive(entry.log, r) }]);
         }
         values[r] = Math.log(source[r]);
       }

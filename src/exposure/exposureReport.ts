@@ -1,11 +1,13 @@
 import type { Dataset } from "../data/dataset.js";
 import { existsSync, readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { datasetFromFile, listEmbeddedDatasets, loadDataset, loadDatasetFile } from "../data/load.js";
 import { BINARY_FORMAT } from "../data/binaryFormat.js";
 import { TradewindsInputError, message, show, type InputIssue } from "../messages.js";
 import { definitionOf, type QuantityDefinition } from "../report/registry.js";
 import type { RunReport } from "../report/types.js";
 import { runScenario } from "../run.js";
+import type { FilePolicy } from "../scenario/filePolicy.js";
 import { accountingInputOf, type AccountingInput } from "./accountingSystem.js";
 import { exposureTables } from "./exposureTables.js";
 import type { ExposureTables } from "./types.js";
@@ -79,12 +81,13 @@ export function datasetExposure(data: Dataset, selection: ExposureSelection): Ex
  * ("before": baseline flows and tariffs) and to each phase's counterfactual ("after": its flows and
  * tariff levels). γ, β, α are Cobb–Douglas shares, unchanged by the shock.
  */
-export function scenarioExposure(text: string, source: string, selection: ExposureSelection, dataset?: Dataset): ExposureReport {
+export function scenarioExposure(text: string, source: string, selection: ExposureSelection, dataset?: Dataset, files: FilePolicy = "deny"): ExposureReport {
   const solved: { name: string; tariffs: Float64Array; tradeCostFactors: Float64Array; baselineFlows: Float64Array; flows: Float64Array }[] = [];
   let missingFlows = false;
   const report: RunReport = runScenario(text, {
     source,
     dataset,
+    files,
     onPhaseSolved: (phase, outcome) => {
       if (!outcome.flows) missingFlows = true;
       else solved.push({ name: phase.name, tariffs: phase.policy.tariffs, tradeCostFactors: phase.policy.tradeCostFactors, baselineFlows: outcome.flows.baseline, flows: outcome.flows.counterfactual });
@@ -216,5 +219,5 @@ export function exposureOf(target: string, selection: ExposureSelection): Exposu
     if (format === "tradewinds-dataset/1") return datasetExposure(datasetFromFile(parsed, target), selection);
     if (format === BINARY_FORMAT) return datasetExposure(loadDatasetFile(target), selection);
   }
-  return scenarioExposure(text, target, selection);
+  return scenarioExposure(text, target, selection, undefined, { baseDir: dirname(resolve(target)) });
 }

@@ -91,7 +91,7 @@ export const modelCatalog: ModelCatalog = {
   },
   lashkaripour: {
     description:
-      "Lashkaripour (2021), The Cost of a Global Tariff War: A Sufficient-Statistics Approach (JIE): many sectors without input–output links, tariff revenue rebated, balanced trade; optimal and Nash tariffs (nash-tariffs); as the tariffwar package solves it",
+      "Lashkaripour (2021), The Cost of a Global Tariff War: A Sufficient-Statistics Approach (JIE): many sectors without input–output links, tariff revenue rebated, balanced trade; optimal and Nash tariffs (nash-tariffs); as the tariffwar package solves it, reading the flows as tariff-inclusive expenditure as the package does",
     params: lashkaripourParamsSchema,
     checkParams: checkElasticitySet,
     shocks: ["tariff", "tariff-schedule", "trade-cost", "embargo", "nash-tariffs"],

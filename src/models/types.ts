@@ -1,6 +1,7 @@
 import type { Dataset } from "../data/dataset.js";
 import type { EstimationStages } from "../estimation/estimationStages.js";
 import type { SolverResult } from "../solver/result.js";
+import { nullPrototypeRecord } from "../util/ownNames.js";
 
 /**
  * A policy state compiled onto a dataset's index order (see data/dataset.ts):
@@ -14,7 +15,7 @@ export interface CompiledPolicy {
    * `Infinity` marks an embargo: the counterfactual flow is exactly zero.
    */
   tradeCostFactors: Float64Array;
-  /** Counterfactual values of gravity covariates, by covariate name, [i*N + j]. Absent: unchanged. */
+  /** Counterfactual values of gravity covariates, by covariate name, [i*N + j]. Absent: unchanged. A null-prototype record. */
   covariates: Record<string, Float64Array>;
   /**
    * Importers whose uniform import tariff the model chooses, each the optimum given everyone else's
@@ -72,6 +73,6 @@ export function zeroPolicy(data: Dataset): CompiledPolicy {
   return {
     tariffs: base ? Float64Array.from(base) : new Float64Array(size),
     tradeCostFactors: new Float64Array(size).fill(1),
-    covariates: {},
+    covariates: nullPrototypeRecord(),
   };
 }

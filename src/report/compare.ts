@@ -29,7 +29,7 @@ export interface ReportComparison {
  * one run gets nulls on the other side), the keys both runs report. No model logic: a table diff.
  */
 export function compareReports(a: RunReport, b: RunReport): ReportComparison {
-  const keys = Object.keys(a.definitions).filter((k) => k in b.definitions);
+  const keys = Object.keys(a.definitions).filter((k) => Object.hasOwn(b.definitions, k));
   keys.sort((x, y) => rank(a.tableKeys, x) - rank(a.tableKeys, y));
   const phases: ComparedPhase[] = [];
   for (let k = 0; k < Math.max(a.phases.length, b.phases.length); k++) {
@@ -46,8 +46,8 @@ export function compareReports(a: RunReport, b: RunReport): ReportComparison {
         const rb = rowsB.get(code);
         const values: Record<string, ComparedValue> = {};
         for (const key of keys) {
-          const va = ra?.values[key] ?? null;
-          const vb = rb?.values[key] ?? null;
+          const va = ra && Object.hasOwn(ra.values, key) ? ra.values[key] : null;
+          const vb = rb && Object.hasOwn(rb.values, key) ? rb.values[key] : null;
           values[key] = { a: va, b: vb, difference: va !== null && vb !== null ? vb - va : null };
         }
         return { code, name: (ra ?? rb)!.name, values };

@@ -1,5 +1,6 @@
 import Table from "cli-table3";
 import { stringify } from "csv-stringify/sync";
+import { csvTextCell } from "./csvCell.js";
 import type { QuantityDefinition } from "./registry.js";
 import type { PhaseReport, ResultRow, RunReport } from "./types.js";
 
@@ -160,6 +161,8 @@ function definitionsText(report: RunReport): string {
 /**
  * Wide CSV: one row per phase × country (and aggregate), one column per reported key; with bands, a
  * `<key>_p5` and `<key>_p95` column after each key that has a band in some row (empty where a row has none).
+ * Text cells (phase, group and country names come from the scenario and the data) are escaped against
+ * formula injection; numbers stay numbers.
  */
 function formatCsv(report: RunReport): string {
   const keys = [...new Set(report.phases.flatMap((p) => p.countries.flatMap((c) => Object.keys(c.values))))];
@@ -169,16 +172,26 @@ function formatCsv(report: RunReport): string {
   const columns = keys.flatMap((k) => (banded.has(k) && u ? [k, k + suffix(u.band.lower), k + suffix(u.band.upper)] : [k]));
   const cells = (row: ResultRow) =>
     keys.flatMap((k) => {
-      const value = row.values[k] ?? "";
+      const value = Object.hasOwn(row.values, k) ? row.values[k] : "";
       if (!(banded.has(k) && u)) return [value];
-      const band = row.bands?.[k];
+      const band = row.bands && Object.hasOwn(row.bands, k) ? row.bands[k] : undefined;
       return [value, band?.lower ?? "", band?.upper ?? ""];
     });
   const records: (string | number)[][] = [["phase", "date", "converged", "code", "name", "kind", ...columns]];
   for (const phase of report.phases) {
-    const push = (row: ResultRow, kind: string) => records.push([phase.name, phase.date ?? "", String(phase.converged), row.code, row.name, kind, ...cells(row)]);
+    const push = (row: ResultRow, kind: string) =>
+      records.push([csvTextCell(phase.name), csvTextCell(phase.date ?? ""), String(phase.converged), csvTextCell(row.code), csvTextCell(row.name), kind, ...cells(row)]);
     for (const row of phase.countries) push(row, "country");
     for (const row of phase.summary) if (row.members > 1) push(row, "aggregate");
   }
   return stringify(records);
+}
+
+/** Rows of a query (e.g. `tradewinds sweep --query`) as a text table in the style of every table. */
+export function formatRows(rows: Record<string, unknown>[]): string {
+  if (rows.length === 0) return "(no rows)\n";
+  const columns = Object.keys(rows[0]);
+  const table = new Table({ head: columns, ...compact });
+  for (const row of rows) table.push(columns.map((c) => (row[c] === null || row[c] === undefined ? "" : String(row[c]))));
+  return table.toString() + "\n";
 }

@@ -2,7 +2,8 @@ import type { Dataset } from "../data/dataset.js";
 import { TradewindsInputError } from "../messages.js";
 import type { ClosedFormRates } from "../models/catalog.js";
 import { zeroPolicy, type CompiledPolicy } from "../models/types.js";
-import type { NormalizedPhase, NormalizedShock } from "./normalize.js";
+import { ownValue } from "../util/ownNames.js";
+import type { NormalizedShock, PhaseInForce } from "./normalize.js";
 
 export interface CompiledPhase {
   name: string;
@@ -28,7 +29,7 @@ export interface AppliedRate {
  * policy, become dense arrays in the dataset's index order. Domestic pairs (i = j) are never shocked.
  * Closed-form rates (optimal tariffs) come from the calibrated model through `rates`.
  */
-export function compilePhase(phase: NormalizedPhase, data: Dataset, rates?: ClosedFormRates): CompiledPhase {
+export function compilePhase(phase: PhaseInForce, data: Dataset, rates?: ClosedFormRates): CompiledPhase {
   const policy = zeroPolicy(data);
   const appliedRates: AppliedRate[] = [];
   for (const shock of phase.shocks) applyShock(policy, shock, data, rates, appliedRates);
@@ -52,7 +53,8 @@ export function applyShock(policy: CompiledPolicy, shock: NormalizedShock, data:
       });
       return;
     case "tariff-schedule": {
-      const schedule = data.tariffs[shock.schedule];
+      const schedule = ownValue(data.tariffs, shock.schedule);
+      if (!schedule) throw new Error(`internal: tariff set ${JSON.stringify(shock.schedule)} passed normalization but the dataset has none`);
       const cells = scheduleCells(data, shock.schedule);
       setPairs(shock.exporters.filter(cells.exporter), shock.importers.filter(cells.importer), cells.sectors, (k) => {
         policy.tariffs[k] = Math.max(schedule[k], shock.floor ?? 0);
@@ -70,7 +72,10 @@ export function applyShock(policy: CompiledPolicy, shock: NormalizedShock, data:
       });
       return;
     case "covariate": {
-      const values = (policy.covariates[shock.name] ??= Float64Array.from(data.covariates[shock.name]));
+      const base = ownValue(data.covariates, shock.name);
+      if (!base) throw new Error(`internal: covariate ${JSON.stringify(shock.name)} passed normalization but the dataset has none`);
+      // policy.covariates has no prototype (zeroPolicy): the name is an own key whatever it is.
+      const values = (policy.covariates[shock.name] ??= Float64Array.from(base));
       for (const i of shock.exporters) for (const j of shock.importers) if (i !== j) values[i * N + j] = shock.set;
       return;
     }

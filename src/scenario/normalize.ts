@@ -4,6 +4,7 @@ import { zodIssues } from "./validate.js";
 import type { ScenarioInput, ShockInput } from "./schema.js";
 import type { ModelCatalog } from "../models/catalog.js";
 import { checkUncertainty } from "../uncertainty/checkUncertainty.js";
+import { hasOwnName, ownValue } from "../util/ownNames.js";
 
 /** A shock with its countries and sectors resolved to dataset indices. */
 export type NormalizedShock =
@@ -23,8 +24,14 @@ export interface NormalizedPhase {
   description?: string;
   /** The model parameters in force (scenario's, overridden by the phase's), checked by the model's schema. */
   modelParams: Record<string, unknown>;
-  /** Every shock in force in this phase, inherited ones first, applied in order. */
-  shocks: NormalizedShock[];
+  /**
+   * The earlier phase (its index) whose shocks are in force before this phase's own, if it inherits.
+   * Inheritance is kept as this link, not copied: a scenario's size stays linear in its phases
+   * (`shocksInForce` lists a phase's shocks when it is compiled).
+   */
+  inherits?: number;
+  /** The phase's own shocks, applied after the inherited ones, in order. */
+  ownShocks: NormalizedShock[];
 }
 
 export interface NormalizedScenario {
@@ -35,7 +42,25 @@ export interface NormalizedScenario {
   /** Rows of the report: single countries or groups, each as member indices. */
   reportRows: { code: string; name: string; members: number[] }[];
   bilateral: [number, number][];
-  groups: Record<string, string[]>;
+  /** Dataset and scenario groups by name (a Map: group names come from the user). */
+  groups: ReadonlyMap<string, string[]>;
+}
+
+/** A phase as the compiler takes it: identity, model parameters and every shock in force, in order. */
+export interface PhaseInForce {
+  name: string;
+  date?: string;
+  description?: string;
+  modelParams: Record<string, unknown>;
+  shocks: NormalizedShock[];
+}
+
+/** Phase `p` with every shock in force: the inherited chain's shocks first, then the phase's own, in order. */
+export function phaseInForce(phases: readonly NormalizedPhase[], p: number): PhaseInForce {
+  const chain: NormalizedShock[][] = [];
+  for (let at: number | undefined = p; at !== undefined; at = phases[at].inherits) chain.push(phases[at].ownShocks);
+  const { name, date, description, modelParams } = phases[p];
+  return { name, date, description, modelParams, shocks: chain.reverse().flat() };
 }
 
 /** Largest economies shown when a scenario names no report countries. */
@@ -49,9 +74,9 @@ export function normalizeScenario(input: ScenarioInput, data: Dataset, catalog: 
   const issues: InputIssue[] = [];
   const add = (path: string, value: unknown, msg: string) => issues.push({ source, path, value: show(value), message: msg });
   const codes = new Map(data.countries.map((c, k) => [c.code, k]));
-  const groups: Record<string, string[]> = { ...data.groups };
+  const groups = new Map<string, string[]>(Object.entries(data.groups));
   for (const [name, def] of Object.entries(input.groups ?? {})) {
-    groups[name] = Array.isArray(def) ? def : data.countries.map((c) => c.code).filter((c) => !def.allExcept.includes(c));
+    groups.set(name, Array.isArray(def) ? def : data.countries.map((c) => c.code).filter((c) => !def.allExcept.includes(c)));
     if (!Array.isArray(def)) def.allExcept.forEach((c, k) => codes.has(c) || add(`groups.${name}.allExcept[${k}]`, c, message.unknownCountry(c, [...codes.keys()], [])));
   }
   const sectorCodes = new Map(data.sectors.map((s, k) => [s.code, k]));
@@ -59,18 +84,27 @@ export function normalizeScenario(input: ScenarioInput, data: Dataset, catalog: 
     add("baselineTariffs", input.baselineTariffs, message.unknownTariffSet(input.baselineTariffs, Object.keys(data.tariffs)));
   }
 
-  const entry = catalog[input.model.type];
+  const entry = ownValue(catalog, input.model.type);
   if (!entry) {
-    add("model.type", input.model.type, `unknown model; choose one of ${Object.keys(catalog).join(", ")}`);
+    add("model.type", input.model.type, message.unknownModel(Object.keys(catalog)));
     throw new TradewindsInputError(issues);
   }
 
+  // Group members by index, resolved once per group (a group used by many shocks costs its size once).
+  const resolved = new Map<string, number[]>();
   const members = (code: string, path: string, seen: string[] = []): number[] => {
     const k = codes.get(code);
     if (k !== undefined) return [k];
-    const group = groups[code];
-    if (group && !seen.includes(code)) return group.flatMap((m) => members(m, path, [...seen, code]));
-    add(path, code, message.unknownCountry(code, [...codes.keys()], Object.keys(groups)));
+    const group = groups.get(code);
+    if (group && !seen.includes(code)) {
+      const hit = resolved.get(code);
+      if (hit) return hit;
+      const before = issues.length;
+      const list = [...new Set(group.flatMap((m) => members(m, path, [...seen, code])))];
+      if (issues.length === before) resolved.set(code, list);
+      return list;
+    }
+    add(path, code, message.unknownCountry(code, [...codes.keys()], [...groups.keys()]));
     return [];
   };
   const countrySet = (set: "all" | string | string[] | undefined, except: string[] | undefined, path: string): number[] => {
@@ -109,14 +143,14 @@ export function normalizeScenario(input: ScenarioInput, data: Dataset, catalog: 
       case "tariff":
         return { type: "tariff", importers, exporters, sectors: sectorSet(shock.sectors, `${path}.sectors`, shock.exceptSectors), set: shock.set, add: shock.add, path };
       case "tariff-schedule": {
-        if (!(shock.schedule in data.tariffs)) add(`${path}.schedule`, shock.schedule, message.unknownTariffSet(shock.schedule, Object.keys(data.tariffs)));
+        if (!hasOwnName(data.tariffs, shock.schedule)) add(`${path}.schedule`, shock.schedule, message.unknownTariffSet(shock.schedule, Object.keys(data.tariffs)));
         const taxed = shock.importer === undefined ? importersTaxedBy(data, shock.schedule) : importers;
         return { type: "tariff-schedule", schedule: shock.schedule, importers: taxed, exporters, floor: shock.floor, path };
       }
       case "trade-cost":
         return { type: "trade-cost", importers, exporters, sectors: sectorSet(shock.sectors, `${path}.sectors`, shock.exceptSectors), factor: shock.factor, path };
       case "covariate":
-        if (!(shock.name in data.covariates)) add(`${path}.name`, shock.name, message.unknownCovariate(shock.name, Object.keys(data.covariates)));
+        if (!hasOwnName(data.covariates, shock.name)) add(`${path}.name`, shock.name, message.unknownCovariate(shock.name, Object.keys(data.covariates)));
         return { type: "covariate", name: shock.name, importers, exporters, set: shock.set, path };
       case "embargo":
         return { type: "embargo", importers, exporters, sectors: sectorSet(shock.sectors, `${path}.sectors`, shock.exceptSectors), path };
@@ -127,27 +161,39 @@ export function normalizeScenario(input: ScenarioInput, data: Dataset, catalog: 
 
   const { type: modelType, ...scenarioParams } = input.model;
   const phases: NormalizedPhase[] = [];
+  const phaseAt = new Map<string, number>();
+  // Model parameters are checked once per distinct set: phases that only inherit share their parent's.
+  let scenarioChecked: Record<string, unknown> | undefined;
   input.phases.forEach((phase, p) => {
     const path = `phases[${p}]`;
-    if (phases.some((q) => q.name === phase.name)) add(`${path}.name`, phase.name, message.duplicatePhase(phase.name));
-    let inherited: NormalizedPhase | undefined;
+    if (phaseAt.has(phase.name)) add(`${path}.name`, phase.name, message.duplicatePhase(phase.name));
+    let inherits: number | undefined;
     if (typeof phase.inherit === "string") {
-      inherited = phases.find((q) => q.name === phase.inherit);
-      if (!inherited) add(`${path}.inherit`, phase.inherit, message.inheritUnknownPhase(phase.inherit, phases.map((q) => q.name)));
-    } else if (phase.inherit !== false) inherited = phases[phases.length - 1];
+      inherits = phaseAt.get(phase.inherit);
+      if (inherits === undefined) add(`${path}.inherit`, phase.inherit, message.inheritUnknownPhase(phase.inherit, phases.map((q) => q.name)));
+    } else if (phase.inherit !== false && p > 0) inherits = p - 1;
 
-    const merged = { ...(inherited?.modelParams ?? scenarioParams), ...(phase.model ?? {}) };
-    const checked = entry.params.safeParse(merged);
-    const modelPath = phase.model ? `${path}.model` : "model";
-    if (!checked.success) issues.push(...zodIssues(checked.error.issues, merged, source, modelPath));
-    else for (const problem of entry.checkParams?.(checked.data as never, data) ?? []) add(`${modelPath}.${problem.path}`, problem.value, problem.message);
-    const own = phase.shocks.map((s, k) => normalizeShock(s, `${path}.shocks[${k}]`));
+    const parentParams = inherits !== undefined ? phases[inherits].modelParams : undefined;
+    let modelParams: Record<string, unknown>;
+    if (phase.model === undefined && parentParams !== undefined) modelParams = parentParams;
+    else if (phase.model === undefined && scenarioChecked !== undefined) modelParams = scenarioChecked;
+    else {
+      const merged = { ...(parentParams ?? scenarioParams), ...(phase.model ?? {}) };
+      const checked = entry.params.safeParse(merged);
+      const modelPath = phase.model ? `${path}.model` : "model";
+      if (!checked.success) issues.push(...zodIssues(checked.error.issues, merged, source, modelPath));
+      else for (const problem of entry.checkParams?.(checked.data as never, data) ?? []) add(`${modelPath}.${problem.path}`, problem.value, problem.message);
+      modelParams = checked.success ? (checked.data as Record<string, unknown>) : merged;
+      if (phase.model === undefined) scenarioChecked = modelParams;
+    }
+    if (!phaseAt.has(phase.name)) phaseAt.set(phase.name, p);
     phases.push({
       name: phase.name,
       date: phase.date,
       description: phase.description,
-      modelParams: checked.success ? (checked.data as Record<string, unknown>) : merged,
-      shocks: [...(inherited?.shocks ?? []), ...own],
+      modelParams,
+      inherits,
+      ownShocks: phase.shocks.map((s, k) => normalizeShock(s, `${path}.shocks[${k}]`)),
     });
   });
 
@@ -174,7 +220,7 @@ export function normalizeScenario(input: ScenarioInput, data: Dataset, catalog: 
 }
 
 function importersTaxedBy(data: Dataset, schedule: string): number[] {
-  const t = data.tariffs[schedule];
+  const t = ownValue(data.tariffs, schedule);
   if (!t) return [];
   const N = data.countries.length;
   const taxed = new Set<number>();

@@ -1,21 +1,24 @@
 import { readFileSync, existsSync } from "node:fs";
-import { parseDocument } from "yaml";
 import type { z } from "zod";
 import { TradewindsInputError, message, show, type InputIssue } from "../messages.js";
+import { scenarioShapeIssues } from "./limits.js";
+import { parseYamlText } from "./parseText.js";
+import { formatPath } from "./paths.js";
 import { allowedKeysAt, scenarioSchema, type ScenarioInput } from "./schema.js";
 
-/** Step 1 of the pipeline: text → typed scenario, or every problem with its field path, value and fix. */
+export { formatPath };
+
+/**
+ * Step 1 of the pipeline: text → typed scenario, or every problem with its field path, value and fix.
+ * The scenario's size is checked against SCENARIO_LIMITS before the schema runs.
+ */
 export function validateScenarioText(text: string, source: string): ScenarioInput {
-  const doc = parseDocument(text, { uniqueKeys: true });
-  if (doc.errors.length) {
-    throw new TradewindsInputError(
-      doc.errors.map((e) => ({ source, path: e.linePos ? `line ${e.linePos[0].line}` : "", value: "", message: message.yamlSyntax(e.message.split("\n")[0]) })),
-    );
-  }
-  return validateScenarioObject(doc.toJS(), source);
+  return validateScenarioObject(parseYamlText(text, source), source);
 }
 
 export function validateScenarioObject(raw: unknown, source: string): ScenarioInput {
+  const shape = scenarioShapeIssues(raw, source);
+  if (shape.length) throw new TradewindsInputError(shape);
   const parsed = scenarioSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   throw new TradewindsInputError(zodIssues(parsed.error.issues, raw, source));
@@ -27,13 +30,13 @@ export function readScenarioFile(path: string): ScenarioInput {
 }
 
 /** Converts zod issues into the project's field-naming issues, with the offending value looked up. */
-export function zodIssues(issues: z.core.$ZodIssue[], raw: unknown, source: string, prefix = ""): InputIssue[] {
+export function zodIssues(issues: z.core.$ZodIssue[], raw: unknown, source: string, prefix = "", allowedKeys: (raw: unknown, path: PropertyKey[]) => string[] = allowedKeysAt): InputIssue[] {
   const out: InputIssue[] = [];
   for (const issue of issues) {
     if (issue.code === "invalid_union" && issue.errors.length) {
       // Report the branch that got furthest (the longest path), not zod's generic "invalid input".
       const best = issue.errors.reduce((a, b) => (deepest(b) > deepest(a) ? b : a));
-      out.push(...zodIssues(best, raw, source, prefix));
+      out.push(...zodIssues(best, raw, source, prefix, allowedKeys));
       continue;
     }
     const path = [...issue.path];
@@ -42,7 +45,7 @@ export function zodIssues(issues: z.core.$ZodIssue[], raw: unknown, source: stri
     if (keys.length) {
       const container = valueAt(raw, path);
       for (const key of keys) {
-        out.push({ source, path: formatPath(prefix, [...path, key]), value: show((container as Record<string, unknown>)[key]), message: message.unknownKey(key, allowedKeysAt(raw, path)) });
+        out.push({ source, path: formatPath(prefix, [...path, key]), value: show((container as Record<string, unknown>)[key]), message: message.unknownKey(key, allowedKeys(raw, path)) });
       }
       continue;
     }
@@ -69,13 +72,4 @@ function valueAt(raw: unknown, path: PropertyKey[]): unknown {
     v = (v as Record<PropertyKey, unknown>)[key];
   }
   return v;
-}
-
-export function formatPath(prefix: string, path: PropertyKey[]): string {
-  let out = prefix;
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out;
 }

@@ -9,6 +9,8 @@ import { scenarioJsonSchema } from "../scenario/jsonSchema.js";
 import { BoundedQueue } from "./boundedQueue.js";
 import { HttpError, httpMessage, inputErrorBody, requestIssue, type ErrorBody } from "./errors.js";
 import { JobService } from "./jobs.js";
+import { registerSecurity } from "./security.js";
+import { ValidatePool } from "./validatePool.js";
 import { defaultExamplesDir, loadLibrary } from "./library.js";
 import { openApiDocument } from "./openapi.js";
 import { catalogRoutes } from "./routes/catalog.js";
@@ -27,20 +29,29 @@ export interface ServerOptions {
   timeLimitMs?: number;
   /** Heap limit of one solve worker, MB (default 2048). */
   maxHeapMb?: number;
+  /** Time limit of checking one request's scenario, ms (default 10 s); past it the request answers 413. */
+  validationTimeLimitMs?: number;
   /** A module exporting `catalog` (and optionally `datasets`) instead of the library's (tests). */
   catalogModule?: string;
   /** Example scenarios (default: the package's examples/). */
   examplesDir?: string;
   /** The built dashboard (default: the package's dist/web; not served when missing). */
   webDir?: string;
+  /** Host names accepted in the Host header besides 127.0.0.1, localhost and [::1] (serve adds its --host). */
+  allowedHosts?: string[];
   logger?: boolean;
 }
+
+/** Heap of the validation thread, MB: a scenario within SCENARIO_LIMITS needs a small fraction of it. */
+const VALIDATION_HEAP_MB = 512;
+/** Requests waiting for the validation thread; more answer 429. */
+const VALIDATION_QUEUE = 64;
 
 export type TradewindsServer = FastifyInstance & { queue: BoundedQueue };
 
 /**
  * The HTTP API and the dashboard's files — a thin shell over the library: parse the request, call
- * the pipeline (validate and normalize here, solve in a worker thread), send JSON. Results and jobs
+ * the pipeline (validate and normalize in the validation thread, solve in a solve thread), send JSON. Results and jobs
  * live in DuckDB under `dataDir`; jobs that a previous process left unfinished are marked failed.
  */
 export async function buildServer(options: ServerOptions): Promise<TradewindsServer> {
@@ -50,10 +61,12 @@ export async function buildServer(options: ServerOptions): Promise<TradewindsSer
   await store.failInterruptedJobs({ error: "interrupted", issues: [requestIssue("", "", httpMessage.interrupted())] }, new Date().toISOString());
   const queue = new BoundedQueue(options.maxConcurrentSolves ?? 2, options.maxQueuedSolves ?? 32);
   const jobs = new JobService(store, queue, { timeLimitMs: options.timeLimitMs ?? 300_000, maxHeapMb: options.maxHeapMb ?? 2048 }, options.catalogModule);
-  await jobs.warm();
+  const validator = new ValidatePool({ timeLimitMs: options.validationTimeLimitMs ?? 10_000, maxHeapMb: VALIDATION_HEAP_MB, maxQueued: VALIDATION_QUEUE }, options.catalogModule);
+  await Promise.all([jobs.warm(), validator.warm()]);
 
   const app = Fastify({ logger: options.logger ?? false, bodyLimit }) as unknown as TradewindsServer;
   app.decorate("queue", queue);
+  await registerSecurity(app, options.allowedHosts ?? []);
 
   app.setErrorHandler((err: unknown, _request, reply) => {
     if (err instanceof HttpError) return reply.code(err.status).headers(err.headers).send(err.body);
@@ -76,7 +89,7 @@ export async function buildServer(options: ServerOptions): Promise<TradewindsSer
     queue: { running: queue.running, waiting: queue.waiting, peakRunning: queue.peakRunning, maxRunning: queue.maxRunning, maxWaiting: queue.maxWaiting },
   }));
   catalogRoutes(app, library, options.examplesDir ?? defaultExamplesDir());
-  runRoutes(app, library, jobs, store);
+  runRoutes(app, validator, jobs, store);
 
   const webDir = resolve(options.webDir ?? join(dirname(embeddedDataDir()), "dist", "web"));
   if (existsSync(join(webDir, "index.html"))) await app.register(fastifyStatic, { root: webDir, prefix: "/" });
@@ -86,7 +99,7 @@ export async function buildServer(options: ServerOptions): Promise<TradewindsSer
   app.addHook("preClose", async () => {
     jobs.stopAll();
     await queue.idle();
-    await jobs.close();
+    await Promise.all([jobs.close(), validator.destroy()]);
   });
   app.addHook("onClose", async () => store.close());
   return app;

@@ -31,6 +31,12 @@ export const httpMessage = {
     `the run took longer than the server's time limit of ${seconds} s and was stopped; simplify the scenario (fewer phases, a smaller dataset) or raise the limit (tradewinds serve --time-limit)`,
   interrupted: () => "the server stopped while this run was queued or running; submit it again",
   internal: (detail: string) => `internal error while solving: ${detail}`,
+  hostNotAllowed: (allowed: string[]) =>
+    `this server answers only to the host names ${allowed.join(", ")}; use one of them in the URL (start the server with --allow-host <name> to add one)`,
+  validationTimeLimit: (seconds: number) =>
+    `checking the scenario took longer than the server's limit of ${seconds} s; send a smaller scenario (see "Limits" in the README)`,
+  validationFailed: (detail: string) => `the scenario could not be checked within the server's memory limit (${detail}); send a smaller scenario`,
+  validationBusy: (queued: number) => `the server is busy checking ${queued} other scenario(s); retry in a second`,
   notFound: (what: string, id: string) => `no ${what} with id ${JSON.stringify(id)}; list them with GET /api/${what === "job" ? "jobs" : "results"}`,
   unknownExample: (name: string, known: string[]) => `unknown example ${JSON.stringify(name)}; choose one of ${known.length ? known.join(", ") : "(none)"}`,
   unknownFormat: (format: string) => `unknown format ${JSON.stringify(format)}; choose json, csv or table`,

@@ -37,7 +37,7 @@ export class JobService {
     limits: SolveLimits,
     private readonly catalogModule: string | undefined,
   ) {
-    this.solver = new SolvePool(queue.maxRunning, limits);
+    this.solver = new SolvePool(queue.maxRunning, limits, catalogModule);
   }
 
   /** Records and queues a run; throws a 429 HttpError (with Retry-After) when the queue is full. */
@@ -71,7 +71,7 @@ export class JobService {
         job.status = "running";
         job.startedAt = new Date().toISOString();
         await this.store.updateJob(job);
-        const outcome = await this.solver.solve({ kind: request.kind, text: request.scenarioText, source: request.source, catalogModule: this.catalogModule }, (fraction) => {
+        const outcome = await this.solver.solve({ kind: request.kind, text: request.scenarioText, source: request.source }, (fraction) => {
           job.progress = fraction;
         }, this.shutdown.signal);
         status = await this.finish(job, request, outcome);
@@ -97,7 +97,7 @@ export class JobService {
 
   /** Starts the solve threads and loads the library in each (buildServer awaits it before listening). */
   async warm(): Promise<void> {
-    await this.solver.warm(this.catalogModule);
+    await this.solver.warm();
   }
 
   /** Stops the solve threads (after stopAll and the queue's end). */

@@ -1,4 +1,5 @@
 import { VERSION } from "../run.js";
+import { SCENARIO_LIMITS } from "../scenario/limits.js";
 
 const json = (schema: object) => ({ content: { "application/json": { schema } } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -6,6 +7,8 @@ const error = (description: string) => ({ description, ...json(ref("Error")) });
 const idParam = (what: string) => ({ name: "id", in: "path", required: true, schema: { type: "string" }, description: `The ${what}'s id` });
 const limitParam = { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 500, default: 50 } };
 const invalid = error("Invalid input: every issue names the field path, the value and the fix");
+const tooLarge = error("Body larger than the server's limit, or a scenario whose check took longer than 10 s or more than the check's memory");
+const busy = { ...error("The queue (of runs, or of scenario checks) is full"), headers: { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } } } };
 
 /**
  * The OpenAPI 3.1 document of the HTTP API (served at /openapi.json). Written by hand next to the
@@ -18,8 +21,13 @@ export function openApiDocument(scenarioSchema: object): Record<string, unknown>
       title: "Tradewinds API",
       version: VERSION,
       description:
-        "Trade-policy scenarios solved by general-equilibrium trade models. Runs are queued with bounded concurrency (429 with Retry-After when full), limited in time and stored in DuckDB under the server's data dir.",
+        "Trade-policy scenarios solved by general-equilibrium trade models. Runs are queued with bounded concurrency (429 with Retry-After when full), limited in time and stored in DuckDB under the server's data dir. " +
+        "A scenario names data by embedded name only (panel:<name>; stage specs inline): the server reads no file a request names. " +
+        `Limits per scenario (400 naming the limit past one): ${SCENARIO_LIMITS.maxPhases} phases, ${SCENARIO_LIMITS.maxShocks} shocks, ${SCENARIO_LIMITS.maxGroups} groups, ${SCENARIO_LIMITS.maxValues} values, ` +
+        `${SCENARIO_LIMITS.maxDepth} levels of nesting, ${SCENARIO_LIMITS.maxAliasCount} YAML alias expansions; keys __proto__, constructor and prototype are refused (x-scenario-limits). ` +
+        "Requests whose Host header is not one of the server's names answer 421.",
     },
+    "x-scenario-limits": SCENARIO_LIMITS,
     paths: {
       "/api/health": { get: { summary: "Server status and queue occupancy", responses: { 200: { description: "OK", ...json({ type: "object" }) } } } },
       "/api/datasets": { get: { summary: "The datasets (by name) with metadata, countries, sectors, groups and tariff sets", responses: { 200: { description: "Datasets", ...json({ type: "array" }) } } } },
@@ -37,7 +45,7 @@ export function openApiDocument(scenarioSchema: object): Record<string, unknown>
         post: {
           summary: "Check a scenario against the schema and its dataset, without solving",
           requestBody: { required: true, ...json(ref("ScenarioRequest")) },
-          responses: { 200: { description: "Valid", ...json({ type: "object" }) }, 400: invalid, 413: error("Body larger than the server's limit") },
+          responses: { 200: { description: "Valid", ...json({ type: "object" }) }, 400: invalid, 413: tooLarge, 429: busy },
         },
       },
       "/api/runs": {
@@ -49,8 +57,8 @@ export function openApiDocument(scenarioSchema: object): Record<string, unknown>
             200: { description: "The finished run and its stored result", ...json({ type: "object", properties: { job: ref("Job"), result: { type: "object", properties: { id: { type: "string" }, report: { type: "object" } } } } }) },
             202: { description: "Queued as a job; the Location header names it", ...json({ type: "object", properties: { job: ref("Job") } }) },
             400: invalid,
-            413: error("Body larger than the server's limit"),
-            429: { ...error("The queue is full"), headers: { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } } } },
+            413: tooLarge,
+            429: busy,
             500: error("The solve failed"),
             504: error("The run exceeded the server's time limit"),
           },

@@ -22,9 +22,9 @@ export const resultQuery = z.object({ format: z.enum(["json", "csv", "table"]).d
 export const compareQuery = z.object({ a: z.string().min(1), b: z.string().min(1) }).strict();
 export const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }).strict();
 
-/** Parses a request part or throws an input error naming the field (source "request"). */
-export function parseRequest<T extends z.ZodType>(schema: T, raw: unknown, where: string): z.infer<T> {
+/** Parses a request part or throws an input error naming the field (source "request"); an unknown field's message lists the request's own fields. */
+export function parseRequest<T extends z.ZodObject>(schema: T, raw: unknown, where: string): z.infer<T> {
   const parsed = schema.safeParse(raw ?? {});
   if (parsed.success) return parsed.data;
-  throw new TradewindsInputError(zodIssues(parsed.error.issues, raw, where));
+  throw new TradewindsInputError(zodIssues(parsed.error.issues, raw, where, "", () => Object.keys(schema.shape)));
 }

@@ -9,10 +9,10 @@ export interface SolveRequest {
   kind: "run" | "bloc";
   text: string;
   source: string;
-  catalogModule?: string;
 }
 
 export type WorkerMessage =
+  | { type: "started" }
   | { type: "progress"; fraction: number }
   | { type: "ready" }
   | { type: "done"; report: RunReport | BlocReport }
@@ -27,13 +27,18 @@ export interface SolveLimits {
 }
 
 /** The task a solve worker receives: a request and a port for its progress messages, or a warm-up. */
-export type SolveTask = { request: SolveRequest; progress: MessagePort } | { warm: true; catalogModule?: string };
+export type SolveTask = { request: SolveRequest; progress: MessagePort } | { warm: true };
+
+/** How long a run may wait for its thread to start (a replacement thread loading the library), ms. */
+const START_DEADLINE_MS = 120_000;
 
 /**
  * The server's solve threads: a fixed pool (piscina) of `threads` workers that stay up between runs,
  * so a run pays neither the thread start nor the module and dataset loading (each worker caches the
  * datasets it has loaded; they are immutable). A run past its time limit, or every run when the
- * server shuts down, is aborted: piscina terminates the thread running it and starts a fresh one.
+ * server shuts down, is aborted: piscina terminates the thread running it and starts a fresh one,
+ * which loads the library before it reports ready (solveWorker.ts) — and a run's time limit counts
+ * from the moment its thread starts it, so a replacement's start is never charged to a run.
  */
 export class SolvePool {
   private readonly pool: Piscina;
@@ -41,11 +46,13 @@ export class SolvePool {
   constructor(
     private readonly threads: number,
     private readonly limits: SolveLimits,
+    catalogModule?: string,
   ) {
     const { filename, execArgv } = workerFile(import.meta.url, "solveWorker");
     this.pool = new Piscina({
       filename,
       execArgv,
+      workerData: { catalogModule },
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: Infinity,
@@ -61,16 +68,21 @@ export class SolvePool {
   async solve(request: SolveRequest, onProgress: (fraction: number) => void, shutdown?: AbortSignal): Promise<SolveOutcome> {
     if (shutdown?.aborted) return interrupted();
     const abort = new AbortController();
-    let reason: "time" | "shutdown" | undefined;
-    const stop = (why: "time" | "shutdown") => {
+    let reason: "time" | "start" | "shutdown" | undefined;
+    const stop = (why: "time" | "start" | "shutdown") => {
       reason ??= why;
       abort.abort();
     };
-    const timer = setTimeout(() => stop("time"), this.limits.timeLimitMs);
+    let timer: NodeJS.Timeout | undefined;
+    const startDeadline = setTimeout(() => stop("start"), START_DEADLINE_MS);
     const onShutdown = () => stop("shutdown");
     shutdown?.addEventListener("abort", onShutdown, { once: true });
     const { port1, port2 } = new MessageChannel();
     port1.on("message", (msg: WorkerMessage) => {
+      if (msg.type === "started") {
+        clearTimeout(startDeadline);
+        timer ??= setTimeout(() => stop("time"), this.limits.timeLimitMs);
+      }
       if (msg.type === "progress") onProgress(msg.fraction);
     });
     try {
@@ -82,20 +94,22 @@ export class SolvePool {
     } catch (err) {
       if (reason === "time") return { ok: false, status: 504, error: { error: httpMessage.timeLimit(this.limits.timeLimitMs / 1000), issues: [] } };
       if (reason === "shutdown") return interrupted();
+      if (reason === "start") return { ok: false, status: 500, error: { error: httpMessage.internal(`no solve thread started the run within ${START_DEADLINE_MS / 1000} s`), issues: [] } };
       return { ok: false, status: 500, error: { error: httpMessage.internal(`the solve worker failed: ${(err as Error).message}`), issues: [] } };
     } finally {
       clearTimeout(timer);
+      clearTimeout(startDeadline);
       shutdown?.removeEventListener("abort", onShutdown);
       port1.close();
     }
   }
 
   /**
-   * Starts every thread and loads the library in it (modules, the catalog module), so that no run's
-   * time limit pays for a thread's start. Resolves when all are ready.
+   * Resolves when every first thread has loaded the library (modules, the catalog module): piscina
+   * counts the pool's first threads ready at once, so buildServer waits for them here before listening.
    */
-  async warm(catalogModule?: string): Promise<void> {
-    const task: SolveTask = { warm: true, catalogModule };
+  async warm(): Promise<void> {
+    const task: SolveTask = { warm: true };
     await Promise.all(Array.from({ length: this.threads }, () => this.pool.run(task)));
   }
 

@@ -1,9 +1,11 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { DuckDBInstance, blobValue, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
 import type { BlocReport } from "../report/blocReport.js";
 import type { RunReport } from "../report/types.js";
 import type { ErrorBody } from "./errors.js";
+import { checkStoreFile } from "./storeCheck.js";
 
 export type JobStatus = "queued" | "running" | "succeeded" | "failed";
 
@@ -51,7 +53,16 @@ const schema = [
      scenario_name VARCHAR NOT NULL, dataset VARCHAR NOT NULL, model VARCHAR NOT NULL,
      scenario_text VARCHAR NOT NULL, report_json VARCHAR NOT NULL)`,
   `ALTER TABLE results ADD COLUMN IF NOT EXISTS kind VARCHAR DEFAULT 'run'`,
+  // Reports are stored gzipped here (report_json is then ''); rows written before keep their report_json.
+  `ALTER TABLE results ADD COLUMN IF NOT EXISTS report_gzip BLOB`,
 ];
+
+/**
+ * DuckDB's own memory, bounded for a store of small rows: by default it may cache up to 80% of the
+ * machine's memory and keeps 128 MiB of freed allocations, so a long-running server's RSS climbed with
+ * every stored result (bench/server-soak.ts). One thread: statements here are single-row.
+ */
+export const STORE_SETTINGS: Record<string, string> = { memory_limit: "64MB", allocator_flush_threshold: "8MB", threads: "1" };
 
 /**
  * Results and jobs in one DuckDB file under the data dir, so both survive a restart. Statements
@@ -65,10 +76,15 @@ export class ResultStore {
     private readonly connection: DuckDBConnection,
   ) {}
 
-  /** Opens (creating if needed) `<dataDir>/tradewinds.duckdb`. */
+  /**
+   * Opens (creating if needed) `<dataDir>/tradewinds.duckdb`. An existing file is read through first
+   * (storeCheck.ts): a damaged one is an input error naming it, and is left untouched.
+   */
   static async open(dataDir: string): Promise<ResultStore> {
     mkdirSync(dataDir, { recursive: true });
-    const instance = await DuckDBInstance.create(join(dataDir, "tradewinds.duckdb"));
+    const file = join(dataDir, "tradewinds.duckdb");
+    await checkStoreFile(file, STORE_SETTINGS);
+    const instance = await DuckDBInstance.create(file, STORE_SETTINGS);
     const connection = await instance.connect();
     for (const sql of schema) await connection.run(sql);
     return new ResultStore(instance, connection);
@@ -121,16 +137,22 @@ export class ResultStore {
     return (await this.rows(`SELECT * FROM jobs ORDER BY created_at DESC, id LIMIT ?`, [limit])).map(toJob);
   }
 
+  /**
+   * Stores a result; its report gzipped (a report is 25–500 KB of JSON, 4× less gzipped). Stored as
+   * text, reports filled DuckDB's pages and kept a long-running server's RSS climbing (bench/server-soak.ts).
+   */
   async insertResult(result: StoredResult): Promise<void> {
-    await this.exec(`INSERT INTO results (id, job_id, created_at, scenario_name, dataset, model, scenario_text, report_json, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
-      result.id, result.jobId, result.createdAt, result.scenarioName, result.dataset, result.model, result.scenarioText, JSON.stringify(result.report), result.kind,
+    const report = blobValue(gzipSync(JSON.stringify(result.report)));
+    await this.exec(`INSERT INTO results (id, job_id, created_at, scenario_name, dataset, model, scenario_text, report_json, kind, report_gzip) VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?)`, [
+      result.id, result.jobId, result.createdAt, result.scenarioName, result.dataset, result.model, result.scenarioText, result.kind, report,
     ]);
   }
 
   async getResult(id: string): Promise<StoredResult | undefined> {
     const [row] = await this.rows(`SELECT * FROM results WHERE id = ?`, [id]);
     if (!row) return undefined;
-    return { ...toSummary(row), scenarioText: String(row.scenario_text), report: JSON.parse(String(row.report_json)) } as StoredResult;
+    const report = row.report_gzip instanceof Uint8Array ? gunzipSync(row.report_gzip).toString("utf8") : String(row.report_json);
+    return { ...toSummary(row), scenarioText: String(row.scenario_text), report: JSON.parse(report) } as StoredResult;
   }
 
   async listResults(limit: number): Promise<ResultSummary[]> {

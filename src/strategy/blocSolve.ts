@@ -6,9 +6,10 @@ import type { ClosedFormRates, ModelCatalog, ModelEntry } from "../models/catalo
 import { newRunContext, type ModelOutcome } from "../models/types.js";
 import { TradewindsInputError, message } from "../messages.js";
 import { compilePhase } from "../scenario/compile.js";
-import { normalizeScenario, type NormalizedPhase, type NormalizedScenario } from "../scenario/normalize.js";
+import { normalizeScenario, phaseInForce, type NormalizedScenario, type PhaseInForce } from "../scenario/normalize.js";
 import type { ScenarioInput } from "../scenario/schema.js";
 import { validateScenarioText } from "../scenario/validate.js";
+import { ownValue } from "../util/ownNames.js";
 import { compensatedSum } from "../util/sum.js";
 import { blocShocks, normalizeBloc, type NormalizedBloc } from "./blocSpec.js";
 
@@ -31,7 +32,7 @@ export interface PreparedBloc {
   bloc: NormalizedBloc;
   data: Dataset;
   entry: ModelEntry;
-  basePhase: NormalizedPhase;
+  basePhase: PhaseInForce;
   baseline: unknown;
   rates?: ClosedFormRates;
 }
@@ -59,8 +60,8 @@ export function prepareBloc(request: BlocRequest, catalog: ModelCatalog = modelC
   const data = withBaselineTariffs(dataset ?? loadDataset(input.dataset), input.baselineTariffs, request.source);
   const scenario = normalizeScenario(input, data, catalog, request.source);
   const bloc = normalizeBloc(input.bloc, scenario, data, catalog, request.source);
-  const entry = catalog[scenario.modelType];
-  const basePhase = scenario.phases[bloc.basePhase];
+  const entry = catalog[scenario.modelType]; // normalizeScenario checked it is the catalog's own entry
+  const basePhase = phaseInForce(scenario.phases, bloc.basePhase);
   const baseline = entry.model.calibrate(data, basePhase.modelParams as never, newRunContext());
   return { source: request.source, input, scenario, bloc, data, entry, basePhase, baseline, rates: entry.closedFormRates?.(baseline) };
 }
@@ -72,7 +73,7 @@ export function solveMembership(prepared: PreparedBloc, mask: number): Membershi
   const ctx = newRunContext();
   const outcome = entry.model.solve(baseline, phase.policy, ctx);
   const key = prepared.input.bloc?.payoff ?? BLOC_PAYOFF_KEY;
-  const welfare = outcome.countries[key];
+  const welfare = ownValue(outcome.countries, key);
   if (!welfare) {
     throw new TradewindsInputError([{ source: prepared.source, path: "bloc.payoff", value: JSON.stringify(key), message: message.blocPayoffNotReported(key, prepared.scenario.modelType, Object.keys(outcome.countries)) }]);
   }

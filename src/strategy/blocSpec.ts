@@ -3,6 +3,7 @@ import type { ModelCatalog } from "../models/catalog.js";
 import { TradewindsInputError, message, show, type InputIssue } from "../messages.js";
 import type { NormalizedScenario, NormalizedShock } from "../scenario/normalize.js";
 import type { BlocInput, BlocMeasureInput } from "../scenario/schema.js";
+import { hasOwnName, ownValue } from "../util/ownNames.js";
 
 /** A candidate of the membership game: a country, or a group acting as one (e.g. EU27). */
 export interface BlocCandidate {
@@ -49,9 +50,9 @@ export function normalizeBloc(input: BlocInput, scenario: NormalizedScenario, da
   const members = (code: string, path: string, seen: string[] = []): number[] => {
     const k = codes.get(code);
     if (k !== undefined) return [k];
-    const group = scenario.groups[code];
+    const group = scenario.groups.get(code);
     if (group && !seen.includes(code)) return [...new Set(group.flatMap((m) => members(m, path, [...seen, code])))];
-    add(path, code, message.unknownCountry(code, [...codes.keys()], Object.keys(scenario.groups)));
+    add(path, code, message.unknownCountry(code, [...codes.keys()], [...scenario.groups.keys()]));
     return [];
   };
   const single = (code: string, path: string): number => {
@@ -88,7 +89,7 @@ export function normalizeBloc(input: BlocInput, scenario: NormalizedScenario, da
   }
 
   const sectorCodes = new Map(data.sectors.map((s, k) => [s.code, k]));
-  const supported = catalog[scenario.modelType]?.shocks ?? [];
+  const supported = ownValue(catalog, scenario.modelType)?.shocks ?? [];
   const measure = (m: BlocMeasureInput, path: string): BlocMeasure => {
     const sectors = (list: string[] | undefined): number[] =>
       list === undefined
@@ -104,7 +105,7 @@ export function normalizeBloc(input: BlocInput, scenario: NormalizedScenario, da
         : m.embargo
           ? { kind: "embargo", sectors: sectors(m.sectors) }
           : { kind: "schedule", schedule: m.schedule ?? "", floor: m.floor };
-    if (out.kind === "schedule" && !(out.schedule in data.tariffs)) add(`${path}.schedule`, out.schedule, message.unknownTariffSet(out.schedule, Object.keys(data.tariffs)));
+    if (out.kind === "schedule" && !hasOwnName(data.tariffs, out.schedule)) add(`${path}.schedule`, out.schedule, message.unknownTariffSet(out.schedule, Object.keys(data.tariffs)));
     if (!supported.includes(SHOCK_OF[out.kind])) add(path, m, message.blocShockNotSupported(SHOCK_OF[out.kind], scenario.modelType, supported));
     return out;
   };

@@ -11,8 +11,9 @@ import { definitionOf, type QuantityDefinition } from "../report/registry.js";
 import { median } from "../util/median.js";
 import type { BestResponseRound } from "./bestResponse.js";
 
-/** σ sets of Ossa (2014) by the names the CLI takes (`--sigma`), and the dataset parameter holding each. */
-export const SIGMA_SETS: Record<string, OssaSigmaSet> = { main: "sigma", low: "sigmaLow", medium: "sigmaMedium", high: "sigmaHigh", constant: "sigmaConstant" };
+import { SIGMA_SETS } from "./sigmaSets.js";
+
+export { SIGMA_SETS };
 
 export interface TariffWarOptions {
   /** `SIGMA_SETS` key (datasets with Ossa's σ sets: gtap-2007); default "main". */
@@ -68,17 +69,15 @@ function welfareAt(economy: OssaEconomy, tariffs: Float64Array, start?: Float64A
 
 /**
  * Ossa's balanced baseline for a tariff war: with Ossa's σ sets (gtap-2007), or with σ = ε + 1 of a
- * dataset's elasticity set. Datasets with elasticity sets carry the tariffwar package's flows, which are
- * tariff-inclusive expenditure (spec tariffwar.md §2); Ossa's X_ijs are at exporter prices, so they are
- * read as X/(1 + t) with the baseline tariffs, and a note says so.
+ * dataset's elasticity set. Flows are read at exporter prices as every dataset stores them (the tariffwar
+ * datasets' sources are at basic prices; only the lashkaripour model, following the package, reads them as
+ * tariff-inclusive expenditure), and a note says so.
  */
 export function ossaTariffWarEconomy(data: Dataset, choice: { sigma: string } | { elasticities: string | undefined }): { economy: OssaEconomy; sigmaLabel: string; notes: string[] } {
   if ("sigma" in choice) return { economy: ossaBaseline(data, SIGMA_SETS[choice.sigma]), sigmaLabel: choice.sigma, notes: [] };
   const set = elasticitiesOf(data, choice.elasticities, { source: "command line", path: "--elasticities" });
-  const base = data.baselineTariffs ? data.tariffs[data.baselineTariffs] : new Float64Array(data.flows.length);
-  const atExporterPrices = { ...data, flows: Float64Array.from(data.flows, (x, k) => x / (1 + base[k])) };
   return {
-    economy: ossaBaseline(atExporterPrices, Float64Array.from(set.values, (e) => e + 1)),
+    economy: ossaBaseline(data, Float64Array.from(set.values, (e) => e + 1)),
     sigmaLabel: `ε + 1 of elasticity set ${set.name}`,
     notes: [message.ossaFlowsAtExporterPrices(data.meta.name)],
   };
@@ -97,7 +96,7 @@ export function runTariffWar(data: Dataset, options: TariffWarOptions = {}): Tar
   const issues: InputIssue[] = [];
   if (fromElasticities && options.sigma !== undefined) {
     issues.push({ source: "command line", path: "--sigma", value: show(options.sigma), message: message.tariffWarOptionNotForModel("--sigma", `ossa model on ${data.meta.name}`, "this dataset's σ = ε + 1 come from its elasticity sets: use --elasticities") });
-  } else if (!(sigma in SIGMA_SETS)) issues.push({ source: "command line", path: "--sigma", value: show(sigma), message: message.unknownSigmaSet(sigma, Object.keys(SIGMA_SETS)) });
+  } else if (!Object.hasOwn(SIGMA_SETS, sigma)) issues.push({ source: "command line", path: "--sigma", value: show(sigma), message: message.unknownSigmaSet(sigma, Object.keys(SIGMA_SETS)) });
   for (const code of options.countries ?? []) if (!codes.includes(code)) issues.push({ source: "command line", path: "--country", value: show(code), message: message.unknownCountry(code, codes, []) });
   if (options.nash && options.countries?.length && options.countries.length < codes.length) {
     issues.push({ source: "command line", path: "--nash", value: "true", message: message.nashNeedsAllCountries() });

@@ -3,7 +3,7 @@ import { newRunContext } from "../models/types.js";
 import { solvePhase, type BaselineCache, type PreparedScenario } from "../pipeline.js";
 import type { QuantityDefinition } from "../report/registry.js";
 import type { PhaseReport } from "../report/types.js";
-import type { NormalizedPhase, NormalizedScenario } from "../scenario/normalize.js";
+import type { NormalizedScenario, PhaseInForce } from "../scenario/normalize.js";
 import { InvalidDrawError } from "../uncertainty/drawParams.js";
 
 /** One reported number of a phase: report row (country, group or WORLD), registry key, value. */
@@ -50,7 +50,7 @@ export function phaseCells(report: PhaseReport, tableKeys: string[]): PhaseCells
 export function solvePointPhases(
   point: number,
   prepared: PreparedScenario,
-  build: () => { scenario: NormalizedScenario; phases: NormalizedPhase[] },
+  build: () => { scenario: NormalizedScenario; phases: PhaseInForce[] },
   baselines: BaselineCache = new Map(),
 ): PointResult {
   try {

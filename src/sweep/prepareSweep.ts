@@ -1,3 +1,4 @@
+import { dirname, resolve } from "node:path";
 import type { Dataset } from "../data/dataset.js";
 import { TradewindsInputError, message, show, type InputIssue } from "../messages.js";
 import { normalizePrepared, prepareScenario, type PreparedScenario } from "../pipeline.js";
@@ -75,7 +76,8 @@ export function prepareSweep(request: SweepRequest, options: PrepareSweepOptions
   names.forEach((name, k) => RESULT_COLUMNS.includes(name.toLowerCase()) && add(`dimensions[${k}].name`, name, message.sweepDimensionReserved(name, RESULT_COLUMNS)));
   if (issues.length) throw new TradewindsInputError(issues);
 
-  const variants = request.scenarios.map((s) => prepareScenario(validateScenarioText(s.text, s.source), { source: s.source, dataset: options.dataset }));
+  // A scenario's estimation section reads files beside it (workers on other machines have only the embedded panels).
+  const variants = request.scenarios.map((s) => prepareScenario(validateScenarioText(s.text, s.source), { source: s.source, dataset: options.dataset, files: { baseDir: dirname(resolve(s.source)) } }));
   const dimensions = spec.dimensions.map((d, k) => resolveDimension(d, `dimensions[${k}]`, request, variants, add));
   const sizes = dimensions.map((d) => d.labels.length);
   const total = sizes.reduce((a, b) => a * b, 1);

@@ -1,4 +1,5 @@
 import { normalizePrepared, type BaselineCache } from "../pipeline.js";
+import { phaseInForce } from "../scenario/normalize.js";
 import { blocShocks } from "../strategy/blocSpec.js";
 import { drawPhases } from "../uncertainty/runDraws.js";
 import { solvePointPhases, type PointResult } from "./pointResult.js";
@@ -43,7 +44,7 @@ export function solveSweepPoint(sweep: PreparedSweep, point: number, baselines: 
         else if ("levels" in d) input = withAddedShocks(input, d.phase, d.levels[coords[k]].shocks, prepared.source);
       });
       const scenario = input === prepared.input ? prepared.scenario : normalizePrepared(prepared, input);
-      let phases = scenario.phases;
+      let phases = scenario.phases.map((_, p) => phaseInForce(scenario.phases, p));
       // 2. the bloc's rules for the member set, on its base phase only
       sweep.dimensions.forEach((d, k) => {
         if (d.kind !== "memberships" || !variant.bloc) return;

@@ -2,7 +2,7 @@ import { TradewindsInputError, message } from "../messages.js";
 import type { PreparedScenario } from "../pipeline.js";
 import type { RunReport } from "../report/types.js";
 import type { ScenarioInput } from "../scenario/schema.js";
-import type { NormalizedPhase, NormalizedScenario } from "../scenario/normalize.js";
+import { phaseInForce, type NormalizedScenario, type PhaseInForce } from "../scenario/normalize.js";
 import { solvePointPhases, type PointResult } from "../sweep/pointResult.js";
 import { attachBands } from "./bands.js";
 import { drawnParams } from "./drawParams.js";
@@ -26,11 +26,11 @@ export function drawPlanOf(input: ScenarioInput, source: string, seed?: number):
  * A pure function of (scenario, plan, draw): the same in any thread, process or order.
  */
 export function solveDraw(prepared: PreparedScenario, scenario: NormalizedScenario, plan: DrawPlan, draw: number): PointResult {
-  return solvePointPhases(draw, prepared, () => ({ scenario, phases: drawPhases(prepared, scenario.phases, plan, draw) }));
+  return solvePointPhases(draw, prepared, () => ({ scenario, phases: drawPhases(prepared, scenario.phases.map((_, k) => phaseInForce(scenario.phases, k)), plan, draw) }));
 }
 
 /** The phases with the model parameters of draw `draw`. */
-export function drawPhases(prepared: PreparedScenario, phases: NormalizedPhase[], plan: DrawPlan, draw: number): NormalizedPhase[] {
+export function drawPhases(prepared: PreparedScenario, phases: PhaseInForce[], plan: DrawPlan, draw: number): PhaseInForce[] {
   return phases.map((phase) => ({ ...phase, modelParams: drawnParams(plan.parameters, plan.seed, draw, phase.modelParams, prepared.entry, prepared.data) }));
 }
 

@@ -6,6 +6,7 @@ import { validateScenarioText } from "../scenario/validate.js";
 import { solvePointsInPool } from "../sweep/localPool.js";
 import type { PointResult } from "../sweep/pointResult.js";
 import type { SweepRequest } from "../sweep/prepareSweep.js";
+import type { FilePolicy } from "../scenario/filePolicy.js";
 import { attachBands } from "./bands.js";
 import { drawPlanOf } from "./runDraws.js";
 
@@ -15,6 +16,8 @@ export interface DrawRunOptions {
   /** Worker threads solving the draws (results do not depend on it). */
   threads: number;
   onProgress?: (done: number, total: number) => void;
+  /** Which files the scenario's estimation section may read (the CLI: the scenario's folder). */
+  files?: FilePolicy;
 }
 
 /** The sweep of a scenario's draws 0 … draws − 1: one draws dimension over the scenario file. */
@@ -31,7 +34,7 @@ export async function runScenarioWithDraws(file: string, options: DrawRunOptions
   const text = readFileSync(file, "utf8");
   const input = validateScenarioText(text, file);
   const plan = drawPlanOf(input, file, options.seed);
-  const report = runValidatedScenario(input, { source: file, context: newRunContext(), draws: 0 });
+  const report = runValidatedScenario(input, { source: file, context: newRunContext(), draws: 0, files: options.files });
   const results: PointResult[] = [];
   const points = Array.from({ length: options.draws }, (_, k) => k);
   await solvePointsInPool(drawSweepRequest(file, text, options.draws, plan.seed), points, options.threads, (chunk) => {

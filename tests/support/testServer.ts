@@ -1,4 +1,5 @@
 import { mkdtempSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,6 +7,9 @@ import { buildServer, type ServerOptions, type TradewindsServer } from "../../sr
 
 /** The fake model and dataset as a catalog module (tests/support/fakeCatalog.ts). */
 export const fakeCatalogModule = fileURLToPath(new URL("./fakeCatalog.ts", import.meta.url));
+
+/** The same catalog, slow to load (tests/support/slowCatalog.ts): for the replacement-thread test. */
+export const slowCatalogModule = fileURLToPath(new URL("./slowCatalog.ts", import.meta.url));
 
 export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), "tradewinds-server-"));
@@ -27,4 +31,19 @@ export async function postJson(url: string, body: unknown): Promise<{ status: nu
 export async function getJson(url: string): Promise<{ status: number; json: any }> {
   const res = await fetch(url);
   return { status: res.status, json: await res.json() };
+}
+
+/** A request with a chosen Host header (fetch does not let one set it). */
+export function requestWithHost(url: string, host: string, path = "/api/health"): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ hostname, port, path, method: "GET", headers: { host } }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
 }

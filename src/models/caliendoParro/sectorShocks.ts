@@ -1,4 +1,5 @@
 import type { CompiledPolicy } from "../types.js";
+import { nullPrototypeRecord } from "../../util/ownNames.js";
 
 /**
  * Sector shocks on a compiled policy (dataset index order [(s*N + i)*N + j], sector s, exporter i,
@@ -15,7 +16,12 @@ export interface SectorSelection {
 }
 
 function copyPolicy(policy: CompiledPolicy): CompiledPolicy {
-  return { tariffs: Float64Array.from(policy.tariffs), tradeCostFactors: Float64Array.from(policy.tradeCostFactors), covariates: { ...policy.covariates }, ...(policy.tariffSetters && { tariffSetters: [...policy.tariffSetters] }) };
+  return {
+    tariffs: Float64Array.from(policy.tariffs),
+    tradeCostFactors: Float64Array.from(policy.tradeCostFactors),
+    covariates: nullPrototypeRecord(Object.entries(policy.covariates)),
+    ...(policy.tariffSetters && { tariffSetters: [...policy.tariffSetters] }),
+  };
 }
 
 /** Tariff levels on the selected sectors: "set" replaces the rate, "add" adds to it (shares: 0.25 = 25 pp). */

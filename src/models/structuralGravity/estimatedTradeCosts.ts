@@ -5,6 +5,7 @@ import { fitPpml } from "../../estimation/fitPpml.js";
 import { frameFromColumns } from "../../estimation/frame.js";
 import { TradewindsInputError, message, show } from "../../messages.js";
 import type { RunContext } from "../types.js";
+import { nullPrototypeRecord, ownValue } from "../../util/ownNames.js";
 import type { AgParams } from "./params.js";
 
 /**
@@ -21,13 +22,14 @@ import type { AgParams } from "./params.js";
 export function estimateCrossSectionCoefficients(data: Dataset, regressors: readonly string[], ctx: RunContext): Record<string, number> {
   const N = data.countries.length;
   const codes = data.countries.map((c) => c.code);
-  const columns: Record<string, ArrayLike<number> | string[]> = {
-    exporter: Array.from({ length: N * N }, (_, k) => codes[Math.floor(k / N)]),
-    importer: Array.from({ length: N * N }, (_, k) => codes[k % N]),
-    trade: data.flows,
-  };
+  // Regressor names come from the scenario: a null-prototype record, filled with own keys only.
+  const columns = nullPrototypeRecord<ArrayLike<number> | string[]>([
+    ["exporter", Array.from({ length: N * N }, (_, k) => codes[Math.floor(k / N)])],
+    ["importer", Array.from({ length: N * N }, (_, k) => codes[k % N])],
+    ["trade", data.flows],
+  ]);
   for (const name of regressors) {
-    const column = data.covariates[name];
+    const column = ownValue(data.covariates, name);
     if (!column) {
       throw new TradewindsInputError([{ source: "model parameters", path: "regressors", value: show(name), message: message.unknownCovariate(name, Object.keys(data.covariates)) }]);
     }

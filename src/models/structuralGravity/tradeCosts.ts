@@ -1,5 +1,6 @@
 import { TradewindsInputError, message, show } from "../../messages.js";
 import type { CompiledPolicy } from "../types.js";
+import { hasOwnName, nullPrototypeRecord, ownValue } from "../../util/ownNames.js";
 
 /**
  * Trade costs of structural gravity in power form, τ_ij = t_ij^(1−σ) = exp(Σ_k β_k · x_k,ij)
@@ -27,7 +28,7 @@ export function tradeCostsFromCovariates(
 }
 
 function covariateColumn(covariates: Record<string, Float64Array>, name: string, N: number): Float64Array | undefined {
-  const column = covariates[name];
+  const column = ownValue(covariates, name);
   if (column) {
     if (column.length !== N * N) throw new Error(`internal: covariate ${name} has ${column.length} entries, expected ${N * N}`);
     return column;
@@ -63,14 +64,14 @@ export function counterfactualTradeCosts(
   model: string,
 ): Float64Array {
   for (const name of Object.keys(policy.covariates)) {
-    const msg = !(name in covariates)
+    const msg = !hasOwnName(covariates, name)
       ? message.unknownCovariate(name, Object.keys(covariates))
-      : !(name in coefficients)
+      : !hasOwnName(coefficients, name)
         ? message.covariateNotInModel(name, model, Object.keys(coefficients))
         : undefined;
     if (msg) throw new TradewindsInputError([{ source: "policy", path: `covariates.${name}`, value: show(name), message: msg }]);
   }
-  const merged = { ...covariates, ...policy.covariates };
+  const merged = nullPrototypeRecord([...Object.entries(covariates), ...Object.entries(policy.covariates)]);
   const tau = tradeCostsFromCovariates(N, merged, coefficients);
   const exponent = 1 - sigma;
   for (let k = 0; k < N * N; k++) {

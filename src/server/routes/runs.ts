@@ -2,42 +2,30 @@ import type { FastifyInstance } from "fastify";
 import { compareReports } from "../../report/compare.js";
 import { formatBlocReport } from "../../report/formatBloc.js";
 import { formatReport } from "../../report/format.js";
-import type { NormalizedScenario } from "../../scenario/normalize.js";
-import { normalizeScenario } from "../../scenario/normalize.js";
-import { validateScenarioText } from "../../scenario/validate.js";
-import { normalizeBloc } from "../../strategy/blocSpec.js";
 import { HttpError, httpMessage, requestIssue } from "../errors.js";
 import type { JobService } from "../jobs.js";
-import type { ServerLibrary } from "../library.js";
+import type { ValidatePool } from "../validatePool.js";
 import { compareQuery, listQuery, parseRequest, resultQuery, runBody, scenarioBody } from "../requests.js";
-import type { JobKind, ResultStore, StoredResult } from "../store.js";
+import type { ResultStore, StoredResult } from "../store.js";
 
 const SOURCE = "scenario";
 
 /** Validate, run (directly or as a job), jobs, stored results and their comparison. */
-export function runRoutes(app: FastifyInstance, library: ServerLibrary, jobs: JobService, store: ResultStore): void {
-  /**
-   * Steps 1–2 of the pipeline (validate, normalize; the bloc section too) in the request: bad input
-   * answers 400 before any queueing. A scenario with a `bloc` section is a bloc analysis.
-   */
-  const check = (text: string): { kind: JobKind; dataset: string; scenario: NormalizedScenario } => {
-    const input = validateScenarioText(text, SOURCE);
-    const data = library.dataset(input.dataset);
-    const scenario = normalizeScenario(input, data, library.catalog, SOURCE);
-    if (input.bloc) normalizeBloc(input.bloc, scenario, data, library.catalog, SOURCE);
-    return { kind: input.bloc ? "bloc" : "run", dataset: input.dataset, scenario };
-  };
+export function runRoutes(app: FastifyInstance, validator: ValidatePool, jobs: JobService, store: ResultStore): void {
+  // Steps 1–2 of the pipeline (validate, normalize; the bloc section too) run in the validation
+  // thread, off the event loop: bad input answers 400 before any queueing. A scenario with a `bloc`
+  // section is a bloc analysis.
 
   app.post("/api/validate", async (request) => {
     const { scenario } = parseRequest(scenarioBody, request.body, "body");
-    const { kind, dataset, scenario: s } = check(scenario);
-    return { valid: true, kind, name: s.name, dataset, model: s.modelType, phases: s.phases.map((p) => p.name) };
+    const s = await validator.check(scenario, SOURCE);
+    return { valid: true, kind: s.kind, name: s.name, dataset: s.dataset, model: s.modelType, phases: s.phases };
   });
 
   app.post("/api/runs", async (request, reply) => {
     const body = parseRequest(runBody, request.body, "body");
-    const { kind, dataset, scenario } = check(body.scenario);
-    const { job, recorded, done } = jobs.submit({ kind, scenarioText: body.scenario, source: SOURCE, scenarioName: scenario.name, dataset, model: scenario.modelType });
+    const { kind, dataset, name, modelType } = await validator.check(body.scenario, SOURCE);
+    const { job, recorded, done } = jobs.submit({ kind, scenarioText: body.scenario, source: SOURCE, scenarioName: name, dataset, model: modelType });
     // Scenario runs are small and answer directly; bloc analyses (2^k solves) are long: "auto" makes them jobs.
     if (body.mode === "job" || (body.mode === "auto" && kind !== "run")) {
       await recorded;

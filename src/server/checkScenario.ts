@@ -1,0 +1,31 @@
+import { TradewindsInputError } from "../messages.js";
+import { fileReferenceIssues } from "../scenario/filePolicy.js";
+import { normalizeScenario } from "../scenario/normalize.js";
+import { validateScenarioText } from "../scenario/validate.js";
+import { normalizeBloc } from "../strategy/blocSpec.js";
+import type { ServerLibrary } from "./library.js";
+import type { JobKind } from "./store.js";
+
+/** What the API needs to know of a valid scenario before it queues a run. */
+export interface CheckedScenario {
+  kind: JobKind;
+  name: string;
+  dataset: string;
+  modelType: string;
+  phases: string[];
+}
+
+/**
+ * Steps 1–2 of the pipeline for a request (validate, normalize; the bloc section too), plus the file
+ * rule of the API: a scenario may name embedded data only (FilePolicy "deny"). Throws a
+ * TradewindsInputError listing every problem. Runs in the validation thread (validatePool.ts).
+ */
+export function checkScenario(text: string, source: string, library: ServerLibrary): CheckedScenario {
+  const input = validateScenarioText(text, source);
+  const files = fileReferenceIssues(input.estimation, source);
+  if (files.length) throw new TradewindsInputError(files);
+  const data = library.dataset(input.dataset);
+  const scenario = normalizeScenario(input, data, library.catalog, source);
+  if (input.bloc) normalizeBloc(input.bloc, scenario, data, library.catalog, source);
+  return { kind: input.bloc ? "bloc" : "run", name: scenario.name, dataset: input.dataset, modelType: scenario.modelType, phases: scenario.phases.map((p) => p.name) };
+}
