@@ -21,11 +21,12 @@ const SLOW = 300_000;
 /** A killed worker's chunk is taken over this long after its last lock renewal (tradewinds worker --lock-seconds). */
 const LOCK_SECONDS = 2;
 
-// 16 draws of ε on the first phase of the 2025 scenario (194 countries): each point is a Liberation Day
-// equilibrium (about 0.2 s), chunks of 2 points, so the sweep lasts long enough to kill a worker mid-chunk.
+// 40 draws of ε on the 2025 scenario (5 phases × 194 countries): each point is five Liberation Day
+// equilibria (about 0.1 s together), chunks of 5 points, so a worker holds each chunk long enough to be
+// killed in the middle of it.
 const dir = mkdtempSync(join(tmpdir(), "tw-distributed-"));
 writeFileSync(join(dir, "japan.yaml"), readFileSync("examples/japan-2025.yaml", "utf8"));
-writeFileSync(join(dir, "draws.yaml"), "name: distributed draws\nscenario: japan.yaml\nphases: [liberation-day]\ndimensions:\n  - { name: draw, draws: 16 }\n");
+writeFileSync(join(dir, "draws.yaml"), "name: distributed draws\nscenario: japan.yaml\ndimensions:\n  - { name: draw, draws: 40 }\n");
 const request = readSweepFile(join(dir, "draws.yaml"));
 
 let redis: TestRedis;
@@ -92,15 +93,15 @@ describe("distributed sweeps (BullMQ on a local redis-server, two worker process
   it("a sweep on two worker processes is bitwise identical to the local run; incompatible workers are refused", { timeout: SLOW }, async () => {
     const localRun = await runSweep(request, { storeFile: join(dir, "local", "sweeps.duckdb"), engine: localEngine(1) });
     local = await storedBits(join(dir, "local", "sweeps.duckdb"), localRun.sweep.id);
-    expect(local.length).toBeGreaterThan(16 * 200);
+    expect(local.length).toBeGreaterThan(40 * 5 * 194);
     await Promise.all([startWorker().id, startWorker().id]);
     // A worker of another version announces itself: the coordinator must refuse it and say so.
     const client = new Redis(redis.url);
     const other = { id: "elsewhere-1", version: "0.0.0-other", dataChecksum: embeddedDataChecksum(), host: "elsewhere", pid: 1, threads: 1 };
     await client.set(workerKey(other.id), JSON.stringify(other), "PX", REGISTRATION_TTL_MS * 100);
     const lines: string[] = [];
-    const distributed = await runSweep(request, { storeFile: join(dir, "two", "sweeps.duckdb"), engine: distributedEngine({ redis: redis.url, chunk: 2, log: (l) => lines.push(l) }) });
-    expect(distributed.counts).toMatchObject({ points: 16, converged: 16, failed: 0 });
+    const distributed = await runSweep(request, { storeFile: join(dir, "two", "sweeps.duckdb"), engine: distributedEngine({ redis: redis.url, chunk: 5, log: (l) => lines.push(l) }) });
+    expect(distributed.counts).toMatchObject({ points: 40, converged: 40, failed: 0 });
     expect(await storedBits(join(dir, "two", "sweeps.duckdb"), distributed.sweep.id)).toEqual(local);
     const why = incompatibility({ version: VERSION, dataChecksum: embeddedDataChecksum() }, other)!;
     expect(lines).toContain(message.workerRefused(other.id, why));
@@ -114,22 +115,22 @@ describe("distributed sweeps (BullMQ on a local redis-server, two worker process
     const victimId = await victim.id;
     const queue = new Queue(queueNameOf({ version: VERSION, dataChecksum: embeddedDataChecksum() }), { connection: new Redis(redis.url, { maxRetriesPerRequest: null }), prefix: KEY_PREFIX });
     const storeFile = join(dir, "killed", "sweeps.duckdb");
-    const sweep = runSweep(request, { storeFile, engine: distributedEngine({ redis: redis.url, chunk: 2, log: () => undefined }), replace: true });
+    const sweep = runSweep(request, { storeFile, engine: distributedEngine({ redis: redis.url, chunk: 5, log: () => undefined }), replace: true });
     // Kill the victim while it holds a chunk (BullMQ records which worker processes an active job).
     let killedDuring: string | undefined;
-    for (let tries = 0; tries < 6000 && !killedDuring; tries++) {
+    for (let tries = 0; tries < 15000 && !killedDuring; tries++) {
       const active = await queue.getActive();
       const held = active.find((job) => job.processedBy === victimId);
       if (held) {
         victim.process.kill("SIGKILL");
         killedDuring = held.id;
-      } else await new Promise((r) => setTimeout(r, 50));
+      } else await new Promise((r) => setTimeout(r, 20));
     }
     expect(killedDuring, "the victim never held a chunk").toBeDefined();
     const summary = await sweep;
     await queue.close();
     expect(victim.process.signalCode).toBe("SIGKILL");
-    expect(summary.counts).toMatchObject({ points: 16, converged: 16, failed: 0 });
+    expect(summary.counts).toMatchObject({ points: 40, converged: 40, failed: 0 });
     expect(await pointsStoredTwice(storeFile, summary.sweep.id)).toBe(0);
     expect(await storedBits(storeFile, summary.sweep.id)).toEqual(local);
   });
