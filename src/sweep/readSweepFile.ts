@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { parseDocument } from "yaml";
 import { TradewindsInputError, message } from "../messages.js";
+import { valueShapeIssues } from "../scenario/limits.js";
+import { parseYamlText } from "../scenario/parseText.js";
 import { zodIssues } from "../scenario/validate.js";
 import type { SweepRequest } from "./prepareSweep.js";
 import { sweepSchema } from "./spec.js";
@@ -12,11 +13,10 @@ import { sweepSchema } from "./spec.js";
  */
 export function readSweepFile(file: string): SweepRequest {
   if (!existsSync(file)) throw new TradewindsInputError([{ source: file, path: "", value: "", message: message.fileMissing(file) }]);
-  const doc = parseDocument(readFileSync(file, "utf8"), { uniqueKeys: true });
-  if (doc.errors.length) {
-    throw new TradewindsInputError(doc.errors.map((e) => ({ source: file, path: e.linePos ? `line ${e.linePos[0].line}` : "", value: "", message: message.yamlSyntax(e.message.split("\n")[0]) })));
-  }
-  const raw = doc.toJS();
+  // The scenario format's parser and shape limits (alias expansions, nesting, values) apply to sweep files too.
+  const raw = parseYamlText(readFileSync(file, "utf8"), file);
+  const shape = valueShapeIssues(raw, file);
+  if (shape.length) throw new TradewindsInputError(shape);
   const parsed = sweepSchema.safeParse(raw);
   if (!parsed.success) throw new TradewindsInputError(zodIssues(parsed.error.issues, raw, file));
   const spec = parsed.data;
