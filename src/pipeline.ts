@@ -47,7 +47,7 @@ export interface PrepareOptions {
 export function prepareScenario(input: ScenarioInput, options: PrepareOptions = {}): PreparedScenario {
   const source = options.source ?? "scenario";
   const catalog = options.catalog ?? modelCatalog;
-  const data = withBaselineTariffs(options.dataset ?? loadDataset(input.dataset), input.baselineTariffs, source);
+  const data = withBaselineTariffs(options.dataset ?? loadDataset(input.dataset, source), input.baselineTariffs, source);
   // 2. normalize: groups → members, inheritance → full shock lists, model parameters checked
   const scenario = normalizeScenario(input, data, catalog, source);
   const entry = catalog[scenario.modelType]; // normalizeScenario checked it is the catalog's own entry
@@ -81,6 +81,8 @@ export function solvePhase(
   baselines: BaselineCache,
   ctx: RunContext,
   definitions: Record<string, QuantityDefinition>,
+  /** The phase's field in the scenario (`phases[k]`), for messages of the compiler. */
+  phasePath: string,
 ): SolvedPhase {
   const { entry, data } = prepared;
   // 3. calibrate once per distinct parameter set (estimation, domestic sales, …)
@@ -88,7 +90,7 @@ export function solvePhase(
   if (!baselines.has(key)) baselines.set(key, entry.model.calibrate(data, phase.modelParams as never, ctx, prepared.estimation));
   const baseline = baselines.get(key);
   // 4. compile: shocks → dense policy arrays on the dataset's index order (closed-form rates from the baseline)
-  const compiled = compilePhase(phase, data, entry.closedFormRates?.(baseline));
+  const compiled = compilePhase(phase, data, entry.closedFormRates?.(baseline), { source: prepared.source, phasePath });
   // 5. solve against the baseline
   const outcome = entry.model.solve(baseline, compiled.policy, ctx);
   // 6. report: outcomes → rows keyed by the registry

@@ -65,6 +65,7 @@ export function runValidatedScenario(input: ScenarioInput, options: RunOptions =
   // 2. normalize, 2b. estimate (pipeline.ts)
   const prepared = prepareScenario(input, options);
   const { scenario } = prepared;
+  ctx.warnings.push(...scenario.warnings);
   const definitions: Record<string, QuantityDefinition> = {};
   const baselines: BaselineCache = new Map();
   const draws = options.draw !== undefined ? 0 : (options.draws ?? input.uncertainty?.draws ?? 0);
@@ -74,7 +75,7 @@ export function runValidatedScenario(input: ScenarioInput, options: RunOptions =
   const phasesInForce = options.draw !== undefined ? drawnPhasesOrInputError(prepared, written, plan!, options.draw) : written;
   const phases = phasesInForce.map((phase, k) => {
     // 3–6. calibrate, compile, solve, report (pipeline.ts)
-    const solved = solvePhase(prepared, scenario, phase, baselines, ctx, definitions);
+    const solved = solvePhase(prepared, scenario, phase, baselines, ctx, definitions, `phases[${k}]`);
     options.onPhaseSolved?.(solved.compiled, solved.outcome);
     ctx.progress?.((k + 1) / steps);
     return solved.report;

@@ -57,7 +57,7 @@ export function solvePointPhases(
     const definitions: Record<string, QuantityDefinition> = {};
     const ctx = newRunContext();
     const { scenario, phases } = build();
-    const solved = phases.map((phase) => solvePhase(prepared, scenario, phase, baselines, ctx, definitions).report);
+    const solved = phases.map((phase) => solvePhase(prepared, scenario, phase, baselines, ctx, definitions, `phases[${scenario.phases.findIndex((p) => p.name === phase.name)}]`).report);
     const tableKeys = prepared.entry.tableKeys.filter((key) => key in definitions);
     const cells = solved.map((report) => phaseCells(report, tableKeys));
     return { point, converged: cells.every((c) => c.converged), phases: cells };

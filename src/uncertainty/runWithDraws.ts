@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { newRunContext } from "../models/types.js";
 import type { RunReport } from "../report/types.js";
 import { runValidatedScenario } from "../run.js";
@@ -30,8 +29,7 @@ export function drawSweepRequest(source: string, text: string, draws: number, se
  * local sweep engine), then the bands. Identical to `runScenario(text, { draws, seed })`, which solves the
  * same draws one after another in the calling thread.
  */
-export async function runScenarioWithDraws(file: string, options: DrawRunOptions): Promise<RunReport> {
-  const text = readFileSync(file, "utf8");
+export async function runScenarioWithDraws(file: string, text: string, options: DrawRunOptions): Promise<RunReport> {
   const input = validateScenarioText(text, file);
   const plan = drawPlanOf(input, file, options.seed);
   const report = runValidatedScenario(input, { source: file, context: newRunContext(), draws: 0, files: options.files });

@@ -29,8 +29,8 @@ describe("uncertainty draws", () => {
   it("give the same bands on 1 or 2 worker threads as one after another in this thread (bit for bit)", { timeout: SLOW }, async () => {
     const file = tempScenario(gegravity);
     const inThread = runScenario(gegravity, { source: file, draws: 6 });
-    const oneThread = await runScenarioWithDraws(file, { draws: 6, threads: 1 });
-    const twoThreads = await runScenarioWithDraws(file, { draws: 6, threads: 2 });
+    const oneThread = await runScenarioWithDraws(file, gegravity, { draws: 6, threads: 1 });
+    const twoThreads = await runScenarioWithDraws(file, gegravity, { draws: 6, threads: 2 });
     expect(oneThread).toEqual(inThread);
     expect(twoThreads).toEqual(inThread);
     expect(inThread.phases[0].summary[0].bands!.welfareChangePct.lower).toBeLessThan(inThread.phases[0].summary[0].bands!.welfareChangePct.upper);
