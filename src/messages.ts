@@ -309,6 +309,9 @@ export const message = {
   exportFormat: () => `--export writes Parquet or CSV: name the file *.parquet or *.csv`,
   sweepPointsLeftOut: (notConverged: number, failed: number) =>
     `${notConverged} point(s) did not converge and ${failed} failed; they are stored and flagged (sweep_points.converged, sweep_points.error, results.phase_converged)`,
+  redisUnreachable: (url: string, detail: string) =>
+    `no Redis server answers at ${url} (${detail}); start one (Debian: apt-get install redis-server; redis-server --port 6379) or fix the URL`,
+  redisError: (url: string, detail: string) => `Redis at ${url}: ${detail} (retrying)`,
   workerRefused: (worker: string, why: string) => `refused worker ${worker}: ${why}; run the same tradewinds version and data on every machine`,
   waitingForWorkers: (redis: string, queue: string, refused: number) =>
     `waiting for a worker on ${redis} (queue ${queue}${refused ? `; ${refused} refused` : ""}): start one with \`tradewinds worker --redis ${redis}\``,

@@ -177,6 +177,9 @@ export async function main(argv: string[]): Promise<number> {
       const lockSeconds = optionalInteger("--lock-seconds", opts.lockSeconds, 1, 3600)!;
       const { runWorker } = await import("../sweep/distributed/worker.js");
       await runWorker({ redis: opts.redis, threads, lockMs: lockSeconds * 1000, log: (line) => process.stderr.write(`tradewinds worker: ${line}\n`) });
+      // Stopped (SIGINT/SIGTERM) and cleaned up as far as Redis allowed: end the process, even if a BullMQ
+      // connection is still retrying a Redis server that went away.
+      process.exit(EXIT.ok);
     });
 
   program

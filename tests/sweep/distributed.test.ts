@@ -14,7 +14,8 @@ import { readSweepFile } from "../../src/sweep/readSweepFile.js";
 import { localEngine, runSweep } from "../../src/sweep/runSweep.js";
 import { SweepStore } from "../../src/sweep/sweepStore.js";
 import { workerFile } from "../../src/util/workerFile.js";
-import { startRedis, type TestRedis } from "../support/redisServer.js";
+import { runCli } from "../support/cli.js";
+import { freePort, startRedis, type TestRedis } from "../support/redisServer.js";
 
 /** Generous: two worker processes start from the TypeScript sources on a shared two-core machine. */
 const SLOW = 300_000;
@@ -88,6 +89,18 @@ afterAll(async () => {
 }, SLOW);
 
 describe("distributed sweeps (BullMQ on a local redis-server, two worker processes)", () => {
+  it("a Redis server that does not answer is bad input naming --redis and the fix (coordinator and worker)", { timeout: SLOW }, async () => {
+    const port = await freePort();
+    const url = `redis://127.0.0.1:${port}`;
+    const expected = message.redisUnreachable(url, `connect ECONNREFUSED 127.0.0.1:${port}`);
+    const sweep = await runCli("sweep", join(dir, "draws.yaml"), "--redis", url, "--data-dir", join(dir, "unreachable"));
+    expect(sweep.code).toBe(2);
+    expect(sweep.err).toContain(expected);
+    const worker = await runCli("worker", "--redis", url);
+    expect(worker.code).toBe(2);
+    expect(worker.err).toContain(expected);
+  });
+
   let local: string[];
 
   it("a sweep on two worker processes is bitwise identical to the local run; incompatible workers are refused", { timeout: SLOW }, async () => {

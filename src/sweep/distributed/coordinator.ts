@@ -1,9 +1,10 @@
 import { Job, Queue, QueueEvents } from "bullmq";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import { embeddedDataChecksum } from "../../data/checksum.js";
 import { message } from "../../messages.js";
 import { VERSION } from "../../pipeline.js";
 import { chunksOf } from "../localPool.js";
+import { onceEach, probeRedis, redisConnection } from "./redisConnection.js";
 import type { SweepEngine } from "../runSweep.js";
 import {
   CHUNK_ATTEMPTS,
@@ -42,12 +43,16 @@ export function distributedEngine(options: DistributedOptions): SweepEngine {
   return async (request, sweepId, points, sink) => {
     const me = { version: VERSION, dataChecksum: embeddedDataChecksum() };
     const name = queueNameOf(me);
-    const connection = new Redis(options.redis, { maxRetriesPerRequest: null });
-    const eventsConnection = new Redis(options.redis, { maxRetriesPerRequest: null });
+    await probeRedis(options.redis);
+    const connection = redisConnection(options.redis, options.log);
+    const eventsConnection = redisConnection(options.redis, options.log);
     const queue = new Queue<ChunkJob, ChunkResult>(name, { connection, prefix: KEY_PREFIX });
     // Each job waiting for its end listens to the queue's "closing": one listener per chunk, by design.
     queue.setMaxListeners(0);
     const events = new QueueEvents(name, { connection: eventsConnection, prefix: KEY_PREFIX });
+    const logOnce = onceEach(options.log);
+    queue.on("error", (err) => logOnce(`queue: ${err.message}`));
+    events.on("error", (err) => logOnce(`queue events: ${err.message}`));
     const refused = new Set<string>();
     const vet = async (): Promise<number> => {
       let compatible = 0;

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { UnrecoverableError, Worker } from "bullmq";
-import { Redis } from "ioredis";
 import { Piscina } from "piscina";
 import { embeddedDataChecksum } from "../../data/checksum.js";
 import { VERSION } from "../../pipeline.js";
 import { sweepWorkerFile } from "../localPool.js";
+import { onceEach, probeRedis, redisConnection } from "./redisConnection.js";
 import type { PointResult } from "../pointResult.js";
 import type { SweepTask } from "../sweepWorker.js";
 import { HEARTBEAT_MS, KEY_PREFIX, MAX_STALLS, REGISTRATION_TTL_MS, queueNameOf, redisLabel, refusedKey, workerKey, type ChunkJob, type ChunkResult, type WorkerIdentity } from "./protocol.js";
@@ -35,7 +35,8 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     pid: process.pid,
     threads: options.threads,
   };
-  const connection = new Redis(options.redis, { maxRetriesPerRequest: null });
+  await probeRedis(options.redis);
+  const connection = redisConnection(options.redis, options.log);
   let refusalSeen = false;
   const heartbeat = async () => {
     await connection.set(workerKey(identity.id), JSON.stringify(identity), "PX", REGISTRATION_TTL_MS);
@@ -48,7 +49,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   const { filename, execArgv } = sweepWorkerFile();
   const pool = new Piscina({ filename, execArgv, minThreads: options.threads, maxThreads: options.threads, idleTimeout: Infinity });
   const queue = queueNameOf(identity);
-  const workerConnection = new Redis(options.redis, { maxRetriesPerRequest: null });
+  const workerConnection = redisConnection(options.redis, options.log);
   const worker = new Worker<ChunkJob, ChunkResult>(
     queue,
     async (job) => {
@@ -61,7 +62,8 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     },
     { name: identity.id, connection: workerConnection, prefix: KEY_PREFIX, concurrency: options.threads, lockDuration: options.lockMs, stalledInterval: options.lockMs, maxStalledCount: MAX_STALLS },
   );
-  worker.on("error", (err) => options.log(`error: ${err.message}`));
+  const logOnce = onceEach(options.log);
+  worker.on("error", (err) => logOnce(`error: ${err.message}`));
   worker.on("failed", (job, err) => options.log(`chunk ${job?.id ?? "?"} failed: ${err.message}`));
   options.log(`${identity.id}: tradewinds ${VERSION}, data ${identity.dataChecksum.slice(0, 12)}…, ${options.threads} thread(s), serving ${queue} on ${redisLabel(options.redis)}`);
   await (options.stop ??
@@ -70,9 +72,17 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
       process.once("SIGTERM", () => resolve());
     }));
   clearInterval(timer);
-  await worker.close();
-  await pool.destroy();
-  await connection.del(workerKey(identity.id));
+  // A clean stop finishes the running chunks and deregisters; with Redis gone that would wait forever, so it
+  // gets STOP_GRACE_MS, then the connections are dropped (an unfinished chunk is taken over by another worker).
+  const clean = (async () => {
+    await worker.close();
+    await connection.del(workerKey(identity.id));
+  })();
+  await Promise.race([clean.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
   workerConnection.disconnect();
   connection.disconnect();
+  await pool.destroy();
 }
+
+/** How long a stopping worker may take to finish its chunks and deregister. */
+const STOP_GRACE_MS = 10_000;
