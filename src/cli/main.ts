@@ -6,7 +6,7 @@ import { TradewindsInputError, formatIssue, message } from "../messages.js";
 import { formatReport, type OutputFormat } from "../report/format.js";
 import { VERSION, runScenario } from "../run.js";
 import { scenarioJsonSchema } from "../scenario/jsonSchema.js";
-import { readScenarioFile } from "../scenario/validate.js";
+import { readScenarioFile } from "../scenario/readScenarioFile.js";
 import { normalizeScenario } from "../scenario/normalize.js";
 import { modelCatalog } from "../models/available.js";
 import { startServer } from "../server/serve.js";

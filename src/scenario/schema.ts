@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { estimationSectionSchema } from "../estimation/estimationStages.js";
+import { estimationSectionSchema } from "../estimation/estimationSection.js";
 import { rateSchema } from "./rate.js";
 
 /**

@@ -1,4 +1,3 @@
-import { readFileSync, existsSync } from "node:fs";
 import type { z } from "zod";
 import { TradewindsInputError, message, show, type InputIssue } from "../messages.js";
 import { scenarioShapeIssues } from "./limits.js";
@@ -22,11 +21,6 @@ export function validateScenarioObject(raw: unknown, source: string): ScenarioIn
   const parsed = scenarioSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   throw new TradewindsInputError(zodIssues(parsed.error.issues, raw, source));
-}
-
-export function readScenarioFile(path: string): ScenarioInput {
-  if (!existsSync(path)) throw new TradewindsInputError([{ source: path, path: "", value: "", message: message.fileMissing(path) }]);
-  return validateScenarioText(readFileSync(path, "utf8"), path);
 }
 
 /** Converts zod issues into the project's field-naming issues, with the offending value looked up. */
