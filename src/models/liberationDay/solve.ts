@@ -23,6 +23,8 @@ export interface LiberationDaySolveOptions {
   tolerance?: number;
   /** "analytic" (default, jacobian.ts) or "finite-difference" (3N residual evaluations; a check and a benchmark baseline). */
   jacobian?: "analytic" | "finite-difference";
+  /** Starting point (ŵ, Ê, L̂), 3N — an earlier solution (warm start); default x = 1, the baseline. */
+  start?: Float64Array;
 }
 
 const SOURCE = "policy";
@@ -85,7 +87,7 @@ export function solveLiberationDay(baseline: LiberationDayBaseline, policy: Comp
   const system = prepareEquilibrium(baseline, policy, options.replacedWageEquation ?? N - 1);
   const state = newEquilibriumState(N);
   const jacobianWork = newJacobianWorkspace(N);
-  const result = solveNonlinear((x, out) => equilibriumResidual(system, x, state, out), new Float64Array(3 * N).fill(1), {
+  const result = solveNonlinear((x, out) => equilibriumResidual(system, x, state, out), options.start && options.start.length === 3 * N ? Float64Array.from(options.start) : new Float64Array(3 * N).fill(1), {
     tolerance: options.tolerance ?? 1e-12,
     // The analytic Jacobian (jacobian.ts): one O(N³) product instead of 3N residual evaluations.
     jacobian: options.jacobian === "finite-difference" ? undefined : (x, out) => equilibriumJacobian(system, x, state, jacobianWork, out),
@@ -101,5 +103,5 @@ export function solveLiberationDay(baseline: LiberationDayBaseline, policy: Comp
   const report = liberationDayReport(system, solution, state, ctx);
   for (const [key, column] of Object.entries(report.countries)) assertFinite(column, key);
   assertFinite(report.flows, "flows");
-  return { solver, countries: report.countries, weights: Float64Array.from(baseline.expenditure), flows: { baseline: Float64Array.from(baseline.flows), counterfactual: report.flows }, solution };
+  return { solver, countries: report.countries, weights: Float64Array.from(baseline.expenditure), flows: { baseline: Float64Array.from(baseline.flows), counterfactual: report.flows }, solution, warmStart: solution };
 }
