@@ -16,6 +16,12 @@ export interface QuantityDefinition {
   level: "country" | "country-sector" | "scalar" | "bloc";
   /** How a group aggregate is formed: baseline-expenditure-weighted mean, sum, or not aggregated. */
   aggregate: "weighted-mean" | "sum" | "none";
+  /**
+   * Which way is good for the country, machine-readable (the dashboard colours gains and losses by it):
+   * "higher" (welfare, real wage), "lower" (consumer prices), or "neither" — a change that is not a gain
+   * or a loss in itself (exports, factory prices, deficits, tariff levels, exposure shares).
+   */
+  better: "higher" | "lower" | "neither";
 }
 
 const defs: QuantityDefinition[] = [
@@ -28,6 +34,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the country gains",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "factoryPriceChangePct",
@@ -37,6 +44,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the country's output is dearer",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "priceIndexChangePct",
@@ -46,6 +54,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = consumer prices rise",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "exportsChangePct",
@@ -55,6 +64,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = exports grow",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "importsChangePct",
@@ -64,6 +74,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = imports grow",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   // ---- structural gravity (Advanced Guide GEPPML `ag`, gegravity OneSectorGE `gegravity`) ---------
   {
@@ -74,6 +85,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = buyers face higher resistance (dearer imports and home goods)",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "imrConditionalChangePct",
@@ -83,6 +95,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = higher resistance",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "omrChangePct",
@@ -92,6 +105,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = sellers face higher resistance",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "omrConditionalChangePct",
@@ -101,6 +115,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = higher resistance",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "exportsConditionalChangePct",
@@ -110,6 +125,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = exports grow",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "outputChangePct",
@@ -119,6 +135,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = output value rises",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "expenditureChangePct",
@@ -128,6 +145,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = spending rises",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "welfareStatistic",
@@ -137,6 +155,7 @@ const defs: QuantityDefinition[] = [
     sign: "below 1 = the country gains (gegravity convention)",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "termsOfTradeChangePct",
@@ -146,6 +165,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = improves",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "intranationalTradeChangePct",
@@ -155,6 +175,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = more domestic sourcing",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   // ---- Caliendo–Parro (2015) multi-sector model with input–output links (`caliendo-parro`) ----------
   // Its welfareChangePct is the package's first-order total ToT + VoT + trade-cost effect (spec §1.6).
@@ -166,6 +187,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = export prices rise relative to import prices",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "volumeOfTradeEffectPct",
@@ -175,6 +197,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = more trade in tariff-distorted markets",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "tradeCostEffectPct",
@@ -184,6 +207,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = cheaper trade",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "realWageChangePct",
@@ -193,6 +217,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = wages buy more",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "realIncomeChangePct",
@@ -202,6 +227,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the country gains",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "grossOutputChangePct",
@@ -211,6 +237,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the sector's sales grow",
     level: "country-sector",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "sectorPriceChangePct",
@@ -220,6 +247,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = dearer",
     level: "country-sector",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "inputCostChangePct",
@@ -229,6 +257,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = producing costs more",
     level: "country-sector",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "sectorExportsChangePct",
@@ -238,6 +267,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = exports grow",
     level: "country-sector",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "sectorImportsChangePct",
@@ -247,6 +277,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = imports grow",
     level: "country-sector",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "tariffRevenue",
@@ -256,6 +287,7 @@ const defs: QuantityDefinition[] = [
     sign: "collected by the importer",
     level: "country-sector",
     aggregate: "sum",
+    better: "neither",
   },
   {
     key: "baselineTariffRevenue",
@@ -265,6 +297,7 @@ const defs: QuantityDefinition[] = [
     sign: "collected by the importer",
     level: "country-sector",
     aggregate: "sum",
+    better: "neither",
   },
   // ---- Liberation Day (Ignatenko, Macedoni, Lashkaripour & Simonovska 2025) one-sector model (`liberation-day`) ----
   // Also reports welfareChangePct (Ŵ of §3.3), priceIndexChangePct, factoryPriceChangePct (ŵ), realWageChangePct
@@ -277,6 +310,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the deficit grows (or the surplus shrinks)",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "exportsToGdpChangePct",
@@ -286,6 +320,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = exports rise relative to output",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "importsToGdpChangePct",
@@ -295,6 +330,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = imports rise relative to output",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "employmentChangePct",
@@ -304,6 +340,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = more people work",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "tariffRevenueShare",
@@ -313,6 +350,7 @@ const defs: QuantityDefinition[] = [
     sign: "collected by the importer; 0.01 = 1% of baseline spending",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   // ---- bloc formation (spec scenarios-and-strategy.md §3; report/blocReport.ts) ------------------
   {
@@ -323,6 +361,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the candidate gains relative to the baseline",
     level: "bloc",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "blocWelfareOutsidePct",
@@ -332,6 +371,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the candidate gains relative to the baseline",
     level: "bloc",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "blocGainFromJoiningPp",
@@ -341,6 +381,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = joining is better than staying out",
     level: "bloc",
     aggregate: "none",
+    better: "higher",
   },
   // ---- tariff wars in Ossa's (2014) model (spec caliendo-parro-and-ossa.md §2.3–2.4; strategy/tariffWar.ts) --
   {
@@ -351,6 +392,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the tariff setter gains",
     level: "country",
     aggregate: "none",
+    better: "higher",
   },
   {
     key: "optimalTariffOthersWelfarePct",
@@ -360,6 +402,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the optimal tariff is a beggar-thy-neighbour policy",
     level: "country",
     aggregate: "none",
+    better: "higher",
   },
   {
     key: "optimalTariffRate",
@@ -369,6 +412,7 @@ const defs: QuantityDefinition[] = [
     sign: "a tariff level, not a change",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "medianOptimalTariff",
@@ -378,6 +422,7 @@ const defs: QuantityDefinition[] = [
     sign: "a tariff level, not a change",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "nashWelfarePct",
@@ -387,6 +432,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the country loses from the trade war",
     level: "country",
     aggregate: "none",
+    better: "higher",
   },
   {
     key: "medianNashTariff",
@@ -396,6 +442,7 @@ const defs: QuantityDefinition[] = [
     sign: "a tariff level, not a change",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   // ---- Lashkaripour (2021) tariff war (`lashkaripour`; spec tariffwar.md §5–7) -------------------------
   {
@@ -406,6 +453,7 @@ const defs: QuantityDefinition[] = [
     sign: "a tariff level, not a change",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "nashTariffRate",
@@ -415,6 +463,7 @@ const defs: QuantityDefinition[] = [
     sign: "a tariff level, not a change",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "welfareChangeUsd",
@@ -424,6 +473,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the country gains",
     level: "country",
     aggregate: "sum",
+    better: "higher",
   },
   {
     key: "meanWelfareChangePct",
@@ -433,6 +483,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the average country loses",
     level: "scalar",
     aggregate: "none",
+    better: "higher",
   },
   {
     key: "medianWelfareChangePct",
@@ -442,6 +493,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the median country loses",
     level: "scalar",
     aggregate: "none",
+    better: "higher",
   },
   {
     key: "worldWelfareChangeUsd",
@@ -451,6 +503,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the world gains",
     level: "scalar",
     aggregate: "none",
+    better: "higher",
   },
   {
     key: "meanNashTariffRate",
@@ -460,6 +513,7 @@ const defs: QuantityDefinition[] = [
     sign: "a tariff level, not a change",
     level: "scalar",
     aggregate: "none",
+    better: "neither",
   },
   // ---- Advanced Guide NAFTA table convention (model param conventions: [published-nafta]): the effect OF the
   // agreement, baseline vs the counterfactual without it, relative to the counterfactual (spec one-sector.md §1.6).
@@ -471,6 +525,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the country gains from the agreement",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "naftaEffectPriceChangePct",
@@ -480,6 +535,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = prices are higher with the agreement",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "naftaEffectImrChangePct",
@@ -489,6 +545,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the agreement lowers consumer prices",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "naftaEffectImrConditionalChangePct",
@@ -498,6 +555,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the agreement lowers consumer prices",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "naftaEffectOmrChangePct",
@@ -507,6 +565,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the agreement eases the country's access to markets",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "naftaEffectOmrConditionalChangePct",
@@ -516,6 +575,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the agreement eases the country's access to markets",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "naftaEffectExportsChangePct",
@@ -525,6 +585,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the agreement raises exports",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "naftaEffectExportsConditionalChangePct",
@@ -534,6 +595,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the agreement raises exports",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   // ---- supply-chain exposure: value-added accounting (spec scenarios-and-strategy.md §5; src/exposure/) ----
   // A = input requirements at producer prices, L = (I − A)⁻¹, v = β + tariff revenue on inputs per unit of
@@ -546,6 +608,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = n's consumption rests more on i's factors",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "foreignVaInExports",
@@ -555,6 +618,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = the country's exports carry more imported value added",
     level: "country",
     aggregate: "sum",
+    better: "neither",
   },
   {
     key: "foreignVaShareOfExports",
@@ -564,6 +628,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = more backward participation in value chains",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "domesticVaInForeignFinalDemand",
@@ -573,6 +638,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = more of the country's income is earned from foreign consumers",
     level: "country",
     aggregate: "sum",
+    better: "neither",
   },
   {
     key: "directExposure",
@@ -582,6 +648,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = the sector buys more of its inputs directly from i",
     level: "country-sector",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "totalExposure",
@@ -591,6 +658,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = the sector depends more on i through the whole chain",
     level: "country-sector",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "vaContentShare",
@@ -600,6 +668,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = more of the sector's value is created in i",
     level: "country-sector",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "chokepointOutputShare",
@@ -609,6 +678,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = a worse chokepoint; no substitution, so an upper bound beside the GE result",
     level: "country",
     aggregate: "none",
+    better: "lower",
   },
   {
     key: "importSourceShare",
@@ -618,6 +688,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = the supplier matters more in that market",
     level: "country-sector",
     aggregate: "none",
+    better: "neither",
   },
 ];
 

@@ -46,11 +46,28 @@ export type WhatIfMode = "warm" | "exact";
 export class WhatIfSession {
   private readonly baselines = new Map<string, unknown>();
   private readonly solved = new Map<string, SolvedPhase>();
+  /** The compiled policy of each phase (by name) in the latest run. */
+  private readonly policies = new Map<string, CompiledPolicy>();
 
   constructor(
     readonly dataset: Dataset,
     private readonly catalog: ModelCatalog = modelCatalog,
   ) {}
+
+  /**
+   * The tariff importer `j` levies on exporter `i` in sector `s` in a phase of the latest run (a share),
+   * or the mean over sectors when `s` is undefined; undefined for a phase that was not run.
+   */
+  tariffInForce(phase: string, i: number, j: number, s: number | undefined): number | undefined {
+    const policy = this.policies.get(phase);
+    if (!policy) return undefined;
+    const N = this.dataset.countries.length;
+    const S = this.dataset.sectors.length;
+    if (s !== undefined) return policy.tariffs[(s * N + i) * N + j];
+    let sum = 0;
+    for (let t = 0; t < S; t++) sum += policy.tariffs[(t * N + i) * N + j];
+    return sum / S;
+  }
 
   /**
    * Runs the scenario; yields after each phase so that a caller can stop between phases (a newer
@@ -64,6 +81,7 @@ export class WhatIfSession {
       const paramsKey = JSON.stringify([input.baselineTariffs ?? null, phase.modelParams]);
       const slot = `${phase.name}\u0000${paramsKey}`;
       const before = this.solved.get(slot);
+      this.policies.set(phase.name, phase.policy);
       if (before && (before.exact || !exact) && samePolicy(before.policy, phase.policy)) {
         context.warnings.push(...before.warnings);
         timings.push({ phase: phase.name, start: "unchanged", exact: before.exact, ms: 0, iterations: 0, converged: before.outcome.solver.converged });
