@@ -14,8 +14,8 @@ export interface TableRow {
  * a group once ("EU27", not "EU27 EU27"). Every number carries its unit in the header, its definition on
  * hover and its tone: good or bad for the measure, none when it shows as zero.
  */
-export function ResultTable({ rows, keys, definitions, testId, first = "Country", caption }: { rows: TableRow[]; keys: string[]; definitions: Record<string, QuantityDefinition>; testId: string; first?: string; caption?: string }) {
-  const [sort, setSort] = useState<{ key: string; descending: boolean } | undefined>(undefined);
+export function ResultTable({ rows, keys, definitions, testId, first = "Country", caption, defaultSort }: { rows: TableRow[]; keys: string[]; definitions: Record<string, QuantityDefinition>; testId: string; first?: string; caption?: string; defaultSort?: string }) {
+  const [sort, setSort] = useState<{ key: string; descending: boolean } | undefined>(defaultSort ? { key: defaultSort, descending: true } : undefined);
   const sorted = sort
     ? [...rows].sort((a, b) => {
         const d = sort.key === "code" ? a.code.localeCompare(b.code) : (a.values[sort.key] ?? -Infinity) - (b.values[sort.key] ?? -Infinity);

@@ -17,6 +17,8 @@ export interface BrowserResult {
 export interface SolverState {
   status: "idle" | "loading" | "solving";
   result?: BrowserResult;
+  /** The latest warm result (a what-if move), kept when the exact one that settles it arrives. */
+  lastWarm?: BrowserResult;
   error?: { message: string; issues: InputIssue[] };
 }
 
@@ -49,7 +51,7 @@ export function useSolver() {
         const roundTripMs = performance.now() - (sent.current.get(message.id) ?? performance.now());
         const result: BrowserResult = { report: message.report, text: message.text, timings: message.timings, exact: message.exact, workerMs: message.totalMs, roundTripMs };
         // A warm result is followed by the exact one (settling) unless a newer request came.
-        setState({ status: message.exact ? "idle" : "solving", result });
+        setState((s) => ({ status: message.exact ? "idle" : "solving", result, lastWarm: message.exact ? s.lastWarm : result }));
       }
     };
     worker.current = w;
@@ -65,7 +67,7 @@ export function useSolver() {
     latestSolve.current = id;
     sent.current.clear();
     sent.current.set(id, performance.now());
-    setState((s) => ({ ...s, status: "solving", error: undefined }));
+    setState((s) => ({ ...s, status: "solving", error: undefined, lastWarm: mode === "warm" ? undefined : s.lastWarm }));
     const request: WorkerRequest = { kind: "solve", id, text, mode, settle: mode === "warm", base: new URL(".", location.href).href };
     worker.current?.postMessage(request);
   }, []);
