@@ -1,4 +1,4 @@
-import { parseDocument, isMap, isSeq, type Document } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument } from "yaml";
 
 /** A numeric instrument of a shock that the what-if panel can move: the shock's position and field. */
 export interface Instrument {
@@ -55,27 +55,50 @@ export function phaseInstruments(text: string, phase: number): Instrument[] {
   return out;
 }
 
-const percentText = (p: number) => `${Number(p.toFixed(4))}%`;
+const percentText = (p: number) => `"${Number(p.toFixed(4))}%"`;
 
-/** The scenario text with the panel's edits: instruments changed in place, the partner tariff appended to the phase's shocks. */
+/**
+ * The scenario text with the panel's edits, made on the text itself so that everything else (comments,
+ * layout, quoting) stays as written: instruments replaced in place, the partner tariff added as the
+ * phase's last shock (a flow mapping on its own line). The text is returned unchanged without edits.
+ */
 export function applyEdits(text: string, edits: WhatIfEdits): string {
-  const doc: Document = parseDocument(text);
+  if (edits.instruments.size === 0 && !edits.partner) return text;
+  const doc = parseDocument(text);
   if (doc.errors.length) return text;
+  const replacements: { from: number; to: number; insert: string }[] = [];
   const shocksPath = ["phases", edits.phase, "shocks"];
   for (const [key, value] of edits.instruments) {
     const [shock, field] = key.split(".");
-    doc.setIn([...shocksPath, Number(shock), field], field === "factor" ? value : percentText(value));
+    const node = doc.getIn([...shocksPath, Number(shock), field], true);
+    if (isScalar(node) && node.range) replacements.push({ from: node.range[0], to: node.range[1], insert: field === "factor" ? String(value) : percentText(value) });
   }
   if (edits.partner) {
     const p = edits.partner;
-    const node = doc.createNode({ type: "tariff", importer: p.importer, exporter: p.exporter, ...(p.sector ? { sectors: [p.sector] } : {}), set: percentText(p.percent) });
-    node.flow = true;
+    const item = `{ type: tariff, importer: ${p.importer}, exporter: ${p.exporter}, ${p.sector ? `sectors: [${p.sector}], ` : ""}set: ${percentText(p.percent)} }`;
     const shocks = doc.getIn(shocksPath, true);
-    if (isSeq(shocks)) shocks.add(node);
-    else {
+    if (isSeq(shocks) && shocks.range) {
+      const last = shocks.items[shocks.items.length - 1] as { range?: [number, number, number] } | undefined;
+      if (shocks.flow) {
+        const close = text.lastIndexOf("]", shocks.range[1]);
+        replacements.push({ from: close, to: close, insert: shocks.items.length ? `, ${item}` : item });
+      } else if (last?.range) {
+        const lineStart = text.lastIndexOf("\n", last.range[0] - 1) + 1;
+        const indent = /^\s*/.exec(text.slice(lineStart))![0];
+        replacements.push({ from: last.range[1], to: last.range[1], insert: `\n${indent}- ${item}` });
+      }
+    } else {
       const phase = doc.getIn(["phases", edits.phase], true);
-      if (isMap(phase)) phase.set("shocks", doc.createNode([node]));
+      if (isMap(phase) && phase.range) {
+        const first = phase.items[0]?.key as { range?: [number, number, number] } | undefined;
+        const column = first?.range ? first.range[0] - (text.lastIndexOf("\n", first.range[0] - 1) + 1) : 4;
+        const lastPair = phase.items[phase.items.length - 1];
+        const end = (lastPair?.value as { range?: [number, number, number] } | undefined)?.range?.[1] ?? (lastPair?.key as { range?: [number, number, number] } | undefined)?.range?.[1] ?? phase.range[1];
+        replacements.push({ from: end, to: end, insert: `\n${" ".repeat(column)}shocks: [${item}]` });
+      }
     }
   }
-  return doc.toString();
+  let out = text;
+  for (const r of replacements.sort((x, y) => y.from - x.from)) out = out.slice(0, r.from) + r.insert + out.slice(r.to);
+  return out;
 }
