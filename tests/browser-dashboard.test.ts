@@ -11,6 +11,7 @@ import type { BlocReport } from "../src/report/blocReport.js";
 import type { RunReport } from "../src/report/types.js";
 import { buildServer, type TradewindsServer } from "../src/server/app.js";
 import { runBloc } from "../src/strategy/runBloc.js";
+import { editorText, setEditorText } from "./web/support.js";
 
 /**
  * The dashboard in a real browser (Debian's chromium driven by playwright-core; loopback only):
@@ -116,26 +117,27 @@ describe("the dashboard on examples/japan-2025.yaml", () => {
     const cli = await cliReport();
     const cliJapan = cli.phases[cli.phases.length - 1].countries.find((c) => c.code === "JPN")!.values.welfareChangePct;
     expect(Number(await japanCell(page).getAttribute("data-value"))).toBe(cliJapan);
-    expect(await page.getByTestId("yaml-editor").inputValue()).toBe(readFileSync(EXAMPLE, "utf8"));
+    expect(await editorText(page)).toBe(readFileSync(EXAMPLE, "utf8"));
     // Compare the run with itself: every difference is zero.
     const id = new URL(resultUrl).searchParams.get("result")!;
     await page.getByTestId("compare-A").selectOption(id);
     await page.getByTestId("compare-B").selectOption(id);
-    const japanRow = page.locator("[data-testid=compare-table] tbody tr", { hasText: "JPN" });
+    const japanRow = page.locator("[data-testid=compare-table] tbody tr[data-code=JPN]");
     await japanRow.waitFor({ timeout: 30_000 });
-    expect((await japanRow.locator("td").nth(2).textContent())?.trim()).toBe("0.00");
+    // Zero is no loss: "0.00 pp", not "-0.00", and not coloured.
+    expect((await japanRow.locator("td[data-key=difference]").textContent())?.trim()).toBe("0.00 pp");
+    expect(await japanRow.locator("td[data-key=difference]").getAttribute("class")).toBe("tone-zero");
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
     await page.close();
   });
 
   it("a broken scenario (a tariff of 15 where 15% is meant) shows the error naming the field", async () => {
     const page = await openPage("/?example=japan-2025");
-    const editor = page.getByTestId("yaml-editor");
-    await expect.poll(() => editor.inputValue()).toContain('set: "15%"');
-    const text = await editor.inputValue();
+    await expect.poll(() => editorText(page)).toContain('set: "15%"');
+    const text = await editorText(page);
     const broken = text.replace('exporter: JPN, set: "15%"', "exporter: JPN, set: 15");
     expect(broken).not.toBe(text);
-    await editor.fill(broken);
+    await setEditorText(page, broken);
     const lastPhase = (text.match(/^ {2}- name:/gm) ?? []).length - 1;
     const issue = page.locator(`[data-testid=issues] li[data-path="phases[${lastPhase}].shocks[0].set"]`);
     await issue.waitFor({ timeout: 30_000 });
