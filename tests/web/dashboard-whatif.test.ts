@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunReport } from "../../src/report/types.js";
 import { runScenario } from "../../src/run.js";
-import { ARTIFACTS, startDashboard, tableNumbers, WAIT_MS, type Dashboard, type TestPage } from "./support.js";
+import { createRequire } from "node:module";
+import { ARTIFACTS, seriousAccessibilityViolations, startDashboard, tableNumbers, WAIT_MS, type Dashboard, type TestPage } from "./support.js";
 
 /**
  * The in-browser what-if (issue 14): the library's own model code runs in a Web Worker; a slider move
@@ -106,6 +107,9 @@ describe("what-if on examples/liberation-day-case-1.yaml (194 countries, Liberat
     const browser = await tableNumbers(page, "country-table");
     const browserSummary = await tableNumbers(page, "summary-table");
     await page.screenshot({ path: join(ARTIFACTS, "dashboard-whatif.png") });
+    // axe-core on the what-if view: no serious or critical violation.
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+    expect(await seriousAccessibilityViolations(page, axeSource)).toEqual([]);
     await page.getByTestId("whatif-save").click();
     await page.waitForURL(/[?&]result=/, { timeout: WAIT_MS });
     await page.locator('[data-testid=origin]:has-text("Stored run")').waitFor({ timeout: WAIT_MS });
@@ -130,7 +134,7 @@ describe("what-if on examples/liberation-day-case-1.yaml (194 countries, Liberat
     await page.getByTestId("whatif-slider").fill("150");
     await page.locator("[data-testid=whatif-status][data-state=solving]").waitFor({ timeout: WAIT_MS });
     const t0 = Date.now();
-    const frame = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
+    const frame = await page.evaluate<number>("new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())))");
     const frameMs = Date.now() - t0;
     console.log(`main thread during a what-if solve: an animation frame within ${frameMs} ms`);
     expect(frame).toBeGreaterThan(0);

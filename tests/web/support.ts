@@ -71,7 +71,8 @@ export async function startDashboard(): Promise<Dashboard> {
 
 /** The scenario text in the CodeMirror editor (every line is rendered for the example scenarios' sizes). */
 export async function editorText(page: Page): Promise<string> {
-  return page.locator(".cm-content").evaluate((el) => Array.from(el.querySelectorAll(".cm-line"), (line) => line.textContent ?? "").join("\n"));
+  await page.locator(".cm-content").waitFor();
+  return page.evaluate<string>(`[...document.querySelectorAll(".cm-content .cm-line")].map((line) => line.textContent).join("\\n")`);
 }
 
 /** Replaces the editor's text (select all, insert), as a person pasting would. */
@@ -81,8 +82,8 @@ export async function setEditorText(page: Page, text: string): Promise<void> {
 
 /** Every number of a results table (data-value of each cell), by "row/key". */
 export async function tableNumbers(page: Page, testId: string): Promise<Map<string, number>> {
-  const cells = await page.locator(`[data-testid=${testId}] td[data-value]`).evaluateAll((tds) =>
-    tds.map((td) => [`${td.closest("tr")?.getAttribute("data-code")}/${td.getAttribute("data-key")}`, td.getAttribute("data-value")] as const),
+  const cells = await page.evaluate<[string, string][]>(
+    `[...document.querySelectorAll("[data-testid=${testId}] td[data-value]")].map((td) => [td.closest("tr").dataset.code + "/" + td.dataset.key, td.dataset.value])`,
   );
   return new Map(cells.map(([k, v]) => [k, Number(v)]));
 }
@@ -90,9 +91,10 @@ export async function tableNumbers(page: Page, testId: string): Promise<Map<stri
 /** Runs axe-core (evaluated in the page: not subject to its CSP) and returns the serious and critical violations. */
 export async function seriousAccessibilityViolations(page: Page, axeSource: string): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
   await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
-  });
+  return page.evaluate(`(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
+  })()`);
 }

@@ -96,6 +96,8 @@ export function App() {
   };
 
   const chooseDataset = (name: string) => {
+    // An example of another dataset no longer applies (and the example picker hides when the dataset has none).
+    if (example && datasetOf(examples.find((e) => e.name === example)?.text ?? "") !== name) setExample("");
     const doc = parseDocument(text || "name: new scenario\nmodel:\n  type: \nphases:\n  - name: first\n    shocks: []\n");
     doc.set("dataset", name);
     edit(doc.toString());

@@ -58,7 +58,8 @@ export function ScenarioEditor({ text, onChange, dataset, datasets, schema, mode
           linter(null),
           autocompletion({ override: [completion] }),
           EditorView.lineWrapping,
-          EditorView.contentAttributes.of({ "aria-label": "Scenario (YAML)", "data-testid": "yaml-editor" }),
+          // tabindex: the content is the scroller's keyboard-focusable part (axe: scrollable-region-focusable).
+          EditorView.contentAttributes.of({ "aria-label": "Scenario (YAML)", "data-testid": "yaml-editor", tabindex: "0" }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) latest.current.onChange(update.state.doc.toString());
           }),

@@ -8,6 +8,7 @@ import world from "world-atlas/countries-110m.json";
 import type { QuantityDefinition } from "./api.js";
 import { legendCaption, measureScale, toneOf } from "./colors.js";
 import { definitionText, formatValue } from "./format.js";
+import { ariaGroups } from "./PlotFigure.js";
 import { regionResolver } from "./regions.js";
 
 const WIDTH = 960;
@@ -47,6 +48,7 @@ export function WorldMap({ values, def, named, datasetCodes, year }: Props) {
   );
   useEffect(() => {
     const legend = Plot.legend({ color: { ...scale, label: def ? `${def.label} (${def.unit})` : "" }, width: 320 });
+    ariaGroups(legend);
     legendRef.current?.replaceChildren(legend);
   }, [scale, def]);
   const labels = named.flatMap((code) => {
@@ -56,7 +58,7 @@ export function WorldMap({ values, def, named, datasetCodes, year }: Props) {
     return [{ code, x: anchor.centroid[0], y: anchor.centroid[1], text: `${code} ${formatValue(value, def)}` }];
   });
   return (
-    <figure className="map" data-testid="world-map">
+    <figure className="map" data-testid="world-map" data-extent={extent} data-clamped={String(clamped)}>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={def ? `World map of ${def.label} (${def.unit}) by country` : "World map"}>
         <path d={outline} className="sphere" />
         {shapes.map(({ d, iso3, name }, k) => {
