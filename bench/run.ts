@@ -28,7 +28,7 @@ for (const file of readdirSync("examples").filter((f) => /\.(ya?ml|json)$/.test(
 }
 
 const only = process.argv.slice(2);
-for (const file of readdirSync("bench").filter((f) => f.endsWith(".ts") && !["run.ts", "timing.ts"].includes(f)).sort()) {
+for (const file of readdirSync("bench").filter((f) => f.endsWith(".ts") && !["run.ts", "timing.ts", "syntheticWorld.ts"].includes(f)).sort()) {
   if (only.length && !only.some((o) => file.includes(o))) continue;
   console.log(`\n== bench/${file}`);
   const r = spawnSync(process.execPath, ["--import", "tsx", `bench/${file}`], { stdio: "inherit" });

@@ -194,6 +194,8 @@ export const message = {
     `largest relative score: regressors ${regressorScore.toExponential(2)}, fixed-effect levels ${levelScore.toExponential(2)}); raise options.maxIterations or tighten options.innerTolerance`,
   estimationDataRequired: () =>
     `the spec names no data file; add data: <CSV path relative to the spec file> or data: panel:<name> (an embedded panel, e.g. panel:ag-rta-1986-2006)`,
+  tableUnreadable: () =>
+    `the data file could not be read as a table; it must be a CSV with a header row, commas between fields and the same number of fields on every line, or a Parquet file named *.parquet`,
   estimationDataMissing: (path: string) => `data file ${path} does not exist; data: is read relative to the file that names it`,
   unknownPanel: (name: string, known: string[]) => `no embedded panel ${show(name)}; the embedded panels are ${known.join(", ") || "(none)"}`,
   unknownStage: (name: string, known: string[]) =>

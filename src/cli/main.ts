@@ -1,31 +1,14 @@
 import { Command, CommanderError } from "commander";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { listEmbeddedDatasets, loadDataset } from "../data/load.js";
-import { describeDataset, formatDatasetDescription } from "../data/describeDataset.js";
-import { TradewindsInputError, formatIssue, message } from "../messages.js";
-import { formatReport, type OutputFormat } from "../report/format.js";
-import { VERSION, runScenario } from "../run.js";
-import { scenarioJsonSchema } from "../scenario/jsonSchema.js";
-import { readScenarioFile } from "../scenario/readScenarioFile.js";
-import { normalizeScenario } from "../scenario/normalize.js";
-import { modelCatalog } from "../models/available.js";
-import { startServer } from "../server/serve.js";
 import { basename, dirname, resolve } from "node:path";
-import { exposureOf } from "../exposure/exposureReport.js";
-import { formatExposureReport } from "../exposure/format.js";
-import { icioDatasetFile } from "../data/icio.js";
-import { writeDatasetFile } from "../data/write.js";
-import { runBloc } from "../strategy/runBloc.js";
-import { formatBlocReport } from "../report/formatBloc.js";
-import { rateSchema } from "../scenario/rate.js";
-import { zodIssues } from "../scenario/validate.js";
-import { estimateFile } from "../estimation/estimationFile.js";
-import { estimationReport, formatEstimationTable } from "../estimation/estimationReport.js";
-import cliProgress from "cli-progress";
-import { SIGMA_SETS, runTariffWar } from "../strategy/tariffWar.js";
-import { formatTariffWar } from "../strategy/formatTariffWar.js";
-import { runLashkaripourTariffWar } from "../strategy/lashkaripourTariffWar.js";
-import { formatLashkaripourWar } from "../strategy/formatLashkaripourWar.js";
+import { TradewindsInputError, formatIssue, message } from "../messages.js";
+import type { OutputFormat } from "../report/format.js";
+import { SIGMA_SETS } from "../strategy/sigmaSets.js";
+import { VERSION } from "../version.js";
+
+// Each command imports what it needs when it runs (`await import`): the server, DuckDB, Fastify, the
+// estimator and the models load only in the commands that use them, so `tradewinds --version` (and a
+// mistyped command) starts in about the time Node itself takes (bench/processes.ts measures it).
 
 /** The models `tradewinds tariff-war` runs. */
 const TARIFF_WAR_MODELS = ["lashkaripour", "ossa"] as const;
@@ -51,11 +34,12 @@ export async function main(argv: string[]): Promise<number> {
     .option("-o, --out <file>", "write the output to a file instead of standard output")
     .option("--sectors", "show sector tables (multi-sector models)")
     .option("--country <code>", "the country whose sector table is shown")
-    .action((file: string, opts: { format: string; out?: string; sectors?: boolean; country?: string }) => {
+    .action(async (file: string, opts: { format: string; out?: string; sectors?: boolean; country?: string }) => {
       if (!["table", "json", "csv"].includes(opts.format)) {
         throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table, json or csv" }]);
       }
       if (!existsSync(file)) throw new TradewindsInputError([{ source: file, path: "", value: "", message: `scenario file ${file} does not exist` }]);
+      const [{ runScenario }, { formatReport }] = await Promise.all([import("../run.js"), import("../report/format.js")]);
       const report = runScenario(readFileSync(file, "utf8"), { source: file, files: { baseDir: dirname(resolve(file)) } });
       const text = formatReport(report, opts.format as OutputFormat, { sectors: opts.sectors, country: opts.country });
       if (opts.out) writeFileSync(opts.out, text);
@@ -73,11 +57,12 @@ export async function main(argv: string[]): Promise<number> {
     .argument("<spec>", "an estimation spec file (YAML or JSON); its data: is a CSV path relative to it, or panel:<name>")
     .option("-f, --format <format>", "table or json", "table")
     .option("-o, --out <file>", "write the output to a file instead of standard output")
-    .action((file: string, opts: { format: string; out?: string }) => {
+    .action(async (file: string, opts: { format: string; out?: string }) => {
       if (!["table", "json"].includes(opts.format)) {
         throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table or json" }]);
       }
-      const fitted = estimateFile(file, { onNotConverged: "return" });
+      const [{ estimateFile }, { estimationReport, formatEstimationTable }] = await Promise.all([import("../estimation/estimationFile.js"), import("../estimation/estimationReport.js")]);
+      const fitted = await estimateFile(file, { onNotConverged: "return" });
       const report = estimationReport(file, fitted.dataPath, fitted.spec, fitted.result);
       const text = opts.format === "json" ? JSON.stringify(report, null, 2) + "\n" : formatEstimationTable(report);
       if (opts.out) writeFileSync(opts.out, text);
@@ -91,7 +76,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument("<scenario>", "a scenario file with a bloc section (YAML or JSON)")
     .option("-f, --format <format>", "table or json", "table")
     .option("-o, --out <file>", "write the output to a file instead of standard output")
-    .option("-t, --threads <n>", "worker threads solving membership sets (results do not depend on it)", "2")
+    .option("-t, --threads <n>", "threads solving membership sets: this one and n − 1 workers (results do not depend on it)", "2")
     .option("--rate <rate>", 'override the bloc rate parameter (a share, 0.3, or "30%")')
     .option("--no-progress", "no progress bar")
     .action(async (file: string, opts: { format: string; out?: string; threads: string; rate?: string; progress: boolean }) => {
@@ -102,12 +87,15 @@ export async function main(argv: string[]): Promise<number> {
       if (!Number.isInteger(threads) || threads < 1) throw new TradewindsInputError([{ source: "command line", path: "--threads", value: JSON.stringify(opts.threads), message: "must be an integer ≥ 1" }]);
       let rate: number | undefined;
       if (opts.rate !== undefined) {
+        const [{ rateSchema }, { zodIssues }] = await Promise.all([import("../scenario/rate.js"), import("../scenario/validate.js")]);
         const parsed = rateSchema.safeParse(/^[\d.]+$/.test(opts.rate) ? Number(opts.rate) : opts.rate);
         if (!parsed.success) throw new TradewindsInputError(zodIssues(parsed.error.issues, opts.rate, "command line", "--rate"));
         rate = parsed.data;
       }
       if (!existsSync(file)) throw new TradewindsInputError([{ source: file, path: "", value: "", message: `scenario file ${file} does not exist` }]);
-      const bar = opts.progress && process.stderr.isTTY ? new cliProgress.SingleBar({ format: "solving membership sets [{bar}] {value}/{total} | {eta}s left", stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+      const [{ runBloc }, { formatBlocReport }] = await Promise.all([import("../strategy/runBloc.js"), import("../report/formatBloc.js")]);
+      const cliProgress = opts.progress && process.stderr.isTTY ? (await import("cli-progress")).default : undefined;
+      const bar = cliProgress ? new cliProgress.SingleBar({ format: "solving membership sets [{bar}] {value}/{total} | {eta}s left", stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
       let started = false;
       const report = await runBloc(
         { text: readFileSync(file, "utf8"), source: file, rate },
@@ -145,7 +133,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--sigma <set>", `ossa on gtap-2007: σ set ${Object.keys(SIGMA_SETS).join(", ")} (default main)`)
     .option("-f, --format <format>", "table or json", "table")
     .option("-o, --out <file>", "write the output to a file instead of standard output")
-    .action((positional: string | undefined, opts: { dataset?: string; model?: string; elasticities?: string; country?: string; nash?: boolean; sigma?: string; format: string; out?: string }) => {
+    .action(async (positional: string | undefined, opts: { dataset?: string; model?: string; elasticities?: string; country?: string; nash?: boolean; sigma?: string; format: string; out?: string }) => {
       if (!["table", "json"].includes(opts.format)) {
         throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table or json" }]);
       }
@@ -155,6 +143,13 @@ export async function main(argv: string[]): Promise<number> {
       if (opts.model !== undefined && !(TARIFF_WAR_MODELS as readonly string[]).includes(opts.model)) {
         throw new TradewindsInputError([{ source: "command line", path: "--model", value: JSON.stringify(opts.model), message: message.unknownTariffWarModel(TARIFF_WAR_MODELS) }]);
       }
+      const [{ loadDataset }, { runTariffWar }, { formatTariffWar }, { runLashkaripourTariffWar }, { formatLashkaripourWar }] = await Promise.all([
+        import("../data/load.js"),
+        import("../strategy/tariffWar.js"),
+        import("../strategy/formatTariffWar.js"),
+        import("../strategy/lashkaripourTariffWar.js"),
+        import("../strategy/formatLashkaripourWar.js"),
+      ]);
       const data = loadDataset(positional ?? opts.dataset ?? "gtap-2007");
       const model = opts.model ?? (data.elasticitySets ? "lashkaripour" : "ossa");
       const countries = opts.country?.split(",").map((c) => c.trim()).filter(Boolean);
@@ -194,13 +189,14 @@ export async function main(argv: string[]): Promise<number> {
     .option("--top <n>", "rows in ranked tables", "10")
     .option("-f, --format <format>", "table or json", "table")
     .option("-o, --out <file>", "write the output to a file instead of standard output")
-    .action((target: string, opts: { country?: string; supplier?: string; sector?: string; top: string; format: string; out?: string }) => {
+    .action(async (target: string, opts: { country?: string; supplier?: string; sector?: string; top: string; format: string; out?: string }) => {
       if (!["table", "json"].includes(opts.format)) {
         throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table or json" }]);
       }
       const top = Number(opts.top);
       if (!Number.isInteger(top) || top < 1) throw new TradewindsInputError([{ source: "command line", path: "--top", value: JSON.stringify(opts.top), message: "must be an integer ≥ 1" }]);
       const sectors = opts.sector?.split(",").map((s) => s.trim()).filter(Boolean);
+      const [{ exposureOf }, { formatExposureReport }] = await Promise.all([import("../exposure/exposureReport.js"), import("../exposure/format.js")]);
       const report = exposureOf(target, { country: opts.country, supplier: opts.supplier, sectors, top });
       const text = opts.format === "json" ? JSON.stringify(report, (_k, v: unknown) => (v instanceof Float64Array ? Array.from(v) : v), 2) + "\n" : formatExposureReport(report);
       if (opts.out) writeFileSync(opts.out, text);
@@ -216,12 +212,13 @@ export async function main(argv: string[]): Promise<number> {
     .option("--name <name>", "dataset name (lower-case letters, digits, hyphens; default: from --out)")
     .option("--year <year>", "the table's year (default: the first 4-digit number in the file name)")
     .option("--units <units>", "units of the table", "millions of current USD")
-    .action((csv: string, opts: { out: string; name?: string; year?: string; units: string }) => {
+    .action(async (csv: string, opts: { out: string; name?: string; year?: string; units: string }) => {
       if (!existsSync(csv)) throw new TradewindsInputError([{ source: csv, path: "", value: "", message: `ICIO file ${csv} does not exist` }]);
       const name = opts.name ?? basename(opts.out).replace(/\.json$/, "");
       const yearText = opts.year ?? basename(csv).match(/(19|20)\d\d/)?.[0];
       const year = Number(yearText);
       if (!Number.isInteger(year)) throw new TradewindsInputError([{ source: "command line", path: "--year", value: JSON.stringify(yearText ?? ""), message: "give the table's year with --year (e.g. --year 2020)" }]);
+      const [{ icioDatasetFile }, { writeDatasetFile }] = await Promise.all([import("../data/icio.js"), import("../data/write.js")]);
       const file = icioDatasetFile(readFileSync(csv, "utf8"), { source: csv, name, year, units: opts.units });
       writeDatasetFile(opts.out, file);
       process.stdout.write(`${opts.out}: ${file.countries.length} countries × ${file.sectors.length} industries, ${year}, ${opts.units}\n`);
@@ -231,7 +228,13 @@ export async function main(argv: string[]): Promise<number> {
     .command("validate")
     .description("Check a scenario file against the schema and the dataset, without solving")
     .argument("<scenario>", "a scenario file (YAML or JSON)")
-    .action((file: string) => {
+    .action(async (file: string) => {
+      const [{ readScenarioFile }, { normalizeScenario }, { loadDataset }, { modelCatalog }] = await Promise.all([
+        import("../scenario/readScenarioFile.js"),
+        import("../scenario/normalize.js"),
+        import("../data/load.js"),
+        import("../models/available.js"),
+      ]);
       const input = readScenarioFile(file);
       const scenario = normalizeScenario(input, loadDataset(input.dataset), modelCatalog, file);
       process.stdout.write(`${file}: valid — ${scenario.phases.length} phase(s), model ${scenario.modelType}, dataset ${input.dataset}\n`);
@@ -242,8 +245,10 @@ export async function main(argv: string[]): Promise<number> {
     .description("List the embedded datasets, or show one: its countries, groups, sectors, tariff sets and elasticity sets")
     .argument("[name]", "an embedded dataset to show in full")
     .option("--json", "print as JSON")
-    .action((name: string | undefined, opts: { json?: boolean }) => {
+    .action(async (name: string | undefined, opts: { json?: boolean }) => {
+      const { listEmbeddedDatasets, loadDataset } = await import("../data/load.js");
       if (name !== undefined) {
+        const { describeDataset, formatDatasetDescription } = await import("../data/describeDataset.js");
         const description = describeDataset(loadDataset(name));
         process.stdout.write(opts.json ? JSON.stringify(description, null, 2) + "\n" : formatDatasetDescription(description));
         return;
@@ -280,7 +285,8 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command("schema")
     .description("Print the JSON Schema of scenario files")
-    .action(() => {
+    .action(async () => {
+      const { scenarioJsonSchema } = await import("../scenario/jsonSchema.js");
       process.stdout.write(JSON.stringify(scenarioJsonSchema(), null, 2) + "\n");
     });
 
@@ -301,6 +307,7 @@ export async function main(argv: string[]): Promise<number> {
         if (!Number.isInteger(n) || n < min) throw new TradewindsInputError([{ source: "command line", path: flag, value: JSON.stringify(text), message: `must be an integer ≥ ${min}` }]);
         return n;
       };
+      const { startServer } = await import("../server/serve.js");
       const { url } = await startServer({
         port: int("--port", opts.port, 0),
         dataDir: opts.dataDir,

@@ -34,7 +34,8 @@ export interface DataFrame {
   columns: Map<string, Column>;
 }
 
-const MISSING_MARKERS = new Set(["", "NA", "na", "NaN", "."]);
+/** Entries that mean "missing" (after trimming), in every reader. */
+export const MISSING_MARKERS: ReadonlySet<string> = new Set(["", "NA", "na", "NaN", "."]);
 
 /** Builds a frame from in-memory columns (numbers → numeric, strings → factor). */
 export function frameFromColumns(columns: Record<string, ArrayLike<number> | readonly string[]>): DataFrame {

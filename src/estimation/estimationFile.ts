@@ -5,12 +5,13 @@ import { resolveDataReference } from "../scenario/filePolicy.js";
 import { parseYamlText } from "../scenario/parseText.js";
 import { parseEstimationSpec, type EstimationSpec } from "./estimationSpec.js";
 import { fitPpml, type FitPpmlOptions } from "./fitPpml.js";
-import { readFrame, type DataFrame } from "./frame.js";
+import type { DataFrame } from "./frame.js";
 import type { PpmlResult } from "./ppmlResult.js";
+import { readFrameWithDuckDb } from "./readFrameDuckDb.js";
 
 /**
  * Estimation spec files (`tradewinds estimate <spec-file>`): YAML or JSON holding one estimation spec
- * (estimationSpec.ts). Its `data:` names the CSV panel, either a path relative to the spec file or an
+ * (estimationSpec.ts). Its `data:` names the panel (CSV, or Parquet for `estimate`), either a path relative to the spec file or an
  * embedded panel `panel:<name>` (data/panels/<name>.csv, shipped with the package).
  */
 
@@ -49,9 +50,9 @@ export function readEstimationSpecFile(path: string): EstimationSpecFile {
   return { source: path, spec, dataPath: data.path, dataLabel: data.label, dataEmbedded: data.embedded };
 }
 
-/** Reads a spec file and its data, and fits it (`fitPpml`). */
-export function estimateFile(path: string, options: FitPpmlOptions = {}): EstimationSpecFile & { frame: DataFrame; result: PpmlResult } {
+/** Reads a spec file and its data (CSV or Parquet, through DuckDB: readFrameDuckDb.ts), and fits it (`fitPpml`). */
+export async function estimateFile(path: string, options: FitPpmlOptions = {}): Promise<EstimationSpecFile & { frame: DataFrame; result: PpmlResult }> {
   const file = readEstimationSpecFile(path);
-  const frame = readFrame(file.dataPath, { label: file.dataLabel, showContent: file.dataEmbedded });
+  const frame = await readFrameWithDuckDb(file.dataPath, { label: file.dataLabel, showContent: file.dataEmbedded });
   return { ...file, frame, result: fitPpml(frame, file.spec, options) };
 }

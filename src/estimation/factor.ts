@@ -52,26 +52,39 @@ export function encodeFactor(frame: DataFrame, componentNames: readonly string[]
   const parts = componentNames.map((name, c) => columnCodes(getColumn(frame, name, `${fieldPath}[${c}]`)));
   const rowCount = frame.rowCount;
   const codes = new Int32Array(rowCount);
-  const index = new Map<string, number>();
   const components: string[][] = componentNames.map(() => []);
   const labels: string[] = [];
-  const key: number[] = new Array<number>(parts.length);
+  // A combination's key is its mixed-radix number Σ_c code_c·stride_c: a table index when the Cartesian
+  // product is small (exporter × year: 69 × 21), else a Map key. Same first-appearance order as ever.
+  const strides: number[] = [];
+  let product = 1;
+  for (const part of parts) {
+    strides.push(product);
+    product *= Math.max(1, part.labels.length);
+  }
+  const table = product <= DENSE_KEY_LIMIT ? new Int32Array(product).fill(-1) : null;
+  // Beyond 2^53 the number would not be exact: the components' codes joined as text instead.
+  const numericKeys = product <= Number.MAX_SAFE_INTEGER;
+  const index = new Map<number | string, number>();
   for (let r = 0; r < rowCount; r++) {
+    let key = 0;
     let missing = false;
     for (let c = 0; c < parts.length; c++) {
-      key[c] = parts[c].codes[r];
-      if (key[c] < 0) missing = true;
+      const levelCode = parts[c].codes[r];
+      if (levelCode < 0) missing = true;
+      key += levelCode * strides[c];
     }
     if (missing) {
       codes[r] = -1;
       continue;
     }
-    const keyText = key.join(",");
-    let code = index.get(keyText);
-    if (code === undefined) {
+    const mapKey = numericKeys ? key : parts.map((part) => part.codes[r]).join(",");
+    let code = table ? table[key] : (index.get(mapKey) ?? -1);
+    if (code < 0) {
       code = labels.length;
-      index.set(keyText, code);
-      const values = key.map((levelCode, c) => parts[c].labels[levelCode]);
+      if (table) table[key] = code;
+      else index.set(mapKey, code);
+      const values = parts.map((part, c) => part.labels[part.codes[r]]);
       values.forEach((value, c) => components[c].push(value));
       labels.push(values.join("|"));
     }
@@ -79,6 +92,9 @@ export function encodeFactor(frame: DataFrame, componentNames: readonly string[]
   }
   return { name: factorName(componentNames), componentNames: [...componentNames], codes, levelCount: labels.length, labels, components };
 }
+
+/** Largest Cartesian product of component levels keyed through a dense table (16 MB of Int32). */
+const DENSE_KEY_LIMIT = 1 << 22;
 
 /**
  * Re-codes a factor on a subset of rows (`rows[k]` is the original row of new observation k) so

@@ -7,7 +7,7 @@ import { linearCombination, twoSidedNormalPValue, type CoefficientTable } from "
 import { ppmlIrls } from "./ppmlIrls.js";
 import type { FixedEffectSummary, PpmlResult } from "./ppmlResult.js";
 import { ppmlVcov } from "./ppmlVcov.js";
-import { createProjectionWorkspace, projectFixedEffects, setProjectionWeights } from "./projectFixedEffects.js";
+import { createProjectionWorkspace, projectFixedEffectsColumns, setProjectionWeights } from "./projectFixedEffects.js";
 import { deriveColumns, sampleRows } from "./prepareFrame.js";
 import { recoverFixedEffects } from "./recoverFixedEffects.js";
 
@@ -60,13 +60,20 @@ export function fitPpml(frame: DataFrame, spec: EstimationSpec, options: FitPpml
   const kept = irls.kept;
   // 4. Variance–covariance from X̃ at the final weights.
   const weights = Float64Array.from(irls.mean, (mu, n) => (sample.priorWeights ? sample.priorWeights[n] : 1) * mu);
-  const workspace = createProjectionWorkspace(structure);
+  const workspace = createProjectionWorkspace(structure, kept.length);
   setProjectionWeights(structure, weights, workspace);
-  const regressorsTilde = kept.map((k) => {
-    const out = new Float64Array(sample.rows.length);
-    projectFixedEffects(structure, weights, sample.regressors[k], new Float64Array(structure.totalLevels), out, workspace, irls.finalInnerTolerance * VCOV_INNER_TOLERANCE_FACTOR, spec.options.maxSweeps);
-    return out;
-  });
+  const regressorsTilde = kept.map(() => new Float64Array(sample.rows.length));
+  projectFixedEffectsColumns(
+    structure,
+    weights,
+    kept.map((k) => sample.regressors[k]),
+    // Warm start: the last IRLS projection of each regressor, at weights one step away.
+    kept.map((k) => Float64Array.from(irls.regressorFixedEffects[k])),
+    regressorsTilde,
+    workspace,
+    irls.finalInnerTolerance * VCOV_INNER_TOLERANCE_FACTOR,
+    spec.options.maxSweeps,
+  );
   const factorSummaries = summariseFactors(sample);
   const vcov = ppmlVcov({
     type: spec.vcov.type,

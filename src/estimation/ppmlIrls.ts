@@ -1,7 +1,7 @@
 import { choleskySolve, choleskyWithDropping } from "./choleskyWithDropping.js";
 import type { FixedEffectStructure } from "./fixedEffectStructure.js";
 import { meanFromLinearPredictor, poissonDeviance } from "./poissonDeviance.js";
-import { createProjectionWorkspace, projectFixedEffects, setProjectionWeights } from "./projectFixedEffects.js";
+import { createProjectionWorkspace, projectFixedEffectsColumns, setProjectionWeights } from "./projectFixedEffects.js";
 import { checkScoreEquations, type ScoreCheck } from "./scoreCheck.js";
 
 /**
@@ -58,6 +58,8 @@ export interface IrlsOutcome {
   linearPredictor: Float64Array;
   innerSweeps: number;
   finalInnerTolerance: number;
+  /** Each regressor's fixed-effect coefficients from its last projection (a warm start for projecting it again at nearby weights). */
+  regressorFixedEffects: Float64Array[];
   innerNotConverged: number;
   halvings: number;
   scoreCheck: ScoreCheck;
@@ -74,7 +76,7 @@ export function ppmlIrls(problem: PpmlProblem, options: IrlsOptions): IrlsOutcom
   const { outcome, regressors, offset, priorWeights, structure } = problem;
   const observationCount = outcome.length;
   const regressorCount = regressors.length;
-  const workspace = createProjectionWorkspace(structure);
+  const workspace = createProjectionWorkspace(structure, regressorCount + 1);
   const weights = new Float64Array(observationCount);
   const working = new Float64Array(observationCount);
   const workingTilde = new Float64Array(observationCount);
@@ -123,13 +125,21 @@ export function ppmlIrls(problem: PpmlProblem, options: IrlsOptions): IrlsOutcom
       working[n] = linearPredictor[n] - (offset ? offset[n] : 0) + (outcome[n] - mean[n]) / mean[n];
     }
     setProjectionWeights(structure, weights, workspace);
-    const project = (values: Float64Array, alpha: Float64Array, out: Float64Array): void => {
-      const result = projectFixedEffects(structure, weights, values, alpha, out, workspace, usedInnerTolerance, options.maxSweeps);
+    // The working response and every active regressor in one set of sweeps (projectFixedEffects.ts).
+    const projected = projectFixedEffectsColumns(
+      structure,
+      weights,
+      [working, ...active.map((k) => regressors[k])],
+      [workingAlpha, ...active.map((k) => regressorAlpha[k])],
+      [workingTilde, ...active.map((k) => regressorsTilde[k])],
+      workspace,
+      usedInnerTolerance,
+      options.maxSweeps,
+    );
+    for (const result of projected) {
       innerSweeps += result.sweeps;
       if (!result.converged) innerNotConverged += 1;
-    };
-    project(working, workingAlpha, workingTilde);
-    for (const k of active) project(regressors[k], regressorAlpha[k], regressorsTilde[k]);
+    }
 
     if (iteration === 1) {
       active = active.filter((k) => {
@@ -189,6 +199,7 @@ export function ppmlIrls(problem: PpmlProblem, options: IrlsOptions): IrlsOutcom
     linearPredictor,
     innerSweeps,
     finalInnerTolerance: targetInnerTolerance,
+    regressorFixedEffects: regressorAlpha,
     innerNotConverged,
     halvings,
     scoreCheck,

@@ -1,9 +1,19 @@
+import { threadId } from "node:worker_threads";
 import { prepareBloc, solveMembership, type BlocRequest, type MembershipSolve, type PreparedBloc } from "./blocSolve.js";
 
 /** A batch of membership sets for one worker thread. */
 export interface BlocTask {
   request: BlocRequest;
   masks: number[];
+}
+
+/** The solves of a batch, and where the thread's time went (pool.ts's timeline). */
+export interface BlocTaskResult {
+  solves: MembershipSolve[];
+  threadId: number;
+  /** Dataset load and calibration (first batch of a thread only; 0 after). */
+  prepareMs: number;
+  solveMs: number;
 }
 
 /**
@@ -13,12 +23,15 @@ export interface BlocTask {
  */
 const prepared = new Map<string, PreparedBloc>();
 
-export default function solveBatch(task: BlocTask): MembershipSolve[] {
+export default function solveBatch(task: BlocTask): BlocTaskResult {
   const key = JSON.stringify(task.request);
+  const start = performance.now();
   let bloc = prepared.get(key);
   if (!bloc) {
     bloc = prepareBloc(task.request);
     prepared.set(key, bloc);
   }
-  return task.masks.map((mask) => solveMembership(bloc, mask));
+  const solving = performance.now();
+  const solves = task.masks.map((mask) => solveMembership(bloc, mask));
+  return { solves, threadId, prepareMs: solving - start, solveMs: performance.now() - solving };
 }

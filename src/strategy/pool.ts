@@ -1,43 +1,117 @@
 import { Piscina } from "piscina";
 import { workerFile } from "../util/workerFile.js";
-import type { BlocRequest, MembershipSolve } from "./blocSolve.js";
-import type { BlocTask } from "./blocWorker.js";
+import { solveMembership, type BlocRequest, type MembershipSolve, type PreparedBloc } from "./blocSolve.js";
+import type { BlocTask, BlocTaskResult } from "./blocWorker.js";
 
 export interface PoolOptions {
-  /** Worker threads (≥ 1). */
-  threads: number;
   /** Called after each finished batch with (solved, total). */
   onProgress?: (solved: number, total: number) => void;
 }
 
-/** Batches per thread: enough for load balance and a smooth progress bar, few enough to keep overhead small. */
-const BATCHES_PER_THREAD = 8;
+/** Where a pool's time went, per thread (threadId 0: the calling thread). Milliseconds from the pool's start. */
+export interface PoolTimeline {
+  threads: number;
+  perThread: {
+    threadId: number;
+    /** When the thread began its first task (module loading before that). */
+    firstTaskAt: number;
+    /** Loading the dataset and calibrating, once per thread. */
+    prepareMs: number;
+    /** Solving membership sets. */
+    solveMs: number;
+    /** When its last task finished. */
+    lastTaskAt: number;
+    tasks: number;
+  }[];
+  /** When the main thread handed over the first task (after its own validation and calibration). */
+  firstDispatchAt: number;
+  finishedAt: number;
+}
 
 /**
- * Solves the membership sets `masks` of a bloc scenario on a pool of worker threads (piscina).
- * Every solve is a deterministic function of (request, mask) — each starts from the same point and
- * shares nothing — so the results, returned in the order of `masks`, are identical for any thread count.
+ * Batches per thread: small batches keep the threads busy to the end (the last batch is the tail where
+ * one thread may idle: 256 sets on 2 threads → batches of 4, about 30 ms of work); messages cost ~0.1 ms,
+ * and the calling thread looks at the workers' results between its own batches.
  */
-export async function solveMembershipsInPool(request: BlocRequest, masks: number[], options: PoolOptions): Promise<MembershipSolve[]> {
-  const threads = Math.max(1, Math.floor(options.threads));
-  const { filename, execArgv } = workerFile(import.meta.url, "blocWorker");
-  const pool = new Piscina({ filename, execArgv, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
-  const size = Math.max(1, Math.ceil(masks.length / (threads * BATCHES_PER_THREAD)));
-  const batches: number[][] = [];
-  for (let start = 0; start < masks.length; start += size) batches.push(masks.slice(start, start + size));
-  let solved = 0;
-  try {
-    const results = await Promise.all(
-      batches.map(async (batch) => {
-        const task: BlocTask = { request, masks: batch };
-        const out = (await pool.run(task)) as MembershipSolve[];
-        solved += batch.length;
-        options.onProgress?.(solved, masks.length);
-        return out;
-      }),
-    );
+const BATCHES_PER_THREAD = 32;
+
+/**
+ * The calling thread and `workers` worker threads (piscina) solving bloc membership sets together. The
+ * workers start before the caller has prepared anything, so they load their modules while the calling
+ * thread validates and calibrates; the calling thread then solves batches too, from the same queue, so
+ * its own calibration is not wasted and nothing waits for a worker that is still starting.
+ */
+export class BlocPool {
+  private readonly pool: Piscina | undefined;
+  private readonly startedAt = performance.now();
+  readonly workers: number;
+
+  constructor(workers: number) {
+    this.workers = Math.max(0, Math.floor(workers));
+    if (this.workers === 0) return;
+    const { filename, execArgv } = workerFile(import.meta.url, "blocWorker");
+    this.pool = new Piscina({ filename, execArgv, minThreads: this.workers, maxThreads: this.workers, idleTimeout: 1000 });
+  }
+
+  /**
+   * Solves the membership sets `masks`; `prepared` is the calling thread's calibrated bloc for its share.
+   * Every solve is a deterministic function of (request, mask) — each starts from the same point and
+   * shares nothing — so the results, returned in the order of `masks`, are identical for any thread count.
+   * `onTimeline` receives where the time went.
+   */
+  async solve(request: BlocRequest, prepared: PreparedBloc, masks: number[], options: PoolOptions & { onTimeline?: (timeline: PoolTimeline) => void } = {}): Promise<MembershipSolve[]> {
+    const threads = this.workers + 1;
+    const size = Math.max(1, Math.ceil(masks.length / (threads * BATCHES_PER_THREAD)));
+    const batches: number[][] = [];
+    for (let start = 0; start < masks.length; start += size) batches.push(masks.slice(start, start + size));
+    const results: MembershipSolve[][] = new Array(batches.length);
+    const firstDispatchAt = this.now();
+    const perThread = new Map<number, PoolTimeline["perThread"][number]>();
+    const record = (threadId: number, prepareMs: number, solveMs: number): void => {
+      const at = this.now();
+      const entry = perThread.get(threadId) ?? { threadId, firstTaskAt: at - prepareMs - solveMs, prepareMs: 0, solveMs: 0, lastTaskAt: 0, tasks: 0 };
+      entry.prepareMs += prepareMs;
+      entry.solveMs += solveMs;
+      entry.lastTaskAt = Math.max(entry.lastTaskAt, at);
+      entry.firstTaskAt = Math.min(entry.firstTaskAt, at - prepareMs - solveMs);
+      entry.tasks += 1;
+      perThread.set(threadId, entry);
+    };
+    let next = 0;
+    let solved = 0;
+    const done = (batch: number): void => {
+      solved += batches[batch].length;
+      options.onProgress?.(solved, masks.length);
+    };
+    const workerLoop = async (pool: Piscina): Promise<void> => {
+      for (let batch = next++; batch < batches.length; batch = next++) {
+        const out = (await pool.run({ request, masks: batches[batch] } satisfies BlocTask)) as BlocTaskResult;
+        record(out.threadId, out.prepareMs, out.solveMs);
+        results[batch] = out.solves;
+        done(batch);
+      }
+    };
+    const callerLoop = async (): Promise<void> => {
+      for (let batch = next++; batch < batches.length; batch = next++) {
+        const start = this.now();
+        results[batch] = batches[batch].map((mask) => solveMembership(prepared, mask));
+        record(0, 0, this.now() - start);
+        done(batch);
+        await new Promise((resolve) => setImmediate(resolve)); // let the workers' results in
+      }
+    };
+    // Workers first: each loop hands over a batch at once; then this thread starts on the next one.
+    const pool = this.pool;
+    await Promise.all([...Array.from({ length: pool ? this.workers : 0 }, () => workerLoop(pool!)), callerLoop()]);
+    options.onTimeline?.({ threads, perThread: [...perThread.values()], firstDispatchAt, finishedAt: this.now() });
     return results.flat();
-  } finally {
-    await pool.destroy();
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.destroy();
+  }
+
+  private now(): number {
+    return performance.now() - this.startedAt;
   }
 }

@@ -1,16 +1,18 @@
 import type { Dataset } from "../data/dataset.js";
 import type { BlocReport } from "../report/blocReport.js";
 import { analyzeBloc } from "./blocAnalysis.js";
-import { prepareBloc, solveMembership, type BlocRequest, type MembershipSolve } from "./blocSolve.js";
-import { solveMembershipsInPool } from "./pool.js";
+import { prepareBloc, type BlocRequest } from "./blocSolve.js";
+import { BlocPool, type PoolTimeline } from "./pool.js";
 
 export interface BlocRunOptions {
-  /** Worker threads; 0 solves in this thread (library use, small cases). Default 1. */
+  /** Threads solving membership sets: this one and threads − 1 worker threads (0 or 1: this one alone). Default 1. */
   threads?: number;
   /** Called as sets are solved, with (solved, total). */
   onProgress?: (solved: number, total: number) => void;
-  /** Use this dataset instead of loading the scenario's by name (in-process runs only: threads = 0). */
+  /** Use this dataset instead of loading the scenario's by name (in-process runs only: threads ≤ 1). */
   dataset?: Dataset;
+  /** Receives where the worker threads' time went (benchmarks). */
+  onTimeline?: (timeline: PoolTimeline) => void;
 }
 
 /**
@@ -22,22 +24,19 @@ export interface BlocRunOptions {
  * Results do not depend on the thread count: every set is solved from the same start, independently.
  */
 export async function runBloc(request: BlocRequest, options: BlocRunOptions = {}): Promise<BlocReport> {
-  // 1–3. validate, normalize the scenario and the bloc, calibrate (errors surface here, before any thread starts)
-  if (options.dataset && options.threads !== 0) throw new Error("internal: a custom dataset needs threads = 0 (workers load datasets by name)");
-  const prepared = prepareBloc(request, undefined, options.dataset);
-  const masks = [...Array(1 << prepared.bloc.candidates.length).keys()];
-  const threads = options.threads ?? 1;
-  // 4–5. compile and solve every membership set
-  let solves: MembershipSolve[];
-  if (threads === 0) {
-    solves = masks.map((mask, n) => {
-      const s = solveMembership(prepared, mask);
-      options.onProgress?.(n + 1, masks.length);
-      return s;
-    });
-  } else {
-    solves = await solveMembershipsInPool(request, masks, { threads, onProgress: options.onProgress });
+  const workers = Math.max(0, (options.threads ?? 1) - 1);
+  if (options.dataset && workers > 0) throw new Error("internal: a custom dataset needs threads ≤ 1 (workers load datasets by name)");
+  // The worker threads start first and load their modules while this thread validates and calibrates.
+  const pool = new BlocPool(workers);
+  try {
+    // 1–3. validate, normalize the scenario and the bloc, calibrate (input errors surface here, before any set is solved)
+    const prepared = prepareBloc(request, undefined, options.dataset);
+    const masks = [...Array(1 << prepared.bloc.candidates.length).keys()];
+    // 4–5. compile and solve every membership set (this thread and the workers, from one queue)
+    const solves = await pool.solve(request, prepared, masks, { onProgress: options.onProgress, onTimeline: options.onTimeline });
+    // 6. payoff table, stability, dominant choices, focus comparison
+    return analyzeBloc(prepared, solves);
+  } finally {
+    await pool.close();
   }
-  // 6. payoff table, stability, dominant choices, focus comparison
-  return analyzeBloc(prepared, solves);
 }

@@ -11,8 +11,9 @@ import { definitionOf, type QuantityDefinition } from "../report/registry.js";
 import { median } from "../util/median.js";
 import type { BestResponseRound } from "./bestResponse.js";
 
-/** σ sets of Ossa (2014) by the names the CLI takes (`--sigma`), and the dataset parameter holding each. */
-export const SIGMA_SETS: Record<string, OssaSigmaSet> = { main: "sigma", low: "sigmaLow", medium: "sigmaMedium", high: "sigmaHigh", constant: "sigmaConstant" };
+import { SIGMA_SETS } from "./sigmaSets.js";
+
+export { SIGMA_SETS };
 
 export interface TariffWarOptions {
   /** `SIGMA_SETS` key (datasets with Ossa's σ sets: gtap-2007); default "main". */

@@ -8,6 +8,8 @@ import { solveDenseInPlace } from "../../solver/denseLu.js";
  *   x_next = g − ΔG·γ
  *
  * Its fixed points are those of g, so it changes how fast, not where, the iteration converges.
+ * The Gram matrix ΔFᵀΔF is kept between steps and updated by the one new column's m dot products
+ * (instead of rebuilt, m(m+1)/2 of them); the same dot products in the same order, so the same steps.
  * All buffers live in the memory record, allocated once per solve.
  */
 export interface AndersonMemory {
@@ -25,6 +27,8 @@ export interface AndersonMemory {
   previousResidual: Float64Array;
   previousImage: Float64Array;
   residual: Float64Array;
+  /** ΔF_pᵀΔF_q by ring-buffer slot, [p*depth + q], valid for slots < count. */
+  gram: Float64Array;
   normalMatrix: Float64Array;
   rightSide: Float64Array;
   coefficients: Float64Array;
@@ -42,6 +46,7 @@ export function createAndersonMemory(dimension: number, depth: number): Anderson
     previousResidual: new Float64Array(dimension),
     previousImage: new Float64Array(dimension),
     residual: new Float64Array(dimension),
+    gram: new Float64Array(depth * depth),
     normalMatrix: new Float64Array(depth * depth),
     rightSide: new Float64Array(depth),
     coefficients: new Float64Array(depth),
@@ -65,14 +70,23 @@ const REGULARISATION = 1e-12;
 export function andersonStep(memory: AndersonMemory, x: Float64Array, image: Float64Array, out: Float64Array): void {
   const { dimension, depth, residual } = memory;
   for (let k = 0; k < dimension; k++) residual[k] = image[k] - x[k];
+  const { normalMatrix: A, rightSide: b, coefficients: gamma, residualDiffs: F, gram } = memory;
   if (memory.primed) {
-    const column = memory.head * dimension;
+    const slot = memory.head;
+    const column = slot * dimension;
     for (let k = 0; k < dimension; k++) {
       memory.residualDiffs[column + k] = residual[k] - memory.previousResidual[k];
       memory.imageDiffs[column + k] = image[k] - memory.previousImage[k];
     }
     memory.head = (memory.head + 1) % depth;
     memory.count = Math.min(memory.count + 1, depth);
+    // The new column's row and column of the Gram matrix (the other entries are unchanged).
+    for (let q = 0; q < memory.count; q++) {
+      let dot = 0;
+      for (let k = 0; k < dimension; k++) dot += F[q * dimension + k] * F[column + k];
+      gram[q * depth + slot] = dot;
+      gram[slot * depth + q] = dot;
+    }
   }
   memory.previousResidual.set(residual);
   memory.previousImage.set(image);
@@ -81,15 +95,9 @@ export function andersonStep(memory: AndersonMemory, x: Float64Array, image: Flo
   const m = memory.count;
   if (m === 0) return;
 
-  const { normalMatrix: A, rightSide: b, coefficients: gamma, residualDiffs: F } = memory;
   let trace = 0;
   for (let p = 0; p < m; p++) {
-    for (let q = p; q < m; q++) {
-      let dot = 0;
-      for (let k = 0; k < dimension; k++) dot += F[p * dimension + k] * F[q * dimension + k];
-      A[p * m + q] = dot;
-      A[q * m + p] = dot;
-    }
+    for (let q = 0; q < m; q++) A[p * m + q] = gram[p * depth + q];
     trace += A[p * m + p];
     let dot = 0;
     for (let k = 0; k < dimension; k++) dot += F[p * dimension + k] * residual[k];

@@ -50,6 +50,9 @@ export interface EquilibriumState {
   incomeTaxRate: Float64Array;
   /** ΣY′ (compensated). */
   newWorldOutput: number;
+  /** The point and system the state was last evaluated for (ensureEquilibrium skips a repeat). */
+  point: Float64Array;
+  system: EquilibriumSystem | undefined;
 }
 
 export function newEquilibriumState(N: number): EquilibriumState {
@@ -63,30 +66,61 @@ export function newEquilibriumState(N: number): EquilibriumState {
     revenue: new Float64Array(N),
     incomeTaxRate: new Float64Array(N),
     newWorldOutput: 0,
+    point: new Float64Array(3 * N),
+    system: undefined,
   };
 }
 
-/** Evaluates the §3.3 block "a_ij … R_j, τ_j" at x into `state`. O(N²), no allocation. */
+/**
+ * Evaluates the §3.3 block "a_ij … R_j, τ_j" at x into `state`. O(N²), no allocation. Rows of a are
+ * taken four at a time, each column total still summed in row order (left to right), so the totals are
+ * bit for bit those of a one-row loop — and of `baselineShareTotal`, which x = 1 must reproduce exactly.
+ */
 export function evaluateEquilibrium(system: EquilibriumSystem, x: Float64Array, state: EquilibriumState): void {
   const { baseline, policyShares, tariffShare, scaleElasticity } = system;
   const { N, phi, expenditure, output } = baseline;
   const epsilon = baseline.params.tradeElasticity;
-  const { attraction, attractionTotal, priceIndexHat, newOutput, newExpenditure, revenue, incomeTaxRate } = state;
+  const { attraction, attractionTotal, priceIndexHat, newOutput, newExpenditure, revenue, incomeTaxRate, unitCost } = state;
   attractionTotal.fill(0);
   revenue.fill(0);
   for (let i = 0; i < N; i++) {
     const wage = Math.abs(x[i]);
     const labour = Math.abs(x[2 * N + i]);
-    const unitCost = Math.pow(wage * Math.pow(labour, -scaleElasticity), -epsilon);
-    state.unitCost[i] = unitCost;
+    unitCost[i] = Math.pow(wage * Math.pow(labour, -scaleElasticity), -epsilon);
+    newOutput[i] = wage * labour * output[i];
+  }
+  let i = 0;
+  for (; i + 3 < N; i += 4) {
+    const u0 = unitCost[i];
+    const u1 = unitCost[i + 1];
+    const u2 = unitCost[i + 2];
+    const u3 = unitCost[i + 3];
+    const r0 = i * N;
+    const r1 = r0 + N;
+    const r2 = r1 + N;
+    const r3 = r2 + N;
+    for (let j = 0; j < N; j++) {
+      const a0 = policyShares[r0 + j] * u0;
+      const a1 = policyShares[r1 + j] * u1;
+      const a2 = policyShares[r2 + j] * u2;
+      const a3 = policyShares[r3 + j] * u3;
+      attraction[r0 + j] = a0;
+      attraction[r1 + j] = a1;
+      attraction[r2 + j] = a2;
+      attraction[r3 + j] = a3;
+      attractionTotal[j] = attractionTotal[j] + a0 + a1 + a2 + a3;
+      revenue[j] = revenue[j] + a0 * tariffShare[r0 + j] + a1 * tariffShare[r1 + j] + a2 * tariffShare[r2 + j] + a3 * tariffShare[r3 + j];
+    }
+  }
+  for (; i < N; i++) {
+    const u = unitCost[i];
     const row = i * N;
     for (let j = 0; j < N; j++) {
-      const a = policyShares[row + j] * unitCost;
+      const a = policyShares[row + j] * u;
       attraction[row + j] = a;
       attractionTotal[j] += a;
       revenue[j] += a * tariffShare[row + j];
     }
-    newOutput[i] = wage * labour * output[i];
   }
   for (let j = 0; j < N; j++) {
     const expenditureHat = Math.abs(x[N + j]);
@@ -96,6 +130,18 @@ export function evaluateEquilibrium(system: EquilibriumSystem, x: Float64Array, 
     incomeTaxRate[j] = system.lumpSum ? 0 : revenue[j] / newOutput[j];
   }
   state.newWorldOutput = compensatedSum(newOutput);
+  state.point.set(x);
+  state.system = system;
+}
+
+/** evaluateEquilibrium unless `state` already holds this system at this x (bit for bit). */
+export function ensureEquilibrium(system: EquilibriumSystem, x: Float64Array, state: EquilibriumState): void {
+  if (state.system === system) {
+    let same = true;
+    for (let k = 0; k < x.length && same; k++) same = Object.is(state.point[k], x[k]);
+    if (same) return;
+  }
+  evaluateEquilibrium(system, x, state);
 }
 
 /**
@@ -105,7 +151,7 @@ export function evaluateEquilibrium(system: EquilibriumSystem, x: Float64Array, 
  *                 at i = replacedWageEquation instead Σ_j E_j (P̂_j − 1) / Σ_j E_j   (normalisation)
  *   out[N+i]    = ERR2_i / E_i,  ERR2_i = R_i + ŵ_i L̂_i Y_i + T_i ΣY′/ΣY − Ê_i E_i
  *   out[2N+i]   = ERR3_i = L̂_i − (τ̂_i ŵ_i / P̂_i)^κ,  τ̂_i = 1/(1−τ_i)
- * Row sums over N terms are plain loops (N ≤ a few hundred, relative error ~N·1e−16).
+ * Row sums over N terms are plain loops in four partial sums (relative error ~N·1e−16).
  */
 export function equilibriumResidual(system: EquilibriumSystem, x: Float64Array, state: EquilibriumState, out: Float64Array): void {
   evaluateEquilibrium(system, x, state);
@@ -118,8 +164,20 @@ export function equilibriumResidual(system: EquilibriumSystem, x: Float64Array, 
   for (let k = 0; k < N; k++) out[N + k] = ((1 - nu[k]) * newExpenditure[k]) / attractionTotal[k];
   for (let i = 0; i < N; i++) {
     const row = i * N;
-    let sales = 0;
-    for (let k = 0; k < N; k++) sales += attraction[row + k] * tariffExclusive[row + k] * out[N + k];
+    // Four partial sums (independent add chains).
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let k = 0;
+    for (; k + 3 < N; k += 4) {
+      s0 += attraction[row + k] * tariffExclusive[row + k] * out[N + k];
+      s1 += attraction[row + k + 1] * tariffExclusive[row + k + 1] * out[N + k + 1];
+      s2 += attraction[row + k + 2] * tariffExclusive[row + k + 2] * out[N + k + 2];
+      s3 += attraction[row + k + 3] * tariffExclusive[row + k + 3] * out[N + k + 3];
+    }
+    for (; k < N; k++) s0 += attraction[row + k] * tariffExclusive[row + k] * out[N + k];
+    const sales = s0 + s1 + s2 + s3;
     out[i] = (sales + nu[i] * (newExpenditure[i] - revenue[i]) - newOutput[i]) / output[i];
   }
   let normalisation = 0;

@@ -1,11 +1,13 @@
 import { TradewindsInputError, message, show } from "../../messages.js";
 import { solveNonlinear } from "../../solver/levenbergMarquardt.js";
-import { assertFinite } from "../../solver/result.js";
+import { solveNewtonKrylov, type NewtonKrylovOptions } from "../../solver/newtonKrylov.js";
+import { assertFinite, type SolverResult } from "../../solver/result.js";
 import { compensatedSum } from "../../util/sum.js";
 import type { CompiledPolicy, ModelOutcome, RunContext } from "../types.js";
 import type { LiberationDayBaseline } from "./baseline.js";
 import { equilibriumResidual, newEquilibriumState, type EquilibriumSystem } from "./equilibrium.js";
 import { equilibriumJacobian, newJacobianWorkspace } from "./jacobian.js";
+import { lineariseEquilibrium, multiplyEquilibriumJacobian, newEquilibriumLinearisation, preconditionEquilibrium } from "./jacobianVector.js";
 import { liberationDayReport } from "./outcomes.js";
 
 /** A Liberation Day outcome also carries the counterfactual bilateral flows. */
@@ -21,7 +23,15 @@ export interface LiberationDaySolveOptions {
   replacedWageEquation?: number;
   /** max|scaled residual| that counts as solved (residuals are relative to Y_i, E_i). Default 1e-12. */
   tolerance?: number;
-  /** "analytic" (default, jacobian.ts) or "finite-difference" (3N residual evaluations; a check and a benchmark baseline). */
+  /**
+   * "newton-krylov" (default): Newton steps solved matrix-free by GMRES with the analytic J·v
+   * (jacobianVector.ts, O(N²) per product), falling back to Levenberg–Marquardt if it does not converge;
+   * "levenberg-marquardt": the dense solver alone (a check and a benchmark baseline).
+   */
+  method?: "newton-krylov" | "levenberg-marquardt";
+  /** Budgets of the Newton–Krylov solve (its tolerance is `tolerance`); defaults as in newtonKrylov.ts. */
+  krylov?: Omit<NewtonKrylovOptions, "tolerance">;
+  /** Levenberg–Marquardt's Jacobian: "analytic" (default, jacobian.ts) or "finite-difference" (3N residual evaluations; a check and a benchmark baseline). */
   jacobian?: "analytic" | "finite-difference";
   /** Starting point (ŵ, Ê, L̂), 3N — an earlier solution (warm start); default x = 1, the baseline. */
   start?: Float64Array;
@@ -50,8 +60,9 @@ export function prepareEquilibrium(baseline: LiberationDayBaseline, policy: Comp
       if (!(d > 0)) {
         throw new TradewindsInputError([{ source: SOURCE, path: `tradeCostFactors (${codes[i]} → ${codes[j]})`, value: show(d), message: message.nonFiniteValue("a trade-cost factor (> 0, Infinity for an embargo)") }]);
       }
-      const costFactor = d === Infinity ? 0 : Math.pow(d, -epsilon);
-      policyFactor[k] = Math.pow(1 + t, -epsilon * phi[j]) * costFactor;
+      // pow(1, y) = 1 exactly: skip the call on untouched pairs (most of them; N² pow calls dominate at N = 800).
+      const costFactor = d === Infinity ? 0 : d === 1 ? 1 : Math.pow(d, -epsilon);
+      policyFactor[k] = (t === 0 ? 1 : Math.pow(1 + t, -epsilon * phi[j])) * costFactor;
       policyShares[k] = shares[k] * policyFactor[k];
       baselineShareTotal[j] += shares[k];
       tariffShare[k] = t / (1 + t);
@@ -78,24 +89,53 @@ export function prepareEquilibrium(baseline: LiberationDayBaseline, policy: Comp
 
 /**
  * Solves the Liberation Day counterfactual (spec one-sector.md §3.3) for `policy` — counterfactual
- * tariff levels and trade-cost factors (a_ij × d̂_ij^(−ε); Infinity: flow exactly 0) — by
- * Levenberg–Marquardt from x = 1 with the analytic Jacobian, and reports §3.5's columns. Non-convergence goes to ctx.warnings
- * and the `solver` record; values are always finite.
+ * tariff levels and trade-cost factors (a_ij × d̂_ij^(−ε); Infinity: flow exactly 0) — from x = 1 by
+ * Newton–Krylov (GMRES on the analytic J·v, block-Jacobi preconditioned: O(N²) per product, so N = 800
+ * takes well under a second) or, should that not converge, by Levenberg–Marquardt on the dense analytic
+ * Jacobian (O(N³) per step), and reports §3.5's columns. Non-convergence goes to ctx.warnings and the
+ * `solver` record; values are always finite.
  */
 export function solveLiberationDay(baseline: LiberationDayBaseline, policy: CompiledPolicy, ctx: RunContext, options: LiberationDaySolveOptions = {}): LiberationDayOutcome {
   const { N } = baseline;
   const system = prepareEquilibrium(baseline, policy, options.replacedWageEquation ?? N - 1);
   const state = newEquilibriumState(N);
-  const jacobianWork = newJacobianWorkspace(N);
-  const result = solveNonlinear((x, out) => equilibriumResidual(system, x, state, out), options.start && options.start.length === 3 * N ? Float64Array.from(options.start) : new Float64Array(3 * N).fill(1), {
-    tolerance: options.tolerance ?? 1e-12,
-    // The analytic Jacobian (jacobian.ts): one O(N³) product instead of 3N residual evaluations.
-    jacobian: options.jacobian === "finite-difference" ? undefined : (x, out) => equilibriumJacobian(system, x, state, jacobianWork, out),
-    // x = 1 solves the zero-tariff system exactly and the residuals are scaled to O(1), so start
-    // near Gauss–Newton; keep the Jacobian while it contracts well (chord steps cost O(N²), not O(N³)).
-    initialDamping: 1e-9,
-    reuseJacobian: true,
-  });
+  const tolerance = options.tolerance ?? 1e-12;
+  const residual = (x: Float64Array, out: Float64Array) => equilibriumResidual(system, x, state, out);
+  const start = options.start && options.start.length === 3 * N ? Float64Array.from(options.start) : new Float64Array(3 * N).fill(1);
+  let result: SolverResult<Float64Array> | undefined;
+  let krylovWarnings: string[] = [];
+  if ((options.method ?? "newton-krylov") === "newton-krylov") {
+    const lin = newEquilibriumLinearisation(N);
+    const linearisation = {
+      multiply: (v: Float64Array, out: Float64Array) => multiplyEquilibriumJacobian(system, state, lin, v, out),
+      precondition: (v: Float64Array, out: Float64Array) => preconditionEquilibrium(lin, v, out),
+    };
+    const krylov = solveNewtonKrylov(
+      residual,
+      (x) => {
+        lineariseEquilibrium(system, x, state, lin);
+        return linearisation;
+      },
+      start,
+      { ...options.krylov, tolerance },
+    );
+    if (krylov.converged) result = krylov;
+    else krylovWarnings = krylov.warnings.map((w) => `newton-krylov: ${w}`);
+  }
+  if (!result) {
+    const jacobianWork = newJacobianWorkspace(N);
+    const dense = solveNonlinear(residual, start, {
+      tolerance,
+      // The analytic Jacobian (jacobian.ts): one O(N³) product instead of 3N residual evaluations.
+      jacobian: options.jacobian === "finite-difference" ? undefined : (x, out) => equilibriumJacobian(system, x, state, jacobianWork, out),
+      // x = 1 solves the zero-tariff system exactly and the residuals are scaled to O(1), so start
+      // near Gauss–Newton; keep the Jacobian while it contracts well (chord steps cost O(N²), not O(N³)).
+      initialDamping: 1e-9,
+      reuseJacobian: true,
+    });
+    // After a Newton–Krylov attempt that did not converge, say so in the record (the dense solve is the fallback).
+    result = options.method === "levenberg-marquardt" ? dense : { ...dense, method: `${dense.method} (after newton-krylov did not converge)`, warnings: [...krylovWarnings, ...dense.warnings] };
+  }
   const { value, ...solver } = result;
   if (!solver.converged) ctx.warnings.push(message.notConverged(solver.method, solver.iterations, solver.residual, solver.tolerance), ...solver.warnings);
   const solution = Float64Array.from(value, Math.abs);
