@@ -178,7 +178,7 @@ export function WhatIfPanel({ baseText, report, phaseIndex, dataset, solver, onV
         <button type="button" onClick={reset}>
           Reset
         </button>
-        <button type="button" onClick={onCancel} disabled={solver.status === "idle"} data-testid="whatif-cancel">
+        <button type="button" onClick={onCancel} data-testid="whatif-cancel" title="Stop the solve at once (the solver restarts; its next solve starts from the baseline)">
           Cancel solve
         </button>
       </div>

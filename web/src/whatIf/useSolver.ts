@@ -50,8 +50,9 @@ export function useSolver() {
       else if (message.kind === "result") {
         const roundTripMs = performance.now() - (sent.current.get(message.id) ?? performance.now());
         const result: BrowserResult = { report: message.report, text: message.text, timings: message.timings, exact: message.exact, workerMs: message.totalMs, roundTripMs };
-        // A warm result is followed by the exact one (settling) unless a newer request came.
-        setState((s) => ({ status: message.exact ? "idle" : "solving", result, lastWarm: message.exact ? s.lastWarm : result }));
+        // A warm request's first result is followed by the exact one (settling) unless a newer request came.
+        const settling = message.mode === "warm" && !message.exact;
+        setState((s) => ({ status: settling ? "solving" : "idle", result, lastWarm: message.mode === "warm" ? result : s.lastWarm }));
       }
     };
     worker.current = w;

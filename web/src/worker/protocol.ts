@@ -23,7 +23,7 @@ export type WorkerRequest =
 /** Messages from the worker, each answering the request of the same id. */
 export type WorkerResponse =
   | { kind: "loading"; id: number; dataset: string }
-  | { kind: "result"; id: number; report: RunReport; timings: PhaseSolveTiming[]; exact: boolean; text: string; totalMs: number }
+  | { kind: "result"; id: number; mode: WhatIfMode; report: RunReport; timings: PhaseSolveTiming[]; exact: boolean; text: string; totalMs: number }
   | { kind: "superseded"; id: number }
   | { kind: "error"; id: number; message: string; issues: InputIssue[] }
   | { kind: "tariff"; id: number; rate: number | undefined };

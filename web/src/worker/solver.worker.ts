@@ -62,10 +62,12 @@ async function solve(request: Extract<WorkerRequest, { kind: "solve" }>): Promis
     if (input.estimation) throw new Error("this scenario has an estimation section, whose panel is read on the server: press Run to solve it there");
     if (session?.name !== input.dataset) post({ kind: "loading", id: request.id, dataset: input.dataset });
     const whatIf = await sessionFor(input.dataset, request.base);
+    let exactAlready = false;
     for (const mode of request.mode === "warm" && request.settle ? (["warm", "exact"] as const) : [request.mode]) {
       if (mode === "exact" && request.mode === "warm") {
         await yieldToMessages();
         if (pending) return; // a newer value came: it settles instead
+        if (exactAlready) return; // the warm run solved every changed phase from the baseline (nothing to start from)
       }
       const t0 = performance.now();
       const steps = whatIf.run(input, { source: SOURCE, mode });
@@ -79,7 +81,8 @@ async function solve(request: Extract<WorkerRequest, { kind: "solve" }>): Promis
         next = steps.next();
       }
       const { report, timings } = next.value;
-      post({ kind: "result", id: request.id, report, timings, exact: timings.every((t) => t.exact), text: request.text, totalMs: performance.now() - t0 });
+      exactAlready = timings.every((t) => t.exact);
+      post({ kind: "result", id: request.id, mode, report, timings, exact: timings.every((t) => t.exact), text: request.text, totalMs: performance.now() - t0 });
     }
   } catch (err) {
     if (err instanceof TradewindsInputError) post({ kind: "error", id: request.id, message: err.issues.map((i) => i.message).join("; "), issues: err.issues });
