@@ -35,6 +35,8 @@ export function formatIssue(issue: InputIssue): string {
 export function show(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (value === undefined) return "nothing";
+  // JSON.stringify writes NaN and ±Infinity as null; YAML's .nan/.inf must be shown as what they are.
+  if (typeof value === "number" && !Number.isFinite(value)) return Number.isNaN(value) ? "NaN (.nan)" : value > 0 ? "Infinity (.inf)" : "-Infinity (-.inf)";
   let text: string | undefined;
   try {
     text = JSON.stringify(value);
@@ -89,6 +91,14 @@ export const message = {
   // ---- scenarios ------------------------------------------------------------------------------
   rateLooksLikePercent: (value: number) =>
     `a rate of ${value} is ${value * 100}%; rates are shares (0.24 for 24%) — write ${value / 100} or give the rate as a string "${value}%"`,
+  outOfDomain: (what: string, domain: string, why: string) => `${what} must be a finite number in ${domain} (${why})`,
+  notANumber: (what: string) => `must be ${what}; .nan, .inf and null are not numbers — write a number`,
+  wrongType: (expected: string) => `must be ${expected}`,
+  noMatchingForm: (forms: string) => `must be ${forms}`,
+  tradeCostProductOutOfRange: (pair: string, product: number, min: number, max: number) =>
+    `the trade-cost factors applied to ${pair} multiply to ${product.toPrecision(3)}, outside [${min}, ${max}] (a hundredfold change either way); lower the factors, or use type: embargo for a prohibitive cost`,
+  covariateChangeOutOfRange: (name: string, pair: string, factor: number, min: number, max: number) =>
+    `setting covariate ${show(name)} changes the trade cost of ${pair} by a factor ${factor.toPrecision(3)} (d̂ = exp(β·Δx/(1−σ))), outside [${min}, ${max}]; use a value within the covariate's range, or type: embargo for a prohibitive cost`,
   rateOutOfRange: (value: number) =>
     `a tariff rate must lie between 0 and 10 (0%–1000%); ${value} is outside — check the units`,
   badPercentString: (value: string) => `cannot read ${show(value)} as a rate; write a share (0.24) or a percent string ("24%")`,
@@ -107,6 +117,43 @@ export const message = {
     `model ${show(model)} has one sector; remove "sectors" from the shock or use a multi-sector model`,
   embargoNoSupplier: (importer: string, sector: string) =>
     `the embargo leaves ${importer} with no supplier of sector ${sector}; at least one exporter (or domestic production) must remain`,
+  /** An embargo pattern under which the model has no equilibrium (tradeIsolation.ts); `fix` is model-specific. */
+  isolationNoEquilibrium: (countries: string[], reason: "deficit-without-imports" | "surplus-without-exports" | "imbalance-in-autarky", rule: string, fix: string) =>
+    `${countries.join(", ")} ${
+      reason === "deficit-without-imports"
+        ? "can buy nothing abroad (every foreign supplier is embargoed), but the model holds a trade deficit for " + (countries.length > 1 ? "them" : "it") + ", and a deficit needs imports"
+        : reason === "surplus-without-exports"
+          ? "can sell nothing abroad (every foreign buyer is embargoed), but the model holds a trade surplus for " + (countries.length > 1 ? "them" : "it") + ", and a surplus needs exports"
+          : "trade" + (countries.length > 1 ? "" : "s") + " with nobody outside " + (countries.length > 1 ? "their group" : "itself") + ", but the model holds a trade imbalance for " + (countries.length > 1 ? "them" : "it") + ", and in autarky spending must equal income"
+    } (${rule}): this policy has no equilibrium — ${fix}`,
+  /** Warning: the limit the model's equilibrium takes when a balanced country loses all imports (or all exports). */
+  isolationLimit: (countries: string[], kind: "exports-stop" | "imports-stop") =>
+    kind === "exports-stop"
+      ? `${countries.join(", ")} can buy nothing abroad and ${countries.length > 1 ? "their" : "its"} trade is balanced, so in equilibrium ${countries.length > 1 ? "they sell" : "it sells"} nothing abroad either (its prices rise without bound against foreign ones): solved as that limit, trade with nobody; nominal changes of ${countries.join(", ")} are relative to ${countries.length > 1 ? "their" : "its"} own numeraire`
+      : `${countries.join(", ")} can sell nothing abroad and ${countries.length > 1 ? "their" : "its"} trade is balanced, so in equilibrium ${countries.length > 1 ? "they buy" : "it buys"} nothing abroad either: solved as that limit, trade with nobody; nominal changes of ${countries.join(", ")} are relative to ${countries.length > 1 ? "their" : "its"} own numeraire`,
+  /** Warning: countries that no longer trade with the rest of the world get their own numeraire. */
+  separateNumeraire: (countries: string[], numeraire: string) =>
+    `${countries.join(", ")} no longer trade${countries.length > 1 ? "" : "s"} with the rest of the world: ${countries.length > 1 ? "their" : "its"} prices, wages and nominal flows are measured against ${countries.length > 1 ? "their" : "its"} own ${numeraire} (a separate numeraire); real changes (welfare, real wage) do not depend on it`,
+  /** Structural gravity: a component cut off from the reference country has no tie to its prices. */
+  separateComponentUnpriced: (countries: string[], reference: string) =>
+    `${countries.join(", ")} no longer trade${countries.length > 1 ? "" : "s"} with the reference country ${reference}: ${countries.length > 1 ? "their" : "its"} nominal changes (factory-gate price, price index, output) are not tied to ${reference}'s prices and only follow the solver's normalisation — read ${countries.length > 1 ? "their" : "its"} real change (welfare), which does not depend on it`,
+  stataLoopNeedsConnectedWorld: (countries: string[]) =>
+    `${countries.join(", ")} would trade with nobody outside ${countries.length > 1 ? "their group" : "itself"}; the Advanced Guide's Stata loop cannot price a country cut off from the reference country (its iteration drifts) — set model.fullGe: exact, which solves this case`,
+  tradeCostExponentOutOfRange: (pair: string, exponent: number, max: number) =>
+    `these coefficients make the trade-cost term Σ β·x of ${pair} ${exponent.toPrecision(3)}, outside ±${max} (τ = exp(Σ β·x) would leave the range the model can solve); gravity coefficients are O(1) — check their values and the covariates' units`,
+  undefinedOutcome: (model: string, keys: string[]) =>
+    `the ${model} solve left ${keys.slice(0, 4).join(", ")}${keys.length > 4 ? ", …" : ""} undefined (resistances ran to 0 or infinity: this pattern of trade costs and embargoes has no solution in the model); no result is shown — open more trade links or soften the shocks`,
+  /** A solve whose relative wages ran off towards a corner (no finite equilibrium). */
+  equilibriumAtCorner: (high: string, low: string, ratio: number) =>
+    `the iteration ran off towards a corner (the wage of ${high} relative to ${low} changed by a factor ${ratio.toExponential(1)}): the policy has no finite equilibrium in this model; the numbers are the last iterate, not a result`,
+  shockCoversNoPair: () =>
+    `this shock covers no exporter–importer pair (a country's trade with itself is never shocked, and except removes the rest), so it changes nothing; check importer, exporter and except`,
+  shockCoversNoSector: () => `this shock covers no sector (exceptSectors removes every sector it names), so it changes nothing; check sectors and exceptSectors`,
+  covariateAlreadySet: (name: string, value: number) => `covariate ${show(name)} is already ${value} for every pair this shock covers, so it changes nothing; check the pairs or the value`,
+  groupNamedAll: () => `a group named "all" is never used: "all" always means every country; rename the group`,
+  groupNamedLikeCountry: (code: string, country: string) =>
+    `this group has the code of a country of the dataset (${code}, ${country}); wherever ${code} is written the country is meant, so the group is never used — rename the group`,
+  groupReplacesDatasetGroup: (name: string, dataset: string) => `this group replaces dataset ${dataset}'s own group ${name} wherever ${name} is written`,
   singleCountryExpected: () => `name one country here, not a group`,
   yamlSyntax: (detail: string) => `not valid YAML/JSON: ${detail}`,
   yamlAliases: (detail: string, limit: number) =>
@@ -116,6 +163,22 @@ export const message = {
   scenarioLimit: (found: string, what: string, limit: number) =>
     `the scenario has ${found}; the limit is ${limit} ${what} per scenario (see "Limits" in the README) — split it into several scenarios`,
   fileMissing: (path: string) => `file ${path} does not exist`,
+  notAFile: (what: string, kind: string) => `the ${what} must be a regular file, but this is ${kind}; give the path of a file`,
+  fileNotReadable: (what: string, path: string) => `the ${what} ${path} cannot be read (permission denied); check its permissions`,
+  fileTooLarge: (what: string, bytes: number, limit: number) =>
+    `the ${what} is ${(bytes / 2 ** 20).toFixed(1)} MiB, above the limit of ${(limit / 2 ** 20).toFixed(0)} MiB; give a smaller file`,
+  outputIsFolder: (path: string) => `${path} is a folder; --out takes a file path (e.g. ${path.replace(/\/+$/, "")}/result.json)`,
+  outputFolderMissing: (folder: string) => `the folder ${folder} does not exist; create it first (mkdir -p ${folder}) or choose another --out path`,
+  outputNotWritable: (path: string, reason: string) => `cannot write ${path} (${reason}); choose a path you can write to`,
+  dataDirNotFolder: (dir: string, kind: string) => `--data-dir ${dir} is ${kind}, not a folder; give a folder (it is created if missing)`,
+  dataDirNotWritable: (dir: string) => `--data-dir ${dir} is not writable; give a folder you can write to`,
+  portOutOfRange: () => `must be a whole number from 0 to 65535 (0 picks a free port)`,
+  csvSyntax: (what: string, problem: string) => `the ${what} is not valid CSV: ${problem}; fix the file (quotes must close, every row needs the header's number of cells)`,
+  blocTooManySets: (candidates: number, sets: number, limit: number) =>
+    `the bloc has ${candidates} candidates, so ${sets.toLocaleString("en-US")} membership sets (2^${candidates}) would be solved, more than the ${limit} solved without asking; pass --yes to solve them all, or --max-sets ${sets} to raise the limit, or remove candidates`,
+  optionIgnored: (option: string, reason: string) => `${option} is ignored: ${reason}`,
+  countryNotInDataset: (code: string, dataset: string, known: string[]) =>
+    `--country ${show(code)} is not a country of dataset ${dataset} (e.g. ${known.slice(0, 6).join(", ")}, …): no sector table for it is shown`,
 
   // ---- supply-chain exposure and ICIO import (spec scenarios-and-strategy.md §5) -------------------
   exposureNeedsIo: (dataset: string) =>
@@ -165,8 +228,6 @@ export const message = {
     `unknown column ${show(name)}; the data has ${known.length > 20 ? known.slice(0, 20).join(", ") + ", …" : known.join(", ")}`,
   unknownColumnInFile: (name: string, columns: number) =>
     `unknown column ${show(name)}; the data file's header has ${columns} column(s), none named so (the file's content is not shown here: look at its first line)`,
-  csvUnreadable: (code: string, line: number | undefined) =>
-    `is not a readable CSV file (${code}${line !== undefined ? ` at line ${line}` : ""}); the file's content is not shown — check that the field names the right file`,
   columnNotNumeric: (name: string) =>
     `column ${show(name)} holds text, but a number is needed here; use a numeric column or list it under fixedEffects`,
   logOfNonPositive: (name: string, row: number) =>
@@ -246,10 +307,12 @@ export const message = {
     `solver ${method} halved its step to ${step} at iteration ${iteration} to keep the objective from rising`,
   covariateNotInModel: (name: string, model: string, used: string[]) =>
     `the policy changes covariate ${JSON.stringify(name)}, but it does not enter ${model}'s trade costs (coefficients: ${used.join(", ") || "none"}); add it to the model's regressors/coefficients or drop the change`,
+  lastIterateOnly: (iterations: number, residual: number, tolerance: number) =>
+    `not converged after ${iterations} iterations (residual ${residual.toExponential(2)} > tolerance ${tolerance.toExponential(1)}): the values are the solver's last iterate, not an equilibrium — do not read them as results; see the solver warnings (a smaller shock, or the model's tolerance and iteration settings where it has them, may help)`,
   notConverged: (method: string, iterations: number, residual: number, tolerance: number) =>
     `solver ${method} did not converge after ${iterations} iterations: residual ${residual.toExponential(3)} > tolerance ${tolerance.toExponential(1)}`,
   iterationDiverged: (iteration: number) =>
     `iteration ${iteration} produced non-finite values; the last finite iterate is returned — try a smaller damping`,
   embargoLinearisationSkipped: (flows: number) =>
-    `the first-order welfare decomposition leaves out the trade-cost term of ${flows} embargoed flow(s) (its linearisation is infinite); realIncomeChangePct is exact`,
+    `the first-order welfare decomposition (welfareFirstOrderPct) leaves out the trade-cost term of ${flows} embargoed flow(s) (its linearisation is infinite); the headline welfareChangePct is exact`,
 };

@@ -52,7 +52,7 @@ export function runValidatedScenario(input: ScenarioInput, options: RunOptions =
   const source = options.source ?? "scenario";
   // 2–6. normalize, estimate, calibrate, compile, solve, report on the loaded dataset (runOnDataset.ts);
   // the estimation stages read files, so they are run here and handed in.
-  return runOnDataset(input, options.dataset ?? loadDataset(input.dataset), {
+  return runOnDataset(input, options.dataset ?? loadDataset(input.dataset, source), {
     source,
     catalog: options.catalog,
     context: options.context,

@@ -45,6 +45,7 @@ export function* runOnDatasetSteps(input: ScenarioInput, dataset: Dataset, optio
   const data = withBaselineTariffs(dataset, input.baselineTariffs, source);
   // 2. normalize: groups → members, inheritance → full shock lists, model parameters checked
   const scenario = normalizeScenario(input, data, catalog, source);
+  ctx.warnings.push(...scenario.warnings);
   const entry = catalog[scenario.modelType]; // normalizeScenario checked it is the catalog's own entry
   // 2b. estimate: the scenario's PPML stages, whose coefficients and fixed effects the model may use for its baseline
   const estimation = options.estimate?.();
@@ -58,7 +59,7 @@ export function* runOnDatasetSteps(input: ScenarioInput, dataset: Dataset, optio
     if (!baselines.has(key)) baselines.set(key, entry.model.calibrate(data, normalized.modelParams as never, ctx, estimation));
     const baseline = baselines.get(key);
     // 4. compile: shocks → dense policy arrays on the dataset's index order (closed-form rates from the baseline)
-    const phase = compilePhase(phaseInForce(scenario.phases, k), data, entry.closedFormRates?.(baseline));
+    const phase = compilePhase(phaseInForce(scenario.phases, k), data, entry.closedFormRates?.(baseline), { source, phasePath: `phases[${k}]` });
     // 5. solve against the baseline
     const outcome = options.solvePhase ? options.solvePhase({ entry, baseline, phase, index: k, context: ctx }) : entry.model.solve(baseline, phase.policy, ctx);
     options.onPhaseSolved?.(phase, outcome);

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
@@ -11,15 +11,16 @@ import type { BlocReport } from "../src/report/blocReport.js";
 import type { RunReport } from "../src/report/types.js";
 import { buildServer, type TradewindsServer } from "../src/server/app.js";
 import { runBloc } from "../src/strategy/runBloc.js";
+import { launchHeadlessChromium } from "./support/browser.js";
 import { editorText, setEditorText } from "./web/support.js";
 
 /**
- * The dashboard in a real browser (Debian's chromium driven by playwright-core; loopback only):
+ * The dashboard in a real browser (headless Chromium from the npm package @sparticuz/chromium, or a system
+ * Chrome/Chromium where that package does not run — support/browser.ts — driven by playwright-core; loopback only):
  * run examples/japan-2025.yaml, see the map and the table, check Japan's figure against the CLI's
  * JSON for the same file, then break the scenario and see the error name the field.
  * Screenshots go to test-artifacts/.
  */
-const CHROMIUM = "/usr/bin/chromium";
 const EXAMPLE = "examples/japan-2025.yaml";
 const ARTIFACTS = "test-artifacts";
 const WEB = "dist/web";
@@ -38,15 +39,20 @@ async function ensureDashboardBuilt(): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium); .ci/run does`);
   mkdirSync(ARTIFACTS, { recursive: true });
   await ensureDashboardBuilt();
   app = await buildServer({ dataDir: mkdtempSync(join(tmpdir(), "tradewinds-browser-")), webDir: WEB });
   url = await app.listen({ port: 0, host: "127.0.0.1" });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  ({ browser } = await launchHeadlessChromium([
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ]));
 }, 120_000);
 
 afterAll(async () => {

@@ -14,7 +14,7 @@ const TOL_SAME_PP = 1e-10;
 
 const scenario = (model: string) =>
   ["name: elasticities", "dataset: wiod-2014-16", `model: { type: caliendo-parro, deficits: held${model} }`, "phases:", "  - name: us-china", "    shocks:", '      - { type: tariff, importer: USA, exporter: CHN, add: "25%" }'].join("\n");
-const welfare = (text: string) => Object.fromEntries(runScenario(text, { source: "elasticities" }).phases[0].countries.map((c) => [c.code, c.values.realIncomeChangePct]));
+const welfare = (text: string) => Object.fromEntries(runScenario(text, { source: "elasticities" }).phases[0].countries.map((c) => [c.code, c.values.welfareChangePct]));
 
 describe("Caliendo–Parro model.elasticities", () => {
   it("U4 gives the same equilibrium as tradeElasticity: 4; IS is the default", () => {

@@ -55,7 +55,7 @@ function checkAgainstPackage(outcome: ModelOutcome, expected: Record<string, { r
     const actual: Row = {
       tot: outcome.countries.termsOfTradeEffectPct[n],
       vot: outcome.countries.volumeOfTradeEffectPct[n],
-      welfare: outcome.countries.welfareChangePct[n],
+      welfare: outcome.countries.welfareFirstOrderPct[n],
       realwage: outcome.countries.realWageChangePct[n],
     };
     for (const key of ["tot", "vot", "welfare", "realwage"] as const) {

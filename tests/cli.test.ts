@@ -22,7 +22,7 @@ describe("tradewinds run", () => {
     expect(Math.abs(can.values.welfareChangePct - 0.418261)).toBeLessThan(1e-5);
     expect(report.definitions.welfareChangePct.unit).toBe("%");
     // A phase carries the fields of PhaseReport (report/types.ts) only — not the compiled policy arrays.
-    const documented = ["name", "date", "description", "converged", "solver", "countries", "summary", "bilateral", "sectors", "scalars", "appliedRates"];
+    const documented = ["name", "date", "description", "converged", "status", "statusNote", "solver", "countries", "summary", "bilateral", "sectors", "scalars", "appliedRates"];
     for (const phase of report.phases) expect(Object.keys(phase).filter((k) => !documented.includes(k))).toEqual([]);
   });
 
@@ -44,7 +44,7 @@ describe("tradewinds run", () => {
     expect(r.out).toBe("");
   });
 
-  it("exits 3 and says so when a solver does not converge, still printing the results", async () => {
+  it("exits 3 and says so when a solver does not converge: the phase is flagged and its last iterate is not printed as a result", async () => {
     const file = join(dir, "capped.yaml");
     const text = readFileSync("examples/cp-nafta.yaml", "utf8").replace("deficits: zero-aggregate", "deficits: zero-aggregate\n  maxIterations: 3");
     writeFileSync(file, text);
@@ -52,6 +52,10 @@ describe("tradewinds run", () => {
     expect(r.code).toBe(EXIT.notConverged);
     expect(r.out).toContain("NOT CONVERGED");
     expect(r.err).toContain("did not converge");
+    const canada = r.out.split("\n").find((line) => line.includes("CAN Canada"))!;
+    expect(canada.split("│").slice(2, -1).every((cell) => cell.trim() === "—")).toBe(true);
+    const json = JSON.parse((await runCli("run", file, "--format", "json")).out);
+    expect(json.phases[0].status).toBe("not-converged");
   });
 
   it("rejects an unknown --format", async () => {

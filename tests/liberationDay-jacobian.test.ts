@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { loadDataset } from "../src/data/load.js";
 import { calibrateLiberationDay } from "../src/models/liberationDay/baseline.js";
-import { equilibriumResidual, newEquilibriumState } from "../src/models/liberationDay/equilibrium.js";
+import type { Dataset } from "../src/data/dataset.js";
+import { equilibriumResidual, newEquilibriumState, type EquilibriumSystem } from "../src/models/liberationDay/equilibrium.js";
 import { equilibriumJacobian, newJacobianWorkspace } from "../src/models/liberationDay/jacobian.js";
 import { liberationDayParamsSchema } from "../src/models/liberationDay/params.js";
 import { prepareEquilibrium } from "../src/models/liberationDay/solve.js";
@@ -23,38 +24,74 @@ describe("equilibriumJacobian(system, x) is the derivative of equilibriumResidua
     it(`at a perturbed point, ${JSON.stringify(params)}`, () => {
       const baseline = calibrateLiberationDay(data, liberationDayParamsSchema.parse(params));
       const N = baseline.N;
-      const n = 3 * N;
       const system = prepareEquilibrium(baseline, policy, N - 1);
-      const state = newEquilibriumState(N);
-      // A deterministic point near but away from x = 1 (the kernel reads |x|; one entry negative checks the sign rule).
-      const x = Float64Array.from({ length: n }, (_, k) => 1 + 0.05 * Math.sin(1.7 * k + 0.3));
-      x[5] = -x[5];
-      const analytic = new Float64Array(n * n);
-      equilibriumJacobian(system, x, state, newJacobianWorkspace(N), analytic);
-      const plus = new Float64Array(n);
-      const minus = new Float64Array(n);
-      let largest = 0;
-      let worst = 0;
-      let where = "";
-      for (let k = 0; k < n; k++) {
-        const h = STEP * Math.max(1, Math.abs(x[k]));
-        const saved = x[k];
-        x[k] = saved + h;
-        equilibriumResidual(system, x, state, plus);
-        x[k] = saved - h;
-        equilibriumResidual(system, x, state, minus);
-        x[k] = saved;
-        for (let i = 0; i < n; i++) {
-          const numeric = (plus[i] - minus[i]) / (2 * h);
-          largest = Math.max(largest, Math.abs(numeric));
-          const gap = Math.abs(numeric - analytic[k * n + i]);
-          if (gap > worst) {
-            worst = gap;
-            where = `∂F_${i}/∂x_${k}: analytic ${analytic[k * n + i]}, numeric ${numeric}`;
-          }
-        }
-      }
+      const { worst, largest, where } = worstGap(system, N);
       expect(worst / largest, where).toBeLessThan(TOL_RELATIVE_TO_MAX);
     });
   }
 });
+
+describe("equilibriumJacobian with two trading components (a country in autarky has its own price normalisation)", () => {
+  it("matches central differences on a balanced three-country economy with AAA cut off", () => {
+    const data = {
+      ...zeroPolicyDataset(),
+      parameters: { "liberationDay.nu": [0.1, 0.1, 0.1] },
+    };
+    const policy = zeroPolicy(data);
+    for (const k of [1, 2, 3, 6]) policy.tradeCostFactors[k] = Infinity; // AAA ↔ BBB, CCC
+    const baseline = calibrateLiberationDay(data, liberationDayParamsSchema.parse({}));
+    const system = prepareEquilibrium(baseline, policy, 2);
+    // Components in dataset order: {AAA} normalises on its own row 0; {BBB, CCC} keeps the replaced equation 2.
+    expect(Array.from(system.normalisedRow)).toEqual([0, 2]);
+    const { worst, largest, where } = worstGap(system, 3);
+    expect(worst / largest, where).toBeLessThan(TOL_RELATIVE_TO_MAX);
+  });
+});
+
+function zeroPolicyDataset(): Dataset {
+  return {
+    meta: { name: "balanced-3", title: "balanced three-country economy", year: 2000, units: "units", source: "hand-made", licence: "", attribution: "", derivation: [], notes: [] },
+    countries: ["AAA", "BBB", "CCC"].map((code) => ({ code, name: code })),
+    sectors: [{ code: "ALL", name: "All goods", tradable: true }],
+    flows: Float64Array.from([10, 2, 3, 4, 12, 1, 1, 3, 9]),
+    tariffs: {},
+    covariates: {},
+    groups: {},
+    parameters: {},
+  };
+}
+
+/** Largest gap between the analytic Jacobian and central differences, at a deterministic point away from x = 1. */
+function worstGap(system: EquilibriumSystem, N: number): { worst: number; largest: number; where: string } {
+  const n = 3 * N;
+  const state = newEquilibriumState(N);
+  // A deterministic point near but away from x = 1 (the kernel reads |x|; one entry negative checks the sign rule).
+  const x = Float64Array.from({ length: n }, (_, k) => 1 + 0.05 * Math.sin(1.7 * k + 0.3));
+  x[5] = -x[5];
+  const analytic = new Float64Array(n * n);
+  equilibriumJacobian(system, x, state, newJacobianWorkspace(N), analytic);
+  const plus = new Float64Array(n);
+  const minus = new Float64Array(n);
+  let largest = 0;
+  let worst = 0;
+  let where = "";
+  for (let k = 0; k < n; k++) {
+    const h = STEP * Math.max(1, Math.abs(x[k]));
+    const saved = x[k];
+    x[k] = saved + h;
+    equilibriumResidual(system, x, state, plus);
+    x[k] = saved - h;
+    equilibriumResidual(system, x, state, minus);
+    x[k] = saved;
+    for (let i = 0; i < n; i++) {
+      const numeric = (plus[i] - minus[i]) / (2 * h);
+      largest = Math.max(largest, Math.abs(numeric));
+      const gap = Math.abs(numeric - analytic[k * n + i]);
+      if (gap > worst) {
+        worst = gap;
+        where = `∂F_${i}/∂x_${k}: analytic ${analytic[k * n + i]}, numeric ${numeric}`;
+      }
+    }
+  }
+  return { worst, largest, where };
+}

@@ -86,3 +86,45 @@ describe("multiplyEquilibriumJacobian(v) equals the dense Jacobian times v", () 
     });
   }
 });
+
+describe("multiplyEquilibriumJacobian with two trading components (a balanced country cut off: one normalisation row each)", () => {
+  it("equals the dense Jacobian (checked by central differences in liberationDay-jacobian.test.ts) times v, blocks included", () => {
+    const data = {
+      meta: { name: "balanced-3", title: "balanced three-country economy", year: 2000, units: "units", source: "hand-made", licence: "", attribution: "", derivation: [], notes: [] },
+      countries: ["AAA", "BBB", "CCC"].map((code) => ({ code, name: code })),
+      sectors: [{ code: "ALL", name: "All goods", tradable: true }],
+      flows: Float64Array.from([10, 2, 3, 4, 12, 1, 1, 3, 9]),
+      tariffs: {},
+      covariates: {},
+      groups: {},
+      parameters: { "liberationDay.nu": [0.1, 0.1, 0.1] },
+    };
+    const policy = zeroPolicy(data);
+    for (const k of [1, 2, 3, 6]) policy.tradeCostFactors[k] = Infinity; // AAA ↔ BBB, CCC
+    const baseline = calibrateLiberationDay(data, liberationDayParamsSchema.parse({}));
+    const N = 3;
+    const n = 3 * N;
+    const system = prepareEquilibrium(baseline, policy, N - 1);
+    expect(system.normalisedRow.length).toBe(2);
+    const state = newEquilibriumState(N);
+    const x = Float64Array.from({ length: n }, (_, k) => 1 + 0.05 * Math.sin(1.7 * k + 0.3));
+    const dense = new Float64Array(n * n);
+    equilibriumJacobian(system, x, state, newJacobianWorkspace(N), dense);
+    const lin = newEquilibriumLinearisation(N);
+    lineariseEquilibrium(system, x, state, lin);
+    for (let unit = 0; unit < n; unit++) {
+      const v = Float64Array.from({ length: n }, (_, k) => (k === unit ? 1 : 0));
+      const product = new Float64Array(n);
+      multiplyEquilibriumJacobian(system, state, lin, v, product);
+      for (let i = 0; i < n; i++) expect(Math.abs(product[i] - dense[unit * n + i]), `∂F_${i}/∂x_${unit}`).toBeLessThanOrEqual(TOL_PRODUCT_RELATIVE_TO_MAX * Math.max(1, Math.abs(dense[unit * n + i])));
+    }
+    for (let i = 0; i < N; i++) {
+      const rows = [i, N + i, 2 * N + i];
+      for (let row = 0; row < 3; row++)
+        for (let column = 0; column < 3; column++) {
+          const expected = dense[rows[column] * n + rows[row]];
+          expect(Math.abs(lin.blocks[9 * i + 3 * row + column] - expected), `block ${i} (${row}, ${column})`).toBeLessThanOrEqual(TOL_BLOCK_RELATIVE * Math.max(1, Math.abs(expected)));
+        }
+    }
+  });
+});

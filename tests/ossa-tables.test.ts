@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { runOffThread } from "./support/offThread.js";
 import { parse } from "csv-parse/sync";
 import { loadDataset } from "../src/data/load.js";
 import { ossaEconomy, type OssaEconomy } from "../src/models/ossa/economy.js";
@@ -6,7 +7,7 @@ import { newOssaWorkspace, ossaNewFlows, ossaWelfare } from "../src/models/ossa/
 import { solveOssa } from "../src/models/ossa/solve.js";
 import { instrumentIndices, optimalTariffs } from "../src/models/ossa/optimalTariffs.js";
 import { ossaNashTariffs } from "../src/models/ossa/nashTariffs.js";
-import { runTariffWar, type TariffWarReport } from "../src/strategy/tariffWar.js";
+import type { TariffWarReport } from "../src/strategy/tariffWar.js";
 import { expectClose } from "./support/expectClose.js";
 import { readShared } from "./support/sharedData.js";
 
@@ -65,8 +66,9 @@ describe("Ossa equilibrium in changes on the toy data (../shared/data/ossa-2014/
 
 describe("Ossa (2014) Table 3a and Table 4a average rows, λ = 1, main σ (gtap-2007), through runTariffWar (`tradewinds tariff-war --nash`)", () => {
   let report: TariffWarReport;
-  beforeAll(() => {
-    report = runTariffWar(loadDataset("gtap-2007"), { nash: true });
+  // On a worker thread: the run is one synchronous block of 30–90 s (support/offThread.ts says why that matters).
+  beforeAll(async () => {
+    report = await runOffThread<TariffWarReport>("tariffWarWorker", { dataset: "gtap-2007", options: { nash: true } });
   }, 600_000);
   it("Table 3a Avg: welfare of the optimal-tariff setter 2.2%, others −0.7%, median optimal tariff 58.9% (TABLE3a, tables.m:71-128); every search converged", () => {
     expect(report.optimal.rows.map((r) => r.code)).toEqual(["BRA", "CHN", "EU", "IND", "JPN", "ROW", "USA"]);

@@ -8,6 +8,7 @@ import type { PhaseReport, RunReport } from "../src/report/types.js";
 const phase = (name: string, jpn: number): PhaseReport => ({
   name,
   converged: true,
+  status: "solved",
   solver: { converged: true, method: "test", iterations: 0, residual: 0, residualNorm: "max-abs", tolerance: 0, warnings: [] },
   countries: [
     { code: "JPN", name: "Japan", members: 1, values: { welfareChangePct: jpn } },

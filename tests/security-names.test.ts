@@ -98,10 +98,11 @@ describe("names used as values are looked up among own entries only", () => {
   it("model parameters naming covariates (gegravity coefficients, advanced-guide regressors): unknown covariate", () => {
     for (const name of ["toString", "hasOwnProperty", "valueOf"]) {
       const coefficient = issuesOf(() => runScenario(scenario({ model: `{type: gegravity, coefficients: { ${name}: 1 }}` })));
-      expect(coefficient[0]).toMatchObject({ path: `coefficients.${name}`, message: message.unknownCovariate(name, Object.keys(gegravity.covariates)) });
+      // Checked at validation (the model's checkParams), so the path is the scenario's field.
+      expect(coefficient[0]).toMatchObject({ path: `model.coefficients.${name}`, message: message.unknownCovariate(name, Object.keys(gegravity.covariates)) });
       const ag = loadDataset("ag-2006");
       const regressor = issuesOf(() => runScenario(scenario({ model: `{type: advanced-guide, regressors: [${name}]}` }).replace("gegravity-2006", "ag-2006")));
-      expect(regressor[0]).toMatchObject({ path: "regressors", message: message.unknownCovariate(name, Object.keys(ag.covariates)) });
+      expect(regressor[0]).toMatchObject({ path: "model.regressors[0]", message: message.unknownCovariate(name, Object.keys(ag.covariates)) });
     }
   });
 

@@ -136,7 +136,7 @@ export function build(sharedDataDir: string): Dataset {
         "tradeElasticities θ_s = 1 / trade_elasticity (KITE stores the inverse of the trade elasticity)",
       ],
       notes: [
-        "Run the Caliendo–Parro model with deficits: held (KITE holds the trade balances in levels with world value added the numeraire); its real income change (realIncomeChangePct) is KITE's welfare_change, (I′/I)/P̂.",
+        "Run the Caliendo–Parro model with deficits: held (KITE holds the trade balances in levels with world value added the numeraire); its headline welfare (welfareChangePct, the exact real-income change) is KITE's welfare_change, (I′/I)/P̂.",
         "Equations: the project's Caliendo–Parro solver and KITE's caliendo_parro_2015 (spec kite-cp2015.md §2, E1–E6) solve the same system — input costs E1, price indices E2, shares E3, expenditure E4 with I = ŵ·VA + R − TB, trade flows E5. KITE moves the wage by the trade-balance excess (E6); the project clears the labour market ŵ = Σ β·Y / VA, which is the same condition once E4 holds (Σ over inputs of γ = 1, Σ α = 1). KITE fixes world value added implicitly; the project explicitly (Σ ŵ·VA = Σ VA). Only the iteration differs: KITE's fixed step v = 0.1 and tolerance 1e-4 by default, the project's damped Anderson iteration to 1e-7.",
         "The source file is not an equilibrium (value added differs from Σ β·Y by −3.6% to +4.7%); after the calibration the factual tariffs reproduce the baseline.",
         "Sector codes C01–C50 carry no labels in the source. C01–C22 are the WIOD 2016 goods sectors in release order (confirmed by their largest exporters); C23–C50 are utilities, construction and services in WIOD order with merges the source does not document (34 WIOD sectors in 28 codes).",

@@ -1,10 +1,13 @@
 import { Command, CommanderError } from "commander";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { TradewindsInputError, formatIssue, message } from "../messages.js";
 import type { OutputFormat } from "../report/format.js";
+import { DEFAULT_MAX_BLOC_SETS } from "../scenario/domains.js";
 import { SIGMA_SETS } from "../strategy/sigmaSets.js";
+import { MAX_CSV_FILE_BYTES, readInputFile } from "../util/inputFile.js";
 import { VERSION } from "../version.js";
+import { checkDataDir, checkOutputPath, parsePort, writeOutput } from "./paths.js";
+import { sectorOptionWarnings } from "./sectorOptions.js";
 
 // Each command imports what it needs when it runs (`await import`): the server, DuckDB, Fastify, the
 // estimator and the models load only in the commands that use them, so `tradewinds --version` (and a
@@ -38,11 +41,15 @@ export async function main(argv: string[]): Promise<number> {
       if (!["table", "json", "csv"].includes(opts.format)) {
         throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table, json or csv" }]);
       }
-      if (!existsSync(file)) throw new TradewindsInputError([{ source: file, path: "", value: "", message: `scenario file ${file} does not exist` }]);
+      if (opts.out) checkOutputPath(opts.out);
+      const scenarioText = readInputFile(file, { what: "scenario file" });
       const [{ runScenario }, { formatReport }] = await Promise.all([import("../run.js"), import("../report/format.js")]);
-      const report = runScenario(readFileSync(file, "utf8"), { source: file, files: { baseDir: dirname(resolve(file)) } });
+      const report = runScenario(scenarioText, { source: file, files: { baseDir: dirname(resolve(file)) } });
+      for (const w of sectorOptionWarnings(report, opts)) process.stderr.write(`tradewinds: warning: ${w}\n`);
+      // Tables end with the warnings and JSON carries them; a CSV has no place for them, so they go to stderr.
+      if (opts.format === "csv") for (const w of [...report.warnings, ...report.phases.flatMap((p) => p.solver.warnings)]) process.stderr.write(`tradewinds: warning: ${w}\n`);
       const text = formatReport(report, opts.format as OutputFormat, { sectors: opts.sectors, country: opts.country });
-      if (opts.out) writeFileSync(opts.out, text);
+      if (opts.out) writeOutput(opts.out, text);
       else process.stdout.write(text);
       const failed = report.phases.filter((p) => !p.converged);
       if (failed.length) {
@@ -61,11 +68,12 @@ export async function main(argv: string[]): Promise<number> {
       if (!["table", "json"].includes(opts.format)) {
         throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table or json" }]);
       }
+      if (opts.out) checkOutputPath(opts.out);
       const [{ estimateFile }, { estimationReport, formatEstimationTable }] = await Promise.all([import("../estimation/estimationFile.js"), import("../estimation/estimationReport.js")]);
       const fitted = await estimateFile(file, { onNotConverged: "return" });
       const report = estimationReport(file, fitted.dataPath, fitted.spec, fitted.result);
       const text = opts.format === "json" ? JSON.stringify(report, null, 2) + "\n" : formatEstimationTable(report);
-      if (opts.out) writeFileSync(opts.out, text);
+      if (opts.out) writeOutput(opts.out, text);
       else process.stdout.write(text);
       if (!report.converged) code = EXIT.notConverged;
     });
@@ -79,7 +87,9 @@ export async function main(argv: string[]): Promise<number> {
     .option("-t, --threads <n>", "threads solving membership sets: this one and n − 1 workers (results do not depend on it)", "2")
     .option("--rate <rate>", 'override the bloc rate parameter (a share, 0.3, or "30%")')
     .option("--no-progress", "no progress bar")
-    .action(async (file: string, opts: { format: string; out?: string; threads: string; rate?: string; progress: boolean }) => {
+    .option("--max-sets <n>", `the most membership sets (2^k for k candidates) solved without --yes`, String(DEFAULT_MAX_BLOC_SETS))
+    .option("--yes", "solve every membership set, however many (up to 2^20)")
+    .action(async (file: string, opts: { format: string; out?: string; threads: string; rate?: string; progress: boolean; maxSets: string; yes?: boolean }) => {
       if (!["table", "json"].includes(opts.format)) {
         throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table or json" }]);
       }
@@ -92,13 +102,16 @@ export async function main(argv: string[]): Promise<number> {
         if (!parsed.success) throw new TradewindsInputError(zodIssues(parsed.error.issues, opts.rate, "command line", "--rate"));
         rate = parsed.data;
       }
-      if (!existsSync(file)) throw new TradewindsInputError([{ source: file, path: "", value: "", message: `scenario file ${file} does not exist` }]);
+      const maxSets = Number(opts.maxSets);
+      if (!Number.isInteger(maxSets) || maxSets < 1) throw new TradewindsInputError([{ source: "command line", path: "--max-sets", value: JSON.stringify(opts.maxSets), message: "must be an integer ≥ 1" }]);
+      if (opts.out) checkOutputPath(opts.out);
+      const scenarioText = readInputFile(file, { what: "scenario file" });
       const [{ runBloc }, { formatBlocReport }] = await Promise.all([import("../strategy/runBloc.js"), import("../report/formatBloc.js")]);
       const cliProgress = opts.progress && process.stderr.isTTY ? (await import("cli-progress")).default : undefined;
       const bar = cliProgress ? new cliProgress.SingleBar({ format: "solving membership sets [{bar}] {value}/{total} | {eta}s left", stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
       let started = false;
       const report = await runBloc(
-        { text: readFileSync(file, "utf8"), source: file, rate },
+        { text: scenarioText, source: file, rate, maxSets: opts.yes ? Infinity : maxSets },
         {
           threads,
           onProgress: (solved, total) => {
@@ -111,7 +124,7 @@ export async function main(argv: string[]): Promise<number> {
       );
       bar?.stop();
       const text = formatBlocReport(report, opts.format as "table" | "json");
-      if (opts.out) writeFileSync(opts.out, text);
+      if (opts.out) writeOutput(opts.out, text);
       else process.stdout.write(text);
       if (report.notConverged.length) {
         process.stderr.write(`tradewinds: ${report.notConverged.length} membership set(s) did not converge\n`);
@@ -150,9 +163,10 @@ export async function main(argv: string[]): Promise<number> {
         import("../strategy/lashkaripourTariffWar.js"),
         import("../strategy/formatLashkaripourWar.js"),
       ]);
-      const data = loadDataset(positional ?? opts.dataset ?? "gtap-2007");
+      const data = loadDataset(positional ?? opts.dataset ?? "gtap-2007", "command line");
       const model = opts.model ?? (data.elasticitySets ? "lashkaripour" : "ossa");
       const countries = opts.country?.split(",").map((c) => c.trim()).filter(Boolean);
+      if (opts.out) checkOutputPath(opts.out);
       const started = performance.now();
       let text: string;
       let converged: boolean;
@@ -174,7 +188,7 @@ export async function main(argv: string[]): Promise<number> {
         converged = report.optimal.rows.every((r) => r.converged) && (!report.nash || report.nash.converged);
       }
       process.stderr.write(`tariff-war: ${model} model on ${data.meta.name} solved in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
-      if (opts.out) writeFileSync(opts.out, text);
+      if (opts.out) writeOutput(opts.out, text);
       else process.stdout.write(text);
       if (!converged) code = EXIT.notConverged;
     });
@@ -196,10 +210,11 @@ export async function main(argv: string[]): Promise<number> {
       const top = Number(opts.top);
       if (!Number.isInteger(top) || top < 1) throw new TradewindsInputError([{ source: "command line", path: "--top", value: JSON.stringify(opts.top), message: "must be an integer ≥ 1" }]);
       const sectors = opts.sector?.split(",").map((s) => s.trim()).filter(Boolean);
+      if (opts.out) checkOutputPath(opts.out);
       const [{ exposureOf }, { formatExposureReport }] = await Promise.all([import("../exposure/exposureReport.js"), import("../exposure/format.js")]);
       const report = exposureOf(target, { country: opts.country, supplier: opts.supplier, sectors, top });
       const text = opts.format === "json" ? JSON.stringify(report, (_k, v: unknown) => (v instanceof Float64Array ? Array.from(v) : v), 2) + "\n" : formatExposureReport(report);
-      if (opts.out) writeFileSync(opts.out, text);
+      if (opts.out) writeOutput(opts.out, text);
       else process.stdout.write(text);
       if (report.ge?.some((p) => !p.converged)) code = EXIT.notConverged;
     });
@@ -213,14 +228,14 @@ export async function main(argv: string[]): Promise<number> {
     .option("--year <year>", "the table's year (default: the first 4-digit number in the file name)")
     .option("--units <units>", "units of the table", "millions of current USD")
     .action(async (csv: string, opts: { out: string; name?: string; year?: string; units: string }) => {
-      if (!existsSync(csv)) throw new TradewindsInputError([{ source: csv, path: "", value: "", message: `ICIO file ${csv} does not exist` }]);
+      checkOutputPath(opts.out);
       const name = opts.name ?? basename(opts.out).replace(/\.json$/, "");
       const yearText = opts.year ?? basename(csv).match(/(19|20)\d\d/)?.[0];
       const year = Number(yearText);
       if (!Number.isInteger(year)) throw new TradewindsInputError([{ source: "command line", path: "--year", value: JSON.stringify(yearText ?? ""), message: "give the table's year with --year (e.g. --year 2020)" }]);
-      const [{ icioDatasetFile }, { writeDatasetFile }] = await Promise.all([import("../data/icio.js"), import("../data/write.js")]);
-      const file = icioDatasetFile(readFileSync(csv, "utf8"), { source: csv, name, year, units: opts.units });
-      writeDatasetFile(opts.out, file);
+      const [{ icioDatasetFile }, { datasetFileText }] = await Promise.all([import("../data/icio.js"), import("../data/write.js")]);
+      const file = icioDatasetFile(readInputFile(csv, { what: "ICIO table", maxBytes: MAX_CSV_FILE_BYTES }), { source: csv, name, year, units: opts.units });
+      writeOutput(opts.out, datasetFileText(file));
       process.stdout.write(`${opts.out}: ${file.countries.length} countries × ${file.sectors.length} industries, ${year}, ${opts.units}\n`);
     });
 
@@ -236,8 +251,9 @@ export async function main(argv: string[]): Promise<number> {
         import("../models/available.js"),
       ]);
       const input = readScenarioFile(file);
-      const scenario = normalizeScenario(input, loadDataset(input.dataset), modelCatalog, file);
+      const scenario = normalizeScenario(input, loadDataset(input.dataset, file), modelCatalog, file);
       process.stdout.write(`${file}: valid — ${scenario.phases.length} phase(s), model ${scenario.modelType}, dataset ${input.dataset}\n`);
+      for (const w of scenario.warnings) process.stderr.write(`tradewinds: warning: ${w}\n`);
     });
 
   program
@@ -309,8 +325,8 @@ export async function main(argv: string[]): Promise<number> {
       };
       const { startServer } = await import("../server/serve.js");
       const { url } = await startServer({
-        port: int("--port", opts.port, 0),
-        dataDir: opts.dataDir,
+        port: parsePort(opts.port),
+        dataDir: (checkDataDir(opts.dataDir), opts.dataDir),
         maxConcurrentSolves: int("--concurrency", opts.concurrency, 1),
         maxQueuedSolves: int("--queue", opts.queue, 0),
         timeLimitMs: int("--time-limit", opts.timeLimit, 1) * 1000,

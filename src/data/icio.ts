@@ -1,4 +1,4 @@
-import { parse } from "csv-parse/sync";
+import { parseCsv } from "../util/csv.js";
 import { TradewindsInputError, message, show, type InputIssue } from "../messages.js";
 import type { DatasetFile } from "./format.js";
 import { roundSignificant } from "./write.js";
@@ -56,7 +56,7 @@ function splitLabel(label: string): { country: string; code: string } | undefine
 
 export function icioDatasetFile(csvText: string, options: IcioImportOptions): DatasetFile {
   const { source } = options;
-  const records = parse(csvText, { skip_empty_lines: true, relax_column_count: false, bom: true }) as string[][];
+  const records = parseCsv(csvText, { skip_empty_lines: true, relax_column_count: false, bom: true }, { source, what: "ICIO table" });
   const fail = (issues: InputIssue[]): never => {
     throw new TradewindsInputError(issues);
   };

@@ -29,13 +29,13 @@ export function listEmbeddedDatasets(): string[] {
 
 const cache = new Map<string, Dataset>();
 
-/** Loads an embedded dataset by name (cached: datasets are immutable once loaded). */
-export function loadDataset(name: string): Dataset {
+/** Loads an embedded dataset by name (cached: datasets are immutable once loaded); `source` names the file that asked for it in errors. */
+export function loadDataset(name: string, source = "scenario"): Dataset {
   const hit = cache.get(name);
   if (hit) return hit;
   const known = listEmbeddedDatasets();
   if (!known.includes(name)) {
-    throw new TradewindsInputError([{ source: "scenario", path: "dataset", value: show(name), message: message.unknownDataset(name, known) }]);
+    throw new TradewindsInputError([{ source, path: "dataset", value: show(name), message: message.unknownDataset(name, known) }]);
   }
   const data = loadDatasetFile(join(embeddedDataDir(), `${name}.json`));
   cache.set(name, data);

@@ -10,6 +10,11 @@ export function roundSignificant(x: number, digits = 12): number {
 
 /** Writes a dataset file after checking it against the schema (build scripts only). */
 export function writeDatasetFile(path: string, file: DatasetFile): void {
+  writeFileSync(path, datasetFileText(file));
+}
+
+/** The text of a dataset file, checked against the schema first. */
+export function datasetFileText(file: DatasetFile): string {
   datasetFileSchema.parse(file);
-  writeFileSync(path, JSON.stringify(file) + "\n");
+  return JSON.stringify(file) + "\n";
 }

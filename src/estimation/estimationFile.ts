@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { TradewindsInputError, message } from "../messages.js";
 import { resolveDataReference } from "../scenario/filePolicy.js";
 import { parseYamlText } from "../scenario/parseText.js";
+import { readInputFile } from "../util/inputFile.js";
 import { parseEstimationSpec, type EstimationSpec } from "./estimationSpec.js";
 import { fitPpml, type FitPpmlOptions } from "./fitPpml.js";
 import type { DataFrame } from "./frame.js";
@@ -43,8 +43,7 @@ export interface EstimationSpecFile {
 }
 
 export function readEstimationSpecFile(path: string): EstimationSpecFile {
-  if (!existsSync(path)) throw new TradewindsInputError([{ source: path, path: "", value: "", message: message.fileMissing(path) }]);
-  const spec = parseEstimationSpec(parseYamlText(readFileSync(path, "utf8"), path), path);
+  const spec = parseEstimationSpec(parseYamlText(readInputFile(path, { what: "estimation spec file" }), path), path);
   if (spec.data === undefined) throw new TradewindsInputError([{ source: path, path: "data", value: "", message: message.estimationDataRequired() }]);
   const data = resolveDataReference(spec.data, { baseDir: dirname(resolve(path)) }, path, "data");
   return { source: path, spec, dataPath: data.path, dataLabel: data.label, dataEmbedded: data.embedded };
@@ -54,5 +53,5 @@ export function readEstimationSpecFile(path: string): EstimationSpecFile {
 export async function estimateFile(path: string, options: FitPpmlOptions = {}): Promise<EstimationSpecFile & { frame: DataFrame; result: PpmlResult }> {
   const file = readEstimationSpecFile(path);
   const frame = await readFrameWithDuckDb(file.dataPath, { label: file.dataLabel, showContent: file.dataEmbedded });
-  return { ...file, frame, result: fitPpml(frame, file.spec, options) };
+  return { ...file, frame, result: fitPpml(frame, file.spec, { specSource: { source: path, path: "" }, ...options }) };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TradewindsInputError, message } from "../messages.js";
+import { MAX_PPML_ITERATIONS, MAX_PROJECTION_SWEEPS, iterationBudget } from "../scenario/domains.js";
 import { valueShapeIssues } from "../scenario/limits.js";
 
 /**
@@ -67,8 +68,8 @@ export const vcovSchema = z.strictObject({
 export const estimationOptionsSchema = z.strictObject({
   tolerance: z.number().positive().max(1e-3).default(1e-8),
   innerTolerance: z.number().positive().max(1e-4).default(1e-9),
-  maxIterations: z.number().int().positive().default(500),
-  maxSweeps: z.number().int().positive().default(10_000),
+  maxIterations: iterationBudget("options.maxIterations", MAX_PPML_ITERATIONS).default(500),
+  maxSweeps: iterationBudget("options.maxSweeps", MAX_PROJECTION_SWEEPS).default(10_000),
   scoreTolerance: z.number().positive().default(1e-6),
   dropSingletons: z.boolean().default(true),
 });

@@ -62,7 +62,8 @@ export function runEstimationStages(section: EstimationSection, files: FilePolic
       if (column.exp) for (let r = 0; r < values.length; r++) values[r] = Math.exp(values[r]);
       frame = withNumericColumn(frame, column.name, values);
     });
-    const result = fitPpml(frame, spec);
+    // Errors about the spec's normalisation or combinations name the scenario and the stage's spec field.
+    const result = fitPpml(frame, spec, { specSource: { source, path: `${path}.spec` } });
     stages.set(stage.name, { name: stage.name, spec, frame: deriveColumns(frame, spec.derive), result });
   });
   return { section, source, dataPath: data.label, stages };

@@ -24,6 +24,8 @@ import { recoverFixedEffects } from "./recoverFixedEffects.js";
 export interface FitPpmlOptions {
   /** "throw" (default): a non-converged fit throws `PpmlNotConvergedError`; "return": report it in the record. */
   onNotConverged?: "throw" | "return";
+  /** Where the spec came from, for errors about its normalisation and combinations: the file, and the spec's field path in it ("" for a spec file). */
+  specSource?: { source: string; path: string };
 }
 
 export class PpmlNotConvergedError extends Error {
@@ -95,7 +97,9 @@ export function fitPpml(frame: DataFrame, spec: EstimationSpec, options: FitPpml
     return { name, estimate: estimates[a], stdError, zValue, pValue: twoSidedNormalPValue(zValue) };
   });
   // 5. Linear combinations, fit statistics, fixed effects.
-  const combinations = spec.combinations.map((c) => linearCombination(table, c.name, c.weights));
+  const combinations = spec.combinations.map((c, k) =>
+    linearCombination(table, c.name, c.weights, options.specSource && { source: options.specSource.source, path: fieldPath(options.specSource.path, `combinations[${k}]`) }),
+  );
   const fixedEffectSum = Float64Array.from(irls.linearPredictor, (eta, n) => {
     let value = eta - (sample.offset ? sample.offset[n] : 0);
     for (const k of kept) value -= irls.coefficients[k] * sample.regressors[k][n];
@@ -135,7 +139,7 @@ export function fitPpml(frame: DataFrame, spec: EstimationSpec, options: FitPpml
       innerSweeps: irls.innerSweeps,
       stepHalvings: irls.halvings,
       fit,
-      fixedEffects: spec.normalisation.length > 0 ? recoverFixedEffects(fit, spec.normalisation) : null,
+      fixedEffects: spec.normalisation.length > 0 ? recoverFixedEffects(fit, spec.normalisation, undefined, undefined, options.specSource) : null,
     },
   };
   if (!result.converged && options.onNotConverged !== "return") throw new PpmlNotConvergedError(result);
@@ -206,4 +210,9 @@ function logGammaOnePlus(y: number): number {
   const inverse = 1 / x;
   const inverseSquared = inverse * inverse;
   return shift + (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + inverse * (1 / 12 - inverseSquared * (1 / 360 - inverseSquared / 1260));
+}
+
+/** "a.b" joined, skipping an empty prefix. */
+function fieldPath(prefix: string, field: string): string {
+  return prefix ? `${prefix}.${field}` : field;
 }

@@ -1,6 +1,5 @@
-import { readFileSync, existsSync } from "node:fs";
-import { CsvError, parse } from "csv-parse/sync";
-import { TradewindsInputError, message } from "../messages.js";
+import { parseCsv } from "../util/csv.js";
+import { MAX_CSV_FILE_BYTES, readInputFile } from "../util/inputFile.js";
 import { columnFromCells, type Column, type DataFrame } from "./dataFrame.js";
 
 // The frame itself lives in dataFrame.ts (no I/O, so the models load in the browser); this module reads CSV files into it.
@@ -8,22 +7,13 @@ export * from "./dataFrame.js";
 
 /**
  * Reads a CSV file with a header row into a `DataFrame`. Throws a `TradewindsInputError` if it is
- * missing or not a CSV (naming the line, never quoting it). `label` names the file in messages (default
- * its path); `showContent` as in DataFrame.
+ * missing, not a regular file, or not a CSV (naming the line and the problem, never quoting it). `label`
+ * names the file in messages (default its path); `showContent` as in DataFrame.
  */
 export function readFrame(csvPath: string, options: { label?: string; showContent?: boolean } = {}): DataFrame {
   const source = options.label ?? csvPath;
-  if (!existsSync(csvPath)) {
-    throw new TradewindsInputError([{ source, path: "", value: "", message: message.fileMissing(source) }]);
-  }
-  let records: string[][];
-  try {
-    records = parse(readFileSync(csvPath, "utf8"), { relax_quotes: false, skip_empty_lines: true }) as string[][];
-  } catch (err) {
-    // csv-parse's messages quote the offending field: report its code and line only.
-    if (err instanceof CsvError) throw new TradewindsInputError([{ source, path: "", value: "", message: message.csvUnreadable(err.code, (err as CsvError & { lines?: number }).lines) }]);
-    throw err;
-  }
+  const text = readInputFile(csvPath, { source, what: "data file", maxBytes: MAX_CSV_FILE_BYTES });
+  const records = parseCsv(text, { relax_quotes: false, skip_empty_lines: true }, { source, what: "data file" });
   const header = records[0] ?? [];
   const rowCount = records.length - 1;
   const columns = new Map<string, Column>();

@@ -24,8 +24,8 @@ export interface CoefficientTable {
  * Σ_k weights[name_k]·β_k with s.e. √(a'Va). Throws a `TradewindsInputError` if a name is not a kept
  * slope (a silently ignored typo would change the total).
  */
-export function linearCombination(table: CoefficientTable, name: string, weights: Record<string, number>): CombinationEstimate {
-  const gradient = gradientFromWeights(table, weights);
+export function linearCombination(table: CoefficientTable, name: string, weights: Record<string, number>, where?: { source: string; path: string }): CombinationEstimate {
+  const gradient = gradientFromWeights(table, weights, where);
   let estimate = 0;
   for (let k = 0; k < gradient.length; k++) estimate += gradient[k] * table.estimates[k];
   return withStandardError(table, name, estimate, gradient);
@@ -39,12 +39,14 @@ export function deltaMethod(table: CoefficientTable, name: string, value: number
   return withStandardError(table, name, value, gradientFromWeights(table, gradientByName));
 }
 
-function gradientFromWeights(table: CoefficientTable, weights: Record<string, number>): Float64Array {
+function gradientFromWeights(table: CoefficientTable, weights: Record<string, number>, where?: { source: string; path: string }): Float64Array {
   const gradient = new Float64Array(table.names.length);
   for (const [name, weight] of Object.entries(weights)) {
     const k = table.names.indexOf(name);
     if (k < 0) {
-      throw new TradewindsInputError([{ source: "linear combination", path: `weights.${name}`, value: name, message: message.unknownSlope(name, [...table.names]) }]);
+      throw new TradewindsInputError([
+        { source: where?.source ?? "linear combination", path: where ? `${where.path}.weights.${name}` : `weights.${name}`, value: name, message: message.unknownSlope(name, [...table.names]) },
+      ]);
     }
     gradient[k] = weight;
   }

@@ -1,3 +1,4 @@
+import { checkInputFile } from "../util/inputFile.js";
 import { existsSync } from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { TradewindsInputError, message } from "../messages.js";
@@ -24,6 +25,8 @@ import { MISSING_MARKERS, type Column, type DataFrame } from "./frame.js";
 export async function readFrameWithDuckDb(path: string, options: { label?: string; showContent?: boolean } = {}): Promise<DataFrame> {
   const label = options.label ?? path;
   if (!existsSync(path)) throw new TradewindsInputError([{ source: label, path: "", value: "", message: message.fileMissing(label) }]);
+  // A folder, FIFO or device is refused before DuckDB opens it (no size cap: DuckDB streams the file).
+  checkInputFile(path, { source: label, what: "data file", maxBytes: Infinity });
   const { DuckDBInstance } = await import("@duckdb/node-api");
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();

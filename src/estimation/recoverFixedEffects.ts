@@ -22,7 +22,9 @@ export function recoverFixedEffects(
   normalisation: readonly Normalisation[],
   tolerance = 1e-14,
   maxIterations = 20_000,
+  where?: { source: string; path: string },
 ): RecoveredFixedEffects {
+  const normalisationError = (index: number, field: string, value: string, text: string) => issueAt(where, index, field, value, text);
   const factors = fit.factors;
   const observationCount = fit.fixedEffectSum.length;
   const structure = fixedEffectStructure(
@@ -69,6 +71,7 @@ export function recoverFixedEffects(
   };
 }
 
-function normalisationError(index: number, field: string, value: string, text: string): TradewindsInputError {
-  return new TradewindsInputError([{ source: "estimation spec", path: `normalisation[${index}].${field}`, value, message: text }]);
+function issueAt(where: { source: string; path: string } | undefined, index: number, field: string, value: string, text: string): TradewindsInputError {
+  const path = `normalisation[${index}].${field}`;
+  return new TradewindsInputError([{ source: where?.source ?? "estimation spec", path: where?.path ? `${where.path}.${path}` : path, value, message: text }]);
 }

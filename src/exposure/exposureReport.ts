@@ -1,6 +1,7 @@
 import type { Dataset } from "../data/dataset.js";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { readInputFile } from "../util/inputFile.js";
 import { datasetFromFile, listEmbeddedDatasets, loadDataset, loadDatasetFile } from "../data/load.js";
 import { BINARY_FORMAT } from "../data/binaryFormat.js";
 import { TradewindsInputError, message, show, type InputIssue } from "../messages.js";
@@ -34,8 +35,6 @@ export interface ExposureReport {
 
 /** Keys of the exposure tables (report/registry.ts). */
 const EXPOSURE_KEYS = ["vaOriginShare", "foreignVaInExports", "foreignVaShareOfExports", "domesticVaInForeignFinalDemand", "directExposure", "totalExposure", "vaContentShare", "chokepointOutputShare", "importSourceShare"];
-/** Exact country results shown beside the model's table keys when the model reports them. */
-const GE_EXACT_KEYS = ["realIncomeChangePct"];
 /** Sector keys of the GE result shown beside the exposure (when the model reports them). */
 const GE_SECTOR_KEYS = ["grossOutputChangePct", "sectorPriceChangePct", "sectorImportsChangePct"];
 
@@ -133,9 +132,8 @@ export function scenarioExposure(text: string, source: string, selection: Exposu
   }
   const view = exposureView(names, tables, shares, selection);
 
-  // The model's table keys, and the exact real-income change where the model reports it (CP's headline
-  // welfare is first order and leaves out embargoed flows).
-  const geCountryKeys = [...report.tableKeys, ...GE_EXACT_KEYS.filter((k) => !report.tableKeys.includes(k) && report.phases.every((p) => p.countries.every((c) => k in c.values)))];
+  // The model's table keys (the first is the exact welfare change in every model).
+  const geCountryKeys = [...report.tableKeys];
   const keys = [...EXPOSURE_KEYS, ...geCountryKeys];
   let ge: ExposureReport["ge"];
   if (selection.country !== undefined) {
@@ -207,7 +205,7 @@ export function exposureOf(target: string, selection: ExposureSelection): Exposu
   if (!existsSync(target)) {
     throw new TradewindsInputError([{ source: "command line", path: "<target>", value: show(target), message: message.exposureTargetUnknown(target, listEmbeddedDatasets()) }]);
   }
-  const text = readFileSync(target, "utf8");
+  const text = readInputFile(target, { source: "command line", field: "<target>", what: "dataset or scenario file" });
   if (target.endsWith(".json")) {
     let parsed: unknown;
     try {

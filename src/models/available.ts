@@ -1,4 +1,7 @@
+import type { Dataset } from "../data/dataset.js";
 import type { ModelCatalog } from "./catalog.js";
+import { checkGravityParams } from "./structuralGravity/checkParams.js";
+import { checkCaliendoParroParams } from "./caliendoParro/params.js";
 import { agModel, agParamsSchema, gegravityModel, gegravityParamsSchema } from "./structuralGravity/index.js";
 import { caliendoParroModel } from "./caliendoParro/model.js";
 import { caliendoParroParamsSchema } from "./caliendoParro/params.js";
@@ -15,6 +18,7 @@ export const modelCatalog: ModelCatalog = {
     description:
       "Structural gravity GE of Yotov, Piermartini, Monteiro & Larch (2016), An Advanced Guide to Trade Policy Analysis, ch. 2 (GEPPML; conditional and full-endowment GE, the book's Stata iteration by default)",
     params: agParamsSchema,
+    checkParams: checkGravityParams,
     shocks: gravityShocks,
     model: agModel,
     tableKeys: [
@@ -35,6 +39,7 @@ export const modelCatalog: ModelCatalog = {
   gegravity: {
     description: "gegravity OneSectorGE (Herman 2021): one-sector structural gravity GE with factory-gate price adjustment",
     params: gegravityParamsSchema,
+    checkParams: checkGravityParams,
     shocks: gravityShocks,
     model: gegravityModel,
     tableKeys: ["welfareChangePct", "welfareStatistic", "factoryPriceChangePct", "termsOfTradeChangePct", "exportsChangePct", "importsChangePct", "imrChangePct", "omrChangePct"],
@@ -56,10 +61,21 @@ export const modelCatalog: ModelCatalog = {
     description:
       "Caliendo & Parro (2015), Estimates of the Trade and Welfare Effects of NAFTA (REStud): many sectors with input–output links, tariff revenue, deficits zero or held; as the cp2015 package solves it",
     params: caliendoParroParamsSchema,
-    checkParams: checkElasticitySet,
+    checkParams: (params: never, data: Dataset) => [...checkCaliendoParroParams(params, data), ...checkElasticitySet(params, data)],
     shocks: ["tariff", "tariff-schedule", "trade-cost", "embargo"],
     model: caliendoParroModel,
-    tableKeys: ["welfareChangePct", "termsOfTradeEffectPct", "volumeOfTradeEffectPct", "realWageChangePct", "priceIndexChangePct", "exportsChangePct", "importsChangePct"],
+    // The exact welfare first, then its first-order decomposition (ToT + VoT + trade cost = first-order total).
+    tableKeys: [
+      "welfareChangePct",
+      "termsOfTradeEffectPct",
+      "volumeOfTradeEffectPct",
+      "tradeCostEffectPct",
+      "welfareFirstOrderPct",
+      "realWageChangePct",
+      "priceIndexChangePct",
+      "exportsChangePct",
+      "importsChangePct",
+    ],
     sectorTableKeys: ["grossOutputChangePct", "sectorPriceChangePct", "sectorExportsChangePct", "sectorImportsChangePct"],
   },
   lashkaripour: {

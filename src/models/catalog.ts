@@ -21,10 +21,12 @@ export interface ModelEntry {
   /** Country × sector keys shown in sector tables, in order (multi-sector models). */
   sectorTableKeys?: string[];
   /**
-   * Checks of parsed parameters against the dataset that the schema cannot express (e.g. a named
-   * elasticity set exists); each problem as { path relative to the model section, value, message }.
+   * Checks of parsed parameters against the dataset that the schema cannot express (a reference country
+   * it has, covariates it carries, a named elasticity set, …), run at validation so that errors name the
+   * scenario field; each problem as { path relative to the model section, value, message }.
+   * `hasEstimation` says whether the scenario has an estimation section.
    */
-  checkParams?: (params: never, data: Dataset) => ParamsProblem[];
+  checkParams?: (params: never, data: Dataset, hasEstimation: boolean) => ParamsProblem[];
   /** The model's closed-form optimal tariffs on a calibrated baseline, where it has them. */
   closedFormRates?: (baseline: unknown) => ClosedFormRates;
 }

@@ -23,6 +23,18 @@ export interface CompiledPolicy {
    * of `tariffs` are replaced by the solution. Only models that list the shock receive it.
    */
   tariffSetters?: number[];
+  /** Where the policy came from, so that a model's complaint about it names the file and the shocks. */
+  origin?: PolicyOrigin;
+}
+
+/** The scenario file and shocks behind a compiled policy (filled by scenario/compile.ts). */
+export interface PolicyOrigin {
+  /** The scenario's source (file path, "request body", …). */
+  source: string;
+  /** The phase, e.g. "phases[1]". */
+  phasePath: string;
+  /** The shocks in force (inherited ones included), with their field paths and countries (dataset indices). */
+  shocks: { path: string; type: string; importers: number[]; exporters: number[]; covariate?: string }[];
 }
 
 /** Per-country (and optionally per country × sector) results keyed by registry keys. */

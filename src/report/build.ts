@@ -1,5 +1,6 @@
 import type { Dataset } from "../data/dataset.js";
 import type { ModelOutcome } from "../models/types.js";
+import { message } from "../messages.js";
 import { compensatedSum } from "../util/sum.js";
 import { definitionOf, type QuantityDefinition } from "./registry.js";
 import type { BilateralRow, PhaseReport, ResultRow, SectorRow } from "./types.js";
@@ -73,6 +74,8 @@ export function buildPhaseReport(
     ...(phase.date !== undefined && { date: phase.date }),
     ...(phase.description !== undefined && { description: phase.description }),
     converged: outcome.solver.converged,
+    status: outcome.solver.converged ? "solved" : "not-converged",
+    ...(!outcome.solver.converged && { statusNote: message.lastIterateOnly(outcome.solver.iterations, outcome.solver.residual, outcome.solver.tolerance) }),
     solver: {
       converged: outcome.solver.converged,
       method: outcome.solver.method,

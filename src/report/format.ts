@@ -30,11 +30,17 @@ function header(def: QuantityDefinition): string {
   return `${def.label}\n(${def.unit})`;
 }
 
+/** A value cell: the number, or "—" where the phase did not converge (its values are a last iterate, not a result). */
+function cell(phase: PhaseReport, value: number | undefined, def: QuantityDefinition): string {
+  return phase.status === "not-converged" ? NOT_A_RESULT : formatNumber(value, def);
+}
+const NOT_A_RESULT = "—";
+
 function summaryTable(report: RunReport, phase: PhaseReport): string {
   const keys = report.tableKeys;
   const table = new Table({ head: ["", ...keys.map((k) => header(report.definitions[k]))], ...compact });
   for (const row of phase.summary) {
-    table.push([row.members > 1 ? `${row.code} (${row.members})` : `${row.code} ${row.name}`, ...keys.map((k) => formatNumber(row.values[k], report.definitions[k]))]);
+    table.push([row.members > 1 ? `${row.code} (${row.members})` : `${row.code} ${row.name}`, ...keys.map((k) => cell(phase, row.values[k], report.definitions[k]))]);
   }
   return table.toString();
 }
@@ -46,7 +52,7 @@ function formatTable(report: RunReport, options: TableOptions): string {
     out.push("");
     const status = phase.converged
       ? `solved: ${phase.solver.method}, ${phase.solver.iterations} iterations, residual ${phase.solver.residual.toExponential(1)}`
-      : `NOT CONVERGED: ${phase.solver.method} stopped after ${phase.solver.iterations} iterations with residual ${phase.solver.residual.toExponential(2)} > ${phase.solver.tolerance.toExponential(1)} — treat these numbers as unreliable`;
+      : `NOT CONVERGED (${phase.solver.method}): ${phase.statusNote ?? ""}`;
     out.push(`Phase ${phase.name}${phase.date ? ` (from ${phase.date})` : ""} — ${status}`);
     if (phase.description) out.push(phase.description);
     for (const r of phase.appliedRates ?? []) {
@@ -56,13 +62,13 @@ function formatTable(report: RunReport, options: TableOptions): string {
     const scalars = Object.entries(phase.scalars);
     if (scalars.length) out.push(scalars.map(([key, value]) => `${report.definitions[key].label}: ${formatNumber(value, report.definitions[key])}${report.definitions[key].unit === "%" ? "%" : ""}`).join("; "));
     const totals = phase.bilateral.filter((b) => b.sector === "ALL");
-    if (totals.length) {
+    if (totals.length && phase.status === "solved") {
       const t = new Table({ head: ["exporter → importer", "baseline", "counterfactual", "change (%)"], ...compact });
       for (const b of totals) t.push([`${b.exporter} → ${b.importer}`, b.baseline.toFixed(0), b.counterfactual.toFixed(0), (b.changePct > 0 ? "+" : "") + b.changePct.toFixed(2)]);
       out.push(`Bilateral flows (${report.dataset.units}, factory-gate value):`);
       out.push(t.toString());
     }
-    for (const code of sectorTableCountries(report, phase, options)) out.push(sectorTable(report, phase, code));
+    if (phase.status === "solved") for (const code of sectorTableCountries(report, phase, options)) out.push(sectorTable(report, phase, code));
     for (const w of phase.solver.warnings) out.push(`warning: ${w}`);
   }
   if (report.phases.length > 1) out.push("", timeline(report));
@@ -106,7 +112,7 @@ function timeline(report: RunReport): string {
   const def = report.definitions[key];
   const table = new Table({ head: [`${def.label} (${def.unit})`, ...report.phases.map((p) => p.name + (p.date ? `\n${p.date}` : ""))], ...compact });
   const rows: ResultRow[] = report.phases[0].summary;
-  rows.forEach((row, r) => table.push([row.code, ...report.phases.map((p) => formatNumber(p.summary[r].values[key], def))]));
+  rows.forEach((row, r) => table.push([row.code, ...report.phases.map((p) => cell(p, p.summary[r].values[key], def))]));
   return `Timeline of ${def.label.toLowerCase()}:\n${table.toString()}`;
 }
 
@@ -131,6 +137,7 @@ function formatCsv(report: RunReport): string {
   const records: (string | number)[][] = [["phase", "date", "converged", "code", "name", "kind", ...keys]];
   for (const phase of report.phases) {
     const push = (row: ResultRow, kind: string) =>
+      // A phase that did not converge has no results: its cells stay empty (converged = false says why).
       records.push([
         csvTextCell(phase.name),
         csvTextCell(phase.date ?? ""),
@@ -138,7 +145,7 @@ function formatCsv(report: RunReport): string {
         csvTextCell(row.code),
         csvTextCell(row.name),
         kind,
-        ...keys.map((k) => (Object.hasOwn(row.values, k) ? row.values[k] : "")),
+        ...keys.map((k) => (phase.status === "solved" && Object.hasOwn(row.values, k) ? row.values[k] : "")),
       ]);
     for (const row of phase.countries) push(row, "country");
     for (const row of phase.summary) if (row.members > 1) push(row, "aggregate");

@@ -30,7 +30,8 @@ const defs: QuantityDefinition[] = [
     key: "welfareChangePct",
     label: "Welfare (real income)",
     unit: "%",
-    formula: "100·(Ŵ − 1), Ŵ = real income counterfactual ÷ baseline (AG and gegravity: real GDP Y/P; Liberation Day: Ŵ of §3.3; Caliendo–Parro: the cp2015 package's first-order sum of terms-of-trade, volume-of-trade and trade-cost effects — the exact Î/P̂ is realIncomeChangePct; Lashkaripour: Ŷ/P̂ exactly, P̂ = Π_s P̂_s^e_s, relative to the balanced-trade baseline)",
+    formula:
+      "100·(Ŵ − 1), Ŵ = real income counterfactual ÷ baseline, exact (not a linearisation) in every model — AG and gegravity: real GDP, Ŵ = p̂/P̂ (Y = p·Q with fixed endowments Q, P the CES price index); Liberation Day: Ŵ = δ·Ê/P̂ + (1 − δ)·ŵL̂/P̂ of §3.3 (real spending and real labour income, weighted by the labour-supply preference term δ); Caliendo–Parro: Ŵ = Î/P̂, I = wL + tariff revenue + deficit, P̂ = Π_s P̂_s^α_s (its first-order terms-of-trade + volume-of-trade decomposition is welfareFirstOrderPct); Lashkaripour: Ŷ/P̂, P̂ = Π_s P̂_s^e_s, relative to the balanced-trade baseline",
     sign: "positive = the country gains",
     level: "country",
     aggregate: "weighted-mean",
@@ -178,7 +179,8 @@ const defs: QuantityDefinition[] = [
     better: "neither",
   },
   // ---- Caliendo–Parro (2015) multi-sector model with input–output links (`caliendo-parro`) ----------
-  // Its welfareChangePct is the package's first-order total ToT + VoT + trade-cost effect (spec §1.6).
+  // Its welfareChangePct is the exact Î/P̂; the package's first-order decomposition (spec §1.6) is reported beside it:
+  // termsOfTradeEffectPct + volumeOfTradeEffectPct + tradeCostEffectPct = welfareFirstOrderPct.
   {
     key: "termsOfTradeEffectPct",
     label: "Terms-of-trade effect",
@@ -220,11 +222,12 @@ const defs: QuantityDefinition[] = [
     better: "higher",
   },
   {
-    key: "realIncomeChangePct",
-    label: "Real income (exact)",
+    key: "welfareFirstOrderPct",
+    label: "Welfare, first order (ToT + VoT + trade cost)",
     unit: "%",
-    formula: "100·((I′/I)/P̂ − 1), I = wL + tariff revenue + deficit, P̂ = Π_s P̂_s^α_s",
-    sign: "positive = the country gains",
+    formula:
+      "termsOfTradeEffectPct + volumeOfTradeEffectPct + tradeCostEffectPct: the cp2015 package's first-order welfare (CP 2015 eq. 16; spec §1.6), exact only for small shocks — large ones (embargoes) can give it the wrong sign; the headline welfareChangePct is exact",
+    sign: "positive = the country gains, to first order",
     level: "country",
     aggregate: "weighted-mean",
     better: "higher",
@@ -388,7 +391,7 @@ const defs: QuantityDefinition[] = [
     key: "optimalTariffWelfarePct",
     label: "Own welfare at its optimal tariffs",
     unit: "%",
-    formula: "100·(Ŵ_j − 1) with j at its optimal tariffs and every other country at factual tariffs, trade balanced (Ossa 2014 Table 3 col 3: all (N−1)·S tariffs chosen to maximise Ŵ_j, NX′ = 0, Avg = simple mean over countries; Lashkaripour 2021: one uniform tariff, eq. 14)",
+    formula: "100·(Ŵ_j − 1), Ŵ_j = Ê_j/P̂_j exact (Ossa's mycounterfactuals.m:20; Lashkaripour: Ŷ_j/P̂_j), with j at its optimal tariffs and every other country at factual tariffs, trade balanced (Ossa 2014 Table 3 col 3: all (N−1)·S tariffs chosen to maximise Ŵ_j, NX′ = 0, Avg = simple mean over countries; Lashkaripour 2021: one uniform tariff, eq. 14)",
     sign: "positive = the tariff setter gains",
     level: "country",
     aggregate: "none",
@@ -428,7 +431,7 @@ const defs: QuantityDefinition[] = [
     key: "nashWelfarePct",
     label: "Welfare in the tariff war (Nash)",
     unit: "%",
-    formula: "100·(Ŵ_j − 1) with every country at the Nash tariffs found by simultaneous best responses (Ossa 2014 Table 4 col 2)",
+    formula: "100·(Ŵ_j − 1), Ŵ_j = Ê_j/P̂_j exact, with every country at the Nash tariffs found by simultaneous best responses (Ossa 2014 Table 4 col 2)",
     sign: "negative = the country loses from the trade war",
     level: "country",
     aggregate: "none",

@@ -41,6 +41,13 @@ export interface PhaseReport {
   date?: string;
   description?: string;
   converged: boolean;
+  /**
+   * "solved", or "not-converged": then every value below is the solver's last iterate, not an equilibrium —
+   * tables and CSV leave the cells empty, and JSON keeps the numbers for diagnosis beside this marker.
+   */
+  status: "solved" | "not-converged";
+  /** For a phase that did not converge: what the values are and what to do (messages.lastIterateOnly). */
+  statusNote?: string;
   solver: SolverSummary;
   /** Every country of the dataset. */
   countries: ResultRow[];

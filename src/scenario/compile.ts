@@ -1,5 +1,6 @@
 import type { Dataset } from "../data/dataset.js";
-import { TradewindsInputError } from "../messages.js";
+import { TradewindsInputError, message, show } from "../messages.js";
+import { MAX_TRADE_COST_FACTOR, MIN_TRADE_COST_FACTOR } from "./domains.js";
 import type { ClosedFormRates } from "../models/catalog.js";
 import { zeroPolicy, type CompiledPolicy } from "../models/types.js";
 import { ownValue } from "../util/ownNames.js";
@@ -29,14 +30,29 @@ export interface AppliedRate {
  * policy, become dense arrays in the dataset's index order. Domestic pairs (i = j) are never shocked.
  * Closed-form rates (optimal tariffs) come from the calibrated model through `rates`.
  */
-export function compilePhase(phase: PhaseInForce, data: Dataset, rates?: ClosedFormRates): CompiledPhase {
+export function compilePhase(
+  phase: PhaseInForce,
+  data: Dataset,
+  rates?: ClosedFormRates,
+  where: { source: string; phasePath: string } = { source: "scenario", phasePath: "phases" },
+): CompiledPhase {
   const policy = zeroPolicy(data);
   const appliedRates: AppliedRate[] = [];
-  for (const shock of phase.shocks) applyShock(policy, shock, data, rates, appliedRates);
+  for (const shock of phase.shocks) applyShock(policy, shock, data, rates, appliedRates, where.source);
+  policy.origin = {
+    ...where,
+    shocks: phase.shocks.map((s) => ({
+      path: s.path,
+      type: s.type,
+      importers: s.importers,
+      exporters: "exporters" in s ? s.exporters : "against" in s ? [s.against] : [],
+      ...(s.type === "covariate" && { covariate: s.name }),
+    })),
+  };
   return { name: phase.name, date: phase.date, description: phase.description, modelParams: phase.modelParams, policy, appliedRates };
 }
 
-export function applyShock(policy: CompiledPolicy, shock: NormalizedShock, data: Dataset, rates?: ClosedFormRates, applied: AppliedRate[] = []): void {
+export function applyShock(policy: CompiledPolicy, shock: NormalizedShock, data: Dataset, rates?: ClosedFormRates, applied: AppliedRate[] = [], source = "scenario"): void {
   const N = data.countries.length;
   const allSectors = data.sectors.map((_, s) => s);
   const setPairs = (exporters: number[], importers: number[], sectors: number[], visit: (k: number, i: number, j: number) => void) => {
@@ -44,7 +60,16 @@ export function applyShock(policy: CompiledPolicy, shock: NormalizedShock, data:
   };
   const needRates = (): ClosedFormRates => {
     if (rates) return rates;
-    throw new TradewindsInputError([{ source: "scenario", path: `${shock.path}.type`, value: JSON.stringify(shock.type), message: "this model has no closed-form optimal tariff" }]);
+    throw new TradewindsInputError([{ source, path: `${shock.path}.type`, value: JSON.stringify(shock.type), message: "this model has no closed-form optimal tariff" }]);
+  };
+  /** A closed form's complaint (e.g. missing calibration) located at this shock of the scenario file. */
+  const atShock = (rate: () => number): number => {
+    try {
+      return rate();
+    } catch (err) {
+      if (!(err instanceof TradewindsInputError)) throw err;
+      throw new TradewindsInputError(err.issues.map((issue) => ({ ...issue, source, path: `${shock.path} (${issue.path})` })));
+    }
   };
   switch (shock.type) {
     case "tariff":
@@ -61,11 +86,23 @@ export function applyShock(policy: CompiledPolicy, shock: NormalizedShock, data:
       });
       return;
     }
-    case "trade-cost":
-      setPairs(shock.exporters, shock.importers, shock.sectors, (k) => {
-        policy.tradeCostFactors[k] *= shock.factor;
+    case "trade-cost": {
+      let outside: { k: number; i: number; j: number; value: number } | undefined;
+      setPairs(shock.exporters, shock.importers, shock.sectors, (k, i, j) => {
+        const value = policy.tradeCostFactors[k] * shock.factor;
+        policy.tradeCostFactors[k] = value;
+        // Stacked trade-cost shocks multiply: the product must stay in the domain too (an embargo stays Infinity).
+        if (value !== Infinity && !(value >= MIN_TRADE_COST_FACTOR && value <= MAX_TRADE_COST_FACTOR)) outside ??= { k, i, j, value };
       });
+      if (outside) {
+        const { i, j, k, value } = outside;
+        const sector = data.sectors.length > 1 ? ` in sector ${data.sectors[Math.floor(k / (N * N))].code}` : "";
+        throw new TradewindsInputError([
+          { source, path: `${shock.path}.factor`, value: show(shock.factor), message: message.tradeCostProductOutOfRange(`${data.countries[i].code} → ${data.countries[j].code}${sector}`, value, MIN_TRADE_COST_FACTOR, MAX_TRADE_COST_FACTOR) },
+        ]);
+      }
       return;
+    }
     case "embargo":
       setPairs(shock.exporters, shock.importers, shock.sectors, (k) => {
         policy.tradeCostFactors[k] = Infinity;
@@ -82,7 +119,7 @@ export function applyShock(policy: CompiledPolicy, shock: NormalizedShock, data:
     case "optimal-tariff": {
       const closedForm = needRates();
       for (const j of shock.importers) {
-        const rate = closedForm.optimalTariff(j, shock.formula);
+        const rate = atShock(() => closedForm.optimalTariff(j, shock.formula));
         setPairs(shock.exporters, [j], allSectors, (k) => {
           policy.tariffs[k] = rate;
         });
@@ -103,7 +140,7 @@ export function applyShock(policy: CompiledPolicy, shock: NormalizedShock, data:
       return;
     }
     case "optimal-retaliation": {
-      const rate = needRates().optimalRetaliation(shock.against);
+      const rate = atShock(() => needRates().optimalRetaliation(shock.against));
       setPairs([shock.against], shock.importers, allSectors, (k) => {
         policy.tariffs[k] = rate;
       });

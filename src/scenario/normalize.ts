@@ -3,6 +3,7 @@ import { TradewindsInputError, message, show, type InputIssue } from "../message
 import { zodIssues } from "./validate.js";
 import type { ScenarioInput, ShockInput } from "./schema.js";
 import type { ModelCatalog } from "../models/catalog.js";
+import { noOpShockReason, unusableGroupWarnings } from "./noOps.js";
 import { hasOwnName, ownValue } from "../util/ownNames.js";
 
 /** A shock with its countries and sectors resolved to dataset indices. */
@@ -43,6 +44,8 @@ export interface NormalizedScenario {
   bilateral: [number, number][];
   /** Dataset and scenario groups by name (a Map: group names come from the user). */
   groups: ReadonlyMap<string, string[]>;
+  /** Valid parts that change nothing (scenario/noOps.ts), each "source: path: why". */
+  warnings: string[];
 }
 
 /** A phase as the compiler takes it: identity, model parameters and every shock in force, in order. */
@@ -127,7 +130,14 @@ export function normalizeScenario(input: ScenarioInput, data: Dataset, catalog: 
     });
   };
 
+  const warnings = unusableGroupWarnings(input, data, source);
   const normalizeShock = (shock: ShockInput, path: string): NormalizedShock => {
+    const normalized = resolveShock(shock, path);
+    const noOp = noOpShockReason(normalized, data);
+    if (noOp) warnings.push(`${source}: ${path}: ${noOp}`);
+    return normalized;
+  };
+  const resolveShock = (shock: ShockInput, path: string): NormalizedShock => {
     if (!entry.shocks.includes(shock.type)) add(`${path}.type`, shock.type, message.shockNotSupported(shock.type, input.model.type, entry.shocks));
     if (shock.type === "optimal-retaliation" || shock.type === "reciprocal-retaliation") {
       const against = members(shock.against, `${path}.against`);
@@ -181,7 +191,14 @@ export function normalizeScenario(input: ScenarioInput, data: Dataset, catalog: 
       const checked = entry.params.safeParse(merged);
       const modelPath = phase.model ? `${path}.model` : "model";
       if (!checked.success) issues.push(...zodIssues(checked.error.issues, merged, source, modelPath));
-      else for (const problem of entry.checkParams?.(checked.data as never, data) ?? []) add(`${modelPath}.${problem.path}`, problem.value, problem.message);
+      else {
+        for (const problem of entry.checkParams?.(checked.data as never, data, input.estimation !== undefined) ?? []) {
+          // Name the field where the user wrote it: the phase's override, else the scenario's model section.
+          const key = problem.path.split(/[.[]/)[0];
+          const at = `${phase.model && Object.hasOwn(phase.model, key) ? `${path}.model` : "model"}.${problem.path}`;
+          if (!issues.some((i) => i.path === at && i.message === problem.message)) add(at, problem.value, problem.message);
+        }
+      }
       modelParams = checked.success ? (checked.data as Record<string, unknown>) : merged;
       if (phase.model === undefined) scenarioChecked = modelParams;
     }
@@ -211,7 +228,7 @@ export function normalizeScenario(input: ScenarioInput, data: Dataset, catalog: 
   });
 
   if (issues.length) throw new TradewindsInputError(issues);
-  return { name: input.name, description: input.description, modelType, phases, reportRows, bilateral, groups };
+  return { name: input.name, description: input.description, modelType, phases, reportRows, bilateral, groups, warnings };
 }
 
 function importersTaxedBy(data: Dataset, schedule: string): number[] {

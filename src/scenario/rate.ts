@@ -11,12 +11,13 @@ export const MAX_SHARE_AS_NUMBER = 3;
 export const MAX_RATE = 10;
 
 export const rateSchema = z
-  .union([z.number(), z.string()])
+  .union([z.number(), z.string()], { error: 'a rate: a finite share (0.24 for 24%) or a percent string ("24%")' })
   .transform((value, ctx) => {
     let share: number;
     if (typeof value === "number") {
       if (value > MAX_SHARE_AS_NUMBER) {
-        ctx.addIssue({ code: "custom", message: message.rateLooksLikePercent(value) });
+        // Up to 1000 it may be a percent typed as a number ("24"); beyond, it is out of range in any notation.
+        ctx.addIssue({ code: "custom", message: value <= 100 * MAX_RATE ? message.rateLooksLikePercent(value) : message.rateOutOfRange(value) });
         return z.NEVER;
       }
       share = value;

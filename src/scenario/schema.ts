@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { estimationSectionSchema } from "../estimation/estimationSection.js";
+import { message } from "../messages.js";
+import { DOMAIN_REASONS, MAX_COVARIATE_MAGNITUDE, MAX_TRADE_COST_FACTOR, MIN_TRADE_COST_FACTOR, range } from "./domains.js";
 import { rateSchema } from "./rate.js";
 
 /**
@@ -8,10 +10,13 @@ import { rateSchema } from "./rate.js";
  * Every object is strict: an unknown key is an error, never silently ignored.
  */
 
+const tradeCostDomain = message.outOfDomain("a trade-cost factor", range(MIN_TRADE_COST_FACTOR, MAX_TRADE_COST_FACTOR), DOMAIN_REASONS.tradeCostFactor);
+const covariateDomain = message.outOfDomain("a covariate value", range(-MAX_COVARIATE_MAGNITUDE, MAX_COVARIATE_MAGNITUDE), DOMAIN_REASONS.covariateValue);
+
 const code = z.string().min(1).describe("An ISO 3166 alpha-3 country code, or a group name (dataset or scenario group)");
 /** Countries a shock applies to: a code, a list, or "all"; `except` removes countries. */
 const countrySet = z
-  .union([z.literal("all"), code, z.array(code).min(1)])
+  .union([z.literal("all"), code, z.array(code).min(1)], { error: 'a country code, a group, a list of them, or "all"' })
   .describe('A country code, a group, a list of them, or "all"');
 
 const who = {
@@ -50,7 +55,13 @@ const tradeCostShock = z
   .object({
     type: z.literal("trade-cost"),
     ...who,
-    factor: z.number().positive().finite().describe("Multiplicative change of the iceberg cost d̂ (1.1 = 10% costlier)"),
+    factor: z
+      .number()
+      .min(MIN_TRADE_COST_FACTOR, { error: tradeCostDomain })
+      .max(MAX_TRADE_COST_FACTOR, { error: tradeCostDomain })
+      .describe(
+        `Multiplicative change of the iceberg cost d̂ (1.1 = 10% costlier), in ${range(MIN_TRADE_COST_FACTOR, MAX_TRADE_COST_FACTOR)}; stacked trade-cost shocks multiply and their product must stay in that range. For a prohibitive cost use type: embargo`,
+      ),
   })
   .strict();
 
@@ -61,7 +72,13 @@ const covariateShock = z
     importer: countrySet,
     exporter: countrySet,
     except: z.array(code).optional(),
-    set: z.number().finite().describe("The counterfactual value of the covariate for the covered pairs"),
+    set: z
+      .number()
+      .min(-MAX_COVARIATE_MAGNITUDE, { error: covariateDomain })
+      .max(MAX_COVARIATE_MAGNITUDE, { error: covariateDomain })
+      .describe(
+        `The counterfactual value of the covariate for the covered pairs, in ${range(-MAX_COVARIATE_MAGNITUDE, MAX_COVARIATE_MAGNITUDE)}; the trade-cost change it implies, d̂ = exp(β·Δx/(1−σ)), must lie in ${range(MIN_TRADE_COST_FACTOR, MAX_TRADE_COST_FACTOR)}`,
+      ),
   })
   .strict();
 
@@ -175,7 +192,7 @@ export const blocSchema = z
       .describe("The k candidate members; a group (e.g. EU27) acts as one candidate. 2^k equilibria are solved"),
     focus: code.optional().describe("The candidate whose welfare joining vs staying out is reported for every configuration of the others"),
     basePhase: z.string().min(1).optional().describe("The phase of `phases` the bloc's rules are added to (default: the last phase)"),
-    payoff: z.string().min(1).optional().describe("The registry key the membership game is played on (default welfareChangePct; e.g. realIncomeChangePct for Caliendo–Parro's exact real income)"),
+    payoff: z.string().min(1).optional().describe("The registry key the membership game is played on (default welfareChangePct, the exact real-income change in every model; e.g. welfareFirstOrderPct for Caliendo–Parro's first-order decomposition)"),
     rate: rateSchema.default(0.5).describe('The bloc\'s rate parameter, used where a measure says tariff: "rate" (default 50%)'),
     membersOnTarget: blocMeasureSchema.describe("What members impose on imports from the target"),
     leaderOnMembers: blocMeasureSchema.optional().describe("The leader's tariff on members (the reward); default: as in the base phase"),

@@ -55,7 +55,7 @@ export function analyzeBloc(prepared: PreparedBloc, solves: MembershipSolve[], i
           candidate: codes[bloc.focus],
           rows: membershipComparisons(payoff, k, bloc.focus).map((r) => ({ others: names(r.others), joining: r.joining, stayingOut: r.stayingOut, gain: r.joining - r.stayingOut })),
         };
-  const warnings = [...new Set(solves.flatMap((s) => s.warnings))];
+  const warnings = [...new Set([...prepared.scenario.warnings, ...solves.flatMap((s) => s.warnings)])];
   return {
     tradewinds: VERSION,
     scenario: { name: scenario.name, description: scenario.description, source: prepared.source },

@@ -1,4 +1,5 @@
 import type { Dataset } from "../data/dataset.js";
+import { DEFAULT_MAX_BLOC_SETS } from "../scenario/domains.js";
 import { loadDataset } from "../data/load.js";
 import { withBaselineTariffs } from "../data/dataset.js";
 import { modelCatalog } from "../models/available.js";
@@ -22,7 +23,11 @@ export interface BlocRequest {
   source: string;
   /** Overrides `bloc.rate` (the members' rate parameter), a share. */
   rate?: number;
+  /** The most membership sets (2^k) solved without asking; more is an input error (CLI: --max-sets, --yes). Default DEFAULT_MAX_BLOC_SETS. */
+  maxSets?: number;
 }
+
+export { DEFAULT_MAX_BLOC_SETS };
 
 /** A scenario with a bloc section, validated, normalized and calibrated once: ready to solve any membership set. */
 export interface PreparedBloc {
@@ -57,7 +62,14 @@ export function prepareBloc(request: BlocRequest, catalog: ModelCatalog = modelC
   const input = validateScenarioText(request.text, request.source);
   if (!input.bloc) throw new TradewindsInputError([{ source: request.source, path: "bloc", value: "", message: message.blocNeedsSection(request.source) }]);
   if (request.rate !== undefined) input.bloc.rate = request.rate;
-  const data = withBaselineTariffs(dataset ?? loadDataset(input.dataset), input.baselineTariffs, request.source);
+  const sets = 2 ** input.bloc.candidates.length;
+  const limit = request.maxSets ?? DEFAULT_MAX_BLOC_SETS;
+  if (sets > limit) {
+    throw new TradewindsInputError([
+      { source: request.source, path: "bloc.candidates", value: String(input.bloc.candidates.length), message: message.blocTooManySets(input.bloc.candidates.length, sets, limit) },
+    ]);
+  }
+  const data = withBaselineTariffs(dataset ?? loadDataset(input.dataset, request.source), input.baselineTariffs, request.source);
   const scenario = normalizeScenario(input, data, catalog, request.source);
   const bloc = normalizeBloc(input.bloc, scenario, data, catalog, request.source);
   const entry = catalog[scenario.modelType]; // normalizeScenario checked it is the catalog's own entry
@@ -69,7 +81,10 @@ export function prepareBloc(request: BlocRequest, catalog: ModelCatalog = modelC
 /** Solves the equilibrium of membership set `mask` (bit c = candidate c is a member). Deterministic. */
 export function solveMembership(prepared: PreparedBloc, mask: number): MembershipSolve {
   const { bloc, data, entry, basePhase, baseline, rates } = prepared;
-  const phase = compilePhase({ ...basePhase, shocks: [...basePhase.shocks, ...blocShocks(bloc, mask)] }, data, rates);
+  const phase = compilePhase({ ...basePhase, shocks: [...basePhase.shocks, ...blocShocks(bloc, mask)] }, data, rates, {
+    source: prepared.source,
+    phasePath: `phases[${prepared.bloc.basePhase}]`,
+  });
   const ctx = newRunContext();
   const outcome = entry.model.solve(baseline, phase.policy, ctx);
   const key = prepared.input.bloc?.payoff ?? BLOC_PAYOFF_KEY;

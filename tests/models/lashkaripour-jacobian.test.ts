@@ -25,6 +25,7 @@ describe("systemJacobian(system, x) is the derivative of systemResidual (central
     { name: "all countries set tariffs (Nash)", setters: [...Array(N).keys()], shocked: false },
     { name: "USA, CHN and ROW set tariffs; tariff, trade-cost and embargo shocks", setters: [at("USA"), at("CHN"), N - 1], shocked: true },
     { name: "no setters (balanced-trade / counterfactual system)", setters: [], shocked: true },
+    { name: "Japan cut off from trade: two trading components, each with its own numeraire row", setters: [at("USA")], shocked: false, autarky: at("JPN") },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -37,8 +38,13 @@ describe("systemJacobian(system, x) is the derivative of systemResidual (central
         }
         costs[(8 * N + at("CHN")) * N + at("JPN")] = Infinity;
       }
+      const cut: number = "autarky" in c && c.autarky !== undefined ? c.autarky : -1;
+      if (cut >= 0)
+        for (let s = 0; s < S; s++)
+          for (let i = 0; i < N; i++) if (i !== cut) costs[(s * N + i) * N + cut] = costs[(s * N + cut) * N + i] = Infinity;
       const state = newLashkaripourState(N, S);
       const system = prepareSystem(baseline.economy, tariffs, costs, c.setters, baseline.codes, state);
+      if (cut >= 0) expect(Array.from(system.numeraireRows)).toEqual([cut, N - 1].sort((a, b) => system.component[a] - system.component[b]));
       const n = 2 * N + c.setters.length;
       // A deterministic point near but away from the solution (the kernel reads |x|; one negative entry checks the sign rule).
       const x = Float64Array.from({ length: n }, (_, k) => (k < 2 * N ? 1 : 1.3) + 0.05 * Math.sin(1.7 * k + 0.3));

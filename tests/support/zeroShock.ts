@@ -5,8 +5,9 @@ import { expectClose } from "./expectClose.js";
 
 /**
  * Asserts that a Caliendo–Parro phase without shocks, on data that are the model's equilibrium, reports
- * zero change in every outcome. One exception is exact too: welfareChangePct (with its volume-of-trade
- * term volumeOfTradeEffectPct) is the cp2015 package's first-order decomposition, whose volume-of-trade term divides by (T + 1e-8) (its zero-flow guard), so a
+ * zero change in every outcome, the headline welfareChangePct (the exact Î/P̂) included. One exception is exact too:
+ * welfareFirstOrderPct (with its volume-of-trade term volumeOfTradeEffectPct) is the cp2015 package's first-order
+ * decomposition, whose volume-of-trade term divides by (T + 1e-8) (its zero-flow guard), so a
  * zero shock gives VoT_r = 100/I_r · Σ_{i,s} t·T·(T/(T + 1e-8) − 1) rather than 0 — computed here from
  * the data (I_r = value added + tariff revenue + deficit; without IO, value added = sales).
  */
@@ -35,7 +36,7 @@ export function expectZeroShock(phase: PhaseReport, data: Dataset, tolerancePp: 
   for (const row of phase.countries) {
     const r = at.get(row.code);
     for (const [key, value] of Object.entries(row.values)) {
-      if ((key === "welfareChangePct" || key === "volumeOfTradeEffectPct") && r !== undefined) {
+      if ((key === "welfareFirstOrderPct" || key === "volumeOfTradeEffectPct") && r !== undefined) {
         const income = (data.io ? valueAdded[r] : sales[r]) + revenue[r] + (imports[r] - sales[r]);
         expectClose(value, (100 * guardTerm[r]) / income, tolerancePp, `${row.code} ${key} (the decomposition's zero-flow guard)`);
       } else expectClose(value, 0, tolerancePp, `${row.code} ${key}`);

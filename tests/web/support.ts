@@ -1,18 +1,18 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
 import { buildServer, type TradewindsServer } from "../../src/server/app.js";
+import { launchHeadlessChromium } from "../support/browser.js";
 
 /**
  * The dashboard in a real browser for the tests under tests/web: the built dashboard (built when older
- * than web/), the real server on a loopback port with the embedded datasets, headless Chromium driven by
- * playwright-core. Pages record script errors and Content-Security-Policy violations (`errors`).
+ * than web/ or src/), the real server on a loopback port with the embedded datasets, headless Chromium
+ * (support/browser.ts: @sparticuz/chromium, else a system one) driven by playwright-core. Pages record script errors and Content-Security-Policy violations (`errors`).
  */
 export const ARTIFACTS = "test-artifacts";
 const WEB = "dist/web";
-const CHROMIUM = process.env.TRADEWINDS_CHROMIUM ?? "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 /** Generous waits: the machine has 2 cores shared with other work; a wait ends when its condition holds. */
@@ -40,12 +40,11 @@ export function ensureDashboardBuilt(): Promise<void> {
 }
 
 export async function startDashboard(): Promise<Dashboard> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) or set TRADEWINDS_CHROMIUM`);
   mkdirSync(ARTIFACTS, { recursive: true });
   await ensureDashboardBuilt();
   const app = await buildServer({ dataDir: mkdtempSync(join(tmpdir(), "tradewinds-web-")), webDir: WEB });
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const { browser } = await launchHeadlessChromium(ARGS);
   return {
     url,
     app,

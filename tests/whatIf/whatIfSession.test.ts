@@ -72,7 +72,7 @@ describe("WhatIfSession on examples/japan-sectors.yaml (Caliendo–Parro on gtap
 });
 
 describe("WhatIfSession on examples/liberation-day-case-1.yaml (194 countries)", () => {
-  it("a warm re-solve of a changed US tariff on Japan reaches runScenario's equilibrium in fewer Levenberg–Marquardt steps", () => {
+  it("a warm re-solve of a changed US tariff on Japan reaches runScenario's equilibrium in fewer solver steps", () => {
     const text = readFileSync("examples/liberation-day-case-1.yaml", "utf8");
     const variant = text.replace("importer: USA }", "importer: USA }\n      - { type: tariff, importer: USA, exporter: JPN, set: \"30%\" }");
     expect(variant).not.toBe(text);

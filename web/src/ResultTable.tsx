@@ -14,7 +14,26 @@ export interface TableRow {
  * a group once ("EU27", not "EU27 EU27"). Every number carries its unit in the header, its definition on
  * hover and its tone: good or bad for the measure, none when it shows as zero.
  */
-export function ResultTable({ rows, keys, definitions, testId, first = "Country", caption, defaultSort }: { rows: TableRow[]; keys: string[]; definitions: Record<string, QuantityDefinition>; testId: string; first?: string; caption?: string; defaultSort?: string }) {
+export function ResultTable({
+  rows,
+  keys,
+  definitions,
+  testId,
+  first = "Country",
+  caption,
+  defaultSort,
+  solved = true,
+}: {
+  rows: TableRow[];
+  keys: string[];
+  definitions: Record<string, QuantityDefinition>;
+  testId: string;
+  first?: string;
+  caption?: string;
+  defaultSort?: string;
+  /** False for a phase that did not converge: its cells show "—" (the values are a last iterate). */
+  solved?: boolean;
+}) {
   const [sort, setSort] = useState<{ key: string; descending: boolean } | undefined>(defaultSort ? { key: defaultSort, descending: true } : undefined);
   const sorted = sort
     ? [...rows].sort((a, b) => {
@@ -53,8 +72,15 @@ export function ResultTable({ rows, keys, definitions, testId, first = "Country"
                 {row.name && row.name !== row.code && <span className="name"> {row.name}</span>}
               </th>
               {keys.map((key) => (
-                <td key={key} data-key={key} data-value={row.values[key]} data-tone={toneOf(row.values[key], definitions[key])} title={definitionText(definitions[key])} className={`tone-${toneOf(row.values[key], definitions[key])}`}>
-                  {formatValue(row.values[key], definitions[key])}
+                <td
+                  key={key}
+                  data-key={key}
+                  data-value={solved ? row.values[key] : undefined}
+                  data-tone={solved ? toneOf(row.values[key], definitions[key]) : "zero"}
+                  title={definitionText(definitions[key])}
+                  className={`tone-${solved ? toneOf(row.values[key], definitions[key]) : "zero"}`}
+                >
+                  {solved ? formatValue(row.values[key], definitions[key]) : "—"}
                 </td>
               ))}
             </tr>

@@ -31,7 +31,9 @@ export function Results({ report, dataset, origin, stale, phaseIndex, onPhase, w
   }, [report, measure]);
   const phase = report.phases[Math.min(phaseIndex, report.phases.length - 1)];
   const def = report.definitions[measure];
-  const values = useMemo(() => new Map([...phase.countries, ...phase.summary].map((r) => [r.code, r.values[measure]])), [phase, measure]);
+  // A phase that did not converge has a last iterate, not a result: no colours, no numbers in the tables (as the CLI's "—").
+  const solved = phase.status !== "not-converged";
+  const values = useMemo(() => new Map(solved ? [...phase.countries, ...phase.summary].map((r) => [r.code, r.values[measure]]) : []), [phase, measure, solved]);
   const barRows = useMemo(() => phase.countries.map((r) => ({ code: r.code, name: r.name, value: r.values[measure] })), [phase, measure]);
   const named = useMemo(() => [...new Set([...phase.summary.filter((r) => r.code !== "WORLD").map((r) => r.code), ...phase.bilateral.flatMap((b) => [b.exporter, b.importer])])], [phase]);
   const countryCodes = useMemo(() => new Set(phase.countries.map((c) => c.code)), [phase]);
@@ -82,24 +84,28 @@ export function Results({ report, dataset, origin, stale, phaseIndex, onPhase, w
         </label>
       </div>
       {phase.description && <p className="phase-description">{phase.description}</p>}
-      {!phase.converged && <p className="error">The solver did not converge in this phase: {phase.solver.warnings.join("; ")}</p>}
+      {!solved && (
+        <p className="error" role="alert" data-testid="not-converged">
+          Not converged: {phase.statusNote ?? phase.solver.warnings.join("; ")}
+        </p>
+      )}
       {whatIf}
       <div className={wide ? "grid" : "stack"}>
         <WorldMap values={values} def={def} named={named} datasetCodes={datasetCodes} year={report.dataset.year} />
         <div>
           <h3 title={definitionText(def)}>Largest gains and losses: {def?.label}</h3>
-          <GainsLosses rows={barRows} def={def} named={namedCountries} width={wide ? 420 : Math.min(width, 560)} />
+          <GainsLosses rows={solved ? barRows : []} def={def} named={namedCountries} width={wide ? 420 : Math.min(width, 560)} />
         </div>
       </div>
       <h3>Summary</h3>
-      <ResultTable rows={phase.summary} keys={report.tableKeys} definitions={report.definitions} testId="summary-table" caption="Summary: the countries and groups the scenario names, and the world" />
+      <ResultTable rows={phase.summary} keys={report.tableKeys} definitions={report.definitions} solved={solved} testId="summary-table" caption="Summary: the countries and groups the scenario names, and the world" />
       {report.phases.length > 1 && (
         <>
           <h3 title={definitionText(def)}>Timeline: {def?.label}</h3>
           <Timeline report={report} measure={measure} width={Math.min(width, 640)} />
         </>
       )}
-      {phase.sectors && sectorRows.length > 0 && (
+      {solved && phase.sectors && sectorRows.length > 0 && (
         <>
           <h3>
             <label>
@@ -114,10 +120,10 @@ export function Results({ report, dataset, origin, stale, phaseIndex, onPhase, w
             </label>
           </h3>
           <SectorChart rows={sectorRows} keys={sectorKeys} definitions={report.definitions} width={Math.min(width, 760)} />
-          <ResultTable rows={sectorRows} keys={sectorKeys} definitions={report.definitions} testId="sector-table" first="Sector" caption={`Sectors of ${sectorCountry}`} />
+          <ResultTable rows={sectorRows} keys={sectorKeys} definitions={report.definitions} solved={solved} testId="sector-table" first="Sector" caption={`Sectors of ${sectorCountry}`} />
         </>
       )}
-      {phase.bilateral.length > 0 && (
+      {solved && phase.bilateral.length > 0 && (
         <>
           <h3>Bilateral flows ({report.dataset.units}, factory-gate value)</h3>
           <div className="table-wrap" tabIndex={0} role="region" aria-label="Bilateral flows">
@@ -148,7 +154,7 @@ export function Results({ report, dataset, origin, stale, phaseIndex, onPhase, w
         </>
       )}
       <h3>All countries</h3>
-      <ResultTable rows={phase.countries} keys={report.tableKeys} definitions={report.definitions} testId="country-table" defaultSort={measure} caption="Every country of the dataset" />
+      <ResultTable rows={phase.countries} keys={report.tableKeys} definitions={report.definitions} solved={solved} testId="country-table" defaultSort={measure} caption="Every country of the dataset" />
       {Object.keys(phase.scalars).length > 0 && (
         <p className="scalars">
           {Object.entries(phase.scalars).map(([k, v]) => (

@@ -64,7 +64,12 @@ const ANDERSON_DEPTH = 5;
  * leaves the positive orthant or produces non-finite values falls back to the plain damped step.
  * Never returns non-finite numbers: a diverging step is undone and reported as non-convergence.
  */
-export function solveEquilibrium(economy: CaliendoParroEconomy, policy: PolicyTerms, settings: IterationSettings): SolverResult<CaliendoParroEquilibrium> {
+export function solveEquilibrium(
+  economy: CaliendoParroEconomy,
+  policy: PolicyTerms,
+  settings: IterationSettings,
+  economyLabel: (n: number) => string = (n) => `country ${n}`,
+): SolverResult<CaliendoParroEquilibrium> {
   const { N, S } = economy;
   const { damping, tolerance, maxIterations } = settings;
   const NS = N * S;
@@ -85,8 +90,16 @@ export function solveEquilibrium(economy: CaliendoParroEconomy, policy: PolicyTe
   const targetWage = new Float64Array(N);
   const previous = { unitCost: new Float64Array(NS), spending: new Float64Array(NS), wage: new Float64Array(N) };
   const scratch = { sums: new Float64Array(N), logPrice: new Float64Array(S) };
-  let totalLabourIncome = 0;
-  for (let n = 0; n < N; n++) totalLabourIncome += economy.labourIncome[n];
+  // One numeraire per trading component (policyTerms.ts): the component's value added Σ ŵ·wL is fixed, replacing the
+  // labour-market equation of its last member. With one component this is the package's world numeraire.
+  const components = policy.componentCount;
+  const componentLabourIncome = new Float64Array(components);
+  const componentLast = new Int32Array(components);
+  const componentValueAdded = new Float64Array(components);
+  for (let n = 0; n < N; n++) {
+    componentLabourIncome[policy.component[n]] += economy.labourIncome[n];
+    componentLast[policy.component[n]] = n;
+  }
 
   // Packed unknowns for acceleration: [ĉ (NS), X / max(X⁰, 1) (NS), ŵ (N)], so all entries are O(1).
   const dimension = 2 * NS + N;
@@ -95,6 +108,7 @@ export function solveEquilibrium(economy: CaliendoParroEconomy, policy: PolicyTe
   const image = new Float64Array(dimension);
   const candidate = new Float64Array(dimension);
   const memory = settings.method === "anderson" ? createAndersonMemory(dimension, ANDERSON_DEPTH) : undefined;
+  const maxTheta = Math.max(...economy.tradeElasticities);
 
   const evaluate = (): number => {
     sectorPricesAndShares(N, S, economy.tradeElasticities, policy.weights, state.unitCost, state.priceIndex, state.shares, scratch.sums);
@@ -103,9 +117,12 @@ export function solveEquilibrium(economy: CaliendoParroEconomy, policy: PolicyTe
     inputBundleCost(N, S, state.wage, state.priceIndex, economy.valueAddedShares, economy.inputShares, targetCost, scratch.logPrice);
     impliedSpending(N, S, economy.inputShares, economy.finalShares, state.grossOutput, state.income, targetSpending);
     impliedWage(N, S, economy.valueAddedShares, state.grossOutput, economy.labourIncome, targetWage);
-    let worldLabourIncome = 0;
-    for (let n = 0; n < N; n++) worldLabourIncome += state.wage[n] * economy.labourIncome[n];
-    targetWage[N - 1] = state.wage[N - 1] - (worldLabourIncome / totalLabourIncome - 1);
+    componentValueAdded.fill(0);
+    for (let n = 0; n < N; n++) componentValueAdded[policy.component[n]] += state.wage[n] * economy.labourIncome[n];
+    for (let c = 0; c < components; c++) {
+      const last = componentLast[c];
+      targetWage[last] = state.wage[last] - (componentValueAdded[c] / componentLabourIncome[c] - 1);
+    }
     let squares = 0;
     for (let k = 0; k < NS; k++) {
       const costResidual = state.unitCost[k] - targetCost[k];
@@ -131,6 +148,15 @@ export function solveEquilibrium(economy: CaliendoParroEconomy, policy: PolicyTe
   /** Writes a packed vector into the state; false (state untouched) if an entry is not positive and finite. */
   const unpack = (from: Float64Array): boolean => {
     for (let k = 0; k < dimension; k++) if (!(from[k] > 0 && from[k] < Infinity)) return false;
+    // Trade shares go as ĉ^(−θ): a state whose unit costs span more than e^(MAX_SHARE_EXPONENT/θ) would make shares
+    // under- or overflow (and their ratios unrepresentable); such a step is divergence, handled like a non-finite one.
+    let low = Infinity;
+    let high = 0;
+    for (let k = 0; k < NS; k++) {
+      low = Math.min(low, from[k]);
+      high = Math.max(high, from[k]);
+    }
+    if (maxTheta * Math.log(high / low) > MAX_SHARE_EXPONENT) return false;
     for (let k = 0; k < NS; k++) {
       state.unitCost[k] = from[k];
       state.spending[k] = from[NS + k] * spendingScale[k];
@@ -184,5 +210,44 @@ export function solveEquilibrium(economy: CaliendoParroEconomy, policy: PolicyTe
   }
   const method = SOLVER_METHODS[settings.method];
   if (!converged) warnings.push(message.notConverged(method, iterations, residual, tolerance));
+  else {
+    // A backstop against the false convergence of a policy without a finite equilibrium: the residuals are absolute,
+    // so an iteration drifting towards a corner (some wages → 0 in the numeraire) meets the tolerance on the way.
+    const corner = wageCorner(state.wage, policy.component, components);
+    if (corner) {
+      converged = false;
+      warnings.push(message.equilibriumAtCorner(economyLabel(corner.high), economyLabel(corner.low), corner.ratio));
+    }
+  }
   return { converged, iterations, residual, residualNorm: "euclidean norm of cost, scaled spending and wage residuals", tolerance, method, warnings, value: state };
+}
+
+/**
+ * Largest θ·ln(max ĉ / min ĉ) an iterate may reach: 600, so that relative trade shares ĉ^(−θ) stay within
+ * e^±600 ≈ 1e±260 of each other, inside the double range with room for the products formed from them.
+ * (A legitimate equilibrium is far inside: θ = 100 would need unit costs 400× apart.)
+ */
+const MAX_SHARE_EXPONENT = 600;
+
+/**
+ * Largest relative wage change within one trading component beyond which a solve is taken to have run off to a
+ * corner instead of reaching an equilibrium: 1e4. Within the shock domains (tariffs ≤ 1000%, cost factors within
+ * a hundredfold) relative wages move by far less; the drifting solves of the isolation bug reached 3·10⁵ (cp-1993)
+ * and 8·10⁴ (gtap-2007).
+ */
+export const MAX_RELATIVE_WAGE_CHANGE = 1e4;
+
+function wageCorner(wage: Float64Array, component: Int32Array, count: number): { high: number; low: number; ratio: number } | undefined {
+  for (let c = 0; c < count; c++) {
+    let high = -1;
+    let low = -1;
+    for (let n = 0; n < wage.length; n++) {
+      if (component[n] !== c) continue;
+      if (high < 0 || wage[n] > wage[high]) high = n;
+      if (low < 0 || wage[n] < wage[low]) low = n;
+    }
+    const ratio = wage[high] / wage[low];
+    if (ratio > MAX_RELATIVE_WAGE_CHANGE) return { high, low, ratio };
+  }
+  return undefined;
 }

@@ -37,8 +37,8 @@ export const caliendoParroModel: Model<CaliendoParroParams, CaliendoParroBaselin
     const labels = { countries: data.countries.map((c) => c.code), sectors: data.sectors.map((s) => s.code) };
     const deficits = params.deficits === "held" ? Float64Array.from(economy.dataDeficits) : new Float64Array(N);
     const policy = policyTerms(economy, economy.baseTariffs, new Float64Array(S * N * N).fill(1), deficits, labels);
-    const solution = solveEquilibrium(economy, policy, params);
-    for (const w of solution.warnings) ctx.warnings.push(`baseline solve: ${w}`);
+    const solution = solveEquilibrium(economy, policy, params, (n) => labels.countries[n]);
+    for (const w of [...policy.notes, ...solution.warnings]) ctx.warnings.push(`baseline solve: ${w}`);
     return { data, params, economy, labels, deficits, policy, solution };
   },
   solve(baseline: CaliendoParroBaseline, compiled: CompiledPolicy, ctx: RunContext, start?: unknown): ModelOutcome {
@@ -47,9 +47,9 @@ export const caliendoParroModel: Model<CaliendoParroParams, CaliendoParroBaselin
     if (compiled.tariffs.length !== size || compiled.tradeCostFactors.length !== size) {
       throw new Error(`internal: compiled policy arrays have ${compiled.tariffs.length}/${compiled.tradeCostFactors.length} entries, the dataset needs ${size}`);
     }
-    const policy = policyTerms(economy, compiled.tariffs, compiled.tradeCostFactors, baseline.deficits, baseline.labels);
-    const result = solveEquilibrium(economy, policy, { ...params, start: isStart(start) ? start : undefined });
-    for (const w of result.warnings) ctx.warnings.push(w);
+    const policy = policyTerms(economy, compiled.tariffs, compiled.tradeCostFactors, baseline.deficits, baseline.labels, compiled.origin);
+    const result = solveEquilibrium(economy, policy, { ...params, start: isStart(start) ? start : undefined }, (n) => baseline.labels.countries[n]);
+    for (const w of [...policy.notes, ...result.warnings]) ctx.warnings.push(w);
     const skipped = embargoedFlowCount(baseline.solution.value, policy);
     if (skipped > 0) ctx.warnings.push(message.embargoLinearisationSkipped(skipped));
     const { value: _value, ...record } = result;

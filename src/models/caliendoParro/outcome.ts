@@ -65,12 +65,13 @@ export function caliendoParroOutcome(
   return {
     solver,
     countries: {
-      welfareChangePct: decomposition.welfare,
+      // The headline is the exact change in real income; the cp2015 first-order decomposition stands beside it.
+      welfareChangePct: realIncome,
       termsOfTradeEffectPct: decomposition.termsOfTrade,
       volumeOfTradeEffectPct: decomposition.volumeOfTrade,
       tradeCostEffectPct: decomposition.tradeCost,
+      welfareFirstOrderPct: decomposition.welfare,
       realWageChangePct: realWage,
-      realIncomeChangePct: realIncome,
       factoryPriceChangePct: wage,
       priceIndexChangePct: priceIndex,
       exportsChangePct: byCountry((n) => percentChange(total(sectorExports.next, n), total(sectorExports.base, n))),

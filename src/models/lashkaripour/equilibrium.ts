@@ -1,4 +1,7 @@
 import { TradewindsInputError, message } from "../../messages.js";
+import { isolationIssue, reportIsolation } from "../isolationIssues.js";
+import { analyseIsolation, levelDeficitSign } from "../tradeIsolation.js";
+import type { PolicyOrigin } from "../types.js";
 import { flowsOutputAndRevenue, income } from "../caliendoParro/marketClearing.js";
 import { costWeights, sectorPricesAndShares } from "../caliendoParro/sectorPrices.js";
 import { MACHINE_EPSILON, type LashkaripourEconomy } from "./economy.js";
@@ -34,6 +37,15 @@ export interface LashkaripourSystem {
   baseWeights: Float64Array;
   /** Σ_i R_i, the numeraire's weight total. */
   worldWageIncome: number;
+  /**
+   * Trading components (models/tradeIsolation.ts): component[i], and per component the row whose ERR1 its
+   * numeraire Σ_{i∈c} R_i (ŵ_i − 1) replaces (the package's ROW row, N − 1, in its own component) and Σ_{i∈c} R_i.
+   * With every country trading, one component: the package's system.
+   */
+  component: Int32Array;
+  numeraireRows: Int32Array;
+  isNumeraireRow: Uint8Array;
+  componentWageIncome: Float64Array;
 }
 
 /** The evaluated equilibrium at one x; arrays are overwritten by every evaluation. */
@@ -98,7 +110,16 @@ export interface EconomyCodes {
  * embargo), bilateral order, and the tariff setters. Rejects a policy that leaves a market with spending
  * and no supplier. Writes the policy's constant parts into `state`.
  */
-export function prepareSystem(economy: LashkaripourEconomy, tariffs: Float64Array, tradeCostFactors: Float64Array, setters: readonly number[], codes: EconomyCodes, state: LashkaripourState): LashkaripourSystem {
+export function prepareSystem(
+  economy: LashkaripourEconomy,
+  tariffs: Float64Array,
+  tradeCostFactors: Float64Array,
+  setters: readonly number[],
+  codes: EconomyCodes,
+  state: LashkaripourState,
+  origin?: PolicyOrigin,
+  notes: string[] = [],
+): LashkaripourSystem {
   const { N, S } = economy;
   const sorted = Int32Array.from(new Set(setters)).sort();
   const setterPosition = new Int32Array(N).fill(-1);
@@ -115,15 +136,36 @@ export function prepareSystem(economy: LashkaripourEconomy, tariffs: Float64Arra
       if (!(economy.spendingShares[j * S + s] > 0)) continue;
       let supplied = false;
       for (let i = 0; i < N && !supplied; i++) supplied = baseWeights[(s * N + i) * N + j] > 0;
-      if (!supplied) issues.push({ source: "policy", path: `embargo on ${codes.sectors[s]} into ${codes.countries[j]}`, value: "", message: message.embargoNoSupplier(codes.countries[j], codes.sectors[s]) });
+      if (!supplied) issues.push(isolationIssue([j], [codes.countries[j]], origin, message.embargoNoSupplier(codes.countries[j], codes.sectors[s])));
     }
   if (issues.length) throw new TradewindsInputError(issues);
+  // Trade is balanced (D = 0): a country that can buy nothing abroad sells nothing either, in the limit (tradeIsolation.ts).
+  const canSell = new Uint8Array(N * N);
+  for (let s = 0; s < S; s++) for (let k = 0; k < N * N; k++) if (baseWeights[s * N * N + k] > 0) canSell[k] = 1;
+  const analysis = analyseIsolation(N, canSell, levelDeficitSign(new Float64Array(N), economy.wageIncome));
+  notes.push(
+    ...reportIsolation(analysis, codes.countries, origin, "the model balances every country's trade", "leave at least one trade link of these countries open", (countries) =>
+      message.separateNumeraire(countries, "wage income"),
+    ),
+  );
+  for (let k = 0; k < N * N; k++) {
+    if (!canSell[k] || analysis.links[k] || Math.floor(k / N) === k % N) continue;
+    for (let s = 0; s < S; s++) baseWeights[s * N * N + k] = 0;
+  }
+  const numeraireRows = new Int32Array(analysis.componentCount);
+  const componentWageIncome = new Float64Array(analysis.componentCount);
+  for (let i = 0; i < N; i++) {
+    numeraireRows[analysis.component[i]] = i;
+    componentWageIncome[analysis.component[i]] += economy.wageIncome[i];
+  }
+  const isNumeraireRow = new Uint8Array(N);
+  for (const row of numeraireRows) isNumeraireRow[row] = 1;
   state.weights.set(baseWeights);
   state.tariffs.set(effective);
   for (let k = 0; k < effective.length; k++) state.inverseTariffFactor[k] = 1 / (1 + effective[k]);
   let worldWageIncome = 0;
   for (let i = 0; i < N; i++) worldWageIncome += economy.wageIncome[i];
-  return { economy, setters: sorted, setterPosition, baseWeights, worldWageIncome };
+  return { economy, setters: sorted, setterPosition, baseWeights, worldWageIncome, component: analysis.component, numeraireRows, isNumeraireRow, componentWageIncome };
 }
 
 /** Evaluates shares, flows, revenue, income and (for setters) A_i at |x|. */
@@ -185,14 +227,15 @@ export function systemResidual(system: LashkaripourSystem, x: Float64Array, stat
   evaluateSystem(system, x, state);
   const { economy, setters } = system;
   const { N, S, wageIncome, expenditure } = economy;
-  let numeraire = 0;
   for (let i = 0; i < N; i++) {
     let sales = 0;
     for (let s = 0; s < S; s++) sales += state.grossOutput[i * S + s];
     out[i] = (sales - state.wage[i] * wageIncome[i]) / wageIncome[i];
-    numeraire += wageIncome[i] * (state.wage[i] - 1);
     out[N + i] = (state.income[i] - Math.abs(x[N + i]) * expenditure[i]) / expenditure[i];
   }
-  out[N - 1] = numeraire / system.worldWageIncome;
+  // One numeraire per trading component, replacing ERR1 of its row (one component: row N − 1, the package's).
+  for (const row of system.numeraireRows) out[row] = 0;
+  for (let i = 0; i < N; i++) out[system.numeraireRows[system.component[i]]] += wageIncome[i] * (state.wage[i] - 1);
+  system.numeraireRows.forEach((row, c) => (out[row] /= system.componentWageIncome[c]));
   for (let p = 0; p < setters.length; p++) out[2 * N + p] = Math.abs(x[2 * N + p]) - 1 - 1 / Math.max(state.demandElasticity[setters[p]], 1);
 }

@@ -30,7 +30,7 @@ export function newJacobianWorkspace(N: number, P: number): JacobianWorkspace {
  */
 export function systemJacobian(system: LashkaripourSystem, x: Float64Array, state: LashkaripourState, work: JacobianWorkspace, out: Float64Array): void {
   evaluateSystem(system, x, state);
-  const { economy, setters, setterPosition, worldWageIncome } = system;
+  const { economy, setters, setterPosition, component, numeraireRows, isNumeraireRow, componentWageIncome } = system;
   const { N, S, tradeElasticities: epsilon, wageIncome: R, expenditure: Y } = economy;
   const P = setters.length;
   const n = 2 * N + P;
@@ -82,17 +82,16 @@ export function systemJacobian(system: LashkaripourSystem, x: Float64Array, stat
   }
   // ∂ERR3_i/∂A_i / D_i (0 on the floor A_i ≤ 1)
   const errorSlope = Float64Array.from(setters, (i) => (A[i] > 1 ? 1 / (A[i] * A[i] * D[i]) : 0));
-  const numeraireRow = N - 1;
 
   // Columns of ŵ_m.
   for (let m = 0; m < N; m++) {
     const col = m * n;
     const z = wage[m];
     for (let j = 0; j < N; j++) {
-      if (j === numeraireRow) continue;
+      if (isNumeraireRow[j]) continue;
       out[col + j] = (M[j * N + m] - (j === m ? totalSales[j] + wage[j] * R[j] : 0)) / (z * R[j]);
     }
-    out[col + numeraireRow] = R[m] / worldWageIncome;
+    out[col + numeraireRows[component[m]]] = R[m] / componentWageIncome[component[m]];
     for (let i = 0; i < N; i++) {
       let d = 0;
       for (let s = 0; s < S; s++) {
@@ -115,7 +114,7 @@ export function systemJacobian(system: LashkaripourSystem, x: Float64Array, stat
     const col = (N + m) * n;
     const z = Math.abs(x[N + m]);
     for (let j = 0; j < N; j++) {
-      if (j === numeraireRow) continue;
+      if (isNumeraireRow[j]) continue;
       let d = 0;
       for (let s = 0; s < S; s++) d += flows[(s * N + j) * N + m];
       out[col + j] = d / (z * R[j]);
@@ -141,7 +140,7 @@ export function systemJacobian(system: LashkaripourSystem, x: Float64Array, stat
     const col = (2 * N + q) * n;
     const tau = Math.abs(x[2 * N + q]);
     for (let j = 0; j < N; j++) {
-      if (j === numeraireRow) continue;
+      if (isNumeraireRow[j]) continue;
       let d = 0;
       for (let s = 0; s < S; s++) {
         const own = lambda[(s * N + m) * N + m];

@@ -30,7 +30,9 @@ export function solveLashkaripour(baseline: LashkaripourBaseline, policy: Compil
     throw new Error(`internal: compiled policy arrays have ${policy.tariffs.length}/${policy.tradeCostFactors.length} entries, the dataset needs ${size}`);
   }
   const state = newLashkaripourState(N, S);
-  const system = prepareSystem(economy, policy.tariffs, policy.tradeCostFactors, policy.tariffSetters ?? [], codes, state);
+  const notes: string[] = [];
+  const system = prepareSystem(economy, policy.tariffs, policy.tradeCostFactors, policy.tariffSetters ?? [], codes, state, policy.origin, notes);
+  ctx.warnings.push(...notes);
   const { value: solution, ...record } = solveSystem(system, state, { tolerance: baseline.params.tolerance, ...options });
   const balanceWarnings = balance.converged ? [] : [`balanced baseline: ${message.notConverged(balance.method, balance.iterations, balance.residual, balance.tolerance)}`, ...balance.warnings];
   const solver = { ...record, converged: record.converged && balance.converged, warnings: [...balanceWarnings, ...record.warnings] };

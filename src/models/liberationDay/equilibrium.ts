@@ -24,6 +24,15 @@ export interface EquilibriumSystem {
   scaleElasticity: number;
   /** Index of the country whose wage equation is replaced by the price normalisation (paper: last). */
   replacedWageEquation: number;
+  /**
+   * component[n]: the trading component of country n (models/tradeIsolation.ts). Each component has its own
+   * price normalisation Σ_{j∈c} E_j (P̂_j − 1) = 0, replacing the wage equation of `normalisedRow[c]`
+   * (component 0, the one holding `replacedWageEquation`, uses that country; the others their last member).
+   */
+  component: Int32Array;
+  normalisedRow: Int32Array;
+  /** Σ_{j∈c} E_j by component. */
+  componentExpenditure: Float64Array;
   lumpSum: boolean;
   /** ΣE and ΣY of the baseline (compensated sums). */
   worldExpenditure: number;
@@ -148,7 +157,8 @@ export function ensureEquilibrium(system: EquilibriumSystem, x: Float64Array, st
  * The residuals of §3.3, each scaled to be dimensionless (the root is unchanged):
  *   out[i]      = ERR1_i / Y_i,  ERR1_i = Σ_k (1−ν_k) X′_ik + ν_i Σ_k X′_ki − ŵ_i L̂_i Y_i, where
  *                 X′_ik = λ′_ik E′_k/(1+t_ik) and Σ_k X′_ki = E′_i − R_i;
- *                 at i = replacedWageEquation instead Σ_j E_j (P̂_j − 1) / Σ_j E_j   (normalisation)
+ *                 at i = replacedWageEquation instead Σ_j E_j (P̂_j − 1) / Σ_j E_j   (normalisation; with
+ *                 countries that no longer trade with each other, one such row per trading component)
  *   out[N+i]    = ERR2_i / E_i,  ERR2_i = R_i + ŵ_i L̂_i Y_i + T_i ΣY′/ΣY − Ê_i E_i
  *   out[2N+i]   = ERR3_i = L̂_i − (τ̂_i ŵ_i / P̂_i)^κ,  τ̂_i = 1/(1−τ_i)
  * Row sums over N terms are plain loops in four partial sums (relative error ~N·1e−16).
@@ -180,9 +190,10 @@ export function equilibriumResidual(system: EquilibriumSystem, x: Float64Array, 
     const sales = s0 + s1 + s2 + s3;
     out[i] = (sales + nu[i] * (newExpenditure[i] - revenue[i]) - newOutput[i]) / output[i];
   }
-  let normalisation = 0;
-  for (let j = 0; j < N; j++) normalisation += expenditure[j] * (priceIndexHat[j] - 1);
-  out[system.replacedWageEquation] = normalisation / system.worldExpenditure;
+  const { component, normalisedRow, componentExpenditure } = system;
+  for (let c = 0; c < normalisedRow.length; c++) out[normalisedRow[c]] = 0;
+  for (let j = 0; j < N; j++) out[normalisedRow[component[j]]] += expenditure[j] * (priceIndexHat[j] - 1);
+  for (let c = 0; c < normalisedRow.length; c++) out[normalisedRow[c]] /= componentExpenditure[c];
   for (let i = 0; i < N; i++) {
     out[N + i] = (revenue[i] + newOutput[i] + deficit[i] * outputGrowth - newExpenditure[i]) / expenditure[i];
     const taxHat = 1 / (1 - incomeTaxRate[i]);

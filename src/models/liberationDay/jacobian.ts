@@ -12,6 +12,8 @@ export interface JacobianWorkspace {
   sales: Float64Array;
   /** G_i = (τ̂_i ŵ_i / P̂_i)^κ, the labour-supply term of ERR3. */
   laborSupply: Float64Array;
+  /** ∂(Σ_{j∈c} E_j P̂_j)/∂x_k by trading component c, for one column at a time. */
+  normalisation: Float64Array;
 }
 
 export function newJacobianWorkspace(N: number): JacobianWorkspace {
@@ -21,6 +23,7 @@ export function newJacobianWorkspace(N: number): JacobianWorkspace {
     weighted: new Float64Array(N * N),
     sales: new Float64Array(N),
     laborSupply: new Float64Array(N),
+    normalisation: new Float64Array(N),
   };
 }
 
@@ -38,14 +41,15 @@ export function newJacobianWorkspace(N: number): JacobianWorkspace {
  */
 export function equilibriumJacobian(system: EquilibriumSystem, x: Float64Array, state: EquilibriumState, work: JacobianWorkspace, out: Float64Array): void {
   evaluateEquilibrium(system, x, state);
-  const { baseline, tariffShare, tariffExclusive, scaleElasticity, replacedWageEquation: r, lumpSum } = system;
+  const { baseline, tariffShare, tariffExclusive, scaleElasticity, lumpSum, component, normalisedRow, componentExpenditure } = system;
+  const components = normalisedRow.length;
+  const dNormalisation = work.normalisation;
   const { N, nu, phi, expenditure, output, deficit } = baseline;
   const epsilon = baseline.params.tradeElasticity;
   const kappa = baseline.params.laborSupplyElasticity;
   const { attraction: a, attractionTotal: A, priceIndexHat: P, newOutput, newExpenditure, revenue: R, incomeTaxRate: tau } = state;
   const { salesFactor: f, crossSales: H, weighted: W, sales, laborSupply: G } = work;
   const n = 3 * N;
-  const worldExpenditure = system.worldExpenditure;
   const worldOutput = system.worldOutput;
   out.fill(0);
 
@@ -80,14 +84,14 @@ export function equilibriumJacobian(system: EquilibriumSystem, x: Float64Array, 
       const g = block === 0 ? -epsilon / z : (epsilon * scaleElasticity) / z;
       const col = column * n;
       const dOutputM = newOutput[m] / z; // ∂Y′_m/∂z_m (Y′_m = ŵ_m L̂_m Y_m), also ∂ΣY′/∂z_m
-      let dNormalisation = 0;
+      dNormalisation.fill(0);
       for (let j = 0; j < N; j++) {
         const amj = a[m * N + j];
         const dR = (g * amj * (newExpenditure[j] * tariffShare[m * N + j] - R[j])) / A[j];
         let dP = (-P[j] * g * amj) / (epsilon * A[j]);
         if (block === 0 && j === m) dP -= ((1 - phi[j]) * P[j]) / z;
         const dOutputJ = j === m ? dOutputM : 0;
-        dNormalisation += expenditure[j] * dP;
+        dNormalisation[component[j]] += expenditure[j] * dP;
         // ERR1_j
         const dSales = (j === m ? g * sales[j] : 0) - g * H[j * N + m];
         out[col + j] = (dSales - nu[j] * dR - dOutputJ) / output[j];
@@ -98,7 +102,7 @@ export function equilibriumJacobian(system: EquilibriumSystem, x: Float64Array, 
         const dLogG = kappa * (dTau / (1 - tau[j]) + (block === 0 && j === m ? 1 / z : 0) - dP / P[j]);
         out[col + 2 * N + j] = (block === 2 && j === m ? 1 : 0) - G[j] * dLogG;
       }
-      out[col + r] = dNormalisation / worldExpenditure;
+      for (let c = 0; c < components; c++) out[col + normalisedRow[c]] = dNormalisation[c] / componentExpenditure[c];
     }
   }
 
@@ -113,7 +117,7 @@ export function equilibriumJacobian(system: EquilibriumSystem, x: Float64Array, 
       const dSales = (a[i * N + k] * tariffExclusive[i * N + k] * f[k]) / e;
       out[col + i] = (dSales + (i === k ? nu[i] * (expenditure[i] - dR) : 0)) / output[i];
     }
-    out[col + r] = (expenditure[k] * dP) / worldExpenditure;
+    for (let c = 0; c < components; c++) out[col + normalisedRow[c]] = c === component[k] ? (expenditure[k] * dP) / componentExpenditure[c] : 0;
     out[col + N + k] = (dR - expenditure[k]) / expenditure[k];
     const dTau = lumpSum ? 0 : dR / newOutput[k];
     out[col + 2 * N + k] = -G[k] * kappa * (dTau / (1 - tau[k]) - dP / P[k]);

@@ -41,6 +41,8 @@ export interface EquilibriumLinearisation {
   outputChange: Float64Array;
   salesWeights: Float64Array;
   direction: Float64Array;
+  /** Σ_{j∈c} E_j dP̂_j by trading component c (one normalisation row per component, equilibrium.ts). */
+  componentNormalisation: Float64Array;
 }
 
 export function newEquilibriumLinearisation(N: number): EquilibriumLinearisation {
@@ -58,6 +60,7 @@ export function newEquilibriumLinearisation(N: number): EquilibriumLinearisation
     salesPerAttraction: vector(),
     blocks: new Float64Array(9 * N),
     blockInverses: new Float64Array(9 * N),
+    componentNormalisation: vector(),
     costDirection: vector(),
     attractionChange: vector(),
     revenueShareChange: vector(),
@@ -126,17 +129,19 @@ export function lineariseEquilibrium(system: EquilibriumSystem, x: Float64Array,
 
 /** Fills lin.blocks (from the H_ii parked in blocks[9i]) and lin.blockInverses. */
 function diagonalBlocks(system: EquilibriumSystem, state: EquilibriumState, lin: EquilibriumLinearisation): void {
-  const { baseline, tariffShare, tariffExclusive, scaleElasticity, replacedWageEquation: r, lumpSum } = system;
+  const { baseline, tariffShare, tariffExclusive, scaleElasticity, lumpSum, component, normalisedRow, componentExpenditure } = system;
   const { N, nu, phi, expenditure, output, deficit } = baseline;
   const epsilon = baseline.params.tradeElasticity;
   const kappa = baseline.params.laborSupplyElasticity;
   const { attraction: a, attractionTotal: A, priceIndexHat: P, newOutput, newExpenditure, revenue: R, incomeTaxRate: tau } = state;
   const { sign, magnitude, salesFactor: f, sales, laborSupply: G, blocks, blockInverses } = lin;
-  // The normalisation row r depends on every P̂_j: Σ_j E_j P̂_j a_rj / A_j for its cost columns.
-  let normalisationWeight = 0;
-  for (let j = 0; j < N; j++) normalisationWeight += (expenditure[j] * P[j] * a[r * N + j]) / A[j];
   for (let i = 0; i < N; i++) {
     const ii = i * N + i;
+    // A normalisation row (one per trading component) depends on every P̂_j of its component: Σ_j E_j P̂_j a_ij / A_j for its cost columns.
+    const r = normalisedRow[component[i]];
+    let normalisationWeight = 0;
+    if (i === r) for (let j = 0; j < N; j++) normalisationWeight += (expenditure[j] * P[j] * a[r * N + j]) / A[j];
+    const normalisationScale = componentExpenditure[component[i]];
     const ownCross = blocks[9 * i];
     const base = 9 * i;
     // Cost columns ŵ_i (c = 0) and L̂_i (c = 2): g = −ε/ŵ_i or εψ/L̂_i.
@@ -148,7 +153,7 @@ function diagonalBlocks(system: EquilibriumSystem, state: EquilibriumState, lin:
       const dY = newOutput[i] / z;
       blocks[base + c] =
         i === r
-          ? ((-g / epsilon) * normalisationWeight - (c === 0 ? (expenditure[i] * (1 - phi[i]) * P[i]) / z : 0)) / system.worldExpenditure
+          ? ((-g / epsilon) * normalisationWeight - (c === 0 ? (expenditure[i] * (1 - phi[i]) * P[i]) / z : 0)) / normalisationScale
           : (g * sales[i] - g * ownCross - nu[i] * dR - dY) / output[i];
       blocks[base + 3 + c] = (dR + dY + (deficit[i] * dY) / system.worldOutput) / expenditure[i];
       const dTau = lumpSum ? 0 : (dR - tau[i] * dY) / newOutput[i];
@@ -158,7 +163,7 @@ function diagonalBlocks(system: EquilibriumSystem, state: EquilibriumState, lin:
     const e = magnitude[N + i];
     const dR = R[i] / e;
     const dP = ((1 - phi[i]) * P[i]) / e;
-    blocks[base + 1] = i === r ? (expenditure[i] * dP) / system.worldExpenditure : ((a[ii] * tariffExclusive[ii] * f[i]) / e + nu[i] * (expenditure[i] - dR)) / output[i];
+    blocks[base + 1] = i === r ? (expenditure[i] * dP) / normalisationScale : ((a[ii] * tariffExclusive[ii] * f[i]) / e + nu[i] * (expenditure[i] - dR)) / output[i];
     blocks[base + 4] = (dR - expenditure[i]) / expenditure[i];
     const dTau = lumpSum ? 0 : dR / newOutput[i];
     blocks[base + 7] = -G[i] * kappa * (dTau / (1 - tau[i]) - dP / P[i]);
@@ -204,7 +209,7 @@ function invert3(m: Float64Array, out: Float64Array, at: number): void {
  * s/(1+t) (a = diag(u)·s): 6N² flops, three N×N arrays read; no allocation.
  */
 export function multiplyEquilibriumJacobian(system: EquilibriumSystem, state: EquilibriumState, lin: EquilibriumLinearisation, v: Float64Array, out: Float64Array): void {
-  const { baseline, scaleElasticity, replacedWageEquation: r, lumpSum } = system;
+  const { baseline, scaleElasticity, lumpSum, component, normalisedRow, componentExpenditure } = system;
   const { N, nu, phi, expenditure, output, deficit } = baseline;
   const epsilon = baseline.params.tradeElasticity;
   const kappa = baseline.params.laborSupplyElasticity;
@@ -253,7 +258,8 @@ export function multiplyEquilibriumJacobian(system: EquilibriumSystem, state: Eq
     worldOutputChange += dY[j];
     y[j] = f[j] * (dA[j] / A[j] - expenditureChange);
   }
-  let normalisation = 0;
+  const normalisation = lin.componentNormalisation;
+  normalisation.fill(0);
   for (let i = 0; i < N; i++) {
     const row = i * N;
     // Four partial sums: the adds of one chain wait on each other, four chains do not.
@@ -271,9 +277,9 @@ export function multiplyEquilibriumJacobian(system: EquilibriumSystem, state: Eq
     for (; k < N; k++) s0 += salesShares[row + k] * y[k];
     const salesChange = c[i] * sales[i] - u[i] * (s0 + s1 + s2 + s3);
     out[i] = (salesChange + nu[i] * (expenditure[i] * d[N + i] - dR[i]) - dY[i]) / output[i];
-    normalisation += expenditure[i] * dP[i];
+    normalisation[component[i]] += expenditure[i] * dP[i];
   }
-  out[r] = normalisation / system.worldExpenditure;
+  for (let c = 0; c < normalisedRow.length; c++) out[normalisedRow[c]] = normalisation[c] / componentExpenditure[c];
   for (let j = 0; j < N; j++) {
     out[N + j] = (dR[j] + dY[j] + (deficit[j] * worldOutputChange) / system.worldOutput - expenditure[j] * d[N + j]) / expenditure[j];
     const dTau = lumpSum ? 0 : (dR[j] - tau[j] * dY[j]) / newOutput[j];

@@ -1,4 +1,6 @@
 import { TradewindsInputError, message, show } from "../../messages.js";
+import { isolationIssue, reportIsolation } from "../isolationIssues.js";
+import { analyseIsolation, levelDeficitSign } from "../tradeIsolation.js";
 import { solveNonlinear } from "../../solver/levenbergMarquardt.js";
 import { solveNewtonKrylov, type NewtonKrylovOptions } from "../../solver/newtonKrylov.js";
 import { assertFinite, type SolverResult } from "../../solver/result.js";
@@ -37,10 +39,13 @@ export interface LiberationDaySolveOptions {
   start?: Float64Array;
 }
 
-const SOURCE = "policy";
-
-/** Builds the fixed part of the system for one policy; rejects tariffs ≤ −1, bad cost factors, importers left with no supplier. */
-export function prepareEquilibrium(baseline: LiberationDayBaseline, policy: CompiledPolicy, replacedWageEquation: number): EquilibriumSystem {
+/**
+ * Builds the fixed part of the system for one policy. Importers left with no supplier, and embargo patterns
+ * without equilibrium under the model's held deficits (models/tradeIsolation.ts), are input errors located
+ * by `policy.origin`; flows the equilibrium stops are zeroed and each trading component gets its own
+ * price normalisation. Tariffs and cost factors are in their domains by the scenario schema.
+ */
+export function prepareEquilibrium(baseline: LiberationDayBaseline, policy: CompiledPolicy, replacedWageEquation: number, notes: string[] = []): EquilibriumSystem {
   const { N, shares, phi, codes } = baseline;
   const epsilon = baseline.params.tradeElasticity;
   const policyShares = new Float64Array(N * N);
@@ -54,11 +59,10 @@ export function prepareEquilibrium(baseline: LiberationDayBaseline, policy: Comp
       const k = i * N + j;
       const t = policy.tariffs[k];
       const d = policy.tradeCostFactors[k];
-      if (!(t >= 0) || !Number.isFinite(t)) {
-        throw new TradewindsInputError([{ source: SOURCE, path: `tariffs (${codes[j]} on ${codes[i]})`, value: show(t), message: message.rateOutOfRange(t) }]);
-      }
-      if (!(d > 0)) {
-        throw new TradewindsInputError([{ source: SOURCE, path: `tradeCostFactors (${codes[i]} → ${codes[j]})`, value: show(d), message: message.nonFiniteValue("a trade-cost factor (> 0, Infinity for an embargo)") }]);
+      if (!(t >= 0 && t < Infinity) || !(d > 0)) {
+        // Rates and factors come from the schema's domains or a closed form; anything else is a policy built by hand.
+        const where = policy.origin ? `${policy.origin.phasePath}.shocks` : "policy";
+        throw new TradewindsInputError([{ source: policy.origin?.source ?? "scenario", path: `${where} (${codes[j]} on ${codes[i]})`, value: show(t >= 0 ? d : t), message: t >= 0 ? message.nonFiniteValue("a trade-cost factor (> 0, Infinity for an embargo)") : message.rateOutOfRange(t) }]);
       }
       // pow(1, y) = 1 exactly: skip the call on untouched pairs (most of them; N² pow calls dominate at N = 800).
       const costFactor = d === Infinity ? 0 : d === 1 ? 1 : Math.pow(d, -epsilon);
@@ -69,8 +73,30 @@ export function prepareEquilibrium(baseline: LiberationDayBaseline, policy: Comp
       tariffExclusive[k] = 1 / (1 + t);
       supply[j] += policyShares[k];
     }
-  for (let j = 0; j < N; j++) {
-    if (!(supply[j] > 0)) throw new TradewindsInputError([{ source: SOURCE, path: `tradeCostFactors (importer ${codes[j]})`, value: "", message: message.embargoNoSupplier(codes[j], "ALL") }]);
+  const unsupplied = codes.flatMap((code, j) => (supply[j] > 0 ? [] : [isolationIssue([j], [code], policy.origin, message.embargoNoSupplier(code, "ALL"))]));
+  if (unsupplied.length) throw new TradewindsInputError(unsupplied);
+
+  const canSell = Uint8Array.from(policyShares, (v) => (v > 0 ? 1 : 0));
+  const analysis = analyseIsolation(N, canSell, levelDeficitSign(baseline.deficit, baseline.expenditure));
+  notes.push(
+    ...reportIsolation(
+      analysis,
+      codes,
+      policy.origin,
+      "Liberation Day holds every country's trade deficit as a share of world income",
+      "leave at least one trade link of these countries open (the model has no balanced-trade option)",
+      (countries) => message.separateNumeraire(countries, "consumer price index"),
+    ),
+  );
+  for (let k = 0; k < N * N; k++) if (canSell[k] && !analysis.links[k] && Math.floor(k / N) !== k % N) policyShares[k] = policyFactor[k] = 0;
+  // One price normalisation per trading component; the paper's replaced equation stays with its component.
+  const normalisedRow = new Int32Array(analysis.componentCount).fill(-1);
+  const componentExpenditure = new Float64Array(analysis.componentCount);
+  normalisedRow[analysis.component[replacedWageEquation]] = replacedWageEquation;
+  for (let n = 0; n < N; n++) {
+    const c = analysis.component[n];
+    componentExpenditure[c] += baseline.expenditure[n];
+    if (c !== analysis.component[replacedWageEquation]) normalisedRow[c] = n;
   }
   return {
     baseline,
@@ -81,6 +107,9 @@ export function prepareEquilibrium(baseline: LiberationDayBaseline, policy: Comp
     tariffExclusive,
     scaleElasticity: baseline.params.scaleElasticityNumerator / epsilon,
     replacedWageEquation,
+    component: analysis.component,
+    normalisedRow,
+    componentExpenditure,
     lumpSum: baseline.params.revenue === "lump-sum",
     worldExpenditure: compensatedSum(baseline.expenditure),
     worldOutput: compensatedSum(baseline.output),
@@ -97,7 +126,9 @@ export function prepareEquilibrium(baseline: LiberationDayBaseline, policy: Comp
  */
 export function solveLiberationDay(baseline: LiberationDayBaseline, policy: CompiledPolicy, ctx: RunContext, options: LiberationDaySolveOptions = {}): LiberationDayOutcome {
   const { N } = baseline;
-  const system = prepareEquilibrium(baseline, policy, options.replacedWageEquation ?? N - 1);
+  const notes: string[] = [];
+  const system = prepareEquilibrium(baseline, policy, options.replacedWageEquation ?? N - 1, notes);
+  ctx.warnings.push(...notes);
   const state = newEquilibriumState(N);
   const tolerance = options.tolerance ?? 1e-12;
   const residual = (x: Float64Array, out: Float64Array) => equilibriumResidual(system, x, state, out);

@@ -1,6 +1,7 @@
 import type { Dataset } from "../../data/dataset.js";
 import type { EstimationStages } from "../../estimation/estimationStages.js";
-import { message } from "../../messages.js";
+import { TradewindsInputError, message } from "../../messages.js";
+import { isolationIssue } from "../isolationIssues.js";
 import type { CompiledPolicy, Model, ModelOutcome, RunContext } from "../types.js";
 import { agOutcome } from "./agOutcome.js";
 import { solveAgExactFullGe } from "./agExactFullGe.js";
@@ -8,7 +9,7 @@ import { solveAgStataLoop } from "./agStataLoop.js";
 import { columnTotals, fittedFlows, rowTotals, solveFixedEffectsIpf, type FixedEffects } from "./fixedEffectsIpf.js";
 import type { AgParams } from "./params.js";
 import { referenceIndex, requireOneSector } from "./referenceCountry.js";
-import { counterfactualTradeCosts, tradeCostsFromCovariates } from "./tradeCosts.js";
+import { applyTradeIsolation, counterfactualTradeCosts, tradeCostsFromCovariates } from "./tradeCosts.js";
 import { estimateCrossSectionCoefficients, estimatedCoefficients, estimatedPairCosts } from "./estimatedTradeCosts.js";
 
 /**
@@ -65,7 +66,15 @@ function withPairCosts(tradeCosts: Float64Array, pairCosts: Float64Array | null)
 export function solveAg(baseline: AgBaseline, policy: CompiledPolicy, ctx: RunContext): ModelOutcome {
   const { data, params, N, reference, output, expenditure } = baseline;
   const baselineTariffs = data.baselineTariffs ? data.tariffs[data.baselineTariffs] : undefined;
-  const tau = withPairCosts(counterfactualTradeCosts(N, params.sigma, data.covariates, baseline.coefficients, policy, baselineTariffs, "ag"), baseline.pairCosts);
+  const tau = withPairCosts(counterfactualTradeCosts(N, params.sigma, data.covariates, baseline.coefficients, policy, baselineTariffs, "ag", data.countries.map((c) => c.code)), baseline.pairCosts);
+  const codes = data.countries.map((c) => c.code);
+  const isolation = applyTradeIsolation(N, tau, Float64Array.from(baseline.expenditureOutputRatio, (phi) => phi - 1), codes, reference, policy.origin);
+  if (isolation.separated.length && params.fullGe === "stata") {
+    const [first] = isolation.separated;
+    const members = first.map((code) => codes.indexOf(code));
+    throw new TradewindsInputError([isolationIssue(members, first, policy.origin, message.stataLoopNeedsConnectedWorld(first))]);
+  }
+  ctx.warnings.push(...isolation.notes);
   const conditionalFit = solveFixedEffectsIpf({ N, tradeCosts: tau, rowTargets: output, columnTargets: expenditure, reference });
   if (!conditionalFit.converged) ctx.warnings.push(message.notConverged("ipf (AG conditional GE)", conditionalFit.iterations, conditionalFit.residual, conditionalFit.tolerance));
   const conditionalFlows = fittedFlows(N, tau, conditionalFit.value, new Float64Array(N * N));

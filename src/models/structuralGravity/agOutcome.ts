@@ -1,4 +1,5 @@
-import { assertFinite, type SolverResult } from "../../solver/result.js";
+import type { SolverResult } from "../../solver/result.js";
+import { settleUndefinedOutcome } from "../undefinedOutcome.js";
 import type { ModelOutcome } from "../types.js";
 import type { AgBaseline } from "./agModel.js";
 import { factoryPriceChange, type AgFullState } from "./agFullState.js";
@@ -87,12 +88,14 @@ export function agOutcome(
       naftaEffectExportsConditionalChangePct: effectOf((i) => exportsBaseline[i], (i) => exportsConditional[i]),
     });
   }
-  for (const [key, values] of Object.entries(countries)) assertFinite(values, `ag ${key}`);
   const { value: _value, ...solver } = full;
-  return {
-    solver,
-    countries,
-    weights: Float64Array.from(expenditure),
-    flows: { baseline: Float64Array.from(baseline.fitted), counterfactual: flowsFull },
-  };
+  return settleUndefinedOutcome(
+    {
+      solver,
+      countries,
+      weights: Float64Array.from(expenditure),
+      flows: { baseline: Float64Array.from(baseline.fitted), counterfactual: flowsFull },
+    },
+    "advanced-guide",
+  );
 }

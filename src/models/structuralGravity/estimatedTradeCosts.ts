@@ -32,7 +32,7 @@ export function estimateCrossSectionCoefficients(data: Dataset, regressors: read
   for (const name of regressors) {
     const column = ownValue(data.covariates, name);
     if (!column) {
-      throw new TradewindsInputError([{ source: "model parameters", path: "regressors", value: show(name), message: message.unknownCovariate(name, Object.keys(data.covariates)) }]);
+      throw new TradewindsInputError([{ source: "scenario", path: "model.regressors", value: show(name), message: message.unknownCovariate(name, Object.keys(data.covariates)) }]);
     }
     columns[name] = column;
   }
@@ -50,7 +50,7 @@ export function estimateCrossSectionCoefficients(data: Dataset, regressors: read
 type Estimated = NonNullable<AgParams["estimated"]>;
 
 function requireEstimation(estimation: EstimationStages | undefined, field: string): EstimationStages {
-  if (!estimation) throw new TradewindsInputError([{ source: "model parameters", path: field, value: "", message: message.estimationNeeded(field) }]);
+  if (!estimation) throw new TradewindsInputError([{ source: "scenario", path: `model.${field}`, value: "", message: message.estimationNeeded(field) }]);
   return estimation;
 }
 

@@ -1,13 +1,13 @@
 import type { Dataset } from "../../data/dataset.js";
 import { TradewindsInputError, message } from "../../messages.js";
-import { assertFinite } from "../../solver/result.js";
+import { settleUndefinedOutcome } from "../undefinedOutcome.js";
 import { compensatedSum } from "../../util/sum.js";
 import type { CompiledPolicy, Model, ModelOutcome, RunContext } from "../types.js";
 import { foreignColumnTotals, foreignRowTotals } from "./fixedEffectsIpf.js";
 import { solveMultilateralResistances, type MultilateralResistances } from "./multilateralResistances.js";
 import type { GegravityParams } from "./params.js";
 import { referenceIndex, requireOneSector } from "./referenceCountry.js";
-import { counterfactualTradeCosts, tradeCostsFromCovariates } from "./tradeCosts.js";
+import { applyTradeIsolation, counterfactualTradeCosts, tradeCostsFromCovariates } from "./tradeCosts.js";
 
 /**
  * gegravity's OneSectorGE (Peter Herman, peter-herman/gegravity @ 358cba1; spec one-sector.md §2):
@@ -73,7 +73,10 @@ export function modeledFlows(N: number, tradeCosts: Float64Array, expenditure: F
 export function solveGegravity(baseline: GegravityBaseline, policy: CompiledPolicy, ctx: RunContext): ModelOutcome {
   const { data, params, N, reference, output, expenditure, resistances } = baseline;
   const baselineTariffs = data.baselineTariffs ? data.tariffs[data.baselineTariffs] : undefined;
-  const tau = counterfactualTradeCosts(N, params.sigma, data.covariates, params.coefficients, policy, baselineTariffs, "gegravity");
+  const tau = counterfactualTradeCosts(N, params.sigma, data.covariates, params.coefficients, policy, baselineTariffs, "gegravity", data.countries.map((c) => c.code));
+  // gegravity's MR system reads output and expenditure shares: a set cut off from trade needs Σ e = Σ y.
+  const imbalance = Float64Array.from(baseline.expenditureShares, (e, i) => e / baseline.outputShares[i] - 1);
+  ctx.warnings.push(...applyTradeIsolation(N, tau, imbalance, data.countries.map((c) => c.code), reference, policy.origin).notes);
   const mr = solveMultilateralResistances({ N, tradeCosts: tau, outputShares: baseline.outputShares, expenditureShares: baseline.expenditureShares, reference });
   if (!mr.converged) ctx.warnings.push(message.notConverged(mr.method, mr.iterations, mr.residual, mr.tolerance));
   const power = 1 / (1 - params.sigma);
@@ -106,9 +109,8 @@ export function solveGegravity(baseline: GegravityBaseline, policy: CompiledPoli
     importsChangePct: pct((i) => importsAfter[i] / importsBefore[i]),
     intranationalTradeChangePct: pct((i) => flowsAfter[i * N + i] / flowsBefore[i * N + i]),
   };
-  for (const [key, values] of Object.entries(countries)) assertFinite(values, `gegravity ${key}`);
   const { value: _value, ...solver } = mr;
-  return { solver, countries, weights: Float64Array.from(expenditure), flows: { baseline: flowsBefore, counterfactual: flowsAfter } };
+  return settleUndefinedOutcome({ solver, countries, weights: Float64Array.from(expenditure), flows: { baseline: flowsBefore, counterfactual: flowsAfter } }, "gegravity");
 }
 
 export const gegravityModel: Model<GegravityParams, GegravityBaseline> = {

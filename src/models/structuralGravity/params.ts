@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_COEFFICIENT_MAGNITUDE, MAX_LOOP_PASSES, MAX_SIGMA, MIN_SIGMA, boundedNumber, iterationBudget, range } from "../../scenario/domains.js";
 
 /**
  * Parameters of the two structural-gravity models, defined once as zod schemas (strict objects with
@@ -6,7 +7,11 @@ import { z } from "zod";
  * Advanced Guide Ch. 2 (σ = 7, reference DEU, regressors ln_DIST CNTG INTL_BRDR) and gegravity's
  * OneSectorGE example (σ = 5, reference DEU, the coefficients of examples_OneSectorGE.py).
  */
-const elasticity = z.number().gt(1).describe("CES elasticity of substitution σ (> 1); τ = t^(1−σ)");
+const elasticity = boundedNumber("sigma", MIN_SIGMA, MAX_SIGMA, "σ = 1 + θ; τ = t^(1−σ) under- or overflows outside it").describe(
+  `CES elasticity of substitution σ, in ${range(MIN_SIGMA, MAX_SIGMA)}; τ = t^(1−σ)`,
+);
+const coefficientValues = z
+  .record(z.string(), boundedNumber("a trade-cost coefficient", -MAX_COEFFICIENT_MAGNITUDE, MAX_COEFFICIENT_MAGNITUDE, "τ = exp(Σ β x) must stay finite; gravity estimates are O(1)"));
 const countryCode = z.string().min(1).describe("reference country (ISO3 code of the dataset)");
 
 export const agParamsSchema = z
@@ -17,15 +22,16 @@ export const agParamsSchema = z
       .array(z.string().min(1))
       .default(["ln_DIST", "CNTG", "INTL_BRDR"])
       .describe("dataset covariates whose coefficients the baseline PPML estimates (with exporter and importer FE)"),
-    coefficients: z
-      .record(z.string(), z.number())
+    coefficients: coefficientValues
       .optional()
-      .describe("fixed trade-cost coefficients by covariate name; when given, no regression is run"),
+      .describe(`fixed trade-cost coefficients β by covariate name, each in ${range(-MAX_COEFFICIENT_MAGNITUDE, MAX_COEFFICIENT_MAGNITUDE)}; when given, no regression is run`),
     fullGe: z
       .enum(["stata", "exact"])
       .default("stata")
       .describe("'stata': the AG Stata loop with its stopping rule (reproduces the book); 'exact': the exact fixed point"),
-    maxLoopPasses: z.number().int().positive().default(100),
+    maxLoopPasses: iterationBudget("maxLoopPasses", MAX_LOOP_PASSES)
+      .default(100)
+      .describe(`Cap on the Stata loop's passes, a whole number in ${range(1, MAX_LOOP_PASSES)} (default 100; the published runs need 3–5)`),
     estimated: z
       .object({
         coefficients: z
@@ -77,10 +83,9 @@ export const gegravityParamsSchema = z
   .object({
     sigma: elasticity.default(5),
     reference: countryCode.default("DEU"),
-    coefficients: z
-      .record(z.string(), z.number())
+    coefficients: coefficientValues
       .default({ ...GEGRAVITY_EXAMPLE_COEFFICIENTS })
-      .describe("trade-cost coefficients by covariate name, including 'constant' if used"),
+      .describe(`trade-cost coefficients β by covariate name, including 'constant' if used, each in ${range(-MAX_COEFFICIENT_MAGNITUDE, MAX_COEFFICIENT_MAGNITUDE)}`),
   })
   .strict();
 

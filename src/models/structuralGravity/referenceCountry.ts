@@ -6,7 +6,7 @@ export function referenceIndex(data: Dataset, code: string): number {
   const index = data.countries.findIndex((c) => c.code === code);
   if (index < 0) {
     const known = data.countries.map((c) => c.code);
-    throw new TradewindsInputError([{ source: "model parameters", path: "reference", value: show(code), message: message.unknownCountry(code, known, []) }]);
+    throw new TradewindsInputError([{ source: "scenario", path: "model.reference", value: show(code), message: message.unknownCountry(code, known, []) }]);
   }
   return index;
 }

@@ -1,5 +1,8 @@
 import { TradewindsInputError, message, show } from "../../messages.js";
-import type { CompiledPolicy } from "../types.js";
+import { MAX_TRADE_COST_FACTOR, MIN_TRADE_COST_FACTOR } from "../../scenario/domains.js";
+import { reportIsolation } from "../isolationIssues.js";
+import { analyseIsolation, componentMembers, proportionalDeficitSign } from "../tradeIsolation.js";
+import type { CompiledPolicy, PolicyOrigin } from "../types.js";
 import { hasOwnName, nullPrototypeRecord, ownValue } from "../../util/ownNames.js";
 
 /**
@@ -35,7 +38,7 @@ function covariateColumn(covariates: Record<string, Float64Array>, name: string,
   }
   if (name === CONSTANT_REGRESSOR) return undefined;
   throw new TradewindsInputError([
-    { source: "model parameters", path: `coefficients.${name}`, value: show(name), message: message.unknownCovariate(name, Object.keys(covariates)) },
+    { source: "scenario", path: `model.coefficients.${name}`, value: show(name), message: message.unknownCovariate(name, Object.keys(covariates)) },
   ]);
 }
 
@@ -62,17 +65,35 @@ export function counterfactualTradeCosts(
   policy: CompiledPolicy,
   baselineTariffs: Float64Array | undefined,
   model: string,
+  codesOf?: string[],
 ): Float64Array {
+  const source = policy.origin?.source ?? "scenario";
+  /** The field of the last covariate shock on `name` (the one whose value is in force). */
+  const shockPath = (name: string) => policy.origin?.shocks.filter((s) => s.covariate === name).pop()?.path ?? `covariate ${name}`;
   for (const name of Object.keys(policy.covariates)) {
     const msg = !hasOwnName(covariates, name)
       ? message.unknownCovariate(name, Object.keys(covariates))
       : !hasOwnName(coefficients, name)
         ? message.covariateNotInModel(name, model, Object.keys(coefficients))
         : undefined;
-    if (msg) throw new TradewindsInputError([{ source: "policy", path: `covariates.${name}`, value: show(name), message: msg }]);
+    if (msg) throw new TradewindsInputError([{ source, path: `${shockPath(name)}.name`, value: show(name), message: msg }]);
   }
   const merged = nullPrototypeRecord([...Object.entries(covariates), ...Object.entries(policy.covariates)]);
   const tau = tradeCostsFromCovariates(N, merged, coefficients);
+  // The domain of a covariate change: the trade-cost factor it implies, d̂ = exp(β·Δx/(1−σ)), as for a trade-cost shock.
+  for (const [name, changed] of Object.entries(policy.covariates)) {
+    const beta = coefficients[name];
+    for (let k = 0; k < N * N; k++) {
+      const delta = changed[k] - covariates[name][k];
+      if (delta === 0) continue;
+      const factor = Math.exp((beta * delta) / (1 - sigma));
+      if (!(factor >= MIN_TRADE_COST_FACTOR && factor <= MAX_TRADE_COST_FACTOR)) {
+        throw new TradewindsInputError([
+          { source, path: `${shockPath(name)}.set`, value: show(changed[k]), message: message.covariateChangeOutOfRange(name, codesOf ? `${codesOf[Math.floor(k / N)]} → ${codesOf[k % N]}` : `pair ${Math.floor(k / N)} → ${k % N}`, factor, MIN_TRADE_COST_FACTOR, MAX_TRADE_COST_FACTOR) },
+        ]);
+      }
+    }
+  }
   const exponent = 1 - sigma;
   for (let k = 0; k < N * N; k++) {
     const costFactor = policy.tradeCostFactors[k];
@@ -81,4 +102,35 @@ export function counterfactualTradeCosts(
     else if (costFactor !== 1 || tariffFactor !== 1) tau[k] *= Math.pow(costFactor * tariffFactor, exponent);
   }
   return tau;
+}
+
+/**
+ * Applies the trade-isolation rules (models/tradeIsolation.ts) to counterfactual trade costs τ′ in place:
+ * the structural-gravity models hold each country's imbalance as a ratio, E = φ·Y, so a country that can buy
+ * nothing abroad with φ = 1 sells nothing abroad either (its τ′ to others become 0), and one with φ ≠ 1 of the
+ * wrong sign has no equilibrium (an input error naming the embargo shocks). Returns warnings for the caller.
+ */
+export function applyTradeIsolation(
+  N: number,
+  tau: Float64Array,
+  imbalanceRatios: ArrayLike<number>,
+  codes: string[],
+  reference: number,
+  origin: PolicyOrigin | undefined,
+): { notes: string[]; separated: string[][] } {
+  const canSell = Uint8Array.from(tau, (v) => (v > 0 ? 1 : 0));
+  const analysis = analyseIsolation(N, canSell, proportionalDeficitSign(imbalanceRatios));
+  const notes = reportIsolation(
+    analysis,
+    codes,
+    origin,
+    "the model holds each country's expenditure-to-output ratio E/Y",
+    "leave at least one trade link of these countries open (the model has no balanced-trade option)",
+    (countries) => message.separateComponentUnpriced(countries, codes[reference]),
+  );
+  for (let k = 0; k < N * N; k++) if (canSell[k] && !analysis.links[k] && Math.floor(k / N) !== k % N) tau[k] = 0;
+  const separated = componentMembers(analysis.component, analysis.componentCount)
+    .filter((members) => !members.includes(reference))
+    .map((members) => members.map((n) => codes[n]));
+  return { notes, separated };
 }
