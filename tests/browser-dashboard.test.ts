@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -12,7 +13,7 @@ import type { RunReport } from "../src/report/types.js";
 import { buildServer, type TradewindsServer } from "../src/server/app.js";
 import { runBloc } from "../src/strategy/runBloc.js";
 import { launchHeadlessChromium } from "./support/browser.js";
-import { editorText, setEditorText } from "./web/support.js";
+import { editorText, seriousAccessibilityViolations, setEditorText } from "./web/support.js";
 
 /**
  * The dashboard in a real browser (headless Chromium from the npm package @sparticuz/chromium, or a system
@@ -183,6 +184,8 @@ describe("a bloc analysis through the API and the dashboard", () => {
     expect(await rows.count()).toBe(4);
     expect(await page.locator("[data-testid=bloc-table] tbody tr.stable").count()).toBe(direct.stableSets.length);
     await page.screenshot({ path: join(ARTIFACTS, "dashboard-bloc.png") });
+    // axe-core on the bloc view: no serious or critical violation.
+    expect(await seriousAccessibilityViolations(page, readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8"))).toEqual([]);
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
     await page.close();
   });
