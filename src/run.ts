@@ -1,18 +1,20 @@
+import { loadDataset } from "./data/load.js";
+import { runEstimationStages } from "./estimation/estimationStages.js";
 import type { Dataset } from "./data/dataset.js";
+import { TradewindsInputError } from "./messages.js";
+import { modelCatalog } from "./models/available.js";
 import type { ModelCatalog } from "./models/catalog.js";
 import { newRunContext, type ModelOutcome, type RunContext } from "./models/types.js";
-import type { QuantityDefinition } from "./report/registry.js";
+import { prepareScenario } from "./pipeline.js";
 import type { RunReport } from "./report/types.js";
+import { runOnDataset } from "./runOnDataset.js";
 import type { CompiledPhase } from "./scenario/compile.js";
 import type { FilePolicy } from "./scenario/filePolicy.js";
-import { phaseInForce, type PhaseInForce } from "./scenario/normalize.js";
 import type { ScenarioInput } from "./scenario/schema.js";
 import { validateScenarioText } from "./scenario/validate.js";
-import { assembleReport, prepareScenario, solvePhase, type BaselineCache, type PreparedScenario } from "./pipeline.js";
+import { drawnParams, InvalidDrawError } from "./uncertainty/drawParams.js";
+import { drawPlanOf, withUncertaintyBands } from "./uncertainty/runDraws.js";
 import { VERSION } from "./version.js";
-import { drawPhases, drawPlanOf, withUncertaintyBands, type DrawPlan } from "./uncertainty/runDraws.js";
-import { InvalidDrawError } from "./uncertainty/drawParams.js";
-import { TradewindsInputError } from "./messages.js";
 
 export { VERSION };
 
@@ -61,38 +63,44 @@ export function runScenario(text: string, options: RunOptions = {}): RunReport {
 }
 
 export function runValidatedScenario(input: ScenarioInput, options: RunOptions = {}): RunReport {
-  const ctx = options.context ?? newRunContext();
-  // 2. normalize, 2b. estimate (pipeline.ts)
-  const prepared = prepareScenario(input, options);
-  const { scenario } = prepared;
-  ctx.warnings.push(...scenario.warnings);
-  const definitions: Record<string, QuantityDefinition> = {};
-  const baselines: BaselineCache = new Map();
+  const source = options.source ?? "scenario";
   const draws = options.draw !== undefined ? 0 : (options.draws ?? input.uncertainty?.draws ?? 0);
-  const plan = draws > 0 || options.draw !== undefined ? drawPlanOf(input, prepared.source, options.seed) : undefined;
-  const steps = scenario.phases.length * (1 + draws);
-  const written = scenario.phases.map((_, k) => phaseInForce(scenario.phases, k));
-  const phasesInForce = options.draw !== undefined ? drawnPhasesOrInputError(prepared, written, plan!, options.draw) : written;
-  const phases = phasesInForce.map((phase, k) => {
-    // 3–6. calibrate, compile, solve, report (pipeline.ts)
-    const solved = solvePhase(prepared, scenario, phase, baselines, ctx, definitions, `phases[${k}]`);
-    options.onPhaseSolved?.(solved.compiled, solved.outcome);
-    ctx.progress?.((k + 1) / steps);
-    return solved.report;
+  // Draws need the uncertainty section: say so before anything is solved.
+  const plan = draws > 0 || options.draw !== undefined ? drawPlanOf(input, source, options.seed) : undefined;
+  const dataset = options.dataset ?? loadDataset(input.dataset, source);
+  // The estimation stages read files, so they run here, once, and are handed in (to the draws as well).
+  let estimation: ReturnType<typeof runEstimationStages> | undefined;
+  const estimate = () => (estimation ??= input.estimation ? runEstimationStages(input.estimation, options.files ?? "deny", source) : undefined);
+  const drawn = options.draw;
+  const entry = (options.catalog ?? modelCatalog)[input.model.type];
+  const drawnByPhase: Record<string, unknown>[] = [];
+  // 2–6. normalize, estimate, calibrate, compile, solve, report on the loaded dataset (runOnDataset.ts)
+  // With draws, the point run is the first 1/(1 + draws) of the progress.
+  const ctx = options.context ?? newRunContext();
+  const pointContext: RunContext = draws > 0 ? { warnings: ctx.warnings, progress: ctx.progress && ((f) => ctx.progress!(f / (1 + draws))) } : ctx;
+  const report = runOnDataset(input, dataset, {
+    source,
+    catalog: options.catalog,
+    context: pointContext,
+    estimate,
+    onPhaseSolved: options.onPhaseSolved,
+    // `run --draw k`: every phase at draw k's parameters (normalize checked the model and the section first).
+    phaseParams: drawn === undefined ? undefined : (params, k) => (drawnByPhase[k] = drawnParamsOrInputError(() => drawnParams(plan!.parameters, plan!.seed, drawn, params, entry, dataset), source, drawn)),
   });
-  const report = assembleReport(prepared, scenario, phases, definitions, ctx);
-  if (options.draw !== undefined) return { ...report, draw: { index: options.draw, seed: plan!.seed, modelParams: Object.fromEntries(phasesInForce.map((p) => [p.name, p.modelParams])) } };
+  if (drawn !== undefined) return { ...report, draw: { index: drawn, seed: plan!.seed, modelParams: Object.fromEntries(report.phases.map((p, k) => [p.name, drawnByPhase[k]])) } };
   if (draws === 0) return report;
   // 7. bands: the scenario solved at each draw of its uncertain parameters, in this thread
-  return withUncertaintyBands(report, prepared, { draws, seed: options.seed, onProgress: (done) => ctx.progress?.((scenario.phases.length * (1 + done)) / steps) });
+  const prepared = prepareScenario(input, { source, catalog: options.catalog, dataset, estimation: estimate() });
+  const phases = prepared.scenario.phases.length;
+  return withUncertaintyBands(report, prepared, { draws, seed: options.seed, onProgress: (done) => ctx.progress?.((phases * (1 + done)) / (phases * (1 + draws))) });
 }
 
-/** The phases at draw `draw`; parameters the model rejects are bad input here (the user asked for this draw). */
-function drawnPhasesOrInputError(prepared: PreparedScenario, phases: PhaseInForce[], plan: DrawPlan, draw: number): PhaseInForce[] {
+/** Parameters the model rejects at a draw the user asked for are bad input (`run --draw k`). */
+function drawnParamsOrInputError(draw: () => Record<string, unknown>, source: string, index: number): Record<string, unknown> {
   try {
-    return drawPhases(prepared, phases, plan, draw);
+    return draw();
   } catch (err) {
-    if (err instanceof InvalidDrawError) throw new TradewindsInputError([{ source: prepared.source, path: "uncertainty", value: String(draw), message: err.message }]);
+    if (err instanceof InvalidDrawError) throw new TradewindsInputError([{ source, path: "uncertainty", value: String(index), message: err.message }]);
     throw err;
   }
 }

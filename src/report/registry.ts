@@ -16,6 +16,12 @@ export interface QuantityDefinition {
   level: "country" | "country-sector" | "scalar" | "bloc";
   /** How a group aggregate is formed: baseline-expenditure-weighted mean, sum, or not aggregated. */
   aggregate: "weighted-mean" | "sum" | "none";
+  /**
+   * Which way is good for the country, machine-readable (the dashboard colours gains and losses by it):
+   * "higher" (welfare, real wage), "lower" (consumer prices), or "neither" — a change that is not a gain
+   * or a loss in itself (exports, factory prices, deficits, tariff levels, exposure shares).
+   */
+  better: "higher" | "lower" | "neither";
 }
 
 const defs: QuantityDefinition[] = [
@@ -29,6 +35,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the country gains",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "factoryPriceChangePct",
@@ -38,6 +45,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the country's output is dearer",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "priceIndexChangePct",
@@ -47,6 +55,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = consumer prices rise",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "exportsChangePct",
@@ -56,6 +65,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = exports grow",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "importsChangePct",
@@ -65,6 +75,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = imports grow",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   // ---- structural gravity (Advanced Guide GEPPML `ag`, gegravity OneSectorGE `gegravity`) ---------
   {
@@ -75,6 +86,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = buyers face higher resistance (dearer imports and home goods)",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "imrConditionalChangePct",
@@ -84,6 +96,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = higher resistance",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "omrChangePct",
@@ -93,6 +106,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = sellers face higher resistance",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "omrConditionalChangePct",
@@ -102,6 +116,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = higher resistance",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "exportsConditionalChangePct",
@@ -111,6 +126,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = exports grow",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "outputChangePct",
@@ -120,6 +136,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = output value rises",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "expenditureChangePct",
@@ -129,6 +146,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = spending rises",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "welfareStatistic",
@@ -138,6 +156,7 @@ const defs: QuantityDefinition[] = [
     sign: "below 1 = the country gains (gegravity convention)",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "termsOfTradeChangePct",
@@ -147,6 +166,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = improves",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "intranationalTradeChangePct",
@@ -156,6 +176,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = more domestic sourcing",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   // ---- Caliendo–Parro (2015) multi-sector model with input–output links (`caliendo-parro`) ----------
   // Its welfareChangePct is the exact Î/P̂; the package's first-order decomposition (spec §1.6) is reported beside it:
@@ -168,6 +189,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = export prices rise relative to import prices",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "volumeOfTradeEffectPct",
@@ -177,6 +199,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = more trade in tariff-distorted markets",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "tradeCostEffectPct",
@@ -186,6 +209,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = cheaper trade",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "realWageChangePct",
@@ -195,6 +219,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = wages buy more",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "welfareFirstOrderPct",
@@ -205,6 +230,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the country gains, to first order",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "grossOutputChangePct",
@@ -214,6 +240,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the sector's sales grow",
     level: "country-sector",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "sectorPriceChangePct",
@@ -223,6 +250,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = dearer",
     level: "country-sector",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "inputCostChangePct",
@@ -232,6 +260,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = producing costs more",
     level: "country-sector",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "sectorExportsChangePct",
@@ -241,6 +270,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = exports grow",
     level: "country-sector",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "sectorImportsChangePct",
@@ -250,6 +280,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = imports grow",
     level: "country-sector",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "tariffRevenue",
@@ -259,6 +290,7 @@ const defs: QuantityDefinition[] = [
     sign: "collected by the importer",
     level: "country-sector",
     aggregate: "sum",
+    better: "neither",
   },
   {
     key: "baselineTariffRevenue",
@@ -268,6 +300,7 @@ const defs: QuantityDefinition[] = [
     sign: "collected by the importer",
     level: "country-sector",
     aggregate: "sum",
+    better: "neither",
   },
   // ---- Liberation Day (Ignatenko, Macedoni, Lashkaripour & Simonovska 2025) one-sector model (`liberation-day`) ----
   // Also reports welfareChangePct (Ŵ of §3.3), priceIndexChangePct, factoryPriceChangePct (ŵ), realWageChangePct
@@ -280,6 +313,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the deficit grows (or the surplus shrinks)",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "exportsToGdpChangePct",
@@ -289,6 +323,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = exports rise relative to output",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "importsToGdpChangePct",
@@ -298,6 +333,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = imports rise relative to output",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "employmentChangePct",
@@ -307,6 +343,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = more people work",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "tariffRevenueShare",
@@ -316,6 +353,7 @@ const defs: QuantityDefinition[] = [
     sign: "collected by the importer; 0.01 = 1% of baseline spending",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   // ---- bloc formation (spec scenarios-and-strategy.md §3; report/blocReport.ts) ------------------
   {
@@ -326,6 +364,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the candidate gains relative to the baseline",
     level: "bloc",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "blocWelfareOutsidePct",
@@ -335,6 +374,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the candidate gains relative to the baseline",
     level: "bloc",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "blocGainFromJoiningPp",
@@ -344,6 +384,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = joining is better than staying out",
     level: "bloc",
     aggregate: "none",
+    better: "higher",
   },
   // ---- tariff wars in Ossa's (2014) model (spec caliendo-parro-and-ossa.md §2.3–2.4; strategy/tariffWar.ts) --
   {
@@ -354,6 +395,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the tariff setter gains",
     level: "country",
     aggregate: "none",
+    better: "higher",
   },
   {
     key: "optimalTariffOthersWelfarePct",
@@ -363,6 +405,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the optimal tariff is a beggar-thy-neighbour policy",
     level: "country",
     aggregate: "none",
+    better: "higher",
   },
   {
     key: "optimalTariffRate",
@@ -372,6 +415,7 @@ const defs: QuantityDefinition[] = [
     sign: "a tariff level, not a change",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "medianOptimalTariff",
@@ -381,6 +425,7 @@ const defs: QuantityDefinition[] = [
     sign: "a tariff level, not a change",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "nashWelfarePct",
@@ -390,6 +435,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the country loses from the trade war",
     level: "country",
     aggregate: "none",
+    better: "higher",
   },
   {
     key: "medianNashTariff",
@@ -399,6 +445,7 @@ const defs: QuantityDefinition[] = [
     sign: "a tariff level, not a change",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   // ---- Lashkaripour (2021) tariff war (`lashkaripour`; spec tariffwar.md §5–7) -------------------------
   {
@@ -409,6 +456,7 @@ const defs: QuantityDefinition[] = [
     sign: "a tariff level, not a change",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "nashTariffRate",
@@ -418,6 +466,7 @@ const defs: QuantityDefinition[] = [
     sign: "a tariff level, not a change",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "welfareChangeUsd",
@@ -427,6 +476,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the country gains",
     level: "country",
     aggregate: "sum",
+    better: "higher",
   },
   {
     key: "meanWelfareChangePct",
@@ -436,6 +486,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the average country loses",
     level: "scalar",
     aggregate: "none",
+    better: "higher",
   },
   {
     key: "medianWelfareChangePct",
@@ -445,6 +496,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the median country loses",
     level: "scalar",
     aggregate: "none",
+    better: "higher",
   },
   {
     key: "worldWelfareChangeUsd",
@@ -454,6 +506,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the world gains",
     level: "scalar",
     aggregate: "none",
+    better: "higher",
   },
   {
     key: "meanNashTariffRate",
@@ -463,6 +516,7 @@ const defs: QuantityDefinition[] = [
     sign: "a tariff level, not a change",
     level: "scalar",
     aggregate: "none",
+    better: "neither",
   },
   // ---- Advanced Guide NAFTA table convention (model param conventions: [published-nafta]): the effect OF the
   // agreement, baseline vs the counterfactual without it, relative to the counterfactual (spec one-sector.md §1.6).
@@ -474,6 +528,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the country gains from the agreement",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "naftaEffectPriceChangePct",
@@ -483,6 +538,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = prices are higher with the agreement",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "naftaEffectImrChangePct",
@@ -492,6 +548,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the agreement lowers consumer prices",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "naftaEffectImrConditionalChangePct",
@@ -501,6 +558,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the agreement lowers consumer prices",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "naftaEffectOmrChangePct",
@@ -510,6 +568,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the agreement eases the country's access to markets",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "naftaEffectOmrConditionalChangePct",
@@ -519,6 +578,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the agreement eases the country's access to markets",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "naftaEffectExportsChangePct",
@@ -528,6 +588,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the agreement raises exports",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "naftaEffectExportsConditionalChangePct",
@@ -537,6 +598,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the agreement raises exports",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   // ---- supply-chain exposure: value-added accounting (spec scenarios-and-strategy.md §5; src/exposure/) ----
   // A = input requirements at producer prices, L = (I − A)⁻¹, v = β + tariff revenue on inputs per unit of
@@ -549,6 +611,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = n's consumption rests more on i's factors",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "foreignVaInExports",
@@ -558,6 +621,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = the country's exports carry more imported value added",
     level: "country",
     aggregate: "sum",
+    better: "neither",
   },
   {
     key: "foreignVaShareOfExports",
@@ -567,6 +631,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = more backward participation in value chains",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "domesticVaInForeignFinalDemand",
@@ -576,6 +641,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = more of the country's income is earned from foreign consumers",
     level: "country",
     aggregate: "sum",
+    better: "neither",
   },
   {
     key: "directExposure",
@@ -585,6 +651,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = the sector buys more of its inputs directly from i",
     level: "country-sector",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "totalExposure",
@@ -594,6 +661,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = the sector depends more on i through the whole chain",
     level: "country-sector",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "vaContentShare",
@@ -603,6 +671,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = more of the sector's value is created in i",
     level: "country-sector",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "chokepointOutputShare",
@@ -612,6 +681,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = a worse chokepoint; no substitution, so an upper bound beside the GE result",
     level: "country",
     aggregate: "none",
+    better: "lower",
   },
   {
     key: "importSourceShare",
@@ -621,6 +691,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = the supplier matters more in that market",
     level: "country-sector",
     aggregate: "none",
+    better: "neither",
   },
 ];
 

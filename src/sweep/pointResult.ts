@@ -1,6 +1,7 @@
 import { TradewindsInputError } from "../messages.js";
 import { newRunContext } from "../models/types.js";
-import { solvePhase, type BaselineCache, type PreparedScenario } from "../pipeline.js";
+import { phaseContext, type PreparedScenario } from "../pipeline.js";
+import { solvePhase, type BaselineCache } from "../pipelineSteps.js";
 import type { QuantityDefinition } from "../report/registry.js";
 import type { PhaseReport } from "../report/types.js";
 import type { NormalizedScenario, PhaseInForce } from "../scenario/normalize.js";
@@ -57,7 +58,8 @@ export function solvePointPhases(
     const definitions: Record<string, QuantityDefinition> = {};
     const ctx = newRunContext();
     const { scenario, phases } = build();
-    const solved = phases.map((phase) => solvePhase(prepared, scenario, phase, baselines, ctx, definitions, `phases[${scenario.phases.findIndex((p) => p.name === phase.name)}]`).report);
+    const at = phaseContext(prepared, scenario);
+    const solved = phases.map((phase) => solvePhase(at, phase, scenario.phases.findIndex((p) => p.name === phase.name), baselines, ctx, definitions).report);
     const tableKeys = prepared.entry.tableKeys.filter((key) => key in definitions);
     const cells = solved.map((report) => phaseCells(report, tableKeys));
     return { point, converged: cells.every((c) => c.converged), phases: cells };

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { embeddedDataChecksum } from "../data/checksum.js";
 import { TradewindsInputError, message } from "../messages.js";
-import { VERSION } from "../pipeline.js";
+import { VERSION } from "../version.js";
 import { solvePointsInPool } from "./localPool.js";
 import type { PointResult } from "./pointResult.js";
 import { prepareSweep, type SweepRequest } from "./prepareSweep.js";

@@ -1,4 +1,5 @@
-import { normalizePrepared, type BaselineCache } from "../pipeline.js";
+import { normalizePrepared } from "../pipeline.js";
+import type { BaselineCache } from "../pipelineSteps.js";
 import { phaseInForce } from "../scenario/normalize.js";
 import { blocShocks } from "../strategy/blocSpec.js";
 import { drawPhases } from "../uncertainty/runDraws.js";

@@ -7,7 +7,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { embeddedDataChecksum } from "../../src/data/checksum.js";
 import { message } from "../../src/messages.js";
-import { VERSION } from "../../src/pipeline.js";
+import { VERSION } from "../../src/version.js";
 import { distributedEngine } from "../../src/sweep/distributed/coordinator.js";
 import { incompatibility, KEY_PREFIX, queueNameOf, refusedKey, REGISTRATION_TTL_MS, workerKey } from "../../src/sweep/distributed/protocol.js";
 import { readSweepFile } from "../../src/sweep/readSweepFile.js";

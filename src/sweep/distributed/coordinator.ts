@@ -2,7 +2,7 @@ import { Job, Queue, QueueEvents } from "bullmq";
 import type { Redis } from "ioredis";
 import { embeddedDataChecksum } from "../../data/checksum.js";
 import { message } from "../../messages.js";
-import { VERSION } from "../../pipeline.js";
+import { VERSION } from "../../version.js";
 import { chunksOf } from "../localPool.js";
 import { onceEach, probeRedis, redisConnection } from "./redisConnection.js";
 import type { SweepEngine } from "../runSweep.js";

@@ -3,7 +3,7 @@ import { hostname } from "node:os";
 import { UnrecoverableError, Worker } from "bullmq";
 import { Piscina } from "piscina";
 import { embeddedDataChecksum } from "../../data/checksum.js";
-import { VERSION } from "../../pipeline.js";
+import { VERSION } from "../../version.js";
 import { sweepWorkerFile } from "../localPool.js";
 import { onceEach, probeRedis, redisConnection } from "./redisConnection.js";
 import type { PointResult } from "../pointResult.js";
