@@ -284,6 +284,9 @@ export const message = {
     `${country}: the optimal-tariff search did not converge (${iterations} quasi-Newton iterations, projected gradient ${gradient.toExponential(1)}` +
     (newton ? `; ${newton.steps} Newton step(s) on the tariffs, the last moving them by ${newton.change.toExponential(1)} > ${newton.tolerance}${newton.why.length ? `: ${newton.why.join("; ")}` : ""}` : "") +
     "); its row is the last iterate",
+  notPositivePopulation: (code: string) => `the population of ${code} must be a positive number of persons (leave population out if the source has none)`,
+  moneyUnitsUnknown: (units: string) =>
+    `the dataset's units ${show(units)} do not say a scale of US dollars the report can read, so no dollar figures are reported; state them as e.g. "thousands of current USD" or "millions of constant 2015 USD" (meta.units)`,
   toleranceOutOfRange: (range: readonly [number, number], what: string) => `a tolerance in [${range[0]}, ${range[1]}]: ${what}`,
   unknownChoice: (what: string, value: string, known: readonly string[]) => `no ${what} ${show(value)}; choose one of ${known.join(", ")}`,
   newtonStageSkipped: (instruments: number, cap: number) =>

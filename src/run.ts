@@ -5,6 +5,8 @@ import { modelCatalog } from "./models/available.js";
 import type { ModelCatalog } from "./models/catalog.js";
 import { newRunContext, type ModelOutcome, type RunContext } from "./models/types.js";
 import { buildPhaseReport } from "./report/build.js";
+import { moneyUnitsOf } from "./report/money.js";
+import { message } from "./messages.js";
 import type { QuantityDefinition } from "./report/registry.js";
 import type { RunReport } from "./report/types.js";
 import { compilePhase, type CompiledPhase } from "./scenario/compile.js";
@@ -64,6 +66,9 @@ export function runValidatedScenario(input: ScenarioInput, options: RunOptions =
   // 2b. estimate: the scenario's PPML stages, whose coefficients and fixed effects the model may use for its baseline
   const estimation = input.estimation ? runEstimationStages(input.estimation, options.files ?? "deny", source) : undefined;
   const definitions: Record<string, QuantityDefinition> = {};
+  // The dataset's units in dollars, for the money figures; words that do not say them leave those figures out, and the run says why.
+  const money = moneyUnitsOf(data.meta.units, data.meta.year);
+  if (!money) ctx.warnings.push(message.moneyUnitsUnknown(data.meta.units));
   const baselines = new Map<string, unknown>();
   const reports = scenario.phases.map((normalized, k) => {
     // 3. calibrate once per distinct parameter set (estimation, domestic sales, …)
@@ -77,7 +82,7 @@ export function runValidatedScenario(input: ScenarioInput, options: RunOptions =
     options.onPhaseSolved?.(phase, outcome);
     ctx.progress?.((k + 1) / scenario.phases.length);
     // 6. report: outcomes → rows keyed by the registry
-    return { ...buildPhaseReport(phase, outcome, data, scenario.reportRows, scenario.bilateral, definitions), appliedRates: phase.appliedRates };
+    return { ...buildPhaseReport(phase, outcome, data, scenario.reportRows, scenario.bilateral, definitions, { modelType: scenario.modelType, money }), appliedRates: phase.appliedRates };
   });
   return {
     tradewinds: VERSION,
@@ -88,6 +93,7 @@ export function runValidatedScenario(input: ScenarioInput, options: RunOptions =
       year: data.meta.year,
       baselineTariffs: data.baselineTariffs,
       units: data.meta.units,
+      ...(money && { money }),
       source: data.meta.source,
       licence: data.meta.licence,
       attribution: data.meta.attribution,

@@ -172,5 +172,11 @@ export function solveLiberationDay(baseline: LiberationDayBaseline, policy: Comp
   const report = liberationDayReport(system, solution, state, ctx);
   for (const [key, column] of Object.entries(report.countries)) assertFinite(column, key);
   assertFinite(report.flows, "flows");
-  return { solver, countries: report.countries, weights: Float64Array.from(baseline.expenditure), flows: { baseline: Float64Array.from(baseline.flows), counterfactual: report.flows }, solution };
+  // Accounts (report/accountQuantities.ts): income E (Ŵ is relative to it), tariffs 0 before (λ is calibrated as tariff-free, §3.1 Step 3), the revenue R of §3.3.
+  const accounts = {
+    income: Float64Array.from(baseline.expenditure),
+    tariffs: { baseline: new Float64Array(N * N), counterfactual: Float64Array.from(policy.tariffs) },
+    tariffRevenue: { baseline: new Float64Array(N), counterfactual: Float64Array.from(state.revenue) },
+  };
+  return { solver, countries: report.countries, weights: Float64Array.from(baseline.expenditure), flows: { baseline: Float64Array.from(baseline.flows), counterfactual: report.flows }, accounts, solution };
 }

@@ -9,7 +9,7 @@ import { solveAgStataLoop } from "./agStataLoop.js";
 import { columnTotals, fittedFlows, rowTotals, solveFixedEffectsIpf, type FixedEffects } from "./fixedEffectsIpf.js";
 import type { AgParams } from "./params.js";
 import { referenceIndex, requireOneSector } from "./referenceCountry.js";
-import { applyTradeIsolation, counterfactualTradeCosts, tradeCostsFromCovariates } from "./tradeCosts.js";
+import { applyTradeIsolation, counterfactualTradeCosts, gravityAccounts, tradeCostsFromCovariates } from "./tradeCosts.js";
 import { estimateCrossSectionCoefficients, estimatedCoefficients, estimatedPairCosts } from "./estimatedTradeCosts.js";
 
 /**
@@ -93,7 +93,7 @@ export function solveAg(baseline: AgBaseline, policy: CompiledPolicy, ctx: RunCo
   const full = params.fullGe === "exact" ? solveAgExactFullGe(input) : solveAgStataLoop(input, { maxPasses: params.maxLoopPasses });
   if (!full.converged) ctx.warnings.push(message.notConverged(full.method, full.iterations, full.residual, full.tolerance));
   ctx.warnings.push(...full.warnings);
-  return agOutcome(baseline, tau, conditionalFit.value, conditionalFlows, full);
+  return { ...agOutcome(baseline, tau, conditionalFit.value, conditionalFlows, full), accounts: gravityAccounts(output, baselineTariffs, policy) };
 }
 
 export const agModel: Model<AgParams, AgBaseline> = {
