@@ -30,7 +30,7 @@ export function moneyTable(report: RunReport, phase: PhaseReport, compact: objec
   const table = new Table({ head: ["", ...columns.map((c) => c.head)], ...compact });
   for (const row of phase.summary) table.push([row.members > 1 ? `${row.code} (${row.members})` : row.code, ...columns.map((c) => (phase.status === "solved" ? c.cell(row) : "—"))]);
   const money = report.dataset.money;
-  const units = money ? `US dollars of ${money.year}${money.flows.prices === "current USD" ? " (current prices)" : ` (${money.flows.prices})`}` : "rates only: the dataset's units give no dollar scale";
+  const units = money ? `US dollars of ${money.year}${money.flows.prices === "current USD" ? " (current prices)" : `, ${money.flows.prices}`}` : "rates only: the dataset's units give no dollar scale";
   return `In dollars and tariff rates — ${units}; effective tariff = import-weighted at baseline imports:\n${table.toString()}`;
 }
 

@@ -10,7 +10,7 @@
 export interface MoneyUnits {
   /** US dollars per unit of the dataset's numbers: 1, 1e3 (thousands), 1e6 (millions), 1e9 (billions). */
   scale: number;
-  /** "current USD" (of the data year) or "constant YYYY USD". */
+  /** "current USD" (of the data year), "constant YYYY USD", or "USD (price basis not stated)". */
   prices: string;
 }
 
@@ -24,14 +24,14 @@ export interface DatasetMoney {
 }
 
 const SCALE_WORDS: Record<string, number> = { thousands: 1e3, millions: 1e6, billions: 1e9 };
-const UNIT_PATTERN = /^\s*(?:(thousands|millions|billions)\s+of\s+)?(current|constant\s+(\d{4}))\s+(?:US\s*dollars|USD)\b/i;
+const UNIT_PATTERN = /^\s*(?:(thousands|millions|billions)\s+of\s+)?(?:(current|constant\s+(\d{4}))\s+)?(?:US\s*dollars|USD)\b/i;
 
 function unitsOf(words: string): MoneyUnits | undefined {
   const match = UNIT_PATTERN.exec(words);
   if (!match) return undefined;
   const scale = match[1] ? SCALE_WORDS[match[1].toLowerCase()] : 1;
   // "current USD (not thousands)" and the like: a parenthesis may only confirm the scale, never change it.
-  return { scale, prices: match[3] ? `constant ${match[3]} USD` : "current USD" };
+  return { scale, prices: match[3] ? `constant ${match[3]} USD` : match[2] ? "current USD" : "USD (price basis not stated)" };
 }
 
 /** The dataset's money units from its `meta.units`, or undefined when the words say no scale and currency it can read. */
