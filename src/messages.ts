@@ -287,6 +287,8 @@ export const message = {
   notPositivePopulation: (code: string) => `the population of ${code} must be a positive number of persons (leave population out if the source has none)`,
   moneyUnitsUnknown: (units: string) =>
     `the dataset's units ${show(units)} do not say a scale of US dollars the report can read, so no dollar figures are reported; state them as e.g. "thousands of current USD" or "millions of constant 2015 USD" (meta.units)`,
+  scaleMovesWithElasticity: (epsilon: number, numerator: number, psi: number, paperPsi: number) =>
+    `tradeElasticity ε = ${epsilon} (the paper's baseline: 4) also moves the scale elasticity: ψ = ${numerator}/ε = ${psi.toPrecision(4)} (at ε = 4: ${paperPsi.toPrecision(4)}), and with it θ = 1/ψ in the pass-through φ — the paper's rule (its ε = 8 run). To hold ψ instead, set model.scaleElasticity: ${paperPsi.toPrecision(4)}`,
   toleranceOutOfRange: (range: readonly [number, number], what: string) => `a tolerance in [${range[0]}, ${range[1]}]: ${what}`,
   unknownChoice: (what: string, value: string, known: readonly string[]) => `no ${what} ${show(value)}; choose one of ${known.join(", ")}`,
   newtonStageSkipped: (instruments: number, cap: number) =>

@@ -324,6 +324,16 @@ const defs: QuantityDefinition[] = [
     aggregate: "weighted-mean",
   },
   {
+    key: "imbalanceScale",
+    label: "Common imbalance factor κ′",
+    unit: "ratio",
+    formula:
+      "κ′ = ΣY′ ⁄ Σ_k ρ_k Y′_k under deficits: multiplicative, where every country's E′ − R′ = ρ·κ′·Y′ with ρ = E/Y of the data: 1 at the baseline; its distance from 1 is how far E/Y could not be held exactly (world spending must equal world income)",
+    sign: "1 = every country's E/Y held exactly",
+    level: "scalar",
+    aggregate: "none",
+  },
+  {
     key: "exportsToGdpChangePct",
     label: "Exports / GDP",
     unit: "%",
