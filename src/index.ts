@@ -2,7 +2,8 @@
  * Tradewinds — the public library entry. Every exported name is listed here explicitly.
  */
 export { runScenario, runValidatedScenario, VERSION, type RunOptions } from "./run.js";
-export { validateScenarioText, validateScenarioObject, readScenarioFile } from "./scenario/validate.js";
+export { validateScenarioText, validateScenarioObject } from "./scenario/validate.js";
+export { readScenarioFile } from "./scenario/readScenarioFile.js";
 export { scenarioSchema, shockSchema, phaseSchema, type ScenarioInput, type ShockInput, type PhaseInput } from "./scenario/schema.js";
 export { scenarioJsonSchema } from "./scenario/jsonSchema.js";
 export { normalizeScenario, type NormalizedScenario } from "./scenario/normalize.js";

@@ -254,7 +254,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument("<scenario>", "a scenario file (YAML or JSON)")
     .action(async (file: string) => {
       const [{ readScenarioFile }, { normalizeScenario }, { loadDataset }, { modelCatalog }] = await Promise.all([
-        import("../scenario/validate.js"),
+        import("../scenario/readScenarioFile.js"),
         import("../scenario/normalize.js"),
         import("../data/load.js"),
         import("../models/available.js"),

@@ -54,6 +54,11 @@ export interface ModelOutcome {
    */
   flows?: { baseline: Float64Array; counterfactual: Float64Array };
   /**
+   * The solver's state at the solution, in the model's own form, which `solve` accepts back as `start`
+   * to re-solve a nearby policy warm (the dashboard's what-if). Absent where the model has no warm start.
+   */
+  warmStart?: unknown;
+  /**
    * The levels behind the money and tariff figures of report/accountQuantities.ts (equivalent variation,
    * tariff revenue, effective tariff rates, trade balances), in the dataset's units. Requires `flows`.
    */
@@ -91,8 +96,12 @@ export interface Model<Params, Baseline> {
   id: string;
   /** Calibrate the baseline equilibrium; `estimation` holds the scenario's estimation stages, if it has any. */
   calibrate(data: Dataset, params: Params, ctx: RunContext, estimation?: EstimationStages): Baseline;
-  /** Solve the counterfactual for a policy; a zero policy must return the baseline exactly. */
-  solve(baseline: Baseline, policy: CompiledPolicy, ctx: RunContext): ModelOutcome;
+  /**
+   * Solve the counterfactual for a policy; a zero policy must return the baseline exactly. `start`: the
+   * `warmStart` of an earlier outcome on the same baseline, to start from instead of the baseline (the
+   * same equilibrium to the solver's tolerance, usually in far fewer steps); models without one ignore it.
+   */
+  solve(baseline: Baseline, policy: CompiledPolicy, ctx: RunContext, start?: unknown): ModelOutcome;
 }
 
 /** A policy that changes nothing: baseline tariffs, unit cost factors, no covariate change. */

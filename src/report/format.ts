@@ -2,11 +2,13 @@ import Table from "cli-table3";
 import { stringify } from "csv-stringify/sync";
 import { csvTextCell } from "./csvCell.js";
 import { MONEY_TABLE_KEYS, moneyTable } from "./formatMoney.js";
+import { formatNumber } from "./formatNumber.js";
 import { formatDollars, type DatasetMoney } from "./money.js";
 import type { QuantityDefinition } from "./registry.js";
 import type { PhaseReport, ResultRow, RunReport } from "./types.js";
 
 export type OutputFormat = "table" | "json" | "csv";
+export { formatNumber };
 
 export function formatReport(report: RunReport, format: OutputFormat, options: TableOptions = {}): string {
   if (format === "json") return JSON.stringify(report, null, 2) + "\n";
@@ -18,19 +20,6 @@ export interface TableOptions {
   /** Show the sector table of this country (multi-sector models). */
   country?: string;
   sectors?: boolean;
-}
-
-/** Digits shown for a quantity in tables (JSON and CSV keep full precision). */
-function digits(def: QuantityDefinition): number {
-  return def.unit === "%" || def.unit === "pp" ? 2 : def.unit === "share" || def.unit === "ratio" ? 4 : 1;
-}
-
-export function formatNumber(value: number | undefined, def: QuantityDefinition): string {
-  if (value === undefined) return "";
-  if (def.unit === "rate") return `${(100 * value).toFixed(1)}%`;
-  if (def.unit === "USD") return formatDollars(value, def.change);
-  const text = value.toFixed(digits(def));
-  return def.unit === "%" && value > 0 ? "+" + text : text === "-0.00" ? "0.00" : text;
 }
 
 /** Table style of every text table (cli-table3): a frame and a header rule, no rules between rows. */

@@ -16,6 +16,7 @@ export const moneyDefinitions: QuantityDefinition[] = [
     sign: "positive = the country gains",
     level: "country",
     aggregate: "sum",
+    better: "higher",
     change: true,
     models: {
       "advanced-guide": "I = Y_i = Σ_j X_ij, the value of the country's production in the data (ag-1994/ag-2006: manufacturing gross production including domestic sales — not GDP); Ŵ = p̂/P̂",
@@ -33,6 +34,7 @@ export const moneyDefinitions: QuantityDefinition[] = [
     sign: "positive = the country gains",
     level: "country",
     aggregate: "none",
+    better: "higher",
     change: true,
   },
   {
@@ -43,6 +45,7 @@ export const moneyDefinitions: QuantityDefinition[] = [
     sign: "collected by the importer",
     level: "country",
     aggregate: "sum",
+    better: "neither",
     models: {
       "liberation-day": "baseline tariffs are zero (the paper calibrates λ as tariff-free), so R = 0",
     },
@@ -55,6 +58,7 @@ export const moneyDefinitions: QuantityDefinition[] = [
     sign: "collected by the importer",
     level: "country",
     aggregate: "sum",
+    better: "neither",
     models: {
       "liberation-day": "R′_j = Σ_i λ′_ij t_ij/(1+t_ij) E′_j (§3.3); it replaces income tax (revenue: income-tax-relief) or is a lump sum",
       "caliendo-parro": "R′_n = Σ_s Σ_i t′·T′[i→n,s], rebated lump sum in I",
@@ -69,6 +73,7 @@ export const moneyDefinitions: QuantityDefinition[] = [
     sign: "a tariff level, not a change",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "effectiveTariffRate",
@@ -79,6 +84,7 @@ export const moneyDefinitions: QuantityDefinition[] = [
     sign: "a tariff level, not a change",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "effectiveTariffRateAfterSubstitution",
@@ -88,6 +94,7 @@ export const moneyDefinitions: QuantityDefinition[] = [
     sign: "a tariff level, not a change",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "baselineTradeBalanceUsd",
@@ -97,6 +104,7 @@ export const moneyDefinitions: QuantityDefinition[] = [
     sign: "positive = surplus, negative = deficit",
     level: "country",
     aggregate: "sum",
+    better: "neither",
     models: {
       "advanced-guide": "from the model's fitted baseline flows (tradehat_BLN), which match each country's output and expenditure, so B_i = Y_i − E_i",
       "liberation-day": "the data's exports − imports; the model holds T = E − Y (with ν > 0 not the same number) as a share of world income",
@@ -112,6 +120,7 @@ export const moneyDefinitions: QuantityDefinition[] = [
     sign: "positive = surplus, negative = deficit",
     level: "country",
     aggregate: "sum",
+    better: "neither",
   },
   {
     key: "tradeBalanceChangeUsd",
@@ -121,6 +130,7 @@ export const moneyDefinitions: QuantityDefinition[] = [
     sign: "positive = the balance improves (a surplus grows or a deficit shrinks)",
     level: "country",
     aggregate: "sum",
+    better: "neither",
     change: true,
   },
   {
@@ -132,5 +142,6 @@ export const moneyDefinitions: QuantityDefinition[] = [
     sign: "positive = the country's consumer prices rise relative to the world's",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
 ];

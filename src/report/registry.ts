@@ -35,6 +35,12 @@ export interface QuantityDefinition {
   models?: Readonly<Record<string, string>>;
   /** In a run's report: this model's line of `models`. */
   model?: string;
+  /**
+   * Which way is good for the country, machine-readable (the dashboard colours gains and losses by it):
+   * "higher" (welfare, real wage), "lower" (consumer prices), or "neither" — a change that is not a gain
+   * or a loss in itself (exports, factory prices, deficits, tariff levels, exposure shares).
+   */
+  better: "higher" | "lower" | "neither";
 }
 
 const defs: QuantityDefinition[] = [
@@ -60,6 +66,7 @@ const defs: QuantityDefinition[] = [
       lashkaripour:
         "Ŷ/P̂ relative to the balanced-trade baseline, tariff revenue rebated lump sum: a country's own tariff raises it up to its optimal tariff (terms of trade), which is why every country sets a positive Nash tariff",
     },
+    better: "higher",
   },
   {
     key: "factoryPriceChangePct",
@@ -69,6 +76,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the country's output is dearer",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "priceIndexChangePct",
@@ -86,6 +94,7 @@ const defs: QuantityDefinition[] = [
       "caliendo-parro": "numeraire: world value added Σ_n ŵ_n w_n L_n = Σ_n w_n L_n (nominal world GDP fixed)",
       lashkaripour: "numeraire: world wage income Σ_i R_i ŵ_i = Σ_i R_i",
     },
+    better: "lower",
   },
   {
     key: "exportsChangePct",
@@ -95,6 +104,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = exports grow",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "importsChangePct",
@@ -104,6 +114,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = imports grow",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   // ---- structural gravity (Advanced Guide GEPPML `ag`, gegravity OneSectorGE `gegravity`) ---------
   {
@@ -114,6 +125,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = buyers face higher resistance (dearer imports and home goods)",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "imrConditionalChangePct",
@@ -123,6 +135,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = higher resistance",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "omrChangePct",
@@ -132,6 +145,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = sellers face higher resistance",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "omrConditionalChangePct",
@@ -141,6 +155,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = higher resistance",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "exportsConditionalChangePct",
@@ -150,6 +165,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = exports grow",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "outputChangePct",
@@ -159,6 +175,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = output value rises",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "expenditureChangePct",
@@ -168,6 +185,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = spending rises",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "welfareStatistic",
@@ -177,6 +195,7 @@ const defs: QuantityDefinition[] = [
     sign: "below 1 = the country gains (gegravity convention)",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "termsOfTradeChangePct",
@@ -186,6 +205,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = improves",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "intranationalTradeChangePct",
@@ -195,6 +215,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = more domestic sourcing",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   // ---- Caliendo–Parro (2015) multi-sector model with input–output links (`caliendo-parro`) ----------
   // Its welfareChangePct is the exact Î/P̂; the package's first-order decomposition (spec §1.6) is reported beside it:
@@ -207,6 +228,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = export prices rise relative to import prices",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "volumeOfTradeEffectPct",
@@ -216,6 +238,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = more trade in tariff-distorted markets",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "tradeCostEffectPct",
@@ -225,6 +248,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = cheaper trade",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "realWageChangePct",
@@ -234,6 +258,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = wages buy more",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "welfareFirstOrderPct",
@@ -244,6 +269,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the country gains, to first order",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "grossOutputChangePct",
@@ -253,6 +279,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the sector's sales grow",
     level: "country-sector",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "sectorPriceChangePct",
@@ -262,6 +289,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = dearer",
     level: "country-sector",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "inputCostChangePct",
@@ -271,6 +299,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = producing costs more",
     level: "country-sector",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "sectorExportsChangePct",
@@ -280,6 +309,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = exports grow",
     level: "country-sector",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "sectorImportsChangePct",
@@ -289,6 +319,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = imports grow",
     level: "country-sector",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "tariffRevenue",
@@ -299,6 +330,7 @@ const defs: QuantityDefinition[] = [
     level: "country-sector",
     aggregate: "sum",
     amountOf: "flows",
+    better: "neither",
   },
   {
     key: "baselineTariffRevenue",
@@ -309,6 +341,7 @@ const defs: QuantityDefinition[] = [
     level: "country-sector",
     aggregate: "sum",
     amountOf: "flows",
+    better: "neither",
   },
   // ---- Liberation Day (Ignatenko, Macedoni, Lashkaripour & Simonovska 2025) one-sector model (`liberation-day`) ----
   // Also reports welfareChangePct (Ŵ of §3.3), priceIndexChangePct, factoryPriceChangePct (ŵ), realWageChangePct
@@ -322,6 +355,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the deficit grows, or a surplus shrinks; negative = the deficit shrinks, or a surplus grows",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "imbalanceScale",
@@ -332,6 +366,7 @@ const defs: QuantityDefinition[] = [
     sign: "1 = every country's E/Y held exactly",
     level: "scalar",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "exportsToGdpChangePct",
@@ -341,6 +376,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = exports rise relative to output",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "importsToGdpChangePct",
@@ -350,6 +386,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = imports rise relative to output",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "employmentChangePct",
@@ -359,6 +396,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = more people work",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "tariffRevenueShare",
@@ -368,6 +406,7 @@ const defs: QuantityDefinition[] = [
     sign: "collected by the importer; 0.01 = 1% of baseline spending",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   // ---- bloc formation (spec scenarios-and-strategy.md §3; report/blocReport.ts) ------------------
   {
@@ -378,6 +417,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the candidate gains relative to the baseline",
     level: "bloc",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "blocWelfareOutsidePct",
@@ -387,6 +427,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the candidate gains relative to the baseline",
     level: "bloc",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "blocGainFromJoiningPp",
@@ -396,6 +437,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = joining is better than staying out",
     level: "bloc",
     aggregate: "none",
+    better: "higher",
   },
   // ---- tariff wars in Ossa's (2014) model (spec caliendo-parro-and-ossa.md §2.3–2.4; strategy/tariffWar.ts) --
   {
@@ -406,6 +448,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the tariff setter gains",
     level: "country",
     aggregate: "none",
+    better: "higher",
   },
   {
     key: "optimalTariffOthersWelfarePct",
@@ -415,6 +458,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the optimal tariff is a beggar-thy-neighbour policy",
     level: "country",
     aggregate: "none",
+    better: "higher",
   },
   {
     key: "optimalTariffRate",
@@ -424,6 +468,7 @@ const defs: QuantityDefinition[] = [
     sign: "a tariff level, not a change",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "medianOptimalTariff",
@@ -433,6 +478,7 @@ const defs: QuantityDefinition[] = [
     sign: "a tariff level, not a change",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "nashWelfarePct",
@@ -442,6 +488,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the country loses from the trade war",
     level: "country",
     aggregate: "none",
+    better: "higher",
   },
   {
     key: "medianNashTariff",
@@ -451,6 +498,7 @@ const defs: QuantityDefinition[] = [
     sign: "a tariff level, not a change",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   // ---- Lashkaripour (2021) tariff war (`lashkaripour`; spec tariffwar.md §5–7) -------------------------
   {
@@ -461,6 +509,7 @@ const defs: QuantityDefinition[] = [
     sign: "a tariff level, not a change",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "nashTariffRate",
@@ -470,6 +519,7 @@ const defs: QuantityDefinition[] = [
     sign: "a tariff level, not a change",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "welfareChangeUsd",
@@ -480,6 +530,7 @@ const defs: QuantityDefinition[] = [
     level: "country",
     aggregate: "sum",
     amountOf: "gdp",
+    better: "higher",
   },
   {
     key: "meanWelfareChangePct",
@@ -489,6 +540,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the average country loses",
     level: "scalar",
     aggregate: "none",
+    better: "higher",
   },
   {
     key: "medianWelfareChangePct",
@@ -498,6 +550,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the median country loses",
     level: "scalar",
     aggregate: "none",
+    better: "higher",
   },
   {
     key: "worldWelfareChangeUsd",
@@ -508,6 +561,7 @@ const defs: QuantityDefinition[] = [
     level: "scalar",
     aggregate: "none",
     amountOf: "gdp",
+    better: "higher",
   },
   {
     key: "meanNashTariffRate",
@@ -517,6 +571,7 @@ const defs: QuantityDefinition[] = [
     sign: "a tariff level, not a change",
     level: "scalar",
     aggregate: "none",
+    better: "neither",
   },
   // ---- Advanced Guide NAFTA table convention (model param conventions: [published-nafta]): the effect OF the
   // agreement, baseline vs the counterfactual without it, relative to the counterfactual (spec one-sector.md §1.6).
@@ -528,6 +583,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the country gains from the agreement",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "naftaEffectPriceChangePct",
@@ -537,6 +593,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = prices are higher with the agreement",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "naftaEffectImrChangePct",
@@ -546,6 +603,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the agreement lowers consumer prices",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "naftaEffectImrConditionalChangePct",
@@ -555,6 +613,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the agreement lowers consumer prices",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "naftaEffectOmrChangePct",
@@ -564,6 +623,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the agreement eases the country's access to markets",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "naftaEffectOmrConditionalChangePct",
@@ -573,6 +633,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the agreement eases the country's access to markets",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "naftaEffectExportsChangePct",
@@ -582,6 +643,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the agreement raises exports",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "naftaEffectExportsConditionalChangePct",
@@ -591,6 +653,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the agreement raises exports",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   // ---- supply-chain exposure: value-added accounting (spec scenarios-and-strategy.md §5; src/exposure/) ----
   // A = input requirements at producer prices, L = (I − A)⁻¹, v = β + tariff revenue on inputs per unit of
@@ -603,6 +666,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = n's consumption rests more on i's factors",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "foreignVaInExports",
@@ -613,6 +677,7 @@ const defs: QuantityDefinition[] = [
     level: "country",
     aggregate: "sum",
     amountOf: "flows",
+    better: "neither",
   },
   {
     key: "foreignVaShareOfExports",
@@ -622,6 +687,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = more backward participation in value chains",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "domesticVaInForeignFinalDemand",
@@ -632,6 +698,7 @@ const defs: QuantityDefinition[] = [
     level: "country",
     aggregate: "sum",
     amountOf: "flows",
+    better: "neither",
   },
   {
     key: "directExposure",
@@ -641,6 +708,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = the sector buys more of its inputs directly from i",
     level: "country-sector",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "totalExposure",
@@ -650,6 +718,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = the sector depends more on i through the whole chain",
     level: "country-sector",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "vaContentShare",
@@ -659,6 +728,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = more of the sector's value is created in i",
     level: "country-sector",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "chokepointOutputShare",
@@ -668,6 +738,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = a worse chokepoint; no substitution, so an upper bound beside the GE result",
     level: "country",
     aggregate: "none",
+    better: "lower",
   },
   {
     key: "importSourceShare",
@@ -677,6 +748,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = the supplier matters more in that market",
     level: "country-sector",
     aggregate: "none",
+    better: "neither",
   },
 
 ];

@@ -6,7 +6,7 @@ import { solveLiberationDay, type LiberationDayOutcome } from "./solve.js";
 
 /** The model interface, with the richer outcome (bilateral flows, solution vector) of this model. */
 export interface LiberationDayModel extends Model<LiberationDayParams, LiberationDayBaseline> {
-  solve(baseline: LiberationDayBaseline, policy: CompiledPolicy, ctx: RunContext): LiberationDayOutcome;
+  solve(baseline: LiberationDayBaseline, policy: CompiledPolicy, ctx: RunContext, start?: unknown): LiberationDayOutcome;
 }
 
 /**
@@ -25,5 +25,6 @@ export const liberationDayModel: LiberationDayModel = {
     }
     return calibrateLiberationDay(data, params);
   },
-  solve: (baseline, policy, ctx) => solveLiberationDay(baseline, policy, ctx),
+  // A warm start is an earlier outcome's solution vector (ŵ, Ê, L̂).
+  solve: (baseline, policy, ctx, start) => solveLiberationDay(baseline, policy, ctx, { start: start instanceof Float64Array ? start : undefined }),
 };
