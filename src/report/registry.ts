@@ -181,7 +181,7 @@ const defs: QuantityDefinition[] = [
     key: "expenditureChangePct",
     label: "Nominal expenditure",
     unit: "%",
-    formula: "100·(E′/E − 1), nominal expenditure (one-sector gravity: E′ = φ·Y′ with φ = E/Y fixed at baseline, equal to outputChangePct; Lashkaripour: Ŷ, income = expenditure under balanced trade)",
+    formula: "100·(E′/E − 1), nominal expenditure (one-sector gravity: E′ = φ·Y′ with φ = E/Y fixed at baseline, equal to outputChangePct — advanced-guide with imbalances: balanced: φ = 1; Lashkaripour: Ŷ, income = expenditure under balanced trade)",
     sign: "positive = spending rises",
     level: "country",
     aggregate: "weighted-mean",
