@@ -43,6 +43,15 @@ export interface QuantityDefinition {
   better: "higher" | "lower" | "neither";
 }
 
+/** What each model's prices are measured against (the lines of priceIndexChangePct and factoryPriceChangePct). */
+const NUMERAIRES: Readonly<Record<string, string>> = {
+  "advanced-guide": "numeraire: the reference country's inward multilateral resistance (its P is 1 in every state, so its change is 0)",
+  gegravity: "numeraire: the reference importer's price index (ρ_reference = 1, its change is 0)",
+  "liberation-day": "numeraire: the world expenditure-weighted price index, Σ_j E_j P̂_j = Σ_j E_j (§3.3, ERR1_N): the world mean change is 0",
+  "caliendo-parro": "numeraire: world value added Σ_n ŵ_n w_n L_n = Σ_n w_n L_n (nominal world GDP fixed)",
+  lashkaripour: "numeraire: world wage income Σ_i R_i ŵ_i = Σ_i R_i",
+};
+
 const defs: QuantityDefinition[] = [
   // ---- country level: common to the one-sector and multi-sector models -------------------------
   {
@@ -76,6 +85,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the country's output is dearer",
     level: "country",
     aggregate: "weighted-mean",
+    models: NUMERAIRES,
     better: "neither",
   },
   {
@@ -87,13 +97,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = consumer prices rise relative to the numeraire",
     level: "country",
     aggregate: "weighted-mean",
-    models: {
-      "advanced-guide": "numeraire: the reference country's inward multilateral resistance (its P is 1 in every state, so its change is 0)",
-      gegravity: "numeraire: the reference importer's price index (ρ_reference = 1, its change is 0)",
-      "liberation-day": "numeraire: the world expenditure-weighted price index, Σ_j E_j P̂_j = Σ_j E_j (§3.3, ERR1_N): the world mean change is 0",
-      "caliendo-parro": "numeraire: world value added Σ_n ŵ_n w_n L_n = Σ_n w_n L_n (nominal world GDP fixed)",
-      lashkaripour: "numeraire: world wage income Σ_i R_i ŵ_i = Σ_i R_i",
-    },
+    models: NUMERAIRES,
     better: "lower",
   },
   {
