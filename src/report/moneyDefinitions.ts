@@ -22,8 +22,8 @@ export const moneyDefinitions: QuantityDefinition[] = [
       "advanced-guide": "I = Y_i = Σ_j X_ij, the value of the country's production in the data (ag-1994/ag-2006: manufacturing gross production including domestic sales — not GDP); Ŵ = p̂/P̂",
       gegravity: "I = Y_i, the output the dataset gives (parameters.output; gegravity-2006: manufacturing production, not GDP); Ŵ = p̂/P̂",
       "liberation-day": "I = E_i = Σ_k X_ki, gross national expenditure (the paper's E: WDI GDP plus the trade deficit T, domestic sales filled in); Ŵ includes the labour-supply term",
-      "caliendo-parro": "I = I_n = w_nL_n + R_n + D_n, baseline national income = final expenditure (value added + tariff revenue + deficit)",
-      lashkaripour: "I = Y_i, income = expenditure of the balanced-trade baseline (wage income + tariff revenue) at the flows' current prices; welfareChangeUsd is the same change on WDI GDP in constant 2015 USD (the tariffwar package's figure)",
+      "caliendo-parro": "I = I_n = w_nL_n + R_n + D_n, baseline national income = final expenditure (value added + tariff revenue + deficit); on datasets without input–output data (the tariffwar ones) w_nL_n is gross sales, intermediate use included, so I is gross expenditure, about twice GDP",
+      lashkaripour: "I = Y_i, income = expenditure of the balanced-trade baseline (wage income + tariff revenue) at the flows' current prices; the tariffwar datasets' flows include intermediate use, so Y is gross expenditure, about twice GDP — welfareChangeUsd applies the same % to WDI GDP in constant 2015 USD (the tariffwar package's figure)",
     },
   },
   {
