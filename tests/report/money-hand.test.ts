@@ -213,3 +213,27 @@ describe("autarky in dollars (ACR 2012: Ŵ = λ_jj^(1/θ), CP one sector, trade 
     expect(report.definitions.priceIndexChangePct.model).toContain("numeraire");
   });
 });
+
+describe("consumer prices relative to world prices (priceIndexWorldRelativeChangePct)", () => {
+  it("Liberation Day's numeraire is the world expenditure-weighted price index (Σ E_j(P̂_j − 1) = 0), so the relative change equals the CPI column", () => {
+    const text = `name: ld
+dataset: world-2023
+model: { type: liberation-day }
+report: { countries: [USA, CHN] }
+phases: [{ name: april-2, shocks: [{ type: tariff-schedule, schedule: us-reciprocal-2025-04-02, importer: USA }] }]
+`;
+    const [phase] = runScenario(text, { source: "ld" }).phases;
+    // The normalisation holds to the solver's 1e-12 (relative to world expenditure).
+    for (const row of phase.countries) expectClose(value(row, "priceIndexWorldRelativeChangePct"), value(row, "priceIndexChangePct"), 1e-8, `${row.code}`);
+  });
+  it("by hand on the three-country CP case: P̂_W = Σ E_j P̂_j / Σ E_j with E the baseline income, and each relative change 100·(P̂_j/P̂_W − 1)", () => {
+    const data = handDataset(["AAA", "BBB", "CCC"], [100, 25, 5, 30, 200, 15, 10, 20, 150], "millions of current USD");
+    const report = runCp(data, "{ type: tariff, importer: AAA, exporter: BBB, set: 0.3 }");
+    const rows = report.phases[0].countries;
+    // Baseline income I = expenditure (no tariffs before, deficits held): the column sums of the flows.
+    const income = [100 + 30 + 10, 25 + 200 + 20, 5 + 15 + 150];
+    const hat = rows.map((r) => 1 + value(r, "priceIndexChangePct") / 100);
+    const world = (income[0] * hat[0] + income[1] * hat[1] + income[2] * hat[2]) / (income[0] + income[1] + income[2]);
+    rows.forEach((r, k) => expectClose(value(r, "priceIndexWorldRelativeChangePct"), 100 * (hat[k] / world - 1), 1e-9, r.code));
+  });
+});
