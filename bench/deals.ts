@@ -9,7 +9,7 @@ import { withBaselineTariffs } from "../src/data/dataset.js";
 import { loadDataset } from "../src/data/load.js";
 import { modelCatalog } from "../src/models/available.js";
 import { withWedges } from "../src/models/instruments/applyWedges.js";
-import { solvePhase } from "../src/models/instruments/solveTargets.js";
+import { solveWithTargets } from "../src/models/instruments/solveTargets.js";
 import { newRunContext, type ModelOutcome } from "../src/models/types.js";
 import { compilePhase } from "../src/scenario/compile.js";
 import { normalizeScenario, phaseInForce } from "../src/scenario/normalize.js";
@@ -32,7 +32,7 @@ for (const file of ["examples/us-japan-deal.yaml", "examples/japan-2025-sectors.
     if (targets.length === 0) return;
     let outcome: ModelOutcome | undefined;
     const withTargets = timeIt(() => {
-      outcome = solvePhase(entry, baseline, policy, newRunContext(), data, file);
+      outcome = solveWithTargets(entry, baseline, policy, newRunContext(), data, file);
     }, RUNS);
     const reports = outcome!.instruments!.filter((i) => i.kind !== "investment-pledge");
     const rates = Float64Array.from(reports, (i) => i.values.instrumentWedgeRate);

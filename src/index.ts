@@ -2,7 +2,8 @@
  * Tradewinds — the public library entry. Every exported name is listed here explicitly.
  */
 export { runScenario, runValidatedScenario, VERSION, type RunOptions } from "./run.js";
-export { validateScenarioText, validateScenarioObject, readScenarioFile } from "./scenario/validate.js";
+export { validateScenarioText, validateScenarioObject } from "./scenario/validate.js";
+export { readScenarioFile } from "./scenario/readScenarioFile.js";
 export { scenarioSchema, shockSchema, phaseSchema, type ScenarioInput, type ShockInput, type PhaseInput } from "./scenario/schema.js";
 export { scenarioJsonSchema } from "./scenario/jsonSchema.js";
 export { normalizeScenario, type NormalizedScenario } from "./scenario/normalize.js";
@@ -16,7 +17,7 @@ export type { Model, ModelOutcome, CompiledPolicy, RunContext } from "./models/t
 export { registry, definitionOf, type QuantityDefinition } from "./report/registry.js";
 export { formatReport, type OutputFormat } from "./report/format.js";
 export type { RunReport, PhaseReport, ResultRow, PhaseComparison } from "./report/types.js";
-export { solvePhase } from "./models/instruments/solveTargets.js";
+export { solveWithTargets } from "./models/instruments/solveTargets.js";
 export type { QuantityTarget, InstrumentReport, PledgeRecord } from "./models/instruments/types.js";
 export { comparePhases } from "./report/comparePhases.js";
 export { TradewindsInputError, type InputIssue } from "./messages.js";
@@ -42,3 +43,14 @@ export { ossaBaseline, type OssaSigmaSet } from "./models/ossa/baseline.js";
 export { optimalTariffs, instrumentIndices, type OptimalTariffResult } from "./models/ossa/optimalTariffs.js";
 export { ossaNashTariffs, OSSA_NASH } from "./models/ossa/nashTariffs.js";
 export { nashByBestResponse, type BestResponseRound } from "./strategy/bestResponse.js";
+export { runScenarioWithDraws, type DrawRunOptions } from "./uncertainty/runWithDraws.js";
+export { uncertaintySectionSchema, BAND, QUANTILE_METHOD, type UncertaintySection, type UncertainParameter } from "./uncertainty/spec.js";
+export type { Band, UncertaintySummary } from "./report/types.js";
+export { philox4x32 } from "./random/philox.js";
+export { DrawStream } from "./random/drawStream.js";
+export { sweepSchema, type SweepInput } from "./sweep/spec.js";
+export { readSweepFile } from "./sweep/readSweepFile.js";
+export { prepareSweep, type SweepRequest, type PreparedSweep } from "./sweep/prepareSweep.js";
+export { runSweep, localEngine, sweepIdOf, type SweepEngine, type SweepRunOptions, type SweepSummary } from "./sweep/runSweep.js";
+export { SweepStore, type SweepRecord, type SweepCounts } from "./sweep/sweepStore.js";
+export type { PointResult, PhaseCells } from "./sweep/pointResult.js";

@@ -1,20 +1,19 @@
 import { loadDataset } from "./data/load.js";
 import { runEstimationStages } from "./estimation/estimationStages.js";
-import { withBaselineTariffs, type Dataset } from "./data/dataset.js";
+import type { Dataset } from "./data/dataset.js";
+import { TradewindsInputError } from "./messages.js";
 import { modelCatalog } from "./models/available.js";
 import type { ModelCatalog } from "./models/catalog.js";
 import { newRunContext, type ModelOutcome, type RunContext } from "./models/types.js";
-import { solvePhase } from "./models/instruments/solveTargets.js";
-import { buildPhaseReport } from "./report/build.js";
-import { comparePhases } from "./report/comparePhases.js";
-import type { QuantityDefinition } from "./report/registry.js";
-import type { PhaseReport, RunReport } from "./report/types.js";
-import { compilePhase, type CompiledPhase } from "./scenario/compile.js";
+import { prepareScenario } from "./pipeline.js";
+import type { RunReport } from "./report/types.js";
+import { runOnDataset } from "./runOnDataset.js";
+import type { CompiledPhase } from "./scenario/compile.js";
 import type { FilePolicy } from "./scenario/filePolicy.js";
-import { normalizeScenario, phaseInForce } from "./scenario/normalize.js";
 import type { ScenarioInput } from "./scenario/schema.js";
 import { validateScenarioText } from "./scenario/validate.js";
-
+import { drawnParams, InvalidDrawError } from "./uncertainty/drawParams.js";
+import { drawPlanOf, withUncertaintyBands } from "./uncertainty/runDraws.js";
 import { VERSION } from "./version.js";
 
 export { VERSION };
@@ -34,15 +33,24 @@ export interface RunOptions {
   files?: FilePolicy;
   /** Called after each phase is solved with its compiled policy and the model's outcome (the exposure accounting reads the flows). */
   onPhaseSolved?: (phase: CompiledPhase, outcome: ModelOutcome) => void;
+  /**
+   * Uncertainty draws: overrides the scenario's `uncertainty.draws` (0: the point estimate only). With
+   * draws, the report carries 5–95% bands from the scenario's `uncertainty` section, solved in this thread.
+   */
+  draws?: number;
+  /** Overrides the scenario's `uncertainty.seed`. */
+  seed?: number;
+  /** Solve draw `draw` of the scenario's uncertainty section alone (its parameters in every phase), no bands. */
+  draw?: number;
 }
 
 /**
  * Runs a scenario end to end:
  *
- *   scenario text ─▶ validate ─▶ normalize ─▶ estimate ─▶ calibrate ─▶ compile ─▶ solve ─▶ report
- *    (YAML/JSON)     (schema)    (defaults,    (optional    (baseline,    (shocks on  (model      (registry of
- *                                groups,        PPML         once per      the data)   kernels)    outputs → RunReport)
- *                                inheritance)   stages)      parameters)
+ *   scenario text ─▶ validate ─▶ normalize ─▶ estimate ─▶ calibrate ─▶ compile ─▶ solve ─▶ report ─▶ bands
+ *    (YAML/JSON)     (schema)    (defaults,    (optional    (baseline,    (shocks on  (model      (registry of  (optional:
+ *                                groups,        PPML         once per      the data)   kernels)    outputs →     uncertainty
+ *                                inheritance)   stages)      parameters)                           RunReport)    draws)
  *
  * Bad input throws `TradewindsInputError` naming every field at fault; a solver that does not
  * converge is reported in the phase (`converged: false`, with diagnostics), never hidden.
@@ -56,55 +64,43 @@ export function runScenario(text: string, options: RunOptions = {}): RunReport {
 
 export function runValidatedScenario(input: ScenarioInput, options: RunOptions = {}): RunReport {
   const source = options.source ?? "scenario";
-  const catalog = options.catalog ?? modelCatalog;
+  const draws = options.draw !== undefined ? 0 : (options.draws ?? input.uncertainty?.draws ?? 0);
+  // Draws need the uncertainty section: say so before anything is solved.
+  const plan = draws > 0 || options.draw !== undefined ? drawPlanOf(input, source, options.seed) : undefined;
+  const dataset = options.dataset ?? loadDataset(input.dataset, source);
+  // The estimation stages read files, so they run here, once, and are handed in (to the draws as well).
+  let estimation: ReturnType<typeof runEstimationStages> | undefined;
+  const estimate = () => (estimation ??= input.estimation ? runEstimationStages(input.estimation, options.files ?? "deny", source) : undefined);
+  const drawn = options.draw;
+  const entry = (options.catalog ?? modelCatalog)[input.model.type];
+  const drawnByPhase: Record<string, unknown>[] = [];
+  // 2–6. normalize, estimate, calibrate, compile, solve, report on the loaded dataset (runOnDataset.ts)
+  // With draws, the point run is the first 1/(1 + draws) of the progress.
   const ctx = options.context ?? newRunContext();
-  const data = withBaselineTariffs(options.dataset ?? loadDataset(input.dataset, source), input.baselineTariffs, source);
-  // 2. normalize: groups → members, inheritance → full shock lists, model parameters checked
-  const scenario = normalizeScenario(input, data, catalog, source);
-  ctx.warnings.push(...scenario.warnings);
-  const entry = catalog[scenario.modelType]; // normalizeScenario checked it is the catalog's own entry
-  // 2b. estimate: the scenario's PPML stages, whose coefficients and fixed effects the model may use for its baseline
-  const estimation = input.estimation ? runEstimationStages(input.estimation, options.files ?? "deny", source) : undefined;
-  const definitions: Record<string, QuantityDefinition> = {};
-  const baselines = new Map<string, unknown>();
-  const reports = scenario.phases.map((normalized, k) => {
-    // 3. calibrate once per distinct parameter set (estimation, domestic sales, …)
-    const key = JSON.stringify(normalized.modelParams);
-    if (!baselines.has(key)) baselines.set(key, entry.model.calibrate(data, normalized.modelParams as never, ctx, estimation));
-    const baseline = baselines.get(key);
-    // 4. compile: shocks → dense policy arrays on the dataset's index order (closed-form rates from the baseline)
-    const phase = compilePhase(phaseInForce(scenario.phases, k), data, entry.closedFormRates?.(baseline), { source, phasePath: `phases[${k}]` });
-    // 5. solve against the baseline (quantity targets — quotas, commitments, restrictions — by their endogenous wedges)
-    const outcome = solvePhase(entry, baseline, phase.policy, ctx, data, source);
-    options.onPhaseSolved?.(phase, outcome);
-    ctx.progress?.((k + 1) / scenario.phases.length);
-    // 6. report: outcomes → rows keyed by the registry
-    const report: PhaseReport = { ...buildPhaseReport(phase, outcome, data, scenario.reportRows, scenario.bilateral, definitions), appliedRates: phase.appliedRates };
-    return report;
+  const pointContext: RunContext = draws > 0 ? { warnings: ctx.warnings, progress: ctx.progress && ((f) => ctx.progress!(f / (1 + draws))) } : ctx;
+  const report = runOnDataset(input, dataset, {
+    source,
+    catalog: options.catalog,
+    context: pointContext,
+    estimate,
+    onPhaseSolved: options.onPhaseSolved,
+    // `run --draw k`: every phase at draw k's parameters (normalize checked the model and the section first).
+    phaseParams: drawn === undefined ? undefined : (params, k) => (drawnByPhase[k] = drawnParamsOrInputError(() => drawnParams(plan!.parameters, plan!.seed, drawn, params, entry, dataset), source, drawn)),
   });
-  // 7. compareWith: each such phase also relative to the phase it names
-  scenario.phases.forEach((normalized, k) => {
-    if (normalized.compareWith !== undefined) reports[k].comparison = comparePhases(reports[k], reports[normalized.compareWith], definitions);
-  });
-  return {
-    tradewinds: VERSION,
-    scenario: { name: scenario.name, description: scenario.description, source },
-    dataset: {
-      name: data.meta.name,
-      title: data.meta.title,
-      year: data.meta.year,
-      baselineTariffs: data.baselineTariffs,
-      units: data.meta.units,
-      source: data.meta.source,
-      licence: data.meta.licence,
-      attribution: data.meta.attribution,
-    },
-    model: { type: scenario.modelType, description: entry.description },
-    tableKeys: entry.tableKeys.filter((key) => key in definitions),
-    sectorTableKeys: (entry.sectorTableKeys ?? []).filter((key) => key in definitions),
-    ...(scenario.reportSectors && { tableSectors: scenario.reportSectors }),
-    phases: reports,
-    definitions,
-    warnings: ctx.warnings,
-  };
+  if (drawn !== undefined) return { ...report, draw: { index: drawn, seed: plan!.seed, modelParams: Object.fromEntries(report.phases.map((p, k) => [p.name, drawnByPhase[k]])) } };
+  if (draws === 0) return report;
+  // 7. bands: the scenario solved at each draw of its uncertain parameters, in this thread
+  const prepared = prepareScenario(input, { source, catalog: options.catalog, dataset, estimation: estimate() });
+  const phases = prepared.scenario.phases.length;
+  return withUncertaintyBands(report, prepared, { draws, seed: options.seed, onProgress: (done) => ctx.progress?.((phases * (1 + done)) / (phases * (1 + draws))) });
+}
+
+/** Parameters the model rejects at a draw the user asked for are bad input (`run --draw k`). */
+function drawnParamsOrInputError(draw: () => Record<string, unknown>, source: string, index: number): Record<string, unknown> {
+  try {
+    return draw();
+  } catch (err) {
+    if (err instanceof InvalidDrawError) throw new TradewindsInputError([{ source, path: "uncertainty", value: String(index), message: err.message }]);
+    throw err;
+  }
 }

@@ -73,15 +73,30 @@ export interface ModelOutcome {
    * counterfactual, in the dataset's units — for bilateral tables (JPN → USA, …). Optional.
    */
   flows?: { baseline: Float64Array; counterfactual: Float64Array };
-  /** The solved state in the model's own form, to start a nearby solve from (models that accept `SolveOptions.start`). */
-  resume?: unknown;
   /** The deal instruments of the phase: binding status, wedges, rents, diverted flows (models/instruments/). */
   instruments?: InstrumentReport[];
+  /**
+   * The solver's state at the solution, in the model's own form, which `solve` accepts back as `start`
+   * to re-solve a nearby policy warm (the dashboard's what-if). Absent where the model has no warm start.
+   */
+  warmStart?: unknown;
+  /**
+   * The levels behind the money and tariff figures of report/accountQuantities.ts (equivalent variation,
+   * tariff revenue, effective tariff rates, trade balances), in the dataset's units. Requires `flows`.
+   */
+  accounts?: ModelAccounts;
+  /** Weights for group means of particular keys (e.g. baseline imports for effective tariff rates), length N; others use `weights`. */
+  aggregateWeights?: Record<string, Float64Array>;
 }
 
-/** Options of one solve: a state to start from (a previous outcome's `resume`), where the model accepts one. */
-export interface SolveOptions {
-  start?: unknown;
+/** See ModelOutcome.accounts; the registry's definitions (report/moneyDefinitions.ts) say what each is in each model. */
+export interface ModelAccounts {
+  /** Baseline income I whose real change welfareChangePct measures (EV = (Ŵ − 1)·I), length N. */
+  income: Float64Array;
+  /** The ad valorem tariffs the baseline and counterfactual flows are at, [(s*N + i)*N + j] (importer j on exporter i). */
+  tariffs: { baseline: Float64Array; counterfactual: Float64Array };
+  /** Tariff revenue by importer, baseline and counterfactual, length N — only in models whose income includes it. */
+  tariffRevenue?: { baseline: Float64Array; counterfactual: Float64Array };
 }
 
 /** Warnings travel in a context passed down the call, never through a global logger. */
@@ -103,8 +118,12 @@ export interface Model<Params, Baseline> {
   id: string;
   /** Calibrate the baseline equilibrium; `estimation` holds the scenario's estimation stages, if it has any. */
   calibrate(data: Dataset, params: Params, ctx: RunContext, estimation?: EstimationStages): Baseline;
-  /** Solve the counterfactual for a policy; a zero policy must return the baseline exactly. */
-  solve(baseline: Baseline, policy: CompiledPolicy, ctx: RunContext, options?: SolveOptions): ModelOutcome;
+  /**
+   * Solve the counterfactual for a policy; a zero policy must return the baseline exactly. `start`: the
+   * `warmStart` of an earlier outcome on the same baseline, to start from instead of the baseline (the
+   * same equilibrium to the solver's tolerance, usually in far fewer steps); models without one ignore it.
+   */
+  solve(baseline: Baseline, policy: CompiledPolicy, ctx: RunContext, start?: unknown): ModelOutcome;
 }
 
 /** A policy that changes nothing: baseline tariffs, unit cost factors, no covariate change. */

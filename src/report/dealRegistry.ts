@@ -16,6 +16,7 @@ export const dealDefinitions: QuantityDefinition[] = [
     level: "country",
     aggregate: "weighted-mean",
     compare: "difference",
+    better: "higher",
   },
   {
     key: "instrumentTarget",
@@ -25,6 +26,8 @@ export const dealDefinitions: QuantityDefinition[] = [
     sign: "the level the covered flow must reach (floor) or not exceed (cap)",
     level: "instrument",
     aggregate: "none",
+    better: "neither",
+    amountOf: "flows",
   },
   {
     key: "instrumentBaselineFlow",
@@ -34,6 +37,8 @@ export const dealDefinitions: QuantityDefinition[] = [
     sign: "a level",
     level: "instrument",
     aggregate: "none",
+    better: "neither",
+    amountOf: "flows",
   },
   {
     key: "instrumentFlowWithout",
@@ -43,6 +48,8 @@ export const dealDefinitions: QuantityDefinition[] = [
     sign: "a level",
     level: "instrument",
     aggregate: "none",
+    better: "neither",
+    amountOf: "flows",
   },
   {
     key: "instrumentFlow",
@@ -52,6 +59,8 @@ export const dealDefinitions: QuantityDefinition[] = [
     sign: "a level; equals the target when binding",
     level: "instrument",
     aggregate: "none",
+    better: "neither",
+    amountOf: "flows",
   },
   {
     key: "instrumentWedgeRate",
@@ -62,6 +71,7 @@ export const dealDefinitions: QuantityDefinition[] = [
     sign: "0 = not binding (for a tariff-rate quota: the in-quota rate)",
     level: "instrument",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "instrumentRent",
@@ -72,6 +82,8 @@ export const dealDefinitions: QuantityDefinition[] = [
     sign: "≥ 0",
     level: "instrument",
     aggregate: "none",
+    better: "neither",
+    amountOf: "flows",
   },
   {
     key: "pledgeValue",
@@ -81,6 +93,8 @@ export const dealDefinitions: QuantityDefinition[] = [
     sign: "a level",
     level: "instrument",
     aggregate: "none",
+    better: "neither",
+    amountOf: "flows",
   },
   {
     key: "pledgeHostProductivity",
@@ -90,6 +104,7 @@ export const dealDefinitions: QuantityDefinition[] = [
     sign: "> 1 = the host's goods are cheaper to make",
     level: "instrument",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "pledgeInvestorProductivity",
@@ -99,5 +114,6 @@ export const dealDefinitions: QuantityDefinition[] = [
     sign: "< 1 = capacity moved away",
     level: "instrument",
     aggregate: "none",
+    better: "neither",
   },
 ];

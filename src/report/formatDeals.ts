@@ -1,5 +1,6 @@
 import Table from "cli-table3";
 import type { InstrumentReport } from "../models/instruments/types.js";
+import { formatDollars } from "./money.js";
 import type { QuantityDefinition } from "./registry.js";
 import type { PhaseReport, RunReport } from "./types.js";
 
@@ -33,7 +34,7 @@ export function instrumentsTable(report: RunReport, phase: PhaseReport, format: 
   if (instruments.length === 0) return undefined;
   const out: string[] = [];
   const targets = instruments.filter((i) => i.kind !== "investment-pledge");
-  const units = report.dataset.units.split(" (")[0];
+  const units = report.dataset.money ? `US dollars of ${report.dataset.money.year}` : report.dataset.units.split(" (")[0];
   const def = (key: string) => report.definitions[key];
   const value = (i: InstrumentReport, key: string) => (Object.hasOwn(i.values, key) ? format(i.values[key], def(key)) : "");
   if (targets.length) {
@@ -48,14 +49,15 @@ export function instrumentsTable(report: RunReport, phase: PhaseReport, format: 
     out.push(`Deal instruments (flows at exporter prices, ${units}; "without targets": this phase with every target's wedge at its lower bound):`, table.toString());
     for (const i of targets) {
       const shown = i.diverted.filter((d) => Math.abs(d.change) >= 0.05);
-      if (shown.length) out.push(`  ${i.label} — purchases by supplier, with − without targets: ${shown.map((d) => `${d.supplier} ${d.change > 0 ? "+" : ""}${d.change.toFixed(1)}`).join(", ")}`);
+      const amount = (x: number) => (report.dataset.money ? formatDollars(x * report.dataset.money.flows.scale, true) : `${x > 0 ? "+" : ""}${x.toFixed(1)}`);
+      if (shown.length) out.push(`  ${i.label} — purchases by supplier, with − without targets: ${shown.map((d) => `${d.supplier} ${amount(d.change)}`).join(", ")}`);
     }
   }
   const pledges = instruments.filter((i) => i.kind === "investment-pledge");
   if (pledges.length) {
     const table = new Table({ head: ["investment pledge", "added output", "host productivity T̂", "investor productivity T̂"], ...style });
     for (const i of pledges) table.push([i.label, value(i, "pledgeValue"), value(i, "pledgeHostProductivity"), value(i, "pledgeInvestorProductivity")]);
-    out.push(`Investment pledges (${units} a year at baseline prices):`, table.toString());
+    out.push(`Investment pledges (${units} a year, at baseline prices):`, table.toString());
   }
   const modelling = [...new Set(instruments.map((i) => `${kindName(i)}: ${i.modelling}`))];
   out.push(...modelling.map((m) => `  ${m}.`));

@@ -1,5 +1,6 @@
 import { compareRuleOf, type CompareRule } from "./compareRules.js";
 import { dealDefinitions } from "./dealRegistry.js";
+import { moneyDefinitions } from "./moneyDefinitions.js";
 
 /**
  * The results registry: every reported quantity defined once — key, label, unit, formula, sign
@@ -9,19 +10,51 @@ import { dealDefinitions } from "./dealRegistry.js";
 export interface QuantityDefinition {
   key: string;
   label: string;
-  /** "rate": an ad valorem rate (tariff) as a share, printed in % in tables. */
-  unit: "%" | "pp" | "share" | "ratio" | "level" | "count" | "rate";
+  /**
+   * "rate": an ad valorem rate (tariff) as a share, printed in % in tables. "USD": US dollars of the dataset's
+   * year, converted from the dataset's units (RunReport.dataset.money); tables print $141.4 bn.
+   */
+  unit: "%" | "pp" | "share" | "ratio" | "level" | "count" | "rate" | "USD";
   /** The formula, in the notation of ../shared/spec (hat = counterfactual ÷ baseline). */
   formula: string;
   /** How to read the sign. */
   sign: string;
   /** Where it lives in the output. */
   level: "country" | "country-sector" | "scalar" | "bloc" | "instrument";
-  /** How a group aggregate is formed: baseline-expenditure-weighted mean, sum, or not aggregated. */
+  /**
+   * How a group aggregate is formed: weighted mean (baseline expenditure, or the weights the model gives for the
+   * key, ModelOutcome.aggregateWeights — e.g. baseline imports for effective tariff rates), sum, or not aggregated.
+   */
   aggregate: "weighted-mean" | "sum" | "none";
+  /** A change rather than a level: tables print "+" before a positive value (as they do for every % column). */
+  change?: boolean;
+  /** For unit "level": an amount of money in the units of the dataset's flows or of its GDP (tables print it in dollars). */
+  amountOf?: "flows" | "gdp";
+  /**
+   * What the quantity is in each model (its income, its numeraire, the assumption that drives it), by model
+   * type. A run's report carries only its own model's line, as `model` (see definitionFor).
+   */
+  models?: Readonly<Record<string, string>>;
+  /** In a run's report: this model's line of `models`. */
+  model?: string;
+  /**
+   * Which way is good for the country, machine-readable (the dashboard colours gains and losses by it):
+   * "higher" (welfare, real wage), "lower" (consumer prices), or "neither" — a change that is not a gain
+   * or a loss in itself (exports, factory prices, deficits, tariff levels, exposure shares).
+   */
+  better: "higher" | "lower" | "neither";
   /** How `compareWith` sets one phase's value against another's (report/compareRules.ts): "ratio" of the changes or "difference". */
   compare?: CompareRule;
 }
+
+/** What each model's prices are measured against (the lines of priceIndexChangePct and factoryPriceChangePct). */
+const NUMERAIRES: Readonly<Record<string, string>> = {
+  "advanced-guide": "numeraire: the reference country's inward multilateral resistance (its P is 1 in every state, so its change is 0)",
+  gegravity: "numeraire: the reference importer's price index (ρ_reference = 1, its change is 0)",
+  "liberation-day": "numeraire: the world expenditure-weighted price index, Σ_j E_j P̂_j = Σ_j E_j (§3.3, ERR1_N): the world mean change is 0",
+  "caliendo-parro": "numeraire: world value added Σ_n ŵ_n w_n L_n = Σ_n w_n L_n (nominal world GDP fixed)",
+  lashkaripour: "numeraire: world wage income Σ_i R_i ŵ_i = Σ_i R_i",
+};
 
 const defs: QuantityDefinition[] = [
   // ---- country level: common to the one-sector and multi-sector models -------------------------
@@ -34,6 +67,19 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the country gains",
     level: "country",
     aggregate: "weighted-mean",
+    models: {
+      "advanced-guide":
+        "real output p̂/P̂. Tariffs act as trade costs (τ scales with (1+t′)/(1+t)): no revenue is collected, so a country's own tariff helps it only through its factory price (terms of trade) — against estimates where revenue is rebated, it understates a tariff-setter's gain",
+      gegravity:
+        "real output p̂/P̂ (= terms of trade). Tariffs act as trade costs: no revenue is collected, so a country's own tariff helps it only through its factory price — against estimates where revenue is rebated, it understates a tariff-setter's gain",
+      "liberation-day":
+        "Ŵ of §3.3. A country's own tariff can raise it: terms of trade (φ > 1: foreign exporters absorb part of the tariff, more so for a large buyer at ε = 4), revenue that replaces income tax (revenue: income-tax-relief; Table 1 Case 2, lump-sum, turns the US's +1.13% into −0.01%), and no retaliation unless the scenario adds it. Estimates that find the US losing from the 2025 tariffs differ in these assumptions (complete pass-through to US buyers, as measured for 2018–19; retaliation; revenue not returned)",
+      "caliendo-parro":
+        "Î/P̂ with tariff revenue rebated lump sum in I. An importer's tariff can raise its welfare through terms of trade (lower foreign costs ĉ) and revenue, against the volume-of-trade loss; the first-order decomposition beside it shows which dominates",
+      lashkaripour:
+        "Ŷ/P̂ relative to the balanced-trade baseline, tariff revenue rebated lump sum: a country's own tariff raises it up to its optimal tariff (terms of trade), which is why every country sets a positive Nash tariff",
+    },
+    better: "higher",
   },
   {
     key: "factoryPriceChangePct",
@@ -43,15 +89,20 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the country's output is dearer",
     level: "country",
     aggregate: "weighted-mean",
+    models: NUMERAIRES,
+    better: "neither",
   },
   {
     key: "priceIndexChangePct",
     label: "Consumer price index",
     unit: "%",
-    formula: "100·(P̂ − 1), P = CES price index of the importer (AG: IMR^(1/(1−σ)))",
-    sign: "positive = consumer prices rise",
+    formula:
+      "100·(P̂ − 1), P = CES price index of the importer (AG: IMR^(1/(1−σ))), measured against the model's numeraire (below): a price level relative to that numeraire, not an inflation rate; priceIndexWorldRelativeChangePct removes the numeraire",
+    sign: "positive = consumer prices rise relative to the numeraire",
     level: "country",
     aggregate: "weighted-mean",
+    models: NUMERAIRES,
+    better: "lower",
   },
   {
     key: "exportsChangePct",
@@ -61,6 +112,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = exports grow",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "importsChangePct",
@@ -70,6 +122,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = imports grow",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   // ---- structural gravity (Advanced Guide GEPPML `ag`, gegravity OneSectorGE `gegravity`) ---------
   {
@@ -80,6 +133,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = buyers face higher resistance (dearer imports and home goods)",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "imrConditionalChangePct",
@@ -89,6 +143,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = higher resistance",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "omrChangePct",
@@ -98,6 +153,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = sellers face higher resistance",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "omrConditionalChangePct",
@@ -107,6 +163,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = higher resistance",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "exportsConditionalChangePct",
@@ -116,6 +173,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = exports grow",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "outputChangePct",
@@ -125,15 +183,17 @@ const defs: QuantityDefinition[] = [
     sign: "positive = output value rises",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "expenditureChangePct",
     label: "Nominal expenditure",
     unit: "%",
-    formula: "100·(E′/E − 1), nominal expenditure (one-sector gravity: E′ = φ·Y′ with φ = E/Y fixed at baseline, equal to outputChangePct; Lashkaripour: Ŷ, income = expenditure under balanced trade)",
+    formula: "100·(E′/E − 1), nominal expenditure (one-sector gravity: E′ = φ·Y′ with φ = E/Y fixed at baseline, equal to outputChangePct — advanced-guide with imbalances: balanced: φ = 1; Lashkaripour: Ŷ, income = expenditure under balanced trade)",
     sign: "positive = spending rises",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "welfareStatistic",
@@ -143,6 +203,7 @@ const defs: QuantityDefinition[] = [
     sign: "below 1 = the country gains (gegravity convention)",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "termsOfTradeChangePct",
@@ -152,6 +213,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = improves",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "intranationalTradeChangePct",
@@ -161,6 +223,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = more domestic sourcing",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   // ---- Caliendo–Parro (2015) multi-sector model with input–output links (`caliendo-parro`) ----------
   // Its welfareChangePct is the exact Î/P̂; the package's first-order decomposition (spec §1.6) is reported beside it:
@@ -173,6 +236,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = export prices rise relative to import prices",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "volumeOfTradeEffectPct",
@@ -182,6 +246,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = more trade in tariff-distorted markets",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "tradeCostEffectPct",
@@ -191,6 +256,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = cheaper trade",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "realWageChangePct",
@@ -200,6 +266,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = wages buy more",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "welfareFirstOrderPct",
@@ -210,6 +277,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the country gains, to first order",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "grossOutputChangePct",
@@ -219,6 +287,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the sector's sales grow",
     level: "country-sector",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "sectorPriceChangePct",
@@ -228,6 +297,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = dearer",
     level: "country-sector",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "inputCostChangePct",
@@ -237,6 +307,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = producing costs more",
     level: "country-sector",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "sectorExportsChangePct",
@@ -246,6 +317,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = exports grow",
     level: "country-sector",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "sectorImportsChangePct",
@@ -255,6 +327,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = imports grow",
     level: "country-sector",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "tariffRevenue",
@@ -264,6 +337,8 @@ const defs: QuantityDefinition[] = [
     sign: "collected by the importer",
     level: "country-sector",
     aggregate: "sum",
+    amountOf: "flows",
+    better: "neither",
   },
   {
     key: "baselineTariffRevenue",
@@ -273,18 +348,33 @@ const defs: QuantityDefinition[] = [
     sign: "collected by the importer",
     level: "country-sector",
     aggregate: "sum",
+    amountOf: "flows",
+    better: "neither",
   },
   // ---- Liberation Day (Ignatenko, Macedoni, Lashkaripour & Simonovska 2025) one-sector model (`liberation-day`) ----
   // Also reports welfareChangePct (Ŵ of §3.3), priceIndexChangePct, factoryPriceChangePct (ŵ), realWageChangePct
   // (ŵ/P̂), exportsChangePct, importsChangePct (foreign, tariff-exclusive). Spec one-sector.md §3.5.
   {
     key: "deficitChangePct",
-    label: "Trade deficit",
+    label: "Trade deficit change (% of |balance|)",
     unit: "%",
-    formula: "100·(D′ − D)/|D|, D_i = Σ_k X_ki − Σ_k X_ik (imports − exports, tariff-exclusive; domestic flows cancel)",
-    sign: "positive = the deficit grows (or the surplus shrinks)",
+    formula:
+      "100·(D′ − D)/|D|, D_i = Σ_k X_ki − Σ_k X_ik (imports − exports, tariff-exclusive; domestic flows cancel): the paper's Table 1 column. For a surplus country (D < 0) +46.5% means the surplus shrinks by 46.5% of itself — read it with baselineTradeBalanceUsd and tradeBalanceChangeUsd",
+    sign: "positive = the deficit grows, or a surplus shrinks; negative = the deficit shrinks, or a surplus grows",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
+  },
+  {
+    key: "imbalanceScale",
+    label: "Common imbalance factor κ′",
+    unit: "ratio",
+    formula:
+      "κ′ = ΣY′ ⁄ Σ_k ρ_k Y′_k under deficits: multiplicative, where every country's E′ − R′ = ρ·κ′·Y′ with ρ = E/Y of the data: 1 at the baseline; its distance from 1 is how far E/Y could not be held exactly (world spending must equal world income)",
+    sign: "1 = every country's E/Y held exactly",
+    level: "scalar",
+    aggregate: "none",
+    better: "neither",
   },
   {
     key: "exportsToGdpChangePct",
@@ -294,6 +384,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = exports rise relative to output",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "importsToGdpChangePct",
@@ -303,6 +394,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = imports rise relative to output",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "employmentChangePct",
@@ -312,6 +404,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = more people work",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "tariffRevenueShare",
@@ -321,6 +414,7 @@ const defs: QuantityDefinition[] = [
     sign: "collected by the importer; 0.01 = 1% of baseline spending",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   // ---- bloc formation (spec scenarios-and-strategy.md §3; report/blocReport.ts) ------------------
   {
@@ -331,6 +425,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the candidate gains relative to the baseline",
     level: "bloc",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "blocWelfareOutsidePct",
@@ -340,6 +435,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the candidate gains relative to the baseline",
     level: "bloc",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "blocGainFromJoiningPp",
@@ -349,6 +445,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = joining is better than staying out",
     level: "bloc",
     aggregate: "none",
+    better: "higher",
   },
   // ---- tariff wars in Ossa's (2014) model (spec caliendo-parro-and-ossa.md §2.3–2.4; strategy/tariffWar.ts) --
   {
@@ -359,6 +456,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the tariff setter gains",
     level: "country",
     aggregate: "none",
+    better: "higher",
   },
   {
     key: "optimalTariffOthersWelfarePct",
@@ -368,6 +466,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the optimal tariff is a beggar-thy-neighbour policy",
     level: "country",
     aggregate: "none",
+    better: "higher",
   },
   {
     key: "optimalTariffRate",
@@ -377,6 +476,7 @@ const defs: QuantityDefinition[] = [
     sign: "a tariff level, not a change",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "medianOptimalTariff",
@@ -386,6 +486,7 @@ const defs: QuantityDefinition[] = [
     sign: "a tariff level, not a change",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "nashWelfarePct",
@@ -395,6 +496,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the country loses from the trade war",
     level: "country",
     aggregate: "none",
+    better: "higher",
   },
   {
     key: "medianNashTariff",
@@ -404,6 +506,7 @@ const defs: QuantityDefinition[] = [
     sign: "a tariff level, not a change",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   // ---- Lashkaripour (2021) tariff war (`lashkaripour`; spec tariffwar.md §5–7) -------------------------
   {
@@ -414,6 +517,7 @@ const defs: QuantityDefinition[] = [
     sign: "a tariff level, not a change",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "nashTariffRate",
@@ -423,6 +527,7 @@ const defs: QuantityDefinition[] = [
     sign: "a tariff level, not a change",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "welfareChangeUsd",
@@ -432,6 +537,8 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the country gains",
     level: "country",
     aggregate: "sum",
+    amountOf: "gdp",
+    better: "higher",
   },
   {
     key: "meanWelfareChangePct",
@@ -441,6 +548,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the average country loses",
     level: "scalar",
     aggregate: "none",
+    better: "higher",
   },
   {
     key: "medianWelfareChangePct",
@@ -450,6 +558,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the median country loses",
     level: "scalar",
     aggregate: "none",
+    better: "higher",
   },
   {
     key: "worldWelfareChangeUsd",
@@ -459,6 +568,8 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the world gains",
     level: "scalar",
     aggregate: "none",
+    amountOf: "gdp",
+    better: "higher",
   },
   {
     key: "meanNashTariffRate",
@@ -468,6 +579,7 @@ const defs: QuantityDefinition[] = [
     sign: "a tariff level, not a change",
     level: "scalar",
     aggregate: "none",
+    better: "neither",
   },
   // ---- Advanced Guide NAFTA table convention (model param conventions: [published-nafta]): the effect OF the
   // agreement, baseline vs the counterfactual without it, relative to the counterfactual (spec one-sector.md §1.6).
@@ -479,6 +591,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the country gains from the agreement",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "naftaEffectPriceChangePct",
@@ -488,6 +601,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = prices are higher with the agreement",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "naftaEffectImrChangePct",
@@ -497,6 +611,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the agreement lowers consumer prices",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "naftaEffectImrConditionalChangePct",
@@ -506,6 +621,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the agreement lowers consumer prices",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "naftaEffectOmrChangePct",
@@ -515,6 +631,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the agreement eases the country's access to markets",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "naftaEffectOmrConditionalChangePct",
@@ -524,6 +641,7 @@ const defs: QuantityDefinition[] = [
     sign: "negative = the agreement eases the country's access to markets",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "naftaEffectExportsChangePct",
@@ -533,6 +651,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the agreement raises exports",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "naftaEffectExportsConditionalChangePct",
@@ -542,6 +661,7 @@ const defs: QuantityDefinition[] = [
     sign: "positive = the agreement raises exports",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   // ---- supply-chain exposure: value-added accounting (spec scenarios-and-strategy.md §5; src/exposure/) ----
   // A = input requirements at producer prices, L = (I − A)⁻¹, v = β + tariff revenue on inputs per unit of
@@ -554,6 +674,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = n's consumption rests more on i's factors",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "foreignVaInExports",
@@ -563,6 +684,8 @@ const defs: QuantityDefinition[] = [
     sign: "larger = the country's exports carry more imported value added",
     level: "country",
     aggregate: "sum",
+    amountOf: "flows",
+    better: "neither",
   },
   {
     key: "foreignVaShareOfExports",
@@ -572,6 +695,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = more backward participation in value chains",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "domesticVaInForeignFinalDemand",
@@ -581,6 +705,8 @@ const defs: QuantityDefinition[] = [
     sign: "larger = more of the country's income is earned from foreign consumers",
     level: "country",
     aggregate: "sum",
+    amountOf: "flows",
+    better: "neither",
   },
   {
     key: "directExposure",
@@ -590,6 +716,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = the sector buys more of its inputs directly from i",
     level: "country-sector",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "totalExposure",
@@ -599,6 +726,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = the sector depends more on i through the whole chain",
     level: "country-sector",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "vaContentShare",
@@ -608,6 +736,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = more of the sector's value is created in i",
     level: "country-sector",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "chokepointOutputShare",
@@ -617,6 +746,7 @@ const defs: QuantityDefinition[] = [
     sign: "larger = a worse chokepoint; no substitution, so an upper bound beside the GE result",
     level: "country",
     aggregate: "none",
+    better: "lower",
   },
   {
     key: "importSourceShare",
@@ -626,10 +756,21 @@ const defs: QuantityDefinition[] = [
     sign: "larger = the supplier matters more in that market",
     level: "country-sector",
     aggregate: "none",
+    better: "neither",
   },
+
 ];
 
-export const registry: ReadonlyMap<string, QuantityDefinition> = new Map([...defs, ...dealDefinitions].map((d) => [d.key, { ...d, compare: d.compare ?? compareRuleOf(d.key) }]));
+export const registry: ReadonlyMap<string, QuantityDefinition> = new Map([...defs, ...moneyDefinitions, ...dealDefinitions].map((d) => [d.key, { ...d, compare: d.compare ?? compareRuleOf(d.key) }]));
+
+/**
+ * A key's definition as a run of `modelType` reports it: the registry's, with the model's line of `models` as
+ * `model` and the other models' lines left out.
+ */
+export function definitionFor(key: string, modelType: string): QuantityDefinition {
+  const { models, ...def } = definitionOf(key);
+  return models && Object.hasOwn(models, modelType) ? { ...def, model: models[modelType] } : def;
+}
 
 export function definitionOf(key: string): QuantityDefinition {
   const def = registry.get(key);

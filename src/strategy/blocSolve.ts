@@ -7,7 +7,7 @@ import type { ClosedFormRates, ModelCatalog, ModelEntry } from "../models/catalo
 import { newRunContext, type ModelOutcome } from "../models/types.js";
 import { TradewindsInputError, message } from "../messages.js";
 import { compilePhase } from "../scenario/compile.js";
-import { solvePhase } from "../models/instruments/solveTargets.js";
+import { solveWithTargets } from "../models/instruments/solveTargets.js";
 import { normalizeScenario, phaseInForce, type NormalizedScenario, type PhaseInForce } from "../scenario/normalize.js";
 import type { ScenarioInput } from "../scenario/schema.js";
 import { validateScenarioText } from "../scenario/validate.js";
@@ -88,7 +88,7 @@ export function solveMembership(prepared: PreparedBloc, mask: number): Membershi
   });
   const ctx = newRunContext();
   // The base phase may hold deal instruments: their quantity targets are met in every membership set.
-  const outcome = solvePhase(entry, baseline, phase.policy, ctx, data, prepared.source);
+  const outcome = solveWithTargets(entry, baseline, phase.policy, ctx, data, prepared.source);
   const key = prepared.input.bloc?.payoff ?? BLOC_PAYOFF_KEY;
   const welfare = ownValue(outcome.countries, key);
   if (!welfare) {

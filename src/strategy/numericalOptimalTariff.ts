@@ -1,7 +1,7 @@
 import type { Dataset } from "../data/dataset.js";
 import type { ModelEntry } from "../models/catalog.js";
 import { newRunContext, type CompiledPolicy } from "../models/types.js";
-import { solvePhase } from "../models/instruments/solveTargets.js";
+import { solveWithTargets } from "../models/instruments/solveTargets.js";
 import { maximizeScalar, type ScalarMaximum } from "../solver/goldenSection.js";
 import type { SolverResult } from "../solver/result.js";
 
@@ -16,7 +16,7 @@ export function welfareAtUniformTariff(entry: ModelEntry, baseline: unknown, dat
   const N = data.countries.length;
   const tariffs = Float64Array.from(policy.tariffs);
   for (let s = 0; s < data.sectors.length; s++) for (let i = 0; i < N; i++) if (i !== importer) tariffs[(s * N + i) * N + importer] = rate;
-  const outcome = solvePhase(entry, baseline, { ...policy, tariffs }, newRunContext(), data, "optimal tariff search");
+  const outcome = solveWithTargets(entry, baseline, { ...policy, tariffs }, newRunContext(), data, "optimal tariff search");
   if (!outcome.solver.converged) throw new Error(`internal: the equilibrium at uniform tariff ${rate} did not converge`);
   return outcome.countries.welfareChangePct[importer];
 }

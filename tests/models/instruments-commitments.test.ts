@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { withBaselineTariffs } from "../../src/data/dataset.js";
 import { loadDataset } from "../../src/data/load.js";
 import { modelCatalog } from "../../src/models/available.js";
-import { solvePhase } from "../../src/models/instruments/solveTargets.js";
+import { solveWithTargets } from "../../src/models/instruments/solveTargets.js";
 import { newRunContext, type CompiledPolicy, type ModelOutcome } from "../../src/models/types.js";
 import { runScenario } from "../../src/run.js";
 import { compilePhase } from "../../src/scenario/compile.js";
@@ -71,7 +71,7 @@ describe.each(cases)("purchase commitments: $name", (c) => {
 
     const committed = prepare(text([`{ type: purchase-commitment, importer: ${c.importer}, exporter: ${c.exporter}${sectorList}, value: ${flow}, as: floor }`]));
     const policy = committed.compile(1);
-    const outcome = solvePhase(committed.entry, committed.baseline, policy, newRunContext(), committed.data, "test");
+    const outcome = solveWithTargets(committed.entry, committed.baseline, policy, newRunContext(), committed.data, "test");
     expect(outcome.solver.converged).toBe(true);
     expectSameArrays(outcome, shocked, "commitment vs preference shock");
     const instrument = outcome.instruments![0];

@@ -40,8 +40,15 @@ export interface IterationSettings {
   maxIterations: number;
   /** "damped": the package's plain damped iteration; "anderson": the same map, Anderson-accelerated. */
   method: "damped" | "anderson";
-  /** Where the iteration starts (a nearby solved equilibrium); default ĉ = ŵ = 1, X = data spending. */
-  start?: Pick<CaliendoParroEquilibrium, "unitCost" | "wage" | "spending">;
+  /** Where to start (ĉ, X, ŵ): an earlier solution on the same economy (warm start); default ĉ = ŵ = 1, X = data spending. */
+  start?: CaliendoParroStart;
+}
+
+/** The unknowns of the iteration at a solution, kept to start a nearby solve from (model.ts `warmStart`). */
+export interface CaliendoParroStart {
+  unitCost: Float64Array;
+  spending: Float64Array;
+  wage: Float64Array;
 }
 
 export const SOLVER_METHODS = { damped: "cp2015-damped-simultaneous", anderson: "cp2015-damped-simultaneous+anderson" } as const;
@@ -68,10 +75,11 @@ export function solveEquilibrium(
   const { N, S } = economy;
   const { damping, tolerance, maxIterations } = settings;
   const NS = N * S;
+  const start = settings.start && settings.start.unitCost.length === NS && settings.start.spending.length === NS && settings.start.wage.length === N ? settings.start : undefined;
   const state: CaliendoParroEquilibrium = {
-    unitCost: settings.start ? Float64Array.from(settings.start.unitCost) : new Float64Array(NS).fill(1),
-    wage: settings.start ? Float64Array.from(settings.start.wage) : new Float64Array(N).fill(1),
-    spending: Float64Array.from(settings.start?.spending ?? economy.baseSpending),
+    unitCost: start ? Float64Array.from(start.unitCost) : new Float64Array(NS).fill(1),
+    wage: start ? Float64Array.from(start.wage) : new Float64Array(N).fill(1),
+    spending: Float64Array.from(start ? start.spending : economy.baseSpending),
     priceIndex: new Float64Array(NS),
     shares: new Float64Array(S * N * N),
     flows: new Float64Array(S * N * N),

@@ -14,6 +14,11 @@ import type { QuantityTarget } from "./types.js";
  */
 export const TARGET_TOLERANCE_FACTOR = 100;
 export const MIN_TARGET_TOLERANCE = 1e-12;
+/** Whether a compiled policy holds deal instruments (targets, pledges or their fixed wedges): such a phase is solved by solveWithTargets. */
+export function hasDealParts(policy: CompiledPolicy): boolean {
+  return Boolean(policy.targets?.length || policy.pledges?.length || policy.exportTaxes || policy.demandShifters || policy.productivity || policy.transfers);
+}
+
 /** Equilibrium solves the target loop may use before it reports not converged. */
 export const MAX_TARGET_SOLVES = 100;
 
@@ -34,7 +39,7 @@ export const MAX_TARGET_SOLVES = 100;
  *     A target still missed when its wedge is at the bound is unreachable; one missed after MAX_TARGET_SOLVES
  *     solves is not converged. Both are reported (converged: false), never approximated silently.
  */
-export function solvePhase(entry: ModelEntry, baseline: unknown, policy: CompiledPolicy, ctx: RunContext, data: Dataset, source: string): ModelOutcome {
+export function solveWithTargets(entry: ModelEntry, baseline: unknown, policy: CompiledPolicy, ctx: RunContext, data: Dataset, source: string, params?: Record<string, unknown>): ModelOutcome {
   const targets = policy.targets ?? [];
   if (targets.length === 0) {
     const outcome = entry.model.solve(baseline, policy, ctx);
@@ -44,7 +49,7 @@ export function solvePhase(entry: ModelEntry, baseline: unknown, policy: Compile
   const T = targets.length;
   const rates = Float64Array.from(targets, (t) => t.low);
   const noVolumes = new Float64Array(T);
-  const solveAt = (start?: unknown, volumes: Float64Array = noVolumes, base: Float64Array = new Float64Array(0)) => entry.model.solve(baseline, withWedges(policy, targets, rates, volumes, base, N), ctx, { start });
+  const solveAt = (start?: unknown, volumes: Float64Array = noVolumes, base: Float64Array = new Float64Array(0)) => entry.model.solve(baseline, withWedges(policy, targets, rates, volumes, base, N), ctx, start);
   const first = solveAt();
   if (!first.flows) throw new Error(`internal: model ${entry.model.id} reports no bilateral flows, so it cannot solve quantity targets`);
   const baseFlows = first.flows.baseline;
@@ -52,7 +57,8 @@ export function solvePhase(entry: ModelEntry, baseline: unknown, policy: Compile
   checkFeasible(targets, wanted, baseFlows, data, source);
 
   const tolerance = Math.max(MIN_TARGET_TOLERANCE, TARGET_TOLERANCE_FACTOR * first.solver.tolerance);
-  const thetas = entry.tradeElasticities?.(baseline);
+  // The model's ε by sector (the partial-equilibrium slope's first guess; without the parameters, ε = 4 until the secant takes over).
+  const thetas = params ? entry.tradeElasticities?.of(params as never, data) : undefined;
   const state: TargetState[] = targets.map((t) => ({ u: Math.log1p(t.low), slope: NaN }));
   let outcome = first;
   let solves = 1;
@@ -67,7 +73,7 @@ export function solvePhase(entry: ModelEntry, baseline: unknown, policy: Compile
       if (done[k]) return;
       rates[k] = nextRate(t, state[k], errors[k], () => partialSlope(t, flows, withWedges(policy, targets, rates, wanted, baseFlows, N), thetas, data));
     });
-    outcome = solveAt(outcome.resume, wanted, baseFlows);
+    outcome = solveAt(outcome.warmStart, wanted, baseFlows);
     solves++;
     iterations += outcome.solver.iterations;
     innerFailed ||= !outcome.solver.converged;

@@ -1,7 +1,7 @@
 import type { Dataset } from "../../data/dataset.js";
 import { message } from "../../messages.js";
 import { assertFinite } from "../../solver/result.js";
-import type { CompiledPolicy, Model, ModelOutcome, RunContext, SolveOptions } from "../types.js";
+import type { CompiledPolicy, Model, ModelOutcome, RunContext } from "../types.js";
 import { calibrateLashkaripour, type LashkaripourBaseline } from "./baseline.js";
 import { newLashkaripourState, prepareSystem, type LashkaripourState } from "./equilibrium.js";
 import { lashkaripourOutcome } from "./outcome.js";
@@ -40,7 +40,7 @@ export function solveLashkaripour(baseline: LashkaripourBaseline, policy: Compil
   const outcome = lashkaripourOutcome(system, state, solution, solver, baseline.data.gdp);
   for (const [key, values] of Object.entries({ ...outcome.countries, ...outcome.sectors })) assertFinite(values, key);
   assertFinite(solution, "solution");
-  return { ...outcome, solution, setters: system.setters, state, resume: solution };
+  return { ...outcome, solution, setters: system.setters, state, warmStart: solution };
 }
 
 /**
@@ -56,9 +56,9 @@ export const lashkaripourModel: Model<LashkaripourParams, LashkaripourBaseline> 
     if (!baseline.balance.converged) ctx.warnings.push(`balanced baseline: ${message.notConverged(baseline.balance.method, baseline.balance.iterations, baseline.balance.residual, baseline.balance.tolerance)}`);
     return baseline;
   },
-  solve(baseline: LashkaripourBaseline, policy: CompiledPolicy, ctx: RunContext, options?: SolveOptions): ModelOutcome {
-    const start = options?.start as Float64Array | undefined;
-    const { solution: _s, setters: _p, state: _state, ...outcome } = solveLashkaripour(baseline, policy, ctx, start ? { start } : {});
+  // A warm start is an earlier outcome's solution vector (ŵ, Ŷ, τ of the setters).
+  solve(baseline: LashkaripourBaseline, policy: CompiledPolicy, ctx: RunContext, start?: unknown): ModelOutcome {
+    const { solution: _s, setters: _p, state: _state, ...outcome } = solveLashkaripour(baseline, policy, ctx, start instanceof Float64Array ? { start } : {});
     return outcome;
   },
 };

@@ -1,0 +1,33 @@
+/** A progress bar on standard error, or nothing when it is not a terminal (or `enabled` is false). */
+export interface Progress {
+  update(done: number, total: number): void;
+  stop(): void;
+}
+
+/**
+ * A bar with the rate and the estimated time left, e.g.
+ *   solving draws [██████░░░░] 412/1000 | 3.1 draws/s | ETA 3m10s
+ * Shown only when standard error is a TTY (never in pipes, logs or CI output); cli-progress is loaded
+ * only then.
+ */
+export async function progressBar(label: string, unit: string, enabled = true): Promise<Progress | undefined> {
+  if (!enabled || !process.stderr.isTTY) return undefined;
+  const cliProgress = (await import("cli-progress")).default;
+  const bar = new cliProgress.SingleBar(
+    { format: `${label} [{bar}] {value}/{total} | {rate} ${unit}/s | ETA {eta_formatted}`, stream: process.stderr, etaBuffer: 50, fps: 5 },
+    cliProgress.Presets.shades_classic,
+  );
+  const started = performance.now();
+  let running = false;
+  return {
+    update(done, total) {
+      if (!running) bar.start(total, 0, { rate: "0.0" });
+      running = true;
+      const seconds = (performance.now() - started) / 1000;
+      bar.update(done, { rate: seconds > 0 ? (done / seconds).toFixed(1) : "0.0" });
+    },
+    stop() {
+      if (running) bar.stop();
+    },
+  };
+}
