@@ -19,6 +19,19 @@ export const dealDefinitions: QuantityDefinition[] = [
     better: "higher",
   },
   {
+    key: "instrumentWelfareEffectValue",
+    label: "Welfare effect of the phase's quantity targets, in money",
+    unit: "level",
+    formula:
+      "(Ŵ_with − Ŵ_without)·I: instrumentWelfareEffectPct as an equivalent variation on the model's baseline income I (as equivalentVariationUsd defines it), in the dataset's flow units (tables print dollars)",
+    sign: "negative = the targets cost the country",
+    level: "country",
+    aggregate: "sum",
+    compare: "difference",
+    better: "higher",
+    amountOf: "flows",
+  },
+  {
     key: "instrumentTarget",
     label: "Target flow",
     unit: "level",

@@ -59,6 +59,13 @@ export function instrumentsTable(report: RunReport, phase: PhaseReport, format: 
     for (const i of pledges) table.push([i.label, value(i, "pledgeValue"), value(i, "pledgeHostProductivity"), value(i, "pledgeInvestorProductivity")]);
     out.push(`Investment pledges (${units} a year, at baseline prices):`, table.toString());
   }
+  const effect = report.definitions.instrumentWelfareEffectValue;
+  if (targets.length && effect) {
+    const rows = [...phase.countries].filter((r) => Object.hasOwn(r.values, "instrumentWelfareEffectValue")).sort((a, b) => Math.abs(b.values.instrumentWelfareEffectValue) - Math.abs(a.values.instrumentWelfareEffectValue));
+    const money = (x: number) => (report.dataset.money ? formatDollars(x * report.dataset.money.flows.scale, true) : `${x > 0 ? "+" : ""}${x.toFixed(1)}`);
+    const pct = (x: number) => `${x > 0 ? "+" : ""}${x.toFixed(3)}%`;
+    out.push(`  ${effect.label} (largest): ${rows.slice(0, 6).map((r) => `${r.code} ${money(r.values.instrumentWelfareEffectValue)} (${pct(r.values.instrumentWelfareEffectPct)})`).join(", ")}`);
+  }
   const modelling = [...new Set(instruments.map((i) => `${kindName(i)}: ${i.modelling}`))];
   out.push(...modelling.map((m) => `  ${m}.`));
   return out.join("\n");

@@ -42,7 +42,7 @@ function expectSameArrays(a: ModelOutcome, b: ModelOutcome, what: string): void 
   const misses: string[] = [];
   for (const group of ["countries", "sectors"] as const) {
     for (const [key, values] of Object.entries(a[group] ?? {})) {
-      if (key === "instrumentWelfareEffectPct") continue;
+      if (key === "instrumentWelfareEffectPct" || key === "instrumentWelfareEffectValue") continue;
       values.forEach((x, k) => {
         const y = b[group]![key][k];
         if (!(Math.abs(x - y) <= TOL_OUTCOME * Math.max(1, Math.abs(x)))) misses.push(`${key}[${k}]: ${x} vs ${y}`);
@@ -101,8 +101,9 @@ describe.each(cases)("purchase commitments: $name", (c) => {
     expect(slack.converged).toBe(true);
     expect(slack.instruments!.filter((i) => i.kind !== "investment-pledge").map((i) => i.binding)).toEqual([false, false]);
     slack.countries.forEach((row, n) => {
-      const { instrumentWelfareEffectPct, ...rest } = row.values;
+      const { instrumentWelfareEffectPct, instrumentWelfareEffectValue, ...rest } = row.values;
       expect(instrumentWelfareEffectPct).toBe(0);
+      if (instrumentWelfareEffectValue !== undefined) expect(instrumentWelfareEffectValue).toBe(0);
       expect(rest).toEqual(plain.countries[n].values);
     });
     expect(slack.sectors).toEqual(plain.sectors);

@@ -7,7 +7,7 @@ import type { PhaseReport } from "../../src/report/types.js";
  * products and differences of the compared percent changes and flows with GDP- or trade-sized levels, so an
  * absolute 1e-8 of them is far below the 1e-8 the percent changes and flows are compared to.
  */
-const TARGET_ONLY_KEYS = new Set(["instrumentWelfareEffectPct"]);
+const TARGET_ONLY_KEYS = new Set(["instrumentWelfareEffectPct", "instrumentWelfareEffectValue"]);
 const isDollarAmount = (key: string) => key.endsWith("Usd");
 
 /**

@@ -226,7 +226,12 @@ function finish(
   const welfare = outcome.countries.welfareChangePct;
   const without = first.countries.welfareChangePct;
   const countries = { ...outcome.countries };
-  if (welfare && without) countries.instrumentWelfareEffectPct = Float64Array.from(welfare, (w, n) => 100 * ((1 + w / 100) / (1 + without[n] / 100) - 1));
+  if (welfare && without) {
+    countries.instrumentWelfareEffectPct = Float64Array.from(welfare, (w, n) => 100 * ((1 + w / 100) / (1 + without[n] / 100) - 1));
+    // The same in money, (Ŵ_with − Ŵ_without)·I, where the model gives its baseline income I (ModelOutcome.accounts).
+    const income = outcome.accounts?.income;
+    if (income) countries.instrumentWelfareEffectValue = Float64Array.from(welfare, (w, n) => ((w - without[n]) / 100) * income[n]);
+  }
   return {
     ...outcome,
     countries,
