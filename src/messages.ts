@@ -150,6 +150,7 @@ export const message = {
   groupNamedLikeCountry: (code: string, country: string) =>
     `this group has the code of a country of the dataset (${code}, ${country}); wherever ${code} is written the country is meant, so the group is never used — rename the group`,
   groupReplacesDatasetGroup: (name: string, dataset: string) => `this group replaces dataset ${dataset}'s own group ${name} wherever ${name} is written`,
+  groupReachesItself: (name: string) => `group ${show(name)} reaches itself through the groups it names; a group may not contain or exclude itself — name countries or other groups`,
   singleCountryExpected: () => `name one country here, not a group`,
   yamlSyntax: (detail: string) => `not valid YAML/JSON: ${detail}`,
   yamlAliases: (detail: string, limit: number) =>

@@ -223,7 +223,7 @@ export const scenarioSchema = z
     groups: z
       .record(z.string(), z.union([z.array(code).min(1), z.object({ allExcept: z.array(code).min(1) }).strict()]))
       .optional()
-      .describe("Scenario-defined country groups: a list of members, or { allExcept: [...] } for every other country"),
+      .describe("Scenario-defined country groups: a list of members, or { allExcept: [...] } for every other country; both forms take country codes and group names (the dataset's groups or the scenario's)"),
     report: z
       .object({
         countries: z.array(code).optional().describe("Countries and groups shown in the table (default: the largest economies)"),
