@@ -84,6 +84,54 @@ export const message = {
   unitsUnclear: (units: string) =>
     `units ${show(units)} do not say the currency and scale; write e.g. "thousands of current USD" or "millions of current USD"`,
 
+  // ---- dataset files: a scenario's dataset: path, `tradewinds import` --------------------------------
+  datasetPathDenied: (known: string[]) =>
+    `a dataset file is not accepted here (the HTTP API, and the library unless RunOptions.files names a folder, reads no files); name an embedded dataset: ${known.join(", ")}`,
+  datasetFileType: () =>
+    `is not a dataset file Tradewinds reads; name a long-format flows table (.csv, .csv.gz or .parquet: columns exporter, importer, value, optional sector, tariff, year and numeric pair covariates) or a dataset JSON file (.json, as \`tradewinds import\` writes)`,
+  datasetFileNeedsAsync: () =>
+    `a CSV or Parquet dataset is read through DuckDB, which is asynchronous: call runScenarioAsync (the CLI does), or read it with loadScenarioDataset and pass it as RunOptions.dataset`,
+  datasetFileNotDataset: () =>
+    `is not a Tradewinds dataset file (JSON with "format": "tradewinds-dataset/1"; the file's content is not shown here); write one with \`tradewinds import\``,
+  datasetUnitsAssumed: (file: string) =>
+    `dataset ${file}: a flows file states no units, so its values are read as current USD (only money figures depend on it); to state them, import it: \`tradewinds import csv ${file} --units "millions of current USD" --out <name>.json\``,
+  flowColumnMissing: (column: string) =>
+    `the flows table has no column ${show(column)}; it needs columns exporter, importer and value (optional: sector, tariff, year, and numeric pair covariates) — rename its columns so`,
+  flowColumnNotNumeric: (column: string) => `column ${show(column)} must hold numbers only; fix the entries that are not numbers`,
+  flowExtraTextColumn: (position: number, name: string | undefined) =>
+    `column ${position}${name !== undefined ? ` (${show(name)})` : ""} holds text but is none of exporter, importer, sector; the other columns of a flows table are numeric pair covariates — remove it or make it numeric`,
+  flowCellMissing: (at: string, column: string) => `${at}: ${column} is empty; write a value (0 for no trade) or remove the row`,
+  flowNegative: (at: string) => `${at}: the value is negative; trade flows must be ≥ 0 — fix the value or remove the row`,
+  flowNotFinite: (at: string, column: string) => `${at}: ${column} is not a finite number; write a number`,
+  flowDuplicate: (at: string, first: string) =>
+    `${at} repeats the exporter, importer (and sector) of ${first}; give each flow once — add the two up into one row or remove one`,
+  flowTariffOnDomestic: (at: string) => `${at}: a country's sales to itself carry no tariff; set tariff to 0 where exporter and importer are the same`,
+  flowTariffRange: (at: string) => `${at}: the tariff must be a share between 0 and 10 (0.25 for 25%); check the units`,
+  flowReservedCode: (at: string) => `${at}: "all" cannot be a country code (scenarios read it as every country); rename that country`,
+  flowNotSquare: (country: string, role: "exporter" | "importer") =>
+    `${country} appears only as ${role === "exporter" ? "an exporter" : "an importer"}, so the table is not square (every country must be both, at least through its domestic sales); add its ${role === "exporter" ? "imports" : "exports"} and domestic sales, or remove the country`,
+  flowDomesticMissing: (country: string) =>
+    `${country} has no domestic flow (a row with exporter and importer both ${country} and value > 0); add its domestic sales (gross output − exports), or fill them by a stated rule: \`tradewinds import csv <file> --countries <table with gdp> --domestic gdp-minus-imports\``,
+  flowCovariateVaries: (at: string, column: string, first: string) =>
+    `${at}: covariate ${show(column)} differs from its value for the same pair at ${first}; a pair covariate has one value for all sectors — make them equal`,
+  flowCovariatePairMissing: (pair: string, column: string) =>
+    `the pair ${pair} has no row, so covariate ${show(column)} has no value for it; add a row for the pair (value 0) with its covariates`,
+  flowYearVaries: () => `the year column holds more than one year; a dataset is one year — keep the rows of one year`,
+  flowTooLarge: (countries: number, sectors: number, limit: number) =>
+    `${countries} countries × ${countries} × ${sectors} sector(s) = ${(countries * countries * sectors).toLocaleString("en-US")} cells, above the limit of ${limit.toLocaleString("en-US")} cells of a dataset file; aggregate countries or sectors`,
+  domesticRuleNeedsGdp: (rule: string) =>
+    `--domestic ${rule} fills domestic sales from GDP; give a countries table with a gdp column (--countries <file>: columns country, gdp, in the flows' units)`,
+  domesticRuleNeedsOneSector: (rule: string, sectors: number) =>
+    `--domestic ${rule} fills one domestic flow per country, but the table has ${sectors} sectors (GDP does not split by sector); add the domestic rows by sector instead`,
+  countryTableColumn: (column: string) =>
+    `the countries table has no column ${show(column)}; it needs a column country (codes as in the flows) and optionally name, gdp, deficit`,
+  countryTableUnknownColumn: (position: number, name: string) =>
+    `column ${position} (${show(name)}) of the countries table is none of country, name, gdp, deficit; remove or rename it`,
+  countryTableMissing: (country: string) => `country ${show(country)} of the flows is not in the countries table; add its row`,
+  countryTableExtra: (country: string, row: number) => `country ${show(country)} (row ${row} of the countries table) has no flows; remove its row or add its flows`,
+  countryTableDuplicate: (country: string, row: number) => `country ${show(country)} appears twice in the countries table (again at row ${row}); give each country once`,
+  countryTableValue: (country: string, column: string) => `the ${column} of ${show(country)} in the countries table is empty or not a finite number; write a number`,
+
   // ---- scenarios ------------------------------------------------------------------------------
   rateLooksLikePercent: (value: number) =>
     `a rate of ${value} is ${value * 100}%; rates are shares (0.24 for 24%) — write ${value / 100} or give the rate as a string "${value}%"`,

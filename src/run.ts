@@ -1,4 +1,4 @@
-import { loadDataset } from "./data/load.js";
+import { loadScenarioDataset, loadScenarioDatasetSync } from "./data/datasetFile.js";
 import { runEstimationStages } from "./estimation/estimationStages.js";
 import { withBaselineTariffs, type Dataset } from "./data/dataset.js";
 import { modelCatalog } from "./models/available.js";
@@ -10,8 +10,8 @@ import type { RunReport } from "./report/types.js";
 import { compilePhase, type CompiledPhase } from "./scenario/compile.js";
 import type { FilePolicy } from "./scenario/filePolicy.js";
 import { normalizeScenario, phaseInForce } from "./scenario/normalize.js";
-import type { ScenarioInput } from "./scenario/schema.js";
-import { validateScenarioText } from "./scenario/validate.js";
+import type { ScenarioDocument, ScenarioInput } from "./scenario/schema.js";
+import { validateScenarioObject, validateScenarioText } from "./scenario/validate.js";
 
 import { VERSION } from "./version.js";
 
@@ -21,13 +21,14 @@ export interface RunOptions {
   /** Where the scenario came from, for error messages (a file path, "request body", …). */
   source?: string;
   catalog?: ModelCatalog;
-  /** Use this dataset instead of loading `scenario.dataset` by name (tests, custom data). */
+  /** Use this dataset instead of loading the one `scenario.dataset` names (tests, custom data). */
   dataset?: Dataset;
   context?: RunContext;
   /**
-   * Which files the scenario may make the library read (its estimation section's panel and spec
-   * files): "deny" (the default, and the HTTP API's) takes embedded panels and inline specs only;
-   * `{ baseDir }` resolves paths against that folder (the CLI passes the scenario file's folder).
+   * Which files the scenario may make the library read (its `dataset` file, its estimation section's
+   * panel and spec files): "deny" (the default, and the HTTP API's) takes embedded datasets and panels
+   * and inline specs only; `{ baseDir }` resolves paths against that folder (the CLI passes the scenario
+   * file's folder).
    */
   files?: FilePolicy;
   /** Called after each phase is solved with its compiled policy and the model's outcome (the exposure accounting reads the flows). */
@@ -45,18 +46,43 @@ export interface RunOptions {
  * Bad input throws `TradewindsInputError` naming every field at fault; a solver that does not
  * converge is reported in the phase (`converged: false`, with diagnostics), never hidden.
  */
-export function runScenario(text: string, options: RunOptions = {}): RunReport {
+export function runScenario(scenario: string | ScenarioDocument, options: RunOptions = {}): RunReport {
   const source = options.source ?? "scenario";
-  // 1. validate: text → typed scenario
-  const input = validateScenarioText(text, source);
+  // 1. validate: text or object → typed scenario
+  const input = validateScenario(scenario, source);
   return runValidatedScenario(input, { ...options, source });
+}
+
+/**
+ * `runScenario` for scenarios whose `dataset` is a CSV or Parquet flows table (read through DuckDB,
+ * asynchronously; allowed by `options.files`); any other scenario runs as `runScenario` runs it.
+ */
+export async function runScenarioAsync(scenario: string | ScenarioDocument, options: RunOptions = {}): Promise<RunReport> {
+  const source = options.source ?? "scenario";
+  const input = validateScenario(scenario, source);
+  if (options.dataset) return runValidatedScenario(input, { ...options, source });
+  const loaded = await loadScenarioDataset(input.dataset, options.files ?? "deny", source);
+  const context = options.context ?? newRunContext();
+  context.warnings.push(...loaded.warnings);
+  return runValidatedScenario(input, { ...options, source, dataset: loaded.dataset, context });
+}
+
+/** Step 1: a scenario's text (YAML or JSON) or an object → the typed scenario, or an input error naming every problem. */
+function validateScenario(scenario: string | ScenarioDocument, source: string): ScenarioInput {
+  return typeof scenario === "string" ? validateScenarioText(scenario, source) : validateScenarioObject(scenario, source);
 }
 
 export function runValidatedScenario(input: ScenarioInput, options: RunOptions = {}): RunReport {
   const source = options.source ?? "scenario";
   const catalog = options.catalog ?? modelCatalog;
   const ctx = options.context ?? newRunContext();
-  const data = withBaselineTariffs(options.dataset ?? loadDataset(input.dataset, source), input.baselineTariffs, source);
+  let dataset = options.dataset;
+  if (!dataset) {
+    const loaded = loadScenarioDatasetSync(input.dataset, options.files ?? "deny", source);
+    ctx.warnings.push(...loaded.warnings);
+    dataset = loaded.dataset;
+  }
+  const data = withBaselineTariffs(dataset, input.baselineTariffs, source);
   // 2. normalize: groups → members, inheritance → full shock lists, model parameters checked
   const scenario = normalizeScenario(input, data, catalog, source);
   ctx.warnings.push(...scenario.warnings);

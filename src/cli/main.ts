@@ -43,8 +43,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       if (opts.out) checkOutputPath(opts.out);
       const scenarioText = readInputFile(file, { what: "scenario file" });
-      const [{ runScenario }, { formatReport }] = await Promise.all([import("../run.js"), import("../report/format.js")]);
-      const report = runScenario(scenarioText, { source: file, files: { baseDir: dirname(resolve(file)) } });
+      const [{ runScenarioAsync }, { formatReport }] = await Promise.all([import("../run.js"), import("../report/format.js")]);
+      const report = await runScenarioAsync(scenarioText, { source: file, files: { baseDir: dirname(resolve(file)) } });
       for (const w of sectorOptionWarnings(report, opts)) process.stderr.write(`tradewinds: warning: ${w}\n`);
       // Tables end with the warnings and JSON carries them; a CSV has no place for them, so they go to stderr.
       if (opts.format === "csv") for (const w of [...report.warnings, ...report.phases.flatMap((p) => p.solver.warnings)]) process.stderr.write(`tradewinds: warning: ${w}\n`);

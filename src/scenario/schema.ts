@@ -238,6 +238,8 @@ export const scenarioSchema = z
   .strict();
 
 export type ScenarioInput = z.infer<typeof scenarioSchema>;
+/** A scenario as a user writes it (defaults optional, rates as shares or "24%" strings): what `runScenario` takes as an object. */
+export type ScenarioDocument = z.input<typeof scenarioSchema>;
 
 const shockKeys: Record<string, string[]> = Object.fromEntries(
   shockSchema.options.map((o) => {
