@@ -248,8 +248,8 @@ export const message = {
     `cell (${row}, ${column}) is ${value}, but intermediate use, final demand and output must be ≥ 0 (only value added, taxes and discrepancies may be negative); fix the source`,
   icioIncompleteGrid: (country: string, industry: string) =>
     `the table has no row/column ${country}_${industry} although ${country} and ${industry} both appear; every country must have every industry`,
-  icioOutputMismatch: (label: string, rowTotal: number, output: number) =>
-    `the row total of ${label} (intermediate + final use = ${rowTotal.toPrecision(6)}) differs from its OUT value ${output.toPrecision(6)} by more than 0.1%; the table does not balance — check the file or drop the rows it mixes in`,
+  icioOutputMismatch: (label: string, rowTotal: number, output: number, totalLabel = "OUT") =>
+    `the row total of ${label} (intermediate + final use = ${rowTotal.toPrecision(6)}) differs from its ${totalLabel} value ${output.toPrecision(6)} by more than 0.1%; the table does not balance — check the file or drop the rows it mixes in`,
 
   // ---- the server's store ----------------------------------------------------------------------
   storeUnreadable: (file: string, detail: string) =>

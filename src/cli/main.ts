@@ -111,7 +111,7 @@ export async function main(argv: string[]): Promise<number> {
       const bar = cliProgress ? new cliProgress.SingleBar({ format: "solving membership sets [{bar}] {value}/{total} | {eta}s left", stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
       let started = false;
       const report = await runBloc(
-        { text: scenarioText, source: file, rate, maxSets: opts.yes ? Infinity : maxSets },
+        { text: scenarioText, source: file, rate, maxSets: opts.yes ? Infinity : maxSets, files: { baseDir: dirname(resolve(file)) } },
         {
           threads,
           onProgress: (solved, total) => {
