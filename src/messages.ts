@@ -248,6 +248,11 @@ export const message = {
     `cell (${row}, ${column}) is ${value}, but intermediate use, final demand and output must be ≥ 0 (only value added, taxes and discrepancies may be negative); fix the source`,
   icioIncompleteGrid: (country: string, industry: string) =>
     `the table has no row/column ${country}_${industry} although ${country} and ${industry} both appear; every country must have every industry`,
+  wiotMissingColumn: (name: string) =>
+    `the WIOD table has no ${name} column; check that this is a World Input-Output Table in the flat layout of the release's R/Stata files (IndustryCode, IndustryDescription, Country, RNr, Year, AUS1 … , TOT), written as CSV`,
+  wiotMissingRow: (code: string) => `the WIOD table has no ${code} row (IndustryCode ${code}, Country TOT); its gross output is needed — check that the total rows were kept`,
+  wiotBadRow: (line: string) => `${line}: an industry row needs a three-letter Country and a whole RNr ≥ 1 (total rows have Country TOT); fix or remove the row`,
+  wiotYear: () => `the table's year is not one value of its Year column; give it with --year (e.g. --year 2014)`,
   icioOutputMismatch: (label: string, rowTotal: number, output: number, totalLabel = "OUT") =>
     `the row total of ${label} (intermediate + final use = ${rowTotal.toPrecision(6)}) differs from its ${totalLabel} value ${output.toPrecision(6)} by more than 0.1%; the table does not balance — check the file or drop the rows it mixes in`,
 
