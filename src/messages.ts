@@ -248,6 +248,21 @@ export const message = {
     `cell (${row}, ${column}) is ${value}, but intermediate use, final demand and output must be ≥ 0 (only value added, taxes and discrepancies may be negative); fix the source`,
   icioIncompleteGrid: (country: string, industry: string) =>
     `the table has no row/column ${country}_${industry} although ${country} and ${industry} both appear; every country must have every industry`,
+  importKind: (kinds: string[]) => `choose what to import: ${kinds.join(", ")} (see \`tradewinds import --help\`)`,
+  importOptionNotForKind: (option: string, kind: string, kinds: readonly string[]) => `${option} does not apply to import ${kind}; it is for ${kinds.join(", ")}`,
+  importUnitsRequired: () => `a flows table states no units; give them with --units, e.g. --units "millions of current USD"`,
+  importUnitsFixed: (kind: string, units: string) => `${kind} values are in ${units}; leave out --units`,
+  importDomesticRule: (rules: readonly string[]) => `choose a rule for missing domestic sales: ${rules.join(", ")}`,
+  importName: () => `a dataset name is lower-case letters, digits and hyphens (e.g. my-flows-2023); give one with --name`,
+  importYear: () => `give the data's year as a whole number with --year (e.g. --year 2020)`,
+  baciCodesRequired: () => `BACI names countries by CEPII numeric codes; give the release's country code table with --codes country_codes_V….csv`,
+  baciColumn: (column: string) =>
+    `the BACI file has no column ${show(column)}; a BACI year file has columns t, i, j, k, v, q (e.g. BACI_HS92_Y2022_V202401b.csv) — check the file`,
+  baciBadRows: (count: number, first: string) =>
+    `${count} row(s) of the BACI file have an empty or negative value v, an empty exporter i or importer j, or i = j (the first at ${first}); fix or remove them`,
+  baciCodeColumns: () =>
+    `the country code table needs columns country_code and country_iso3 (or iso_3digit_alpha), as the release's country_codes_V….csv has; give that file with --codes`,
+  baciUnknownCode: (code: string) => `country code ${show(code)} of the BACI file is not in the country code table; give the code table of the same release (--codes)`,
   wiotMissingColumn: (name: string) =>
     `the WIOD table has no ${name} column; check that this is a World Input-Output Table in the flat layout of the release's R/Stata files (IndustryCode, IndustryDescription, Country, RNr, Year, AUS1 … , TOT), written as CSV`,
   wiotMissingRow: (code: string) => `the WIOD table has no ${code} row (IndustryCode ${code}, Country TOT); its gross output is needed — check that the total rows were kept`,

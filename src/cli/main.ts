@@ -1,13 +1,14 @@
 import { Command, CommanderError } from "commander";
-import { basename, dirname, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { TradewindsInputError, formatIssue, message } from "../messages.js";
 import type { OutputFormat } from "../report/format.js";
 import { DEFAULT_MAX_BLOC_SETS } from "../scenario/domains.js";
 import { SIGMA_SETS } from "../strategy/sigmaSets.js";
-import { MAX_CSV_FILE_BYTES, readInputFile } from "../util/inputFile.js";
+import { readInputFile } from "../util/inputFile.js";
 import { VERSION } from "../version.js";
 import { checkDataDir, checkOutputPath, parsePort, writeOutput } from "./paths.js";
 import { sectorOptionWarnings } from "./sectorOptions.js";
+import { registerImportCommands } from "./commands/importCommand.js";
 
 // Each command imports what it needs when it runs (`await import`): the server, DuckDB, Fastify, the
 // estimator and the models load only in the commands that use them, so `tradewinds --version` (and a
@@ -219,25 +220,7 @@ export async function main(argv: string[]): Promise<number> {
       if (report.ge?.some((p) => !p.converged)) code = EXIT.notConverged;
     });
 
-  program
-    .command("import-icio")
-    .description("Import an OECD ICIO table (CSV, country_industry layout) into a Tradewinds dataset file")
-    .argument("<csv>", "the ICIO CSV file")
-    .requiredOption("--out <file>", "the dataset file to write, e.g. data/icio-2020.json")
-    .option("--name <name>", "dataset name (lower-case letters, digits, hyphens; default: from --out)")
-    .option("--year <year>", "the table's year (default: the first 4-digit number in the file name)")
-    .option("--units <units>", "units of the table", "millions of current USD")
-    .action(async (csv: string, opts: { out: string; name?: string; year?: string; units: string }) => {
-      checkOutputPath(opts.out);
-      const name = opts.name ?? basename(opts.out).replace(/\.json$/, "");
-      const yearText = opts.year ?? basename(csv).match(/(19|20)\d\d/)?.[0];
-      const year = Number(yearText);
-      if (!Number.isInteger(year)) throw new TradewindsInputError([{ source: "command line", path: "--year", value: JSON.stringify(yearText ?? ""), message: "give the table's year with --year (e.g. --year 2020)" }]);
-      const [{ icioDatasetFile }, { datasetFileText }] = await Promise.all([import("../data/icio.js"), import("../data/write.js")]);
-      const file = icioDatasetFile(readInputFile(csv, { what: "ICIO table", maxBytes: MAX_CSV_FILE_BYTES }), { source: csv, name, year, units: opts.units });
-      writeOutput(opts.out, datasetFileText(file));
-      process.stdout.write(`${opts.out}: ${file.countries.length} countries × ${file.sectors.length} industries, ${year}, ${opts.units}\n`);
-    });
+  registerImportCommands(program, (done) => (code = done));
 
   program
     .command("validate")
