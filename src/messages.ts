@@ -100,20 +100,20 @@ export const message = {
   flowColumnNotNumeric: (column: string) => `column ${show(column)} must hold numbers only; fix the entries that are not numbers`,
   flowExtraTextColumn: (position: number, name: string | undefined) =>
     `column ${position}${name !== undefined ? ` (${show(name)})` : ""} holds text but is none of exporter, importer, sector; the other columns of a flows table are numeric pair covariates — remove it or make it numeric`,
-  flowCellMissing: (at: string, column: string) => `${at}: ${column} is empty; write a value (0 for no trade) or remove the row`,
-  flowNegative: (at: string) => `${at}: the value is negative; trade flows must be ≥ 0 — fix the value or remove the row`,
-  flowNotFinite: (at: string, column: string) => `${at}: ${column} is not a finite number; write a number`,
-  flowDuplicate: (at: string, first: string) =>
-    `${at} repeats the exporter, importer (and sector) of ${first}; give each flow once — add the two up into one row or remove one`,
-  flowTariffOnDomestic: (at: string) => `${at}: a country's sales to itself carry no tariff; set tariff to 0 where exporter and importer are the same`,
-  flowTariffRange: (at: string) => `${at}: the tariff must be a share between 0 and 10 (0.25 for 25%); check the units`,
-  flowReservedCode: (at: string) => `${at}: "all" cannot be a country code (scenarios read it as every country); rename that country`,
+  flowCellMissing: (column: string) => `${column} is empty; write a value (0 for no trade) or remove the row`,
+  flowNegative: () => `the value is negative; trade flows must be ≥ 0 — fix the value or remove the row`,
+  flowNotFinite: (column: string) => `${column} is not a finite number; write a number`,
+  flowDuplicate: (first: string) =>
+    `this row repeats the exporter, importer (and sector) of ${first}; give each flow once — add the two up into one row or remove one`,
+  flowTariffOnDomestic: () => `a country's sales to itself carry no tariff; set tariff to 0 where exporter and importer are the same`,
+  flowTariffRange: () => `the tariff must be a share between 0 and 10 (0.25 for 25%); check the units`,
+  flowReservedCode: () => `"all" cannot be a country code (scenarios read it as every country); rename that country`,
   flowNotSquare: (country: string, role: "exporter" | "importer") =>
     `${country} appears only as ${role === "exporter" ? "an exporter" : "an importer"}, so the table is not square (every country must be both, at least through its domestic sales); add its ${role === "exporter" ? "imports" : "exports"} and domestic sales, or remove the country`,
   flowDomesticMissing: (country: string) =>
     `${country} has no domestic flow (a row with exporter and importer both ${country} and value > 0); add its domestic sales (gross output − exports), or fill them by a stated rule: \`tradewinds import csv <file> --countries <table with gdp> --domestic gdp-minus-imports\``,
-  flowCovariateVaries: (at: string, column: string, first: string) =>
-    `${at}: covariate ${show(column)} differs from its value for the same pair at ${first}; a pair covariate has one value for all sectors — make them equal`,
+  flowCovariateVaries: (column: string, first: string) =>
+    `covariate ${show(column)} differs from its value for the same pair at ${first}; a pair covariate has one value for all sectors — make them equal`,
   flowCovariatePairMissing: (pair: string, column: string) =>
     `the pair ${pair} has no row, so covariate ${show(column)} has no value for it; add a row for the pair (value 0) with its covariates`,
   flowYearVaries: () => `the year column holds more than one year; a dataset is one year — keep the rows of one year`,

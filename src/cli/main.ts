@@ -227,16 +227,12 @@ export async function main(argv: string[]): Promise<number> {
     .description("Check a scenario file against the schema and the dataset, without solving")
     .argument("<scenario>", "a scenario file (YAML or JSON)")
     .action(async (file: string) => {
-      const [{ readScenarioFile }, { normalizeScenario }, { loadDataset }, { modelCatalog }] = await Promise.all([
-        import("../scenario/validate.js"),
-        import("../scenario/normalize.js"),
-        import("../data/load.js"),
-        import("../models/available.js"),
-      ]);
-      const input = readScenarioFile(file);
-      const scenario = normalizeScenario(input, loadDataset(input.dataset, file), modelCatalog, file);
-      process.stdout.write(`${file}: valid — ${scenario.phases.length} phase(s), model ${scenario.modelType}, dataset ${input.dataset}\n`);
-      for (const w of scenario.warnings) process.stderr.write(`tradewinds: warning: ${w}\n`);
+      const text = readInputFile(file, { what: "scenario file" });
+      const { validate } = await import("../validate.js");
+      const result = await validate(text, { source: file, files: { baseDir: dirname(resolve(file)) } });
+      for (const w of result.warnings) process.stderr.write(`tradewinds: warning: ${w}\n`);
+      if (!result.valid) throw new TradewindsInputError(result.problems);
+      process.stdout.write(`${file}: valid — ${result.scenario.phases.length} phase(s), model ${result.scenario.modelType}, dataset ${result.input.dataset}\n`);
     });
 
   program

@@ -5,7 +5,7 @@ import { readInputFile } from "../util/inputFile.js";
 import { datasetFromFile, listEmbeddedDatasets, loadDataset, loadDatasetFile } from "../data/load.js";
 import { BINARY_FORMAT } from "../data/binaryFormat.js";
 import { TradewindsInputError, message, show, type InputIssue } from "../messages.js";
-import { definitionOf, type QuantityDefinition } from "../report/registry.js";
+import { definitionOf, type QuantityDefinition, type QuantityKey } from "../report/registry.js";
 import type { RunReport } from "../report/types.js";
 import { runScenario } from "../run.js";
 import { loadScenarioDatasetSync } from "../data/datasetFile.js";
@@ -38,7 +38,7 @@ export interface ExposureReport {
 /** Keys of the exposure tables (report/registry.ts). */
 const EXPOSURE_KEYS = ["vaOriginShare", "foreignVaInExports", "foreignVaShareOfExports", "domesticVaInForeignFinalDemand", "directExposure", "totalExposure", "vaContentShare", "chokepointOutputShare", "importSourceShare"];
 /** Sector keys of the GE result shown beside the exposure (when the model reports them). */
-const GE_SECTOR_KEYS = ["grossOutputChangePct", "sectorPriceChangePct", "sectorImportsChangePct"];
+const GE_SECTOR_KEYS: QuantityKey[] = ["grossOutputChangePct", "sectorPriceChangePct", "sectorImportsChangePct"];
 
 function labelsOf(data: Dataset) {
   return { countries: data.countries.map((c) => c.code), sectors: data.sectors.map((s) => s.code) };

@@ -2,7 +2,7 @@ import type { Dataset } from "../data/dataset.js";
 import type { ModelOutcome } from "../models/types.js";
 import { message } from "../messages.js";
 import { compensatedSum } from "../util/sum.js";
-import { definitionOf, type QuantityDefinition } from "./registry.js";
+import { definitionOf, quantityKey, type QuantityDefinition, type QuantityKey, type QuantityValues } from "./registry.js";
 import type { BilateralRow, PhaseReport, ResultRow, SectorRow } from "./types.js";
 
 export interface PhaseMeta {
@@ -25,14 +25,14 @@ export function buildPhaseReport(
   definitions: Record<string, QuantityDefinition>,
 ): PhaseReport {
   const N = data.countries.length;
-  const keys = Object.keys(outcome.countries);
+  const keys = Object.keys(outcome.countries).map(quantityKey);
   for (const key of keys) definitions[key] = definitionOf(key);
 
   const countries: ResultRow[] = data.countries.map((c, n) => ({
     code: c.code,
     name: c.name,
     members: 1,
-    values: Object.fromEntries(keys.map((key) => [key, finite(outcome.countries[key][n], `${key} of ${c.code} in phase ${phase.name}`)])),
+    values: valuesOf(keys.map((key) => [key, finite(outcome.countries[key][n], `${key} of ${c.code} in phase ${phase.name}`)])),
   }));
   const everyone = [...Array(N).keys()];
   const summary = [...rows, { code: "WORLD", name: "World", members: everyone }].map((row) =>
@@ -50,7 +50,7 @@ export function buildPhaseReport(
 
   let sectors: SectorRow[] | undefined;
   if (outcome.sectors) {
-    const sectorKeys = Object.keys(outcome.sectors);
+    const sectorKeys = Object.keys(outcome.sectors).map(quantityKey);
     for (const key of sectorKeys) definitions[key] = definitionOf(key);
     const S = data.sectors.length;
     sectors = [];
@@ -60,14 +60,11 @@ export function buildPhaseReport(
           country: data.countries[n].code,
           sector: data.sectors[s].code,
           sectorName: data.sectors[s].name,
-          values: Object.fromEntries(sectorKeys.map((key) => [key, finite(outcome.sectors![key][n * S + s], `${key} of ${data.countries[n].code}/${data.sectors[s].code}`)])),
+          values: valuesOf(sectorKeys.map((key) => [key, finite(outcome.sectors![key][n * S + s], `${key} of ${data.countries[n].code}/${data.sectors[s].code}`)])),
         });
   }
-  const scalars: Record<string, number> = {};
-  for (const [key, value] of Object.entries(outcome.scalars ?? {})) {
-    definitions[key] = definitionOf(key);
-    scalars[key] = finite(value, key);
-  }
+  const scalars = valuesOf(Object.entries(outcome.scalars ?? {}).map(([key, value]) => [quantityKey(key), finite(value, key)]));
+  for (const key of Object.keys(scalars)) definitions[key] = definitionOf(key);
   return {
     // Only the phase's identity: a compiled phase also carries its policy arrays (N²·S entries), which do not belong in a report.
     name: phase.name,
@@ -94,10 +91,10 @@ export function buildPhaseReport(
 }
 
 /** A group's value: the baseline-expenditure-weighted mean (or the sum) of its members, per the registry. */
-function aggregateRow(row: { code: string; name: string; members: number[] }, keys: string[], outcome: ModelOutcome): ResultRow {
+function aggregateRow(row: { code: string; name: string; members: number[] }, keys: QuantityKey[], outcome: ModelOutcome): ResultRow {
   const w = row.members.map((n) => outcome.weights[n]);
   const totalWeight = compensatedSum(w);
-  const values: Record<string, number> = {};
+  const values = valuesOf([]);
   for (const key of keys) {
     const how = definitionOf(key).aggregate;
     if (how === "none") continue;
@@ -123,6 +120,11 @@ function bilateralRow(data: Dataset, flows: NonNullable<ModelOutcome["flows"]>, 
     counterfactual: finite(counterfactual, "counterfactual flow"),
     changePct: baseline > 0 ? finite(100 * (counterfactual / baseline - 1), "bilateral change") : 0,
   };
+}
+
+/** Values by registry key: only the keys given are present (QuantityValues lists every key the registry defines). */
+function valuesOf(entries: [QuantityKey, number][]): QuantityValues {
+  return Object.fromEntries(entries) as QuantityValues;
 }
 
 function finite(x: number, what: string): number {

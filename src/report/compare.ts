@@ -1,4 +1,4 @@
-import type { QuantityDefinition } from "./registry.js";
+import { isQuantityKey, type QuantityDefinition, type QuantityKey } from "./registry.js";
 import type { RunReport } from "./types.js";
 
 /** One quantity of one country in two runs. `difference` = b − a, in the quantity's unit. */
@@ -29,7 +29,7 @@ export interface ReportComparison {
  * one run gets nulls on the other side), the keys both runs report. No model logic: a table diff.
  */
 export function compareReports(a: RunReport, b: RunReport): ReportComparison {
-  const keys = Object.keys(a.definitions).filter((k) => Object.hasOwn(b.definitions, k));
+  const keys = Object.keys(a.definitions).filter((k): k is QuantityKey => isQuantityKey(k) && Object.hasOwn(b.definitions, k));
   keys.sort((x, y) => rank(a.tableKeys, x) - rank(a.tableKeys, y));
   const phases: ComparedPhase[] = [];
   for (let k = 0; k < Math.max(a.phases.length, b.phases.length); k++) {

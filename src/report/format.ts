@@ -1,7 +1,7 @@
 import Table from "cli-table3";
 import { stringify } from "csv-stringify/sync";
 import { csvTextCell } from "./csvCell.js";
-import type { QuantityDefinition } from "./registry.js";
+import type { QuantityDefinition, QuantityKey } from "./registry.js";
 import type { PhaseReport, ResultRow, RunReport } from "./types.js";
 
 export type OutputFormat = "table" | "json" | "csv";
@@ -143,7 +143,7 @@ function definitionsText(report: RunReport): string {
  * injection; numbers stay numbers.
  */
 function formatCsv(report: RunReport): string {
-  const keys = [...new Set(report.phases.flatMap((p) => p.countries.flatMap((c) => Object.keys(c.values))))];
+  const keys = [...new Set(report.phases.flatMap((p) => p.countries.flatMap((c) => Object.keys(c.values) as QuantityKey[])))];
   const records: (string | number)[][] = [["phase", "date", "converged", "code", "name", "kind", ...keys]];
   for (const phase of report.phases) {
     const push = (row: ResultRow, kind: string) =>

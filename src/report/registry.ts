@@ -18,7 +18,11 @@ export interface QuantityDefinition {
   aggregate: "weighted-mean" | "sum" | "none";
 }
 
-const defs: QuantityDefinition[] = [
+/**
+ * Every definition, as a constant: the keys are literal types, so `QuantityKey` lists them and a misspelt
+ * key in a report lookup (`row.values.welfareChangPct`) or a model's table is a type error.
+ */
+const defs = [
   // ---- country level: common to the one-sector and multi-sector models -------------------------
   {
     key: "welfareChangePct",
@@ -622,9 +626,26 @@ const defs: QuantityDefinition[] = [
     level: "country-sector",
     aggregate: "none",
   },
-];
+] as const satisfies readonly QuantityDefinition[];
+
+/** A key of the registry: every quantity a report can carry. */
+export type QuantityKey = (typeof defs)[number]["key"];
+
+/** A report row's values by registry key. Only the keys the model reports are present (a report's tableKeys and definitions list them); a key the registry does not define is a type error. */
+export type QuantityValues = Record<QuantityKey, number>;
 
 export const registry: ReadonlyMap<string, QuantityDefinition> = new Map(defs.map((d) => [d.key, d]));
+
+/** Whether `key` names a quantity of the registry (narrows a string to QuantityKey). */
+export function isQuantityKey(key: string): key is QuantityKey {
+  return registry.has(key);
+}
+
+/** The key as a QuantityKey; a key the registry does not define is an internal error (a model reporting an undefined quantity). */
+export function quantityKey(key: string): QuantityKey {
+  if (!isQuantityKey(key)) throw new Error(`internal: quantity ${JSON.stringify(key)} is not defined in report/registry.ts`);
+  return key;
+}
 
 export function definitionOf(key: string): QuantityDefinition {
   const def = registry.get(key);

@@ -1,4 +1,4 @@
-import type { QuantityDefinition } from "./registry.js";
+import type { QuantityDefinition, QuantityKey, QuantityValues } from "./registry.js";
 
 /** One row of a phase: a country or an aggregate, with one number per reported key. */
 export interface ResultRow {
@@ -6,7 +6,8 @@ export interface ResultRow {
   name: string;
   /** Number of member countries for aggregates (1 for a country). */
   members: number;
-  values: Record<string, number>;
+  /** One number per reported key (typed: a key the registry does not define is a type error). */
+  values: QuantityValues;
 }
 
 export interface BilateralRow {
@@ -23,7 +24,7 @@ export interface SectorRow {
   country: string;
   sector: string;
   sectorName: string;
-  values: Record<string, number>;
+  values: QuantityValues;
 }
 
 export interface SolverSummary {
@@ -55,7 +56,7 @@ export interface PhaseReport {
   summary: ResultRow[];
   bilateral: BilateralRow[];
   sectors?: SectorRow[];
-  scalars: Record<string, number>;
+  scalars: QuantityValues;
   /** Rates computed by the model while compiling the phase (closed-form optimal tariffs). */
   appliedRates?: { shock: string; kind: string; importer: string; exporter: string; rate: number }[];
 }
@@ -66,9 +67,9 @@ export interface RunReport {
   dataset: { name: string; title: string; year: number; /** The tariff set the baseline was observed under (absent: zero tariffs). */ baselineTariffs?: string; units: string; source: string; licence: string; attribution: string };
   model: { type: string; description: string };
   /** Keys shown in the table, in order. */
-  tableKeys: string[];
+  tableKeys: QuantityKey[];
   /** Country × sector keys shown in sector tables, in order (empty for one-sector models). */
-  sectorTableKeys: string[];
+  sectorTableKeys: QuantityKey[];
   phases: PhaseReport[];
   /** The definition of every key that appears anywhere in `phases`. */
   definitions: Record<string, QuantityDefinition>;

@@ -76,6 +76,16 @@ describe("tradewinds run with dataset: ./three.csv (a flows table written by han
     expect(report.warnings).toContain(message.datasetUnitsAssumed("./three.csv"));
   });
 
+  it("tradewinds validate reads it too, and names a bad line of it", async () => {
+    const dir = folderWith({ "three.csv": THREE_CSV, "s.yaml": SCENARIO("./three.csv"), "bad.csv": THREE_CSV.replace("BBB,CCC,1", "BBB,CCC,-1"), "b.yaml": SCENARIO("bad.csv") });
+    const ok = await runCli("validate", join(dir, "s.yaml"));
+    expect(ok.code).toBe(EXIT.ok);
+    expect(ok.err).toContain(message.datasetUnitsAssumed("./three.csv"));
+    const bad = await runCli("validate", join(dir, "b.yaml"));
+    expect(bad.code).toBe(EXIT.input);
+    expect(bad.err).toContain(`bad.csv: line 7: ${message.flowNegative()}`);
+  });
+
   it("reads the same table as Parquet (written by DuckDB) to the same result", async () => {
     const dir = folderWith({ "three.csv": THREE_CSV, "s.yaml": SCENARIO("three.parquet") });
     const { DuckDBInstance } = await import("@duckdb/node-api");
@@ -122,16 +132,16 @@ describe("a flows table is validated: each problem names its line and the fix, n
   const GOOD = ["QQQ,QQQ,5", "QQQ,ZZZ,1", "ZZZ,QQQ,2", "ZZZ,ZZZ,7"];
 
   it("a negative value, a duplicate cell, an empty value: named by line", async () => {
-    expect((await problems(lines(...GOOD.slice(0, 3), "ZZZ,ZZZ,-7"))).map((i) => i.message)).toEqual([message.flowNegative("line 5")]);
-    expect((await problems(lines(...GOOD, "QQQ,ZZZ,3"))).map((i) => i.message)).toEqual([message.flowDuplicate("line 6", "line 3")]);
-    expect((await problems(lines(...GOOD.slice(0, 3), "ZZZ,ZZZ,"))).map((i) => i.message)).toEqual([message.flowCellMissing("line 5", "value")]);
+    expect((await problems(lines(...GOOD.slice(0, 3), "ZZZ,ZZZ,-7"))).map((i) => [i.path, i.message])).toEqual([["line 5", message.flowNegative()]]);
+    expect((await problems(lines(...GOOD, "QQQ,ZZZ,3"))).map((i) => [i.path, i.message])).toEqual([["line 6", message.flowDuplicate("line 3")]]);
+    expect((await problems(lines(...GOOD.slice(0, 3), "ZZZ,ZZZ,"))).map((i) => [i.path, i.message])).toEqual([["line 5", message.flowCellMissing("value")]]);
   });
 
   it("not square, a missing domestic flow, a tariff on domestic sales, a missing column, an extra text column", async () => {
     expect((await problems(lines("QQQ,QQQ,5", "QQQ,ZZZ,1"))).map((i) => i.message)).toEqual([message.flowNotSquare("the country first seen at line 3", "importer")]);
     expect((await problems(lines("QQQ,QQQ,5", "QQQ,ZZZ,1", "ZZZ,QQQ,2"))).map((i) => i.message)).toEqual([message.flowDomesticMissing("the country first seen at line 3")]);
     const tariffs = await problems(["exporter,importer,value,tariff", "QQQ,QQQ,5,0.1", "QQQ,ZZZ,1,0", "ZZZ,QQQ,2,0", "ZZZ,ZZZ,7,0"].join("\n"));
-    expect(tariffs.map((i) => i.message)).toEqual([message.flowTariffOnDomestic("line 2")]);
+    expect(tariffs.map((i) => [i.path, i.message])).toEqual([["line 2", message.flowTariffOnDomestic()]]);
     expect((await problems(["exporter,partner,value", "QQQ,QQQ,5"].join("\n"))).map((i) => i.message)).toEqual([message.flowColumnMissing("importer"), message.flowExtraTextColumn(2, undefined)]);
     expect((await problems(["exporter,importer,value,note", "QQQ,QQQ,5,secret"].join("\n"))).map((i) => i.message)).toEqual([message.flowExtraTextColumn(4, undefined)]);
   });

@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { useCallback } from "react";
-import type { QuantityDefinition, RunReport } from "./api.js";
+import type { QuantityDefinition, QuantityKey, RunReport } from "./api.js";
 import { axisLabel, definitionText, formatValue } from "./format.js";
 import { PlotFigure } from "./PlotFigure.js";
 
@@ -32,7 +32,7 @@ export function GainsLosses({ rows, def, count = 10 }: { rows: Row[]; def: Quant
 }
 
 /** A phased scenario's path: one line per report row across the phases (by date where given). */
-export function Timeline({ report, measure }: { report: RunReport; measure: string }) {
+export function Timeline({ report, measure }: { report: RunReport; measure: QuantityKey }) {
   const def = report.definitions[measure];
   const make = useCallback(() => {
     const dated = report.phases.every((p) => p.date);

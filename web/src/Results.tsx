@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import { api, type StoredResult } from "./api.js";
+import { api, type QuantityKey, type StoredResult } from "./api.js";
 import { GainsLosses, Timeline } from "./Charts.js";
 import { definitionText, formatValue } from "./format.js";
 import { ResultTable } from "./ResultTable.js";
@@ -45,7 +45,7 @@ export function Results({ stored }: { stored: Extract<StoredResult, { kind: "run
         </div>
         <label>
           measure{" "}
-          <select value={measure} onChange={(e) => setMeasure(e.target.value)} data-testid="measure">
+          <select value={measure} onChange={(e) => setMeasure(e.target.value as QuantityKey)} data-testid="measure">
             {report.tableKeys.map((key) => (
               <option key={key} value={key} title={definitionText(report.definitions[key])}>
                 {report.definitions[key].label} ({report.definitions[key].unit})

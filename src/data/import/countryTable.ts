@@ -50,7 +50,7 @@ export function countryTableFromFrame(frame: DataFrame, source: string): Country
   const rowOf = new Map<string, number>();
   for (let r = 0; r < frame.rowCount; r++) {
     if (country.codes[r] < 0) {
-      add(`row ${r + 1}`, message.flowCellMissing(`row ${r + 1}`, "country"));
+      add(`row ${r + 1}`, message.flowCellMissing("country"));
       continue;
     }
     const code = country.levels[country.codes[r]];

@@ -99,13 +99,13 @@ export function flowTableToDatasetFile(frame: DataFrame, options: FlowTableOptio
   const countryAt = (column: FactorColumn, r: number, name: string): number => {
     const level = column.codes[r];
     if (level < 0) {
-      add(at(r), undefined, message.flowCellMissing(at(r), name));
+      add(at(r), undefined, message.flowCellMissing(name));
       return -1;
     }
     const code = column.levels[level];
     let k = countryOf.get(code);
     if (k === undefined) {
-      if (code === "all") add(at(r), code, message.flowReservedCode(at(r)));
+      if (code === "all") add(at(r), code, message.flowReservedCode());
       countryOf.set(code, (k = codes.push(code) - 1));
       firstSeen.push(r);
     }
@@ -123,7 +123,7 @@ export function flowTableToDatasetFile(frame: DataFrame, options: FlowTableOptio
     if (!sector) continue;
     const level = sector.codes[r];
     if (level < 0) {
-      add(at(r), undefined, message.flowCellMissing(at(r), "sector"));
+      add(at(r), undefined, message.flowCellMissing("sector"));
       rowSector[r] = -1;
       continue;
     }
@@ -154,25 +154,25 @@ export function flowTableToDatasetFile(frame: DataFrame, options: FlowTableOptio
     const s = rowSector[r];
     const cell = (s * N + i) * N + j;
     const v = value[r];
-    if (Number.isNaN(v)) add(at(r), undefined, message.flowCellMissing(at(r), "value"));
-    else if (!Number.isFinite(v)) add(at(r), v, message.flowNotFinite(at(r), "value"));
-    else if (v < 0) add(at(r), v, message.flowNegative(at(r)));
-    if (rowOfCell[cell] >= 0) add(at(r), undefined, message.flowDuplicate(at(r), at(rowOfCell[cell])));
+    if (Number.isNaN(v)) add(at(r), undefined, message.flowCellMissing("value"));
+    else if (!Number.isFinite(v)) add(at(r), v, message.flowNotFinite("value"));
+    else if (v < 0) add(at(r), v, message.flowNegative());
+    if (rowOfCell[cell] >= 0) add(at(r), undefined, message.flowDuplicate(at(rowOfCell[cell])));
     rowOfCell[cell] = r;
     flows[cell] = v;
     if (tariff) {
       const t = tariff[r];
-      if (Number.isNaN(t)) add(at(r), undefined, message.flowCellMissing(at(r), "tariff"));
-      else if (!(t >= 0 && t <= 10)) add(at(r), t, message.flowTariffRange(at(r)));
-      else if (i === j && t !== 0) add(at(r), t, message.flowTariffOnDomestic(at(r)));
+      if (Number.isNaN(t)) add(at(r), undefined, message.flowCellMissing("tariff"));
+      else if (!(t >= 0 && t <= 10)) add(at(r), t, message.flowTariffRange());
+      else if (i === j && t !== 0) add(at(r), t, message.flowTariffOnDomestic());
       else if (t !== 0) tariffs.push([codes[j], codes[i], sectorCodes[s], t]);
     }
     if (year) years.add(year[r]);
     const first = rowOfPair[i * N + j];
     covariates.forEach(([name, column], c) => {
       const x = column[r];
-      if (!Number.isFinite(x)) add(at(r), undefined, Number.isNaN(x) ? message.flowCellMissing(at(r), name) : message.flowNotFinite(at(r), name));
-      else if (first >= 0 && x !== covariateValues[c][i * N + j]) add(at(r), x, message.flowCovariateVaries(at(r), name, at(first)));
+      if (!Number.isFinite(x)) add(at(r), undefined, Number.isNaN(x) ? message.flowCellMissing(name) : message.flowNotFinite(name));
+      else if (first >= 0 && x !== covariateValues[c][i * N + j]) add(at(r), x, message.flowCovariateVaries(name, at(first)));
       covariateValues[c][i * N + j] = x;
     });
     if (first < 0) rowOfPair[i * N + j] = r;
