@@ -5,7 +5,8 @@ export { runScenario, runScenarioAsync, runValidatedScenario, VERSION, type RunO
 export { validate, type ValidateOptions, type ValidationResult } from "./validate.js";
 export { loadScenarioDataset, loadScenarioDatasetSync, type LoadedDataset } from "./data/datasetFile.js";
 export { type FilePolicy } from "./scenario/filePolicy.js";
-export { validateScenarioText, validateScenarioObject, readScenarioFile } from "./scenario/validate.js";
+export { validateScenarioText, validateScenarioObject } from "./scenario/validate.js";
+export { readScenarioFile } from "./scenario/readScenarioFile.js";
 export { scenarioSchema, shockSchema, phaseSchema, type ScenarioInput, type ScenarioDocument, type ShockInput, type PhaseInput } from "./scenario/schema.js";
 export { scenarioJsonSchema } from "./scenario/jsonSchema.js";
 export { normalizeScenario, type NormalizedScenario } from "./scenario/normalize.js";

@@ -48,6 +48,10 @@ export function show(value: unknown): string {
 }
 
 export const message = {
+  // ---- comparing two runs (report/compare.ts) ------------------------------------------------------
+  comparePhaseUnmatched: (phase: string, side: "A" | "B", other: string[]) =>
+    `phase ${show(phase)} of run ${side} has no phase of that name in run ${side === "A" ? "B" : "A"} (${other.length ? other.map((p) => show(p)).join(", ") : "none"}); it is shown against nothing`,
+  comparePairedByPosition: () => "no phase names match between the two runs; phases are paired by position (1st with 1st, …)",
   // ---- datasets -------------------------------------------------------------------------------
   unknownDataset: (name: string, known: string[]) =>
     `unknown dataset ${show(name)}; choose one of ${known.join(", ")} (see \`tradewinds datasets\`)`,

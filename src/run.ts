@@ -1,17 +1,15 @@
 import { loadScenarioDataset, loadScenarioDatasetSync } from "./data/datasetFile.js";
 import { runEstimationStages } from "./estimation/estimationStages.js";
-import { withBaselineTariffs, type Dataset } from "./data/dataset.js";
-import { modelCatalog } from "./models/available.js";
+import type { Dataset } from "./data/dataset.js";
 import type { ModelCatalog } from "./models/catalog.js";
-import { newRunContext, type ModelOutcome, type RunContext } from "./models/types.js";
-import { buildPhaseReport } from "./report/build.js";
-import type { QuantityDefinition } from "./report/registry.js";
+import type { ModelOutcome, RunContext } from "./models/types.js";
 import type { RunReport } from "./report/types.js";
-import { compilePhase, type CompiledPhase } from "./scenario/compile.js";
+import { runOnDataset } from "./runOnDataset.js";
+import type { CompiledPhase } from "./scenario/compile.js";
 import type { FilePolicy } from "./scenario/filePolicy.js";
-import { normalizeScenario, phaseInForce } from "./scenario/normalize.js";
 import type { ScenarioDocument, ScenarioInput } from "./scenario/schema.js";
 import { validateScenarioObject, validateScenarioText } from "./scenario/validate.js";
+import { newRunContext } from "./models/types.js";
 
 import { VERSION } from "./version.js";
 
@@ -74,55 +72,20 @@ function validateScenario(scenario: string | ScenarioDocument, source: string): 
 
 export function runValidatedScenario(input: ScenarioInput, options: RunOptions = {}): RunReport {
   const source = options.source ?? "scenario";
-  const catalog = options.catalog ?? modelCatalog;
-  const ctx = options.context ?? newRunContext();
+  const context = options.context ?? newRunContext();
   let dataset = options.dataset;
   if (!dataset) {
     const loaded = loadScenarioDatasetSync(input.dataset, options.files ?? "deny", source);
-    ctx.warnings.push(...loaded.warnings);
+    context.warnings.push(...loaded.warnings);
     dataset = loaded.dataset;
   }
-  const data = withBaselineTariffs(dataset, input.baselineTariffs, source);
-  // 2. normalize: groups → members, inheritance → full shock lists, model parameters checked
-  const scenario = normalizeScenario(input, data, catalog, source);
-  ctx.warnings.push(...scenario.warnings);
-  const entry = catalog[scenario.modelType]; // normalizeScenario checked it is the catalog's own entry
-  // 2b. estimate: the scenario's PPML stages, whose coefficients and fixed effects the model may use for its baseline
-  const estimation = input.estimation ? runEstimationStages(input.estimation, options.files ?? "deny", source) : undefined;
-  const definitions: Record<string, QuantityDefinition> = {};
-  const baselines = new Map<string, unknown>();
-  const reports = scenario.phases.map((normalized, k) => {
-    // 3. calibrate once per distinct parameter set (estimation, domestic sales, …)
-    const key = JSON.stringify(normalized.modelParams);
-    if (!baselines.has(key)) baselines.set(key, entry.model.calibrate(data, normalized.modelParams as never, ctx, estimation));
-    const baseline = baselines.get(key);
-    // 4. compile: shocks → dense policy arrays on the dataset's index order (closed-form rates from the baseline)
-    const phase = compilePhase(phaseInForce(scenario.phases, k), data, entry.closedFormRates?.(baseline), { source, phasePath: `phases[${k}]` });
-    // 5. solve against the baseline
-    const outcome = entry.model.solve(baseline, phase.policy, ctx);
-    options.onPhaseSolved?.(phase, outcome);
-    ctx.progress?.((k + 1) / scenario.phases.length);
-    // 6. report: outcomes → rows keyed by the registry
-    return { ...buildPhaseReport(phase, outcome, data, scenario.reportRows, scenario.bilateral, definitions), appliedRates: phase.appliedRates };
+  // 2–6. normalize, estimate, calibrate, compile, solve, report on the loaded dataset (runOnDataset.ts);
+  // the estimation stages read files, so they are run here and handed in.
+  return runOnDataset(input, dataset, {
+    source,
+    catalog: options.catalog,
+    context,
+    estimate: () => (input.estimation ? runEstimationStages(input.estimation, options.files ?? "deny", source) : undefined),
+    onPhaseSolved: options.onPhaseSolved,
   });
-  return {
-    tradewinds: VERSION,
-    scenario: { name: scenario.name, description: scenario.description, source },
-    dataset: {
-      name: data.meta.name,
-      title: data.meta.title,
-      year: data.meta.year,
-      baselineTariffs: data.baselineTariffs,
-      units: data.meta.units,
-      source: data.meta.source,
-      licence: data.meta.licence,
-      attribution: data.meta.attribution,
-    },
-    model: { type: scenario.modelType, description: entry.description },
-    tableKeys: entry.tableKeys.filter((key) => key in definitions),
-    sectorTableKeys: (entry.sectorTableKeys ?? []).filter((key) => key in definitions),
-    phases: reports,
-    definitions,
-    warnings: ctx.warnings,
-  };
 }

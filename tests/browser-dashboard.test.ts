@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -12,6 +13,7 @@ import type { RunReport } from "../src/report/types.js";
 import { buildServer, type TradewindsServer } from "../src/server/app.js";
 import { runBloc } from "../src/strategy/runBloc.js";
 import { launchHeadlessChromium } from "./support/browser.js";
+import { editorText, seriousAccessibilityViolations, setEditorText } from "./web/support.js";
 
 /**
  * The dashboard in a real browser (headless Chromium from the npm package @sparticuz/chromium, or a system
@@ -122,26 +124,27 @@ describe("the dashboard on examples/japan-2025.yaml", () => {
     const cli = await cliReport();
     const cliJapan = cli.phases[cli.phases.length - 1].countries.find((c) => c.code === "JPN")!.values.welfareChangePct;
     expect(Number(await japanCell(page).getAttribute("data-value"))).toBe(cliJapan);
-    expect(await page.getByTestId("yaml-editor").inputValue()).toBe(readFileSync(EXAMPLE, "utf8"));
+    expect(await editorText(page)).toBe(readFileSync(EXAMPLE, "utf8"));
     // Compare the run with itself: every difference is zero.
     const id = new URL(resultUrl).searchParams.get("result")!;
     await page.getByTestId("compare-A").selectOption(id);
     await page.getByTestId("compare-B").selectOption(id);
-    const japanRow = page.locator("[data-testid=compare-table] tbody tr", { hasText: "JPN" });
+    const japanRow = page.locator("[data-testid=compare-table] tbody tr[data-code=JPN]");
     await japanRow.waitFor({ timeout: 30_000 });
-    expect((await japanRow.locator("td").nth(2).textContent())?.trim()).toBe("0.00");
+    // Zero is no loss: "0.00 pp", not "-0.00", and not coloured.
+    expect((await japanRow.locator("td[data-key=difference]").textContent())?.trim()).toBe("0.00 pp");
+    expect(await japanRow.locator("td[data-key=difference]").getAttribute("class")).toBe("tone-zero");
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
     await page.close();
   });
 
   it("a broken scenario (a tariff of 15 where 15% is meant) shows the error naming the field", async () => {
     const page = await openPage("/?example=japan-2025");
-    const editor = page.getByTestId("yaml-editor");
-    await expect.poll(() => editor.inputValue()).toContain('set: "15%"');
-    const text = await editor.inputValue();
+    await expect.poll(() => editorText(page)).toContain('set: "15%"');
+    const text = await editorText(page);
     const broken = text.replace('exporter: JPN, set: "15%"', "exporter: JPN, set: 15");
     expect(broken).not.toBe(text);
-    await editor.fill(broken);
+    await setEditorText(page, broken);
     const lastPhase = (text.match(/^ {2}- name:/gm) ?? []).length - 1;
     const issue = page.locator(`[data-testid=issues] li[data-path="phases[${lastPhase}].shocks[0].set"]`);
     await issue.waitFor({ timeout: 30_000 });
@@ -181,6 +184,8 @@ describe("a bloc analysis through the API and the dashboard", () => {
     expect(await rows.count()).toBe(4);
     expect(await page.locator("[data-testid=bloc-table] tbody tr.stable").count()).toBe(direct.stableSets.length);
     await page.screenshot({ path: join(ARTIFACTS, "dashboard-bloc.png") });
+    // axe-core on the bloc view: no serious or critical violation.
+    expect(await seriousAccessibilityViolations(page, readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8"))).toEqual([]);
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
     await page.close();
   });

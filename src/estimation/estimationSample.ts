@@ -1,7 +1,7 @@
 import { TradewindsInputError, message } from "../messages.js";
 import { fixedEffectComponents, type ClusterVariable, type EstimationSpec } from "./estimationSpec.js";
 import { encodeFactor, encodeUnorderedPair, restrictFactor, type Factor } from "./factor.js";
-import { numericColumn, shownValue, type DataFrame } from "./frame.js";
+import { numericColumn, shownValue, type DataFrame } from "./dataFrame.js";
 import { pruneSingletonsAndSeparation, type DroppedObservation } from "./pruneSample.js";
 
 /**

@@ -1,4 +1,4 @@
-import { getColumn, type Column, type DataFrame } from "./frame.js";
+import { getColumn, type Column, type DataFrame } from "./dataFrame.js";
 
 /**
  * A fixed-effect factor: every observation mapped to a dense level code.

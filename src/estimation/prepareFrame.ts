@@ -1,6 +1,6 @@
 import { TradewindsInputError, message } from "../messages.js";
 import type { DerivedColumn, SampleCondition } from "./estimationSpec.js";
-import { getColumn, numericColumn, shownValue, withNumericColumn, type Column, type DataFrame } from "./frame.js";
+import { getColumn, numericColumn, shownValue, withNumericColumn, type Column, type DataFrame } from "./dataFrame.js";
 
 /**
  * The spec's `derive` and `sample` steps on a data frame: pure functions, the input frame unchanged.

@@ -53,6 +53,11 @@ export interface ModelOutcome {
    * counterfactual, in the dataset's units — for bilateral tables (JPN → USA, …). Optional.
    */
   flows?: { baseline: Float64Array; counterfactual: Float64Array };
+  /**
+   * The solver's state at the solution, in the model's own form, which `solve` accepts back as `start`
+   * to re-solve a nearby policy warm (the dashboard's what-if). Absent where the model has no warm start.
+   */
+  warmStart?: unknown;
 }
 
 /** Warnings travel in a context passed down the call, never through a global logger. */
@@ -74,8 +79,12 @@ export interface Model<Params, Baseline> {
   id: string;
   /** Calibrate the baseline equilibrium; `estimation` holds the scenario's estimation stages, if it has any. */
   calibrate(data: Dataset, params: Params, ctx: RunContext, estimation?: EstimationStages): Baseline;
-  /** Solve the counterfactual for a policy; a zero policy must return the baseline exactly. */
-  solve(baseline: Baseline, policy: CompiledPolicy, ctx: RunContext): ModelOutcome;
+  /**
+   * Solve the counterfactual for a policy; a zero policy must return the baseline exactly. `start`: the
+   * `warmStart` of an earlier outcome on the same baseline, to start from instead of the baseline (the
+   * same equilibrium to the solver's tolerance, usually in far fewer steps); models without one ignore it.
+   */
+  solve(baseline: Baseline, policy: CompiledPolicy, ctx: RunContext, start?: unknown): ModelOutcome;
 }
 
 /** A policy that changes nothing: baseline tariffs, unit cost factors, no covariate change. */

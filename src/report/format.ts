@@ -1,10 +1,12 @@
 import Table from "cli-table3";
 import { stringify } from "csv-stringify/sync";
 import { csvTextCell } from "./csvCell.js";
+import { formatNumber } from "./formatNumber.js";
 import type { QuantityDefinition, QuantityKey } from "./registry.js";
 import type { PhaseReport, ResultRow, RunReport } from "./types.js";
 
 export type OutputFormat = "table" | "json" | "csv";
+export { formatNumber };
 
 export function formatReport(report: RunReport, format: OutputFormat, options: TableOptions = {}): string {
   if (format === "json") return JSON.stringify(report, null, 2) + "\n";
@@ -16,18 +18,6 @@ export interface TableOptions {
   /** Show the sector table of this country (multi-sector models). */
   country?: string;
   sectors?: boolean;
-}
-
-/** Digits shown for a quantity in tables (JSON and CSV keep full precision). */
-function digits(def: QuantityDefinition): number {
-  return def.unit === "%" || def.unit === "pp" ? 2 : def.unit === "share" || def.unit === "ratio" ? 4 : 1;
-}
-
-export function formatNumber(value: number | undefined, def: QuantityDefinition): string {
-  if (value === undefined) return "";
-  if (def.unit === "rate") return `${(100 * value).toFixed(1)}%`;
-  const text = value.toFixed(digits(def));
-  return def.unit === "%" && value > 0 ? "+" + text : text === "-0.00" ? "0.00" : text;
 }
 
 /** Table style of every text table (cli-table3): a frame and a header rule, no rules between rows. */

@@ -16,6 +16,12 @@ export interface QuantityDefinition {
   level: "country" | "country-sector" | "scalar" | "bloc";
   /** How a group aggregate is formed: baseline-expenditure-weighted mean, sum, or not aggregated. */
   aggregate: "weighted-mean" | "sum" | "none";
+  /**
+   * Which way is good for the country, machine-readable (the dashboard colours gains and losses by it):
+   * "higher" (welfare, real wage), "lower" (consumer prices), or "neither" — a change that is not a gain
+   * or a loss in itself (exports, factory prices, deficits, tariff levels, exposure shares).
+   */
+  better: "higher" | "lower" | "neither";
 }
 
 /**
@@ -33,6 +39,7 @@ const defs = [
     sign: "positive = the country gains",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "factoryPriceChangePct",
@@ -42,6 +49,7 @@ const defs = [
     sign: "positive = the country's output is dearer",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "priceIndexChangePct",
@@ -51,6 +59,7 @@ const defs = [
     sign: "positive = consumer prices rise",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "exportsChangePct",
@@ -60,6 +69,7 @@ const defs = [
     sign: "positive = exports grow",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "importsChangePct",
@@ -69,6 +79,7 @@ const defs = [
     sign: "positive = imports grow",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   // ---- structural gravity (Advanced Guide GEPPML `ag`, gegravity OneSectorGE `gegravity`) ---------
   {
@@ -79,6 +90,7 @@ const defs = [
     sign: "positive = buyers face higher resistance (dearer imports and home goods)",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "imrConditionalChangePct",
@@ -88,6 +100,7 @@ const defs = [
     sign: "positive = higher resistance",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "omrChangePct",
@@ -97,6 +110,7 @@ const defs = [
     sign: "positive = sellers face higher resistance",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "omrConditionalChangePct",
@@ -106,6 +120,7 @@ const defs = [
     sign: "positive = higher resistance",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "exportsConditionalChangePct",
@@ -115,6 +130,7 @@ const defs = [
     sign: "positive = exports grow",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "outputChangePct",
@@ -124,6 +140,7 @@ const defs = [
     sign: "positive = output value rises",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "expenditureChangePct",
@@ -133,6 +150,7 @@ const defs = [
     sign: "positive = spending rises",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "welfareStatistic",
@@ -142,6 +160,7 @@ const defs = [
     sign: "below 1 = the country gains (gegravity convention)",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "termsOfTradeChangePct",
@@ -151,6 +170,7 @@ const defs = [
     sign: "positive = improves",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "intranationalTradeChangePct",
@@ -160,6 +180,7 @@ const defs = [
     sign: "positive = more domestic sourcing",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   // ---- Caliendo–Parro (2015) multi-sector model with input–output links (`caliendo-parro`) ----------
   // Its welfareChangePct is the exact Î/P̂; the package's first-order decomposition (spec §1.6) is reported beside it:
@@ -172,6 +193,7 @@ const defs = [
     sign: "positive = export prices rise relative to import prices",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "volumeOfTradeEffectPct",
@@ -181,6 +203,7 @@ const defs = [
     sign: "positive = more trade in tariff-distorted markets",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "tradeCostEffectPct",
@@ -190,6 +213,7 @@ const defs = [
     sign: "positive = cheaper trade",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "realWageChangePct",
@@ -199,6 +223,7 @@ const defs = [
     sign: "positive = wages buy more",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "welfareFirstOrderPct",
@@ -209,6 +234,7 @@ const defs = [
     sign: "positive = the country gains, to first order",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "grossOutputChangePct",
@@ -218,6 +244,7 @@ const defs = [
     sign: "positive = the sector's sales grow",
     level: "country-sector",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "sectorPriceChangePct",
@@ -227,6 +254,7 @@ const defs = [
     sign: "positive = dearer",
     level: "country-sector",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "inputCostChangePct",
@@ -236,6 +264,7 @@ const defs = [
     sign: "positive = producing costs more",
     level: "country-sector",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "sectorExportsChangePct",
@@ -245,6 +274,7 @@ const defs = [
     sign: "positive = exports grow",
     level: "country-sector",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "sectorImportsChangePct",
@@ -254,6 +284,7 @@ const defs = [
     sign: "positive = imports grow",
     level: "country-sector",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "tariffRevenue",
@@ -263,6 +294,7 @@ const defs = [
     sign: "collected by the importer",
     level: "country-sector",
     aggregate: "sum",
+    better: "neither",
   },
   {
     key: "baselineTariffRevenue",
@@ -272,6 +304,7 @@ const defs = [
     sign: "collected by the importer",
     level: "country-sector",
     aggregate: "sum",
+    better: "neither",
   },
   // ---- Liberation Day (Ignatenko, Macedoni, Lashkaripour & Simonovska 2025) one-sector model (`liberation-day`) ----
   // Also reports welfareChangePct (Ŵ of §3.3), priceIndexChangePct, factoryPriceChangePct (ŵ), realWageChangePct
@@ -284,6 +317,7 @@ const defs = [
     sign: "positive = the deficit grows (or the surplus shrinks)",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "exportsToGdpChangePct",
@@ -293,6 +327,7 @@ const defs = [
     sign: "positive = exports rise relative to output",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "importsToGdpChangePct",
@@ -302,6 +337,7 @@ const defs = [
     sign: "positive = imports rise relative to output",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "employmentChangePct",
@@ -311,6 +347,7 @@ const defs = [
     sign: "positive = more people work",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "tariffRevenueShare",
@@ -320,6 +357,7 @@ const defs = [
     sign: "collected by the importer; 0.01 = 1% of baseline spending",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   // ---- bloc formation (spec scenarios-and-strategy.md §3; report/blocReport.ts) ------------------
   {
@@ -330,6 +368,7 @@ const defs = [
     sign: "positive = the candidate gains relative to the baseline",
     level: "bloc",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "blocWelfareOutsidePct",
@@ -339,6 +378,7 @@ const defs = [
     sign: "positive = the candidate gains relative to the baseline",
     level: "bloc",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "blocGainFromJoiningPp",
@@ -348,6 +388,7 @@ const defs = [
     sign: "positive = joining is better than staying out",
     level: "bloc",
     aggregate: "none",
+    better: "higher",
   },
   // ---- tariff wars in Ossa's (2014) model (spec caliendo-parro-and-ossa.md §2.3–2.4; strategy/tariffWar.ts) --
   {
@@ -358,6 +399,7 @@ const defs = [
     sign: "positive = the tariff setter gains",
     level: "country",
     aggregate: "none",
+    better: "higher",
   },
   {
     key: "optimalTariffOthersWelfarePct",
@@ -367,6 +409,7 @@ const defs = [
     sign: "negative = the optimal tariff is a beggar-thy-neighbour policy",
     level: "country",
     aggregate: "none",
+    better: "higher",
   },
   {
     key: "optimalTariffRate",
@@ -376,6 +419,7 @@ const defs = [
     sign: "a tariff level, not a change",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "medianOptimalTariff",
@@ -385,6 +429,7 @@ const defs = [
     sign: "a tariff level, not a change",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "nashWelfarePct",
@@ -394,6 +439,7 @@ const defs = [
     sign: "negative = the country loses from the trade war",
     level: "country",
     aggregate: "none",
+    better: "higher",
   },
   {
     key: "medianNashTariff",
@@ -403,6 +449,7 @@ const defs = [
     sign: "a tariff level, not a change",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   // ---- Lashkaripour (2021) tariff war (`lashkaripour`; spec tariffwar.md §5–7) -------------------------
   {
@@ -413,6 +460,7 @@ const defs = [
     sign: "a tariff level, not a change",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "nashTariffRate",
@@ -422,6 +470,7 @@ const defs = [
     sign: "a tariff level, not a change",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "welfareChangeUsd",
@@ -431,6 +480,7 @@ const defs = [
     sign: "positive = the country gains",
     level: "country",
     aggregate: "sum",
+    better: "higher",
   },
   {
     key: "meanWelfareChangePct",
@@ -440,6 +490,7 @@ const defs = [
     sign: "negative = the average country loses",
     level: "scalar",
     aggregate: "none",
+    better: "higher",
   },
   {
     key: "medianWelfareChangePct",
@@ -449,6 +500,7 @@ const defs = [
     sign: "negative = the median country loses",
     level: "scalar",
     aggregate: "none",
+    better: "higher",
   },
   {
     key: "worldWelfareChangeUsd",
@@ -458,6 +510,7 @@ const defs = [
     sign: "positive = the world gains",
     level: "scalar",
     aggregate: "none",
+    better: "higher",
   },
   {
     key: "meanNashTariffRate",
@@ -467,6 +520,7 @@ const defs = [
     sign: "a tariff level, not a change",
     level: "scalar",
     aggregate: "none",
+    better: "neither",
   },
   // ---- Advanced Guide NAFTA table convention (model param conventions: [published-nafta]): the effect OF the
   // agreement, baseline vs the counterfactual without it, relative to the counterfactual (spec one-sector.md §1.6).
@@ -478,6 +532,7 @@ const defs = [
     sign: "positive = the country gains from the agreement",
     level: "country",
     aggregate: "weighted-mean",
+    better: "higher",
   },
   {
     key: "naftaEffectPriceChangePct",
@@ -487,6 +542,7 @@ const defs = [
     sign: "positive = prices are higher with the agreement",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "naftaEffectImrChangePct",
@@ -496,6 +552,7 @@ const defs = [
     sign: "negative = the agreement lowers consumer prices",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "naftaEffectImrConditionalChangePct",
@@ -505,6 +562,7 @@ const defs = [
     sign: "negative = the agreement lowers consumer prices",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "naftaEffectOmrChangePct",
@@ -514,6 +572,7 @@ const defs = [
     sign: "negative = the agreement eases the country's access to markets",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "naftaEffectOmrConditionalChangePct",
@@ -523,6 +582,7 @@ const defs = [
     sign: "negative = the agreement eases the country's access to markets",
     level: "country",
     aggregate: "weighted-mean",
+    better: "lower",
   },
   {
     key: "naftaEffectExportsChangePct",
@@ -532,6 +592,7 @@ const defs = [
     sign: "positive = the agreement raises exports",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "naftaEffectExportsConditionalChangePct",
@@ -541,6 +602,7 @@ const defs = [
     sign: "positive = the agreement raises exports",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   // ---- supply-chain exposure: value-added accounting (spec scenarios-and-strategy.md §5; src/exposure/) ----
   // A = input requirements at producer prices, L = (I − A)⁻¹, v = β + tariff revenue on inputs per unit of
@@ -553,6 +615,7 @@ const defs = [
     sign: "larger = n's consumption rests more on i's factors",
     level: "country",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "foreignVaInExports",
@@ -562,6 +625,7 @@ const defs = [
     sign: "larger = the country's exports carry more imported value added",
     level: "country",
     aggregate: "sum",
+    better: "neither",
   },
   {
     key: "foreignVaShareOfExports",
@@ -571,6 +635,7 @@ const defs = [
     sign: "larger = more backward participation in value chains",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
   },
   {
     key: "domesticVaInForeignFinalDemand",
@@ -580,6 +645,7 @@ const defs = [
     sign: "larger = more of the country's income is earned from foreign consumers",
     level: "country",
     aggregate: "sum",
+    better: "neither",
   },
   {
     key: "directExposure",
@@ -589,6 +655,7 @@ const defs = [
     sign: "larger = the sector buys more of its inputs directly from i",
     level: "country-sector",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "totalExposure",
@@ -598,6 +665,7 @@ const defs = [
     sign: "larger = the sector depends more on i through the whole chain",
     level: "country-sector",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "vaContentShare",
@@ -607,6 +675,7 @@ const defs = [
     sign: "larger = more of the sector's value is created in i",
     level: "country-sector",
     aggregate: "none",
+    better: "neither",
   },
   {
     key: "chokepointOutputShare",
@@ -616,6 +685,7 @@ const defs = [
     sign: "larger = a worse chokepoint; no substitution, so an upper bound beside the GE result",
     level: "country",
     aggregate: "none",
+    better: "lower",
   },
   {
     key: "importSourceShare",
@@ -625,6 +695,7 @@ const defs = [
     sign: "larger = the supplier matters more in that market",
     level: "country-sector",
     aggregate: "none",
+    better: "neither",
   },
 ] as const satisfies readonly QuantityDefinition[];
 

@@ -12,7 +12,7 @@ export interface ParseOptions {
 }
 
 /**
- * YAML or JSON text → plain data, or every syntax problem with its line. Aliases (`*name`) expand at
+ * YAML or JSON text → plain data, or the first syntax problem with its line (later ones follow from it). Aliases (`*name`) expand at
  * most SCENARIO_LIMITS.maxAliasCount times (alias bombs are refused, not expanded), and nesting
  * beyond the parser's stack is an input error, never a crash.
  */
@@ -20,8 +20,10 @@ export function parseYamlText(text: string, source: string, options: ParseOption
   const echo = options.echo ?? true;
   const doc = parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length) {
+    // The parser reports the consequences of one mistake too (an unclosed `[` gives five or six errors on
+    // the lines after it): the first error is the one to fix, and the one reported.
     throw new TradewindsInputError(
-      doc.errors.map((e): InputIssue => {
+      doc.errors.slice(0, 1).map((e): InputIssue => {
         const at = e.linePos?.[0];
         const path = at ? `line ${at.line}` : "";
         if (e.code === "RESOURCE_EXHAUSTION") return { source, path, value: "", message: message.scenarioLimit("nesting too deep to parse", "levels of nesting", SCENARIO_LIMITS.maxDepth) };

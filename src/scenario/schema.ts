@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { estimationSectionSchema } from "../estimation/estimationStages.js";
+import { estimationSectionSchema } from "../estimation/estimationSection.js";
 import { message } from "../messages.js";
 import { DOMAIN_REASONS, MAX_COVARIATE_MAGNITUDE, MAX_TRADE_COST_FACTOR, MIN_TRADE_COST_FACTOR, range } from "./domains.js";
 import { rateSchema } from "./rate.js";

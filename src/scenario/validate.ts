@@ -1,6 +1,5 @@
 import type { z } from "zod";
 import { TradewindsInputError, message, show, type InputIssue } from "../messages.js";
-import { readInputFile } from "../util/inputFile.js";
 import { scenarioShapeIssues } from "./limits.js";
 import { parseYamlText } from "./parseText.js";
 import { formatPath } from "./paths.js";
@@ -22,10 +21,6 @@ export function validateScenarioObject(raw: unknown, source: string): ScenarioIn
   const parsed = scenarioSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   throw new TradewindsInputError(zodIssues(parsed.error.issues, raw, source));
-}
-
-export function readScenarioFile(path: string): ScenarioInput {
-  return validateScenarioText(readInputFile(path, { what: "scenario file" }), path);
 }
 
 /** Converts zod issues into the project's field-naming issues, with the offending value looked up. */

@@ -38,6 +38,9 @@ export const httpMessage = {
   validationFailed: (detail: string) => `the scenario could not be checked within the server's memory limit (${detail}); send a smaller scenario`,
   validationBusy: (queued: number) => `the server is busy checking ${queued} other scenario(s); retry in a second`,
   notFound: (what: string, id: string) => `no ${what} with id ${JSON.stringify(id)}; list them with GET /api/${what === "job" ? "jobs" : "results"}`,
+  noDatasetFiles: (name: string, known: string[]) =>
+    `no embedded dataset ${JSON.stringify(name)} to send to the browser; the dashboard solves in the browser on ${known.length ? known.join(", ") : "(none)"} (other datasets are solved on the server: press Run)`,
+  noDatasetChunk: (name: string, index: string, count: number) => `dataset ${JSON.stringify(name)} has no chunk ${index}; its chunks are numbered 0 to ${count - 1}`,
   unknownExample: (name: string, known: string[]) => `unknown example ${JSON.stringify(name)}; choose one of ${known.length ? known.join(", ") : "(none)"}`,
   unknownFormat: (format: string) => `unknown format ${JSON.stringify(format)}; choose json, csv or table`,
   notForBloc: (what: string) => `${what} is not available for a bloc analysis; use format json or table`,

@@ -15,6 +15,8 @@ import type { ModelCatalog } from "../models/catalog.js";
  */
 export interface ServerLibrary {
   catalog: ModelCatalog;
+  /** Whether the datasets are the package's embedded ones (the dashboard can then fetch their files and solve in the browser). */
+  embedded: boolean;
   datasetNames(): string[];
   /** The dataset of that name; an unknown name is an input error naming the field `dataset`. */
   dataset(name: string): Dataset;
@@ -41,13 +43,15 @@ export function loadLibrary(catalogModule?: string): Promise<ServerLibrary> {
 }
 
 async function importLibrary(catalogModule?: string): Promise<ServerLibrary> {
-  if (!catalogModule) return { catalog: modelCatalog, datasetNames: listEmbeddedDatasets, dataset: loadDataset };
+  if (!catalogModule) return { catalog: modelCatalog, embedded: true, datasetNames: listEmbeddedDatasets, dataset: loadDataset };
   const mod = (await importModule(catalogModule)) as CatalogModule;
   const own = mod.datasets;
-  if (!own) return { catalog: mod.catalog, datasetNames: listEmbeddedDatasets, dataset: loadDataset };
+  // A catalog module's own models may not run in the browser: its datasets are solved on the server only.
+  if (!own) return { catalog: mod.catalog, embedded: false, datasetNames: listEmbeddedDatasets, dataset: loadDataset };
   const names = Object.keys(own).sort();
   return {
     catalog: mod.catalog,
+    embedded: false,
     datasetNames: () => names,
     dataset(name) {
       if (Object.hasOwn(own, name)) return own[name];

@@ -40,6 +40,23 @@ export function openApiDocument(scenarioSchema: object): Record<string, unknown>
           responses: { 200: { description: "The example", ...json({ type: "object" }) }, 404: error("No such example") },
         },
       },
+      "/api/datasets/{name}/header": {
+        get: {
+          summary: "The header (JSON) of an embedded dataset's binary form, by dataset name: what the dashboard fetches to solve in the browser",
+          parameters: [{ name: "name", in: "path", required: true, schema: { type: "string" } }],
+          responses: { 200: { description: "The header", ...json({ type: "object" }) }, 404: error("Not an embedded dataset") },
+        },
+      },
+      "/api/datasets/{name}/chunks/{index}": {
+        get: {
+          summary: "Chunk k of an embedded dataset's binary form, gzip as stored (the header lists its inflated size and checksums)",
+          parameters: [
+            { name: "name", in: "path", required: true, schema: { type: "string" } },
+            { name: "index", in: "path", required: true, schema: { type: "integer", minimum: 0 } },
+          ],
+          responses: { 200: { description: "gzip bytes", content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } }, 404: error("No such chunk") },
+        },
+      },
       "/api/schema": { get: { summary: "The JSON Schema of scenario files", responses: { 200: { description: "JSON Schema", ...json({ type: "object" }) } } } },
       "/api/validate": {
         post: {

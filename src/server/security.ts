@@ -27,8 +27,8 @@ export function hostName(header: string | undefined): string | undefined {
  *   (the `--host` value and any `--allow-host`) answers 421, so that a page on another site cannot
  *   reach the API through DNS rebinding (a name it controls, resolved to 127.0.0.1);
  * - security headers by @fastify/helmet: a Content-Security-Policy under which the dashboard runs
- *   (scripts, styles and fetches from this origin only; inline styles allowed, as Observable Plot
- *   writes them; no framing), X-Content-Type-Options: nosniff, X-Frame-Options: DENY, no referrer.
+ *   (scripts, workers, styles and fetches from this origin only; inline styles allowed, as Observable
+ *   Plot and CodeMirror write them; no framing), X-Content-Type-Options: nosniff, X-Frame-Options: DENY, no referrer.
  */
 export async function registerSecurity(app: FastifyInstance, allowedHosts: readonly string[]): Promise<void> {
   const allowed = new Set([...LOOPBACK_HOSTS, ...allowedHosts.map((h) => hostName(h) ?? "")].filter(Boolean));
@@ -41,6 +41,8 @@ export async function registerSecurity(app: FastifyInstance, allowedHosts: reado
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", "data:"],
         connectSrc: ["'self'"],
+        // The in-browser what-if runs the model in a Web Worker loaded from this origin (a module script of dist/web).
+        workerSrc: ["'self'"],
         fontSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],

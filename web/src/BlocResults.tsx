@@ -1,5 +1,6 @@
 import type { BlocReport } from "./api.js";
 import { api } from "./api.js";
+import { toneOf } from "./colors.js";
 import { definitionText, formatValue } from "./format.js";
 
 /**
@@ -11,7 +12,7 @@ export function BlocResults({ id, report }: { id: string; report: BlocReport }) 
   const codes = report.bloc.candidates.map((c) => c.code);
   const stable = new Set(report.stableSets);
   const cell = (v: number, key = report.payoffKey) => (
-    <td title={definitionText(report.definitions[key])} className={v < 0 ? "neg" : ""} data-value={v}>
+    <td title={definitionText(report.definitions[key])} className={`tone-${toneOf(v, report.definitions[key])}`} data-value={v}>
       {formatValue(v, report.definitions[key])}
     </td>
   );
@@ -41,7 +42,7 @@ export function BlocResults({ id, report }: { id: string; report: BlocReport }) 
       <h3 title={definitionText(payoff)}>
         Payoffs and stability ({report.sets.length} membership sets; {report.stableSets.length} stable)
       </h3>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Bloc table">
         <table data-testid="bloc-table">
           <thead>
             <tr>
@@ -64,7 +65,7 @@ export function BlocResults({ id, report }: { id: string; report: BlocReport }) 
               <tr key={s.mask} className={stable.has(s.mask) ? "stable" : ""}>
                 <th scope="row">{s.members.length ? s.members.join(", ") : "(none)"}</th>
                 {codes.map((c) => (
-                  <td key={c} title={definitionText(payoff)} className={`${s.members.includes(c) ? "member" : ""} ${s.payoffs[c] < 0 ? "neg" : ""}`}>
+                  <td key={c} title={definitionText(payoff)} className={`${s.members.includes(c) ? "member" : ""} tone-${toneOf(s.payoffs[c], payoff)}`}>
                     {formatValue(s.payoffs[c], payoff)}
                   </td>
                 ))}
@@ -82,7 +83,7 @@ export function BlocResults({ id, report }: { id: string; report: BlocReport }) 
       {report.focus && (
         <>
           <h3>{report.focus.candidate}: join or stay out, for each configuration of the others</h3>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Bloc table">
             <table data-testid="bloc-focus">
               <thead>
                 <tr>

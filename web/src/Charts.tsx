@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { useCallback } from "react";
 import type { QuantityDefinition, QuantityKey, RunReport } from "./api.js";
+import { measureScale } from "./colors.js";
 import { axisLabel, definitionText, formatValue } from "./format.js";
 import { PlotFigure } from "./PlotFigure.js";
 
@@ -10,47 +11,73 @@ interface Row {
   value: number;
 }
 
-/** The largest gains and losses of one measure in one phase, as horizontal bars. */
-export function GainsLosses({ rows, def, count = 10 }: { rows: Row[]; def: QuantityDefinition | undefined; count?: number }) {
+const rowLabel = (r: Row) => (r.name && r.name !== r.code ? `${r.code} ${r.name}` : r.code);
+
+/** The largest gains and losses of one measure in one phase, as horizontal bars coloured by good/bad. */
+export function GainsLosses({ rows, def, named, count = 10, width = 420 }: { rows: Row[]; def: QuantityDefinition | undefined; named: string[]; count?: number; width?: number }) {
   const make = useCallback(() => {
-    const sorted = [...rows].sort((a, b) => b.value - a.value);
+    const sorted = [...rows].filter((r) => Number.isFinite(r.value)).sort((a, b) => b.value - a.value);
     const picked = sorted.length > 2 * count ? [...sorted.slice(0, count), ...sorted.slice(-count)] : sorted;
+    const { scale } = measureScale(rows.map((r) => r.value), def, named.map((c) => rows.find((r) => r.code === c)?.value ?? NaN));
     return Plot.plot({
-      width: 420,
-      height: 24 + picked.length * 16,
+      width,
+      height: 30 + picked.length * 17,
       marginLeft: 150,
       x: { label: axisLabel(def), grid: true },
-      y: { label: null, domain: picked.map((r) => `${r.code} ${r.name}`) },
-      color: { type: "diverging", scheme: "RdBu", pivot: 0 },
+      y: { label: null, domain: picked.map(rowLabel) },
       marks: [
-        Plot.barX(picked, { x: "value", y: (r: Row) => `${r.code} ${r.name}`, fill: "value", title: (r: Row) => `${r.name}: ${formatValue(r.value, def)}\n\n${definitionText(def)}` }),
+        Plot.barX(picked, { x: "value", y: rowLabel, fill: (r: Row) => String(scale.apply(r.value)), stroke: (r: Row) => (named.includes(r.code) ? "#111" : "none"), title: (r: Row) => `${r.name}: ${formatValue(r.value, def)}\n\n${definitionText(def)}` }),
         Plot.ruleX([0]),
       ],
     });
-  }, [rows, def, count]);
+  }, [rows, def, count, named, width]);
   return <PlotFigure make={make} testId="gains-losses" />;
 }
 
-/** A phased scenario's path: one line per report row across the phases (by date where given). */
-export function Timeline({ report, measure }: { report: RunReport; measure: QuantityKey }) {
+/**
+ * A phased scenario's path: one line per report row across the phases, which sit evenly on the axis in
+ * their order and are labelled by name (and date) — readable when dates are days apart.
+ */
+export function Timeline({ report, measure, width = 420 }: { report: RunReport; measure: QuantityKey; width?: number }) {
   const def = report.definitions[measure];
   const make = useCallback(() => {
-    const dated = report.phases.every((p) => p.date);
-    const points = report.phases.flatMap((phase, k) =>
-      phase.summary.map((row) => ({ phase: phase.name, x: dated ? new Date(phase.date!) : k + 1, code: row.code, value: row.values[measure] })),
-    );
+    const labels = report.phases.map((p) => (p.date ? `${p.name} (${p.date.slice(5)})` : p.name));
+    const points = report.phases.flatMap((phase, k) => phase.summary.map((row) => ({ phase: labels[k], code: row.code, value: row.values[measure] })));
     return Plot.plot({
-      width: 420,
-      height: 260,
-      x: dated ? { label: "phase from", type: "utc" } : { label: "phase", ticks: report.phases.length },
+      width,
+      height: 300,
+      marginBottom: 90,
+      marginLeft: 50,
+      x: { label: null, type: "point", domain: labels, tickRotate: -35, padding: 0.3 },
       y: { label: axisLabel(def), grid: true },
-      color: { legend: true },
+      color: { legend: true, type: "categorical" },
       marks: [
         Plot.ruleY([0]),
-        Plot.line(points, { x: "x", y: "value", stroke: "code", curve: "step-after" }),
-        Plot.dot(points, { x: "x", y: "value", fill: "code", title: (p: (typeof points)[number]) => `${p.code}, ${p.phase}: ${formatValue(p.value, def)}\n\n${definitionText(def)}` }),
+        Plot.line(points, { x: "phase", y: "value", stroke: "code", curve: "step-after" }),
+        Plot.dot(points, { x: "phase", y: "value", fill: "code", r: 3.5, title: (p: (typeof points)[number]) => `${p.code}, ${p.phase}: ${formatValue(p.value, def)}\n\n${definitionText(def)}` }),
       ],
     });
-  }, [report, measure, def]);
+  }, [report, measure, def, width]);
   return <PlotFigure make={make} testId="timeline" />;
+}
+
+/** Sector × measure for one country: a cell per (sector, measure), coloured by good/bad for that measure, with its value. */
+export function SectorChart({ rows, keys, definitions, width = 640 }: { rows: { code: string; name: string; values: Record<string, number> }[]; keys: string[]; definitions: Record<string, QuantityDefinition>; width?: number }) {
+  const make = useCallback(() => {
+    const scales = new Map(keys.map((key) => [key, measureScale(rows.map((r) => r.values[key]), definitions[key]).scale]));
+    const cells = rows.flatMap((r) => keys.map((key) => ({ sector: `${r.code} ${r.name}`.slice(0, 38), measure: `${definitions[key]?.label ?? key} (${definitions[key]?.unit ?? ""})`, key, value: r.values[key] })));
+    return Plot.plot({
+      width,
+      height: 60 + rows.length * 18,
+      marginLeft: 230,
+      marginTop: 60,
+      x: { label: null, axis: "top", tickRotate: -15 },
+      y: { label: null },
+      marks: [
+        Plot.cell(cells, { x: "measure", y: "sector", fill: (c: (typeof cells)[number]) => String(scales.get(c.key)!.apply(c.value)), inset: 0.5, title: (c: (typeof cells)[number]) => `${c.sector}, ${c.measure}: ${formatValue(c.value, definitions[c.key])}\n\n${definitionText(definitions[c.key])}` }),
+        Plot.text(cells, { x: "measure", y: "sector", text: (c: (typeof cells)[number]) => formatValue(c.value, definitions[c.key]), fontSize: 10 }),
+      ],
+    });
+  }, [rows, keys, definitions, width]);
+  return <PlotFigure make={make} testId="sector-chart" />;
 }

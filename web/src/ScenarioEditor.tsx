@@ -1,128 +1,118 @@
-import { useMemo, useState } from "react";
-import { parseDocument } from "yaml";
+import { autocompletion } from "@codemirror/autocomplete";
+import { yaml } from "@codemirror/lang-yaml";
+import { linter, lintGutter, setDiagnostics, type Diagnostic } from "@codemirror/lint";
+import { EditorState } from "@codemirror/state";
+import { EditorView } from "@codemirror/view";
+import { basicSetup } from "codemirror";
+import { useEffect, useMemo, useRef } from "react";
 import type { DatasetInfo, InputIssue } from "./api.js";
+import { scenarioCompletion, type SchemaNode } from "./editor/schemaCompletion.js";
 import { issueLine } from "./issueLines.js";
 
 interface Props {
   text: string;
   onChange: (text: string) => void;
   dataset: DatasetInfo | undefined;
+  datasets: DatasetInfo[];
+  schema: SchemaNode | undefined;
+  modelTypes: string[];
   issues: InputIssue[];
 }
 
-/** The scenario: a form for the common shock (a tariff) and the YAML text with its errors inline. */
-export function ScenarioEditor({ text, onChange, dataset, issues }: Props) {
-  const lines = text.split("\n");
-  const marked = useMemo(() => {
-    const byLine = new Map<number, InputIssue[]>();
-    const loose: InputIssue[] = [];
-    for (const issue of issues) {
-      const line = issueLine(text, issue);
-      if (line === undefined) loose.push(issue);
-      else byLine.set(line, [...(byLine.get(line) ?? []), issue]);
-    }
-    return { byLine, loose };
-  }, [text, issues]);
+/** An issue on its line of the text (or on line 1 when its field cannot be placed). */
+export function issueDiagnostics(view: EditorView, text: string, issues: InputIssue[]): Diagnostic[] {
+  const doc = view.state.doc;
+  return issues.map((issue) => {
+    const line = doc.line(Math.min(Math.max(issueLine(text, issue) ?? 1, 1), doc.lines));
+    const at = issue.path ? `${issue.path}${issue.value !== "" ? ` = ${issue.value}` : ""}: ` : "";
+    return { from: line.from, to: Math.max(line.from, line.to), severity: "error", message: `${at}${issue.message}`, source: issue.source };
+  });
+}
+
+/**
+ * The scenario text in a code editor (CodeMirror 6): YAML highlighting, completion from the scenario's
+ * JSON Schema and the dataset's codes, and the validation issues as line markers in the gutter and
+ * underlines (they stay on their lines however the text scrolls). Issues are also listed below it.
+ */
+export function ScenarioEditor({ text, onChange, dataset, datasets, schema, modelTypes, issues }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | undefined>(undefined);
+  const latest = useRef({ onChange, dataset, datasets, schema, modelTypes });
+  latest.current = { onChange, dataset, datasets, schema, modelTypes };
+
+  useEffect(() => {
+    const completion = scenarioCompletion(
+      () => latest.current.schema && withModelTypes(latest.current.schema, latest.current.modelTypes),
+      () => latest.current.dataset,
+      () => latest.current.datasets,
+    );
+    const editor = new EditorView({
+      parent: host.current!,
+      state: EditorState.create({
+        doc: text,
+        extensions: [
+          basicSetup,
+          yaml(),
+          lintGutter(),
+          // Diagnostics come from the server's or the worker's validation (setDiagnostics below), not from a linter of its own.
+          linter(null),
+          autocompletion({ override: [completion] }),
+          EditorView.lineWrapping,
+          // tabindex: the content is the scroller's keyboard-focusable part (axe: scrollable-region-focusable).
+          EditorView.contentAttributes.of({ "aria-label": "Scenario (YAML)", "data-testid": "yaml-editor", tabindex: "0" }),
+          EditorView.updateListener.of((update) => {
+            if (update.docChanged) latest.current.onChange(update.state.doc.toString());
+          }),
+        ],
+      }),
+    });
+    view.current = editor;
+    return () => editor.destroy();
+    // The editor is created once; later text changes from outside are applied below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor || editor.state.doc.toString() === text) return;
+    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text } });
+  }, [text]);
+
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor) return;
+    editor.dispatch(setDiagnostics(editor.state, issueDiagnostics(editor, editor.state.doc.toString(), issues)));
+  }, [issues, text]);
+
+  const listed = useMemo(() => issues.map((issue) => ({ issue, line: issueLine(text, issue) })).sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity)), [issues, text]);
 
   return (
     <div className="editor">
-      <TariffForm text={text} onChange={onChange} dataset={dataset} />
-      {issues.length > 0 && (
-        <ul className="issues" data-testid="issues">
-          {[...marked.byLine.entries()]
-            .sort((a, b) => a[0] - b[0])
-            .flatMap(([line, list]) => list.map((issue, k) => <IssueItem key={`${line}-${k}`} issue={issue} line={line} />))}
-          {marked.loose.map((issue, k) => (
-            <IssueItem key={`loose-${k}`} issue={issue} />
+      <div ref={host} className="cm-host" />
+      {listed.length > 0 && (
+        <ul className="issues" data-testid="issues" aria-live="polite">
+          {listed.map(({ issue, line }, k) => (
+            <li key={k} className="issue" data-path={issue.path}>
+              {line !== undefined && <span className="line">line {line}</span>}
+              <code className="path">{issue.path || issue.source}</code>
+              {issue.value !== "" && (
+                <span className="value">
+                  {" "}
+                  = <code>{issue.value}</code>
+                </span>
+              )}
+              <span className="message">: {issue.message}</span>
+            </li>
           ))}
         </ul>
       )}
-      <div className="yaml">
-        <pre className="gutter" aria-hidden>
-          {lines.map((_, k) => (
-            <span key={k} className={marked.byLine.has(k + 1) ? "bad" : ""}>
-              {k + 1}
-              {"\n"}
-            </span>
-          ))}
-        </pre>
-        <textarea data-testid="yaml-editor" spellCheck={false} value={text} rows={Math.max(18, lines.length + 1)} onChange={(e) => onChange(e.target.value)} />
-      </div>
     </div>
   );
 }
 
-function IssueItem({ issue, line }: { issue: InputIssue; line?: number }) {
-  return (
-    <li className="issue" data-path={issue.path}>
-      {line !== undefined && <span className="line">line {line}</span>}
-      <code className="path">{issue.path || issue.source}</code>
-      {issue.value !== "" && (
-        <span className="value">
-          {" "}
-          = <code>{issue.value}</code>
-        </span>
-      )}
-      <span className="message">: {issue.message}</span>
-    </li>
-  );
-}
-
-/** Adds `{type: tariff, importer, exporter, set}` to a phase's shocks (the most common edit). */
-function TariffForm({ text, onChange, dataset }: Omit<Props, "issues">) {
-  const doc = useMemo(() => parseDocument(text), [text]);
-  const phases = useMemo(() => {
-    const raw = doc.errors.length ? undefined : (doc.toJS() as { phases?: { name?: string }[] } | undefined);
-    return (raw?.phases ?? []).map((p, k) => p?.name ?? `#${k + 1}`);
-  }, [doc]);
-  const [phase, setPhase] = useState(0);
-  const [importer, setImporter] = useState("USA");
-  const [exporter, setExporter] = useState("JPN");
-  const [percent, setPercent] = useState("15");
-  const codes = [
-    "all",
-    ...Object.keys(dataset?.groups ?? {}),
-    ...(dataset?.countries ?? []).map((c) => c.code),
-  ];
-  const add = () => {
-    const next = parseDocument(text);
-    const shock = next.createNode({ type: "tariff", importer, exporter, set: `${percent}%` });
-    shock.flow = true;
-    const at = ["phases", Math.min(phase, phases.length - 1), "shocks"];
-    if (!next.hasIn(at)) next.setIn(at, next.createNode([]));
-    next.addIn(at, shock);
-    onChange(next.toString());
-  };
-  const options = codes.map((c) => (
-    <option key={c} value={c}>
-      {c}
-    </option>
-  ));
-  return (
-    <fieldset className="form" disabled={phases.length === 0}>
-      <legend>Add a tariff</legend>
-      <label>
-        phase{" "}
-        <select value={phase} onChange={(e) => setPhase(Number(e.target.value))}>
-          {phases.map((name, k) => (
-            <option key={k} value={k}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        importer <select value={importer} onChange={(e) => setImporter(e.target.value)}>{options}</select>
-      </label>
-      <label>
-        exporter <select value={exporter} onChange={(e) => setExporter(e.target.value)}>{options}</select>
-      </label>
-      <label>
-        rate (%) <input type="number" min={0} max={1000} step="any" value={percent} onChange={(e) => setPercent(e.target.value)} />
-      </label>
-      <button type="button" onClick={add}>
-        Add shock
-      </button>
-    </fieldset>
-  );
+/** The schema with model.type's values (the server's catalog) as an enum, for completion. */
+function withModelTypes(schema: SchemaNode, types: string[]): SchemaNode {
+  const model = schema.properties?.model;
+  if (!model?.properties?.type || types.length === 0) return schema;
+  return { ...schema, properties: { ...schema.properties, model: { ...model, properties: { ...model.properties, type: { ...model.properties.type, enum: types } } } } };
 }

@@ -72,6 +72,8 @@ export const api = {
   job: (id: string) => call<Job>(`api/jobs/${encodeURIComponent(id)}`),
   result: (id: string) => call<StoredResult>(`api/results/${encodeURIComponent(id)}`),
   results: () => call<ResultSummary[]>("api/results?limit=100"),
+  schema: () => call<unknown>("api/schema"),
+  models: () => call<{ type: string; description: string }[]>("api/models"),
   compare: (a: string, b: string) => call<{ comparison: ReportComparison }>(`api/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`),
   downloadUrl: (id: string, format: "csv" | "json") => `api/results/${encodeURIComponent(id)}?format=${format}`,
 };

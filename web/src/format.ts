@@ -1,15 +1,11 @@
+import { formatNumber } from "../../src/report/formatNumber.js";
 import type { QuantityDefinition } from "./api.js";
 
-/**
- * Numbers as the CLI's tables show them (src/report/format.ts formatNumber: 2 decimals for % and
- * pp, 4 for shares and ratios, 1 otherwise, "+" on gains), kept in step by the browser test.
- */
+/** Numbers as the CLI's tables show them: the library's own formatter (src/report/formatNumber.ts). */
 export function formatValue(value: number | null | undefined, def: QuantityDefinition | undefined): string {
   if (value === null || value === undefined) return "";
   if (!def) return String(value);
-  const digits = def.unit === "%" || def.unit === "pp" ? 2 : def.unit === "share" || def.unit === "ratio" ? 4 : 1;
-  const text = value.toFixed(digits);
-  return def.unit === "%" && value > 0 ? "+" + text : text === "-0.00" ? "0.00" : text;
+  return formatNumber(value, def);
 }
 
 /** The hover text of a number: its definition from the results registry. */

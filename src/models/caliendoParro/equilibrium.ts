@@ -38,6 +38,15 @@ export interface IterationSettings {
   maxIterations: number;
   /** "damped": the package's plain damped iteration; "anderson": the same map, Anderson-accelerated. */
   method: "damped" | "anderson";
+  /** Where to start (ĉ, X, ŵ): an earlier solution on the same economy (warm start); default ĉ = ŵ = 1, X = data spending. */
+  start?: CaliendoParroStart;
+}
+
+/** The unknowns of the iteration at a solution, kept to start a nearby solve from (model.ts `warmStart`). */
+export interface CaliendoParroStart {
+  unitCost: Float64Array;
+  spending: Float64Array;
+  wage: Float64Array;
 }
 
 export const SOLVER_METHODS = { damped: "cp2015-damped-simultaneous", anderson: "cp2015-damped-simultaneous+anderson" } as const;
@@ -64,10 +73,11 @@ export function solveEquilibrium(
   const { N, S } = economy;
   const { damping, tolerance, maxIterations } = settings;
   const NS = N * S;
+  const start = settings.start && settings.start.unitCost.length === NS && settings.start.spending.length === NS && settings.start.wage.length === N ? settings.start : undefined;
   const state: CaliendoParroEquilibrium = {
-    unitCost: new Float64Array(NS).fill(1),
-    wage: new Float64Array(N).fill(1),
-    spending: Float64Array.from(economy.baseSpending),
+    unitCost: start ? Float64Array.from(start.unitCost) : new Float64Array(NS).fill(1),
+    wage: start ? Float64Array.from(start.wage) : new Float64Array(N).fill(1),
+    spending: Float64Array.from(start ? start.spending : economy.baseSpending),
     priceIndex: new Float64Array(NS),
     shares: new Float64Array(S * N * N),
     flows: new Float64Array(S * N * N),

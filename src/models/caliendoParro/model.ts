@@ -4,7 +4,7 @@ import type { SolverResult } from "../../solver/result.js";
 import { assertFinite } from "../../solver/result.js";
 import type { CompiledPolicy, Model, ModelOutcome, RunContext } from "../types.js";
 import { calibrateEconomy, type CaliendoParroEconomy } from "./economy.js";
-import { solveEquilibrium, type CaliendoParroEquilibrium } from "./equilibrium.js";
+import { solveEquilibrium, type CaliendoParroEquilibrium, type CaliendoParroStart } from "./equilibrium.js";
 import { caliendoParroOutcome, embargoedFlowCount } from "./outcome.js";
 import type { CaliendoParroParams } from "./params.js";
 import { policyTerms, type EconomyLabels, type PolicyTerms } from "./policyTerms.js";
@@ -41,14 +41,14 @@ export const caliendoParroModel: Model<CaliendoParroParams, CaliendoParroBaselin
     for (const w of [...policy.notes, ...solution.warnings]) ctx.warnings.push(`baseline solve: ${w}`);
     return { data, params, economy, labels, deficits, policy, solution };
   },
-  solve(baseline: CaliendoParroBaseline, compiled: CompiledPolicy, ctx: RunContext): ModelOutcome {
+  solve(baseline: CaliendoParroBaseline, compiled: CompiledPolicy, ctx: RunContext, start?: unknown): ModelOutcome {
     const { economy, params } = baseline;
     const size = economy.S * economy.N * economy.N;
     if (compiled.tariffs.length !== size || compiled.tradeCostFactors.length !== size) {
       throw new Error(`internal: compiled policy arrays have ${compiled.tariffs.length}/${compiled.tradeCostFactors.length} entries, the dataset needs ${size}`);
     }
     const policy = policyTerms(economy, compiled.tariffs, compiled.tradeCostFactors, baseline.deficits, baseline.labels, compiled.origin);
-    const result = solveEquilibrium(economy, policy, params, (n) => baseline.labels.countries[n]);
+    const result = solveEquilibrium(economy, policy, { ...params, start: isStart(start) ? start : undefined }, (n) => baseline.labels.countries[n]);
     for (const w of [...policy.notes, ...result.warnings]) ctx.warnings.push(w);
     const skipped = embargoedFlowCount(baseline.solution.value, policy);
     if (skipped > 0) ctx.warnings.push(message.embargoLinearisationSkipped(skipped));
@@ -59,6 +59,13 @@ export const caliendoParroModel: Model<CaliendoParroParams, CaliendoParroBaselin
       warnings: [...baseline.solution.warnings.map((w) => `baseline solve: ${w}`), ...record.warnings],
     });
     for (const [key, values] of Object.entries({ ...outcome.countries, ...outcome.sectors })) assertFinite(values, key);
-    return outcome;
+    const { unitCost, spending, wage } = result.value;
+    const warmStart: CaliendoParroStart = { unitCost: Float64Array.from(unitCost), spending: Float64Array.from(spending), wage: Float64Array.from(wage) };
+    return { ...outcome, warmStart };
   },
 };
+
+function isStart(start: unknown): start is CaliendoParroStart {
+  const s = start as Partial<CaliendoParroStart> | undefined;
+  return s !== undefined && s !== null && s.unitCost instanceof Float64Array && s.spending instanceof Float64Array && s.wage instanceof Float64Array;
+}

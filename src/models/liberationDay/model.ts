@@ -5,7 +5,7 @@ import { solveLiberationDay, type LiberationDayOutcome } from "./solve.js";
 
 /** The model interface, with the richer outcome (bilateral flows, solution vector) of this model. */
 export interface LiberationDayModel extends Model<LiberationDayParams, LiberationDayBaseline> {
-  solve(baseline: LiberationDayBaseline, policy: CompiledPolicy, ctx: RunContext): LiberationDayOutcome;
+  solve(baseline: LiberationDayBaseline, policy: CompiledPolicy, ctx: RunContext, start?: unknown): LiberationDayOutcome;
 }
 
 /**
@@ -16,5 +16,6 @@ export interface LiberationDayModel extends Model<LiberationDayParams, Liberatio
 export const liberationDayModel: LiberationDayModel = {
   id: "liberation-day",
   calibrate: (data, params) => calibrateLiberationDay(data, params),
-  solve: (baseline, policy, ctx) => solveLiberationDay(baseline, policy, ctx),
+  // A warm start is an earlier outcome's solution vector (ŵ, Ê, L̂).
+  solve: (baseline, policy, ctx, start) => solveLiberationDay(baseline, policy, ctx, { start: start instanceof Float64Array ? start : undefined }),
 };

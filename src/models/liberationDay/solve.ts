@@ -35,6 +35,8 @@ export interface LiberationDaySolveOptions {
   krylov?: Omit<NewtonKrylovOptions, "tolerance">;
   /** Levenberg–Marquardt's Jacobian: "analytic" (default, jacobian.ts) or "finite-difference" (3N residual evaluations; a check and a benchmark baseline). */
   jacobian?: "analytic" | "finite-difference";
+  /** Starting point (ŵ, Ê, L̂), 3N — an earlier solution (warm start); default x = 1, the baseline. */
+  start?: Float64Array;
 }
 
 /**
@@ -130,7 +132,7 @@ export function solveLiberationDay(baseline: LiberationDayBaseline, policy: Comp
   const state = newEquilibriumState(N);
   const tolerance = options.tolerance ?? 1e-12;
   const residual = (x: Float64Array, out: Float64Array) => equilibriumResidual(system, x, state, out);
-  const start = new Float64Array(3 * N).fill(1);
+  const start = options.start && options.start.length === 3 * N ? Float64Array.from(options.start) : new Float64Array(3 * N).fill(1);
   let result: SolverResult<Float64Array> | undefined;
   let krylovWarnings: string[] = [];
   if ((options.method ?? "newton-krylov") === "newton-krylov") {
@@ -172,5 +174,5 @@ export function solveLiberationDay(baseline: LiberationDayBaseline, policy: Comp
   const report = liberationDayReport(system, solution, state, ctx);
   for (const [key, column] of Object.entries(report.countries)) assertFinite(column, key);
   assertFinite(report.flows, "flows");
-  return { solver, countries: report.countries, weights: Float64Array.from(baseline.expenditure), flows: { baseline: Float64Array.from(baseline.flows), counterfactual: report.flows }, solution };
+  return { solver, countries: report.countries, weights: Float64Array.from(baseline.expenditure), flows: { baseline: Float64Array.from(baseline.flows), counterfactual: report.flows }, solution, warmStart: solution };
 }

@@ -1,8 +1,9 @@
 import type { Dataset } from "../../data/dataset.js";
-import { crossSectionRows, fixedEffectAtRows, linearPredictorAtRows, requireStage, type EstimationStages } from "../../estimation/estimationStages.js";
+import type { EstimationStages } from "../../estimation/estimationStages.js";
+import { crossSectionRows, fixedEffectAtRows, linearPredictorAtRows, requireStage } from "../../estimation/stageResults.js";
 import { parseEstimationSpec } from "../../estimation/estimationSpec.js";
 import { fitPpml } from "../../estimation/fitPpml.js";
-import { frameFromColumns } from "../../estimation/frame.js";
+import { frameFromColumns } from "../../estimation/dataFrame.js";
 import { TradewindsInputError, message, show } from "../../messages.js";
 import type { RunContext } from "../types.js";
 import { nullPrototypeRecord, ownValue } from "../../util/ownNames.js";

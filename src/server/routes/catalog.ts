@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { embeddedDatasetFiles } from "../../data/embeddedFiles.js";
 import { scenarioJsonSchema } from "../../scenario/jsonSchema.js";
 import { HttpError, httpMessage, requestIssue } from "../errors.js";
 import { listExamples, type ServerLibrary } from "../library.js";
@@ -39,4 +40,25 @@ export function catalogRoutes(app: FastifyInstance, library: ServerLibrary, exam
   });
 
   app.get("/api/schema", async () => scenarioJsonSchema());
+
+  // The embedded datasets' files for the dashboard's in-browser solves, by dataset name (never a path):
+  // the header (JSON) and the gzip chunks as stored, inflated in the browser by DecompressionStream.
+  const filesOf = (name: string) => {
+    const files = library.embedded ? embeddedDatasetFiles(name) : undefined;
+    if (!files) {
+      const known = library.embedded ? library.datasetNames() : [];
+      throw new HttpError(404, { error: "not found", issues: [requestIssue("name", JSON.stringify(name), httpMessage.noDatasetFiles(name, known))] });
+    }
+    return files;
+  };
+  app.get<{ Params: { name: string } }>("/api/datasets/:name/header", async (request, reply) =>
+    reply.type("application/json; charset=utf-8").header("cache-control", "no-cache").send(filesOf(request.params.name).headerText),
+  );
+  app.get<{ Params: { name: string; index: string } }>("/api/datasets/:name/chunks/:index", async (request, reply) => {
+    const files = filesOf(request.params.name);
+    const index = /^\d{1,4}$/.test(request.params.index) ? Number(request.params.index) : -1;
+    const bytes = files.chunk(index);
+    if (!bytes) throw new HttpError(404, { error: "not found", issues: [requestIssue("index", JSON.stringify(request.params.index), httpMessage.noDatasetChunk(request.params.name, request.params.index, files.chunkCount))] });
+    return reply.type("application/octet-stream").header("cache-control", "no-cache").send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  });
 }

@@ -1,0 +1,20 @@
+import type { QuantityDefinition } from "./registry.js";
+
+/** Digits shown for a quantity in tables (JSON and CSV keep full precision). */
+export function digits(def: QuantityDefinition): number {
+  return def.unit === "%" || def.unit === "pp" ? 2 : def.unit === "share" || def.unit === "ratio" ? 4 : 1;
+}
+
+/**
+ * A number as the tables show it (CLI and dashboard alike): `digits` decimals, rates in %, "+" on a
+ * rise in %; a value that rounds to zero prints as plain zero ("0.00", never "-0.00" or "+0.00"), so
+ * that no change is not shown as a loss or a gain.
+ */
+export function formatNumber(value: number | undefined, def: QuantityDefinition): string {
+  if (value === undefined) return "";
+  const text = def.unit === "rate" ? (100 * value).toFixed(1) : value.toFixed(digits(def));
+  const zero = !/[1-9]/.test(text);
+  const shown = zero ? text.replace("-", "") : def.unit === "%" && value > 0 ? "+" + text : text;
+  return def.unit === "rate" ? `${shown}%` : shown;
+}
+
