@@ -225,6 +225,8 @@ export const message = {
   csvSyntax: (what: string, problem: string) => `the ${what} is not valid CSV: ${problem}; fix the file (quotes must close, every row needs the header's number of cells)`,
   blocTooManySets: (candidates: number, sets: number, limit: number) =>
     `the bloc has ${candidates} candidates, so ${sets.toLocaleString("en-US")} membership sets (2^${candidates}) would be solved, more than the ${limit} solved without asking; pass --yes to solve them all, or --max-sets ${sets} to raise the limit, or remove candidates`,
+  columnsHidden: (labels: string[]) =>
+    `${labels.length} more column${labels.length > 1 ? "s" : ""} not shown to fit the width: ${labels.join("; ")} — --wide shows every column (or --format csv / json)`,
   optionIgnored: (option: string, reason: string) => `${option} is ignored: ${reason}`,
   countryNotInDataset: (code: string, dataset: string, known: string[]) =>
     `--country ${show(code)} is not a country of dataset ${dataset} (e.g. ${known.slice(0, 6).join(", ")}, …): no sector table for it is shown`,

@@ -8,6 +8,7 @@ import { readInputFile } from "../util/inputFile.js";
 import { VERSION } from "../version.js";
 import { checkDataDir, checkOutputPath, parsePort, writeOutput } from "./paths.js";
 import { sectorOptionWarnings } from "./sectorOptions.js";
+import { tableOptionsFor } from "./terminal.js";
 import { registerImportCommands } from "./commands/importCommand.js";
 
 // Each command imports what it needs when it runs (`await import`): the server, DuckDB, Fastify, the
@@ -19,6 +20,20 @@ const TARIFF_WAR_MODELS = ["lashkaripour", "ossa"] as const;
 
 /** Exit codes: 0 ok, 1 internal error, 2 bad input, 3 a solver did not converge (results still printed). */
 export const EXIT = { ok: 0, internal: 1, input: 2, notConverged: 3 } as const;
+
+/**
+ * A reader that stops early (`tradewinds run … | head`) closes the pipe: the rest of the output has nowhere
+ * to go, which is no error — end quietly with exit 0, as Unix filters expect, instead of an EPIPE stack
+ * trace. Installed by bin/tradewinds.js on the process's own streams (never in-process callers').
+ */
+export function endQuietlyWhenOutputCloses(streams: NodeJS.WriteStream[] = [process.stdout, process.stderr]): void {
+  for (const stream of streams) {
+    stream.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code === "EPIPE") process.exit(EXIT.ok);
+      throw err;
+    });
+  }
+}
 
 /** The `tradewinds` command line: a thin shell over the library (parse, call, print). */
 export async function main(argv: string[]): Promise<number> {
@@ -38,7 +53,8 @@ export async function main(argv: string[]): Promise<number> {
     .option("-o, --out <file>", "write the output to a file instead of standard output")
     .option("--sectors", "show sector tables (multi-sector models)")
     .option("--country <code>", "the country whose sector table is shown")
-    .action(async (file: string, opts: { format: string; out?: string; sectors?: boolean; country?: string }) => {
+    .option("--wide", "tables: every column, however wide (default: the columns that fit the terminal, or 100 columns)")
+    .action(async (file: string, opts: { format: string; out?: string; sectors?: boolean; country?: string; wide?: boolean }) => {
       if (!["table", "json", "csv"].includes(opts.format)) {
         throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table, json or csv" }]);
       }
@@ -49,7 +65,7 @@ export async function main(argv: string[]): Promise<number> {
       for (const w of sectorOptionWarnings(report, opts)) process.stderr.write(`tradewinds: warning: ${w}\n`);
       // Tables end with the warnings and JSON carries them; a CSV has no place for them, so they go to stderr.
       if (opts.format === "csv") for (const w of [...report.warnings, ...report.phases.flatMap((p) => p.solver.warnings)]) process.stderr.write(`tradewinds: warning: ${w}\n`);
-      const text = formatReport(report, opts.format as OutputFormat, { sectors: opts.sectors, country: opts.country });
+      const text = formatReport(report, opts.format as OutputFormat, { sectors: opts.sectors, country: opts.country, ...tableOptionsFor(opts.out ? undefined : process.stdout, opts.wide) });
       if (opts.out) writeOutput(opts.out, text);
       else process.stdout.write(text);
       const failed = report.phases.filter((p) => !p.converged);
@@ -90,7 +106,8 @@ export async function main(argv: string[]): Promise<number> {
     .option("--no-progress", "no progress bar")
     .option("--max-sets <n>", `the most membership sets (2^k for k candidates) solved without --yes`, String(DEFAULT_MAX_BLOC_SETS))
     .option("--yes", "solve every membership set, however many (up to 2^20)")
-    .action(async (file: string, opts: { format: string; out?: string; threads: string; rate?: string; progress: boolean; maxSets: string; yes?: boolean }) => {
+    .option("--wide", "tables: every column, however wide (default: the columns that fit the terminal, or 100 columns)")
+    .action(async (file: string, opts: { format: string; out?: string; threads: string; rate?: string; progress: boolean; maxSets: string; yes?: boolean; wide?: boolean }) => {
       if (!["table", "json"].includes(opts.format)) {
         throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table or json" }]);
       }
@@ -124,7 +141,7 @@ export async function main(argv: string[]): Promise<number> {
         },
       );
       bar?.stop();
-      const text = formatBlocReport(report, opts.format as "table" | "json");
+      const text = formatBlocReport(report, opts.format as "table" | "json", tableOptionsFor(opts.out ? undefined : process.stdout, opts.wide));
       if (opts.out) writeOutput(opts.out, text);
       else process.stdout.write(text);
       if (report.notConverged.length) {
@@ -202,9 +219,10 @@ export async function main(argv: string[]): Promise<number> {
     .option("--supplier <code>", "the supplier country, or all (default: the country a scenario embargoes in every phase, else all foreign suppliers together)")
     .option("--sector <codes>", "comma-separated sector codes to show (e.g. basic-metals,mining)")
     .option("--top <n>", "rows in ranked tables", "10")
+    .option("--wide", "tables: every column, however wide (default: the columns that fit the terminal, or 100 columns)")
     .option("-f, --format <format>", "table or json", "table")
     .option("-o, --out <file>", "write the output to a file instead of standard output")
-    .action(async (target: string, opts: { country?: string; supplier?: string; sector?: string; top: string; format: string; out?: string }) => {
+    .action(async (target: string, opts: { country?: string; supplier?: string; sector?: string; top: string; format: string; out?: string; wide?: boolean }) => {
       if (!["table", "json"].includes(opts.format)) {
         throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table or json" }]);
       }
@@ -214,7 +232,7 @@ export async function main(argv: string[]): Promise<number> {
       if (opts.out) checkOutputPath(opts.out);
       const [{ exposureOf }, { formatExposureReport }] = await Promise.all([import("../exposure/exposureReport.js"), import("../exposure/format.js")]);
       const report = exposureOf(target, { country: opts.country, supplier: opts.supplier, sectors, top });
-      const text = opts.format === "json" ? JSON.stringify(report, (_k, v: unknown) => (v instanceof Float64Array ? Array.from(v) : v), 2) + "\n" : formatExposureReport(report);
+      const text = opts.format === "json" ? JSON.stringify(report, (_k, v: unknown) => (v instanceof Float64Array ? Array.from(v) : v), 2) + "\n" : formatExposureReport(report, tableOptionsFor(opts.out ? undefined : process.stdout, opts.wide));
       if (opts.out) writeOutput(opts.out, text);
       else process.stdout.write(text);
       if (report.ge?.some((p) => !p.converged)) code = EXIT.notConverged;
@@ -321,6 +339,8 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.input;
+    // The reader of our output went away (`| head`): nothing to report (bin/tradewinds.js handles the asynchronous case).
+    if ((err as NodeJS.ErrnoException).code === "EPIPE") return EXIT.ok;
     if (err instanceof TradewindsInputError) {
       process.stderr.write(`tradewinds: invalid input\n${err.issues.map((i) => "  " + formatIssue(i)).join("\n")}\n`);
       return EXIT.input;

@@ -3,6 +3,7 @@ import { stringify } from "csv-stringify/sync";
 import { csvTextCell } from "./csvCell.js";
 import { formatNumber } from "./formatNumber.js";
 import type { QuantityDefinition, QuantityKey } from "./registry.js";
+import { textTable, type TextTableOptions } from "./textTable.js";
 import type { PhaseReport, ResultRow, RunReport } from "./types.js";
 
 export type OutputFormat = "table" | "json" | "csv";
@@ -14,7 +15,7 @@ export function formatReport(report: RunReport, format: OutputFormat, options: T
   return formatTable(report, options);
 }
 
-export interface TableOptions {
+export interface TableOptions extends TextTableOptions {
   /** Show the sector table of this country (multi-sector models). */
   country?: string;
   sectors?: boolean;
@@ -36,13 +37,10 @@ function cell(phase: PhaseReport, value: number | undefined, def: QuantityDefini
 }
 const NOT_A_RESULT = "—";
 
-function summaryTable(report: RunReport, phase: PhaseReport): string {
+function summaryTable(report: RunReport, phase: PhaseReport, options: TextTableOptions): string {
   const keys = report.tableKeys;
-  const table = new Table({ head: ["", ...keys.map((k) => header(report.definitions[k]))], ...compact });
-  for (const row of phase.summary) {
-    table.push([row.members > 1 ? `${row.code} (${row.members})` : `${row.code} ${row.name}`, ...keys.map((k) => cell(phase, row.values[k], report.definitions[k]))]);
-  }
-  return table.toString();
+  const rows = phase.summary.map((row) => [row.members > 1 ? `${row.code} (${row.members})` : `${row.code} ${row.name}`, ...keys.map((k) => cell(phase, row.values[k], report.definitions[k]))]);
+  return textTable(["", ...keys.map((k) => header(report.definitions[k]))], rows, options);
 }
 
 function formatTable(report: RunReport, options: TableOptions): string {
@@ -58,7 +56,7 @@ function formatTable(report: RunReport, options: TableOptions): string {
     for (const r of phase.appliedRates ?? []) {
       out.push(`${r.kind === "optimal-tariff" ? "Optimal tariff" : "Optimal retaliation tariff"} (closed form) of ${r.importer} on imports from ${r.exporter}: ${(100 * r.rate).toFixed(2)}%`);
     }
-    out.push(summaryTable(report, phase));
+    out.push(summaryTable(report, phase, options));
     const scalars = Object.entries(phase.scalars);
     if (scalars.length) out.push(scalars.map(([key, value]) => `${report.definitions[key].label}: ${formatNumber(value, report.definitions[key])}${report.definitions[key].unit === "%" ? "%" : ""}`).join("; "));
     const totals = phase.bilateral.filter((b) => b.sector === "ALL");
@@ -68,10 +66,10 @@ function formatTable(report: RunReport, options: TableOptions): string {
       out.push(`Bilateral flows (${report.dataset.units}, factory-gate value):`);
       out.push(t.toString());
     }
-    if (phase.status === "solved") for (const code of sectorTableCountries(report, phase, options)) out.push(sectorTable(report, phase, code));
+    if (phase.status === "solved") for (const code of sectorTableCountries(report, phase, options)) out.push(sectorTable(report, phase, code, options));
     for (const w of phase.solver.warnings) out.push(`warning: ${w}`);
   }
-  if (report.phases.length > 1) out.push("", timeline(report));
+  if (report.phases.length > 1) out.push("", timeline(report, options));
   out.push("", definitionsText(report));
   for (const w of report.warnings) out.push(`warning: ${w}`);
   return out.join("\n") + "\n";
@@ -86,34 +84,30 @@ function sectorTableCountries(report: RunReport, phase: PhaseReport, options: Ta
 }
 
 /** One country's sectors: the model's sector keys, then its exports to each partner the scenario reports. */
-function sectorTable(report: RunReport, phase: PhaseReport, code: string): string {
+function sectorTable(report: RunReport, phase: PhaseReport, code: string, options: TextTableOptions): string {
   const rows = phase.sectors!.filter((r) => r.country === code);
   if (rows.length === 0) return `(no sector results for ${code}: check the code with \`tradewinds datasets\`)`;
   const partners = [...new Set(phase.bilateral.filter((b) => b.exporter === code && b.sector !== "ALL").map((b) => b.importer))];
   const keys = report.sectorTableKeys;
-  const table = new Table({
-    head: ["sector", ...keys.map((k) => header(report.definitions[k])), ...partners.map((p) => `Exports to ${p}\n(%)`)],
-    ...compact,
-  });
+  const head = ["sector", ...keys.map((k) => header(report.definitions[k])), ...partners.map((p) => `Exports to ${p}\n(%)`)];
   const pct = (x: number) => (x > 0 ? "+" : "") + x.toFixed(2);
-  for (const row of rows) {
+  const cells = rows.map((row) => {
     const toPartner = partners.map((p) => {
       const b = phase.bilateral.find((x) => x.exporter === code && x.importer === p && x.sector === row.sector);
       return b && b.baseline > 0 ? pct(b.changePct) : "—";
     });
-    table.push([`${row.sector} ${row.sectorName}`, ...keys.map((k) => formatNumber(row.values[k], report.definitions[k])), ...toPartner]);
-  }
-  return `Sectors of ${code}:\n${table.toString()}`;
+    return [`${row.sector} ${row.sectorName}`, ...keys.map((k) => formatNumber(row.values[k], report.definitions[k])), ...toPartner];
+  });
+  return `Sectors of ${code}:\n${textTable(head, cells, options)}`;
 }
 
 /** The headline quantity of every summary row across phases. */
-function timeline(report: RunReport): string {
+function timeline(report: RunReport, options: TextTableOptions): string {
   const key = report.tableKeys[0];
   const def = report.definitions[key];
-  const table = new Table({ head: [`${def.label} (${def.unit})`, ...report.phases.map((p) => p.name + (p.date ? `\n${p.date}` : ""))], ...compact });
   const rows: ResultRow[] = report.phases[0].summary;
-  rows.forEach((row, r) => table.push([row.code, ...report.phases.map((p) => cell(p, p.summary[r].values[key], def))]));
-  return `Timeline of ${def.label.toLowerCase()}:\n${table.toString()}`;
+  const cells = rows.map((row, r) => [row.code, ...report.phases.map((p) => cell(p, p.summary[r].values[key], def))]);
+  return `Timeline of ${def.label.toLowerCase()}:\n${textTable([`${def.label} (${def.unit})`, ...report.phases.map((p) => p.name + (p.date ? `\n${p.date}` : ""))], cells, options)}`;
 }
 
 function definitionsText(report: RunReport): string {
