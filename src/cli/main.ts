@@ -8,6 +8,7 @@ import { readInputFile } from "../util/inputFile.js";
 import { VERSION } from "../version.js";
 import { checkDataDir, checkOutputPath, parsePort, writeOutput } from "./paths.js";
 import { sectorOptionWarnings } from "./sectorOptions.js";
+import { startProgress } from "./progress.js";
 import { tableOptionsFor } from "./terminal.js";
 import { registerImportCommands } from "./commands/importCommand.js";
 
@@ -125,22 +126,12 @@ export async function main(argv: string[]): Promise<number> {
       if (opts.out) checkOutputPath(opts.out);
       const scenarioText = readInputFile(file, { what: "scenario file" });
       const [{ runBloc }, { formatBlocReport }] = await Promise.all([import("../strategy/runBloc.js"), import("../report/formatBloc.js")]);
-      const cliProgress = opts.progress && process.stderr.isTTY ? (await import("cli-progress")).default : undefined;
-      const bar = cliProgress ? new cliProgress.SingleBar({ format: "solving membership sets [{bar}] {value}/{total} | {eta}s left", stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
-      let started = false;
+      const progress = await startProgress({ enabled: opts.progress });
       const report = await runBloc(
         { text: scenarioText, source: file, rate, maxSets: opts.yes ? Infinity : maxSets, files: { baseDir: dirname(resolve(file)) } },
-        {
-          threads,
-          onProgress: (solved, total) => {
-            if (!bar) return;
-            if (!started) bar.start(total, 0);
-            started = true;
-            bar.update(solved);
-          },
-        },
+        { threads, onProgress: (solved, total) => progress.update(solved, total, "membership sets") },
       );
-      bar?.stop();
+      progress.finish(`bloc: ${report.sets.length} membership sets solved (${threads} thread${threads > 1 ? "s" : ""})`);
       const text = formatBlocReport(report, opts.format as "table" | "json", tableOptionsFor(opts.out ? undefined : process.stdout, opts.wide));
       if (opts.out) writeOutput(opts.out, text);
       else process.stdout.write(text);
@@ -185,13 +176,13 @@ export async function main(argv: string[]): Promise<number> {
       const model = opts.model ?? (data.elasticitySets ? "lashkaripour" : "ossa");
       const countries = opts.country?.split(",").map((c) => c.trim()).filter(Boolean);
       if (opts.out) checkOutputPath(opts.out);
-      const started = performance.now();
+      const progress = await startProgress();
       let text: string;
       let converged: boolean;
       if (model === "lashkaripour") {
         if (opts.sigma !== undefined) throw new TradewindsInputError([{ source: "command line", path: "--sigma", value: JSON.stringify(opts.sigma), message: message.tariffWarOptionNotForModel("--sigma", "lashkaripour", "choose the trade elasticities with --elasticities") }]);
         if (!data.elasticitySets && !data.tradeElasticities) throw new TradewindsInputError([{ source: "command line", path: "--model", value: JSON.stringify(model), message: message.tariffWarModelMismatch("lashkaripour", data.meta.name, "trade elasticities by sector (elasticitySets, e.g. icio-2022)") }]);
-        const report = runLashkaripourTariffWar(data, { elasticities: opts.elasticities, countries });
+        const report = runLashkaripourTariffWar(data, { elasticities: opts.elasticities, countries, progress: ({ stage, done, total }) => progress.update(done, total, stage) });
         text = opts.format === "json" ? JSON.stringify(report, null, 2) + "\n" : formatLashkaripourWar(report);
         converged = report.nash.converged && report.optimal.every((r) => r.converged);
       } else {
@@ -200,12 +191,12 @@ export async function main(argv: string[]): Promise<number> {
           nash: opts.nash,
           sigma: opts.sigma,
           elasticities: opts.elasticities,
-          progress: ({ stage, done, total }) => process.stderr.write(stage === "optimal" ? `optimal tariffs: ${done}/${total} countries\n` : "Nash tariffs: done\n"),
+          progress: ({ stage, done, total }) => progress.update(done, total, stage === "optimal" ? "optimal tariffs" : "Nash tariffs"),
         });
         text = opts.format === "json" ? JSON.stringify(report, null, 2) + "\n" : formatTariffWar(report);
         converged = report.optimal.rows.every((r) => r.converged) && (!report.nash || report.nash.converged);
       }
-      process.stderr.write(`tariff-war: ${model} model on ${data.meta.name} solved in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+      progress.finish(`tariff-war: ${model} model on ${data.meta.name} solved`);
       if (opts.out) writeOutput(opts.out, text);
       else process.stdout.write(text);
       if (!converged) code = EXIT.notConverged;

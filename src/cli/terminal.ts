@@ -1,4 +1,4 @@
-import { DEFAULT_TABLE_WIDTH, type TextTableOptions } from "../report/textTable.js";
+import { DEFAULT_TABLE_WIDTH, type TextTableOptions } from "../report/tableOptions.js";
 
 /**
  * Terminal conventions of the CLI's output:

@@ -6,6 +6,7 @@ import { BINARY_FORMAT } from "./binaryFormat.js";
 import { datasetFromBinary } from "./binaryRead.js";
 import type { Dataset } from "./dataset.js";
 import type { DatasetFile } from "./format.js";
+import { readFlowFile } from "./import/readFlowFile.js";
 import { datasetFromFile, loadDataset } from "./load.js";
 
 /**
@@ -31,7 +32,6 @@ export const FLOWS_FILE_UNITS = "current USD (assumed: the flows file states no 
 export async function loadScenarioDataset(dataset: string, files: FilePolicy = "deny", source = "scenario"): Promise<LoadedDataset> {
   const reference = resolveDatasetReference(dataset, files, source);
   if (reference.kind === "file" && reference.format !== "json") {
-    const { readFlowFile } = await import("./import/readFlowFile.js");
     const file = await readFlowFile(reference.path, {
       source: reference.label,
       showContent: false,

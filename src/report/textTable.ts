@@ -1,18 +1,9 @@
 import Table from "cli-table3";
 import { message } from "../messages.js";
+import { DEFAULT_TABLE_WIDTH, type TextTableOptions } from "./tableOptions.js";
 
-/** How text tables are laid out: the width they must fit, whether every column is shown, colour. */
-export interface TextTableOptions {
-  /** Columns of text the table may use (default DEFAULT_TABLE_WIDTH); the CLI passes the terminal's width on a terminal. */
-  width?: number;
-  /** Show every column however wide (`--wide`); otherwise columns that do not fit are left out and named below the table. */
-  wide?: boolean;
-  /** Bold headers (ANSI): the CLI sets it on a terminal unless NO_COLOR is set (cli/color.ts). */
-  color?: boolean;
-}
+export { DEFAULT_TABLE_WIDTH, type TextTableOptions };
 
-/** Width a table fits when nothing else is said: a 100-column terminal. */
-export const DEFAULT_TABLE_WIDTH = 100;
 /** Longest line of a column header: labels wrap at spaces, a longer word is cut. */
 const HEADER_LINE = 12;
 
