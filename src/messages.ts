@@ -254,6 +254,9 @@ export const message = {
     `cell (${row}, ${column}) is ${value}, but intermediate use, final demand and output must be ≥ 0 (only value added, taxes and discrepancies may be negative); fix the source`,
   icioIncompleteGrid: (country: string, industry: string) =>
     `the table has no row/column ${country}_${industry} although ${country} and ${industry} both appear; every country must have every industry`,
+  initFileExists: (file: string) => `${file} exists; choose another file name, or pass --force to overwrite it`,
+  initInvalid: (model: string, dataset: string, usual: string | undefined, problems: string[]) =>
+    `a starter for model ${show(model)} on dataset ${show(dataset)} would not be valid (${problems.slice(0, 3).join("; ")}${problems.length > 3 ? "; …" : ""}); ${usual ? `the model's usual dataset is ${usual}, or ` : ""}choose another --model or --dataset`,
   importKind: (kinds: string[]) => `choose what to import: ${kinds.join(", ")} (see \`tradewinds import --help\`)`,
   importOptionNotForKind: (option: string, kind: string, kinds: readonly string[]) => `${option} does not apply to import ${kind}; it is for ${kinds.join(", ")}`,
   importUnitsRequired: () => `a flows table states no units; give them with --units, e.g. --units "millions of current USD"`,

@@ -9,8 +9,10 @@ import { VERSION } from "../version.js";
 import { checkDataDir, checkOutputPath, parsePort, writeOutput } from "./paths.js";
 import { sectorOptionWarnings } from "./sectorOptions.js";
 import { startProgress } from "./progress.js";
+import { runHelpText } from "./runHelp.js";
 import { tableOptionsFor } from "./terminal.js";
 import { registerImportCommands } from "./commands/importCommand.js";
+import { registerInitCommand } from "./commands/initCommand.js";
 
 // Each command imports what it needs when it runs (`await import`): the server, DuckDB, Fastify, the
 // estimator and the models load only in the commands that use them, so `tradewinds --version` (and a
@@ -55,6 +57,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--sectors", "show sector tables (multi-sector models)")
     .option("--country <code>", "the country whose sector table is shown")
     .option("--wide", "tables: every column, however wide (default: the columns that fit the terminal, or 100 columns)")
+    .addHelpText("after", runHelpText)
     .action(async (file: string, opts: { format: string; out?: string; sectors?: boolean; country?: string; wide?: boolean }) => {
       if (!["table", "json", "csv"].includes(opts.format)) {
         throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table, json or csv" }]);
@@ -230,6 +233,7 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   registerImportCommands(program, (done) => (code = done));
+  registerInitCommand(program);
 
   program
     .command("validate")
