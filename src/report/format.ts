@@ -45,7 +45,7 @@ function summaryTable(report: RunReport, phase: PhaseReport, options: TextTableO
 
 function formatTable(report: RunReport, options: TableOptions): string {
   const out: string[] = [];
-  out.push(`${report.scenario.name} — model ${report.model.type} on ${report.dataset.name} (${report.dataset.title}, ${report.dataset.year})`);
+  out.push(`${report.scenario.name} — model ${report.model.type} on ${report.dataset.name} (${report.dataset.title}, ${report.dataset.year || "year not stated"})`);
   for (const phase of report.phases) {
     out.push("");
     const status = phase.converged

@@ -11,7 +11,7 @@ export function formatBlocReport(report: BlocReport, format: "table" | "json", o
   const setName = (members: string[]) => (members.length ? `{${members.join(", ")}}` : "{} (no bloc)");
   const { bloc } = report;
   const out: string[] = [];
-  out.push(`${report.scenario.name} — bloc analysis, model ${report.model.type} on ${report.dataset.name} (${report.dataset.year})`);
+  out.push(`${report.scenario.name} — bloc analysis, model ${report.model.type} on ${report.dataset.name} (${report.dataset.year || "year not stated"})`);
   out.push(`Leader ${bloc.leader}, target ${bloc.target}, ${bloc.candidates.length} candidates (${report.sets.length} membership sets); rules:`);
   for (const rule of bloc.rules) out.push(`  - ${rule}`);
   out.push(`Payoff: ${def.label} (${def.unit}) = ${def.formula}`);
