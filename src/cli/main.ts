@@ -251,13 +251,16 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command("datasets")
     .description("List the embedded datasets, or show one: its countries, groups, sectors, tariff sets and elasticity sets")
-    .argument("[name]", "an embedded dataset to show in full")
+    .argument("[name]", "an embedded dataset to show in full, or a dataset file (a flows table or a JSON from `tradewinds import`)")
     .option("--json", "print as JSON")
     .action(async (name: string | undefined, opts: { json?: boolean }) => {
       const { listEmbeddedDatasets, loadDataset } = await import("../data/load.js");
       if (name !== undefined) {
-        const { describeDataset, formatDatasetDescription } = await import("../data/describeDataset.js");
-        const description = describeDataset(loadDataset(name));
+        const [{ describeDataset, formatDatasetDescription }, { loadScenarioDataset }] = await Promise.all([import("../data/describeDataset.js"), import("../data/datasetFile.js")]);
+        // A path is read as a scenario would name it from the current folder (the same checks and messages).
+        const { dataset, warnings } = await loadScenarioDataset(name, { baseDir: process.cwd() }, "command line");
+        for (const w of warnings) process.stderr.write(`tradewinds: warning: ${w}\n`);
+        const description = describeDataset(dataset);
         process.stdout.write(opts.json ? JSON.stringify(description, null, 2) + "\n" : formatDatasetDescription(description));
         return;
       }

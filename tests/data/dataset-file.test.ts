@@ -86,6 +86,15 @@ describe("tradewinds run with dataset: ./three.csv (a flows table written by han
     expect(bad.err).toContain(`bad.csv: line 7: ${message.flowNegative()}`);
   });
 
+  it("tradewinds datasets <file> describes it as it describes an embedded dataset", async () => {
+    const dir = folderWith({ "three.csv": THREE_CSV });
+    const r = await runCli("datasets", join(dir, "three.csv"), "--json");
+    expect(r.code, r.err).toBe(EXIT.ok);
+    const described = JSON.parse(r.out) as { countries: { code: string }[]; sectors: { code: string }[] };
+    expect(described.countries.map((c) => c.code)).toEqual(["AAA", "BBB", "CCC"]);
+    expect(described.sectors.map((s) => s.code)).toEqual(["ALL"]);
+  });
+
   it("reads the same table as Parquet (written by DuckDB) to the same result", async () => {
     const dir = folderWith({ "three.csv": THREE_CSV, "s.yaml": SCENARIO("three.parquet") });
     const { DuckDBInstance } = await import("@duckdb/node-api");
