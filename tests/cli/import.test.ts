@@ -116,5 +116,13 @@ describe("tradewinds import baci: products summed by pair, CEPII codes named by 
     expect([file.meta.year, file.meta.units]).toEqual([2022, "thousands of current USD"]);
     const noCodes = await runCli("import", "baci", join(dir, "BACI_HS92_Y2022_V202401b.csv"), "--out", out);
     expect(noCodes.err).toContain(message.baciCodesRequired());
+    // A negative value on line 4 (rows as written above, header on line 1), and a file without the year column.
+    const negative = write("BACI_negative.csv", rows.map((row, k) => (k === 3 ? row.replace(/,(\d+),(\d)$/, ",-$1,$2") : row)));
+    const bad = await runCli("import", "baci", negative, "--out", join(dir, "bad.json"), "--codes", codes, "--countries", gdp, "--domestic", "gdp-minus-imports");
+    expect(bad.code).toBe(EXIT.input);
+    expect(bad.err).toContain(`line 4: ${message.baciBadRows(1, "line 4")}`);
+    const noYear = write("BACI_no_t.csv", rows.map((row) => row.slice(row.indexOf(",") + 1)));
+    const year = await runCli("import", "baci", noYear, "--out", join(dir, "bad.json"), "--codes", codes);
+    expect(year.err).toContain(message.baciColumn("t"));
   });
 });

@@ -45,11 +45,14 @@ export async function baciDatasetFile(path: string, options: BaciImportOptions):
   let pairs: { i: string; j: string; v: number }[];
   let years: number[];
   try {
-    const file = `read_csv('${path.replaceAll("'", "''")}', header = true, types = {'i': 'VARCHAR', 'j': 'VARCHAR', 'k': 'VARCHAR'})`;
+    const quoted = `'${path.replaceAll("'", "''")}'`;
     try {
-      const columns = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${file}`)).getRowObjects().map((row) => String(row.column_name));
+      // The header first (a types option naming a column the file lacks would fail the read), then the
+      // codes as text (BACI writes them as numbers; "004" and 4 must not matter) and the rest as DuckDB sniffs it.
+      const columns = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${quoted}, header = true)`)).getRowObjects().map((row) => String(row.column_name));
       const missing = ["t", "i", "j", "v"].filter((c) => !columns.includes(c));
       if (missing.length) fail(missing.map((c) => ({ source, path: "header", value: "", message: message.baciColumn(c) })));
+      const file = `read_csv(${quoted}, header = true, types = {'i': 'VARCHAR', 'j': 'VARCHAR', 'v': 'DOUBLE'})`;
       await connection.run(`CREATE TEMP TABLE baci AS SELECT row_number() OVER () + 1 AS line, t, trim(i) AS i, trim(j) AS j, v FROM ${file}`);
     } catch (err) {
       if (err instanceof TradewindsInputError) throw err;
