@@ -213,7 +213,12 @@ export const scenarioSchema = z
     $schema: z.string().optional(),
     name: z.string().min(1),
     description: z.string().optional(),
-    dataset: z.string().min(1).describe("An embedded dataset (see `tradewinds datasets`)"),
+    dataset: z
+      .string()
+      .min(1)
+      .describe(
+        "An embedded dataset (see `tradewinds datasets`), or — in the CLI, never over the HTTP API — a file by a path relative to the scenario: a long-format flows table (.csv, .csv.gz, .parquet: exporter, importer, value, optional sector, tariff, year, numeric pair covariates) or a dataset JSON from `tradewinds import`",
+      ),
     baselineTariffs: z
       .string()
       .min(1)
