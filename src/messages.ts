@@ -92,9 +92,9 @@ export const message = {
   datasetPathDenied: (known: string[]) =>
     `a dataset file is not accepted here (the HTTP API, and the library unless RunOptions.files names a folder, reads no files); name an embedded dataset: ${known.join(", ")}`,
   datasetFileType: () =>
-    `is not a dataset file Tradewinds reads; name a long-format flows table (.csv, .csv.gz or .parquet: columns exporter, importer, value, optional sector, tariff, year and numeric pair covariates) or a dataset JSON file (.json, as \`tradewinds import\` writes)`,
+    `is not a dataset file Tradewinds reads; name a long-format flows table (.csv, .csv.gz or .parquet: columns exporter, importer, value, optional sector, tariff, year and numeric pair covariates), a dataset manifest (.yaml: flows, countries, units) or a dataset JSON file (.json, as \`tradewinds import\` writes)`,
   datasetFileNeedsAsync: () =>
-    `a CSV or Parquet dataset is read through DuckDB, which is asynchronous: call runScenarioAsync (the CLI does), or read it with loadScenarioDataset and pass it as RunOptions.dataset`,
+    `a flows table (CSV, Parquet, or a manifest naming one) is read through DuckDB, which is asynchronous: call runScenarioAsync (the CLI does), or read it with loadScenarioDataset and pass it as RunOptions.dataset`,
   datasetFileNotDataset: () =>
     `is not a Tradewinds dataset file (JSON with "format": "tradewinds-dataset/1"; the file's content is not shown here); write one with \`tradewinds import\``,
   datasetUnitsAssumed: (file: string) =>
@@ -129,12 +129,13 @@ export const message = {
     `--domestic ${rule} fills one domestic flow per country, but the table has ${sectors} sectors (GDP does not split by sector); add the domestic rows by sector instead`,
   countryTableColumn: (column: string) =>
     `the countries table has no column ${show(column)}; it needs a column country (codes as in the flows) and optionally name, gdp, deficit`,
-  countryTableUnknownColumn: (position: number, name: string) =>
-    `column ${position} (${show(name)}) of the countries table is none of country, name, gdp, deficit; remove or rename it`,
-  countryTableMissing: (country: string) => `country ${show(country)} of the flows is not in the countries table; add its row`,
-  countryTableExtra: (country: string, row: number) => `country ${show(country)} (row ${row} of the countries table) has no flows; remove its row or add its flows`,
-  countryTableDuplicate: (country: string, row: number) => `country ${show(country)} appears twice in the countries table (again at row ${row}); give each country once`,
-  countryTableValue: (country: string, column: string) => `the ${column} of ${show(country)} in the countries table is empty or not a finite number; write a number`,
+  countryTableUnknownColumn: (position: number, name: string | undefined) =>
+    `column ${position}${name !== undefined ? ` (${show(name)})` : ""} of the countries table is none of country, name, gdp, deficit; remove or rename it`,
+  countryTableMissing: (country: string) => `${country} of the flows is not in the countries table; add its row`,
+  countryTableExtra: (country: string, row: number) => `${country} (row ${row} of the countries table) has no flows; remove its row or add its flows`,
+  countryTableDuplicate: (country: string, row: number) => `${country} appears twice in the countries table (again at row ${row}); give each country once`,
+  countryTableValue: (country: string, column: string) => `the ${column} of ${country} in the countries table is empty or not a finite number; write a number`,
+  manifestKeys: () => `a dataset manifest takes flows, countries, units, year, title, source, licence, attribution and domestic only (the file's own keys are not shown here); compare it with the README's "Your own data"`,
 
   // ---- scenarios ------------------------------------------------------------------------------
   rateLooksLikePercent: (value: number) =>

@@ -6,6 +6,7 @@ import { BINARY_FORMAT } from "./binaryFormat.js";
 import { datasetFromBinary } from "./binaryRead.js";
 import type { Dataset } from "./dataset.js";
 import type { DatasetFile } from "./format.js";
+import { readDatasetManifest } from "./import/datasetManifest.js";
 import { readFlowFile } from "./import/readFlowFile.js";
 import { datasetFromFile, loadDataset } from "./load.js";
 
@@ -15,6 +16,7 @@ import { datasetFromFile, loadDataset } from "./load.js";
  *
  *   .json                 a dataset file (tradewinds-dataset/1, as `tradewinds import` writes it)
  *   .csv, .csv.gz, .parquet   a long-format flows table (import/flowTable.ts), read through DuckDB
+ *   .yaml, .yml           a dataset manifest: a flows table, a countries table and their units (import/datasetManifest.ts)
  *
  * Errors name the field and the path as written. A file that is not a dataset is refused without quoting
  * it; a flows table's errors name rows and the project's column names, never a code or value it holds.
@@ -31,6 +33,9 @@ export const FLOWS_FILE_UNITS = "current USD (assumed: the flows file states no 
 /** Loads any dataset reference; CSV and Parquet tables go through DuckDB, asynchronously. */
 export async function loadScenarioDataset(dataset: string, files: FilePolicy = "deny", source = "scenario"): Promise<LoadedDataset> {
   const reference = resolveDatasetReference(dataset, files, source);
+  if (reference.kind === "file" && reference.format === "manifest") {
+    return { dataset: checked(await readDatasetManifest(reference.path, reference.label, nameFromPath(reference.path)), reference.label), warnings: [] };
+  }
   if (reference.kind === "file" && reference.format !== "json") {
     const file = await readFlowFile(reference.path, {
       source: reference.label,
@@ -77,6 +82,6 @@ function checked(file: DatasetFile, label: string): Dataset {
 
 /** A dataset name from a file name: lower-case letters, digits and hyphens (data/format.ts). */
 export function nameFromPath(path: string): string {
-  const stem = basename(path).replace(/(\.csv\.gz|\.[A-Za-z0-9]+)$/i, "");
+  const stem = basename(path).replace(/(\.csv\.gz|\.dataset\.ya?ml|\.[A-Za-z0-9]+)$/i, "");
   return stem.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "dataset-file";
 }

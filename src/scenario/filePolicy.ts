@@ -59,7 +59,7 @@ export function readSpecReference(spec: string, files: FilePolicy, source: strin
 
 /** A dataset a scenario's `dataset` names: an embedded one by name, or a file (a flows table or a dataset JSON). */
 export type DatasetReference = { kind: "embedded"; name: string } | { kind: "file"; path: string; label: string; format: DatasetFileFormat };
-export type DatasetFileFormat = "json" | "csv" | "parquet";
+export type DatasetFileFormat = "json" | "csv" | "parquet" | "manifest";
 
 /**
  * Whether a `dataset` value is a path rather than an embedded name: embedded names are lower-case letters,
@@ -74,13 +74,14 @@ export function datasetFileFormat(path: string): DatasetFileFormat | undefined {
   if (/\.json$/i.test(path)) return "json";
   if (/\.csv(\.gz)?$/i.test(path)) return "csv";
   if (/\.parquet$/i.test(path)) return "parquet";
+  if (/\.ya?ml$/i.test(path)) return "manifest";
   return undefined;
 }
 
 /**
  * The dataset a `dataset` field names: a name is an embedded dataset (checked when it is loaded); a path
  * is refused under "deny", else resolved against the policy's folder and must be a regular file of a
- * format Tradewinds reads (.csv, .csv.gz, .parquet flows tables; .json dataset files).
+ * format Tradewinds reads (.csv, .csv.gz, .parquet flows tables; .json dataset files; .yaml dataset manifests).
  */
 export function resolveDatasetReference(dataset: string, files: FilePolicy, source: string, field = "dataset"): DatasetReference {
   if (!isDatasetPath(dataset)) return { kind: "embedded", name: dataset };

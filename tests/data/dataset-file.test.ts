@@ -135,6 +135,33 @@ describe("tradewinds run with dataset: ./three.csv (a flows table written by han
   });
 });
 
+describe("dataset: ./mine.dataset.yaml — a manifest: flows, countries and their units, no import step", () => {
+  /** The balanced table without its domestic rows; GDP = domestic sales + imports, so gdp-minus-imports gives them back (10, 12, 9). */
+  const FOREIGN = ["exporter,importer,value", "AAA,BBB,2", "AAA,CCC,3", "BBB,AAA,4", "BBB,CCC,1", "CCC,AAA,1", "CCC,BBB,3"].join("\n") + "\n";
+  const COUNTRIES = ["country,name,gdp", "AAA,Country A,15", "BBB,Country B,17", "CCC,Country C,13"].join("\n") + "\n";
+  const MANIFEST = ["flows: foreign.csv", "countries: countries.csv", "units: millions of current USD", "year: 2023", "domestic: gdp-minus-imports"].join("\n") + "\n";
+
+  it("runs with the stated units, the countries' names and GDP, domestic sales filled by the stated rule (ACR again)", async () => {
+    const dir = folderWith({ "foreign.csv": FOREIGN, "countries.csv": COUNTRIES, "mine.dataset.yaml": MANIFEST, "s.yaml": SCENARIO("./mine.dataset.yaml") });
+    const { code, out, err } = await runCli("run", join(dir, "s.yaml"), "--format", "json");
+    expect(err).toBe("");
+    expect(code).toBe(EXIT.ok);
+    const report = JSON.parse(out) as RunReport;
+    expectHandResult(report);
+    expect([report.dataset.name, report.dataset.units, report.dataset.year]).toEqual(["mine", "millions of current USD", 2023]);
+    expect(report.phases[0].countries.map((c) => c.name)).toEqual(["Country A", "Country B", "Country C"]);
+  });
+
+  it("a manifest's unknown key and a country missing from its table: named without quoting the files", async () => {
+    const dir = folderWith({ "foreign.csv": FOREIGN, "countries.csv": COUNTRIES.replace("CCC,Country C,13\n", ""), "bad.dataset.yaml": MANIFEST + "secret: value\n", "mine.dataset.yaml": MANIFEST });
+    const keys = await inputIssues(() => loadScenarioDataset("bad.dataset.yaml", { baseDir: dir }));
+    expect(keys.map((i) => i.message)).toEqual([message.manifestKeys()]);
+    const missing = await inputIssues(() => loadScenarioDataset("mine.dataset.yaml", { baseDir: dir }));
+    expect(missing.map((i) => i.message)).toEqual([message.countryTableMissing("the country first seen at line 3")]);
+    for (const issues of [keys, missing]) for (const content of ["secret", "CCC", "Country"]) expect(JSON.stringify(issues)).not.toContain(content);
+  });
+});
+
 describe("a flows table is validated: each problem names its line and the fix, never what the file holds", () => {
   const problems = async (csv: string) => inputIssues(() => loadScenarioDataset("t.csv", { baseDir: folderWith({ "t.csv": csv }) }));
   const lines = (...body: string[]) => ["exporter,importer,value", ...body].join("\n") + "\n";

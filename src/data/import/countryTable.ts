@@ -9,6 +9,8 @@ import { TradewindsInputError, message, type InputIssue } from "../../messages.j
 export interface CountryTable {
   /** How messages name the file. */
   source: string;
+  /** Whether messages may quote its codes (false for a table a scenario names through a manifest). */
+  showContent: boolean;
   codes: string[];
   names: Map<string, string>;
   gdp?: Map<string, number>;
@@ -30,6 +32,7 @@ const COLUMNS = ["country", "name", "gdp", "deficit"];
 
 /** A countries table read from a frame (country and name read as text); every problem named. */
 export function countryTableFromFrame(frame: DataFrame, source: string): CountryTable {
+  const showContent = frame.showContent ?? false;
   const issues: InputIssue[] = [];
   const add = (path: string, text: string) => issues.push({ source, path, value: "", message: text });
   const country = frame.columns.get("country");
@@ -37,7 +40,7 @@ export function countryTableFromFrame(frame: DataFrame, source: string): Country
     add("header", message.countryTableColumn("country"));
     throw new TradewindsInputError(issues);
   }
-  [...frame.columns.keys()].forEach((name, position) => COLUMNS.includes(name) || add(`column ${position + 1}`, message.countryTableUnknownColumn(position + 1, name)));
+  [...frame.columns.keys()].forEach((name, position) => COLUMNS.includes(name) || add(`column ${position + 1}`, message.countryTableUnknownColumn(position + 1, showContent ? name : undefined)));
   const name = frame.columns.get("name");
   const numeric = (column: string): Float64Array | undefined => {
     const found = frame.columns.get(column);
@@ -46,7 +49,8 @@ export function countryTableFromFrame(frame: DataFrame, source: string): Country
   };
   const gdp = numeric("gdp");
   const deficit = numeric("deficit");
-  const table: CountryTable = { source, codes: [], names: new Map(), gdp: gdp && new Map(), deficits: deficit && new Map() };
+  const table: CountryTable = { source, showContent, codes: [], names: new Map(), gdp: gdp && new Map(), deficits: deficit && new Map() };
+  const shown = (code: string, r: number) => (showContent ? JSON.stringify(code) : `the country of row ${r + 1}`);
   const rowOf = new Map<string, number>();
   for (let r = 0; r < frame.rowCount; r++) {
     if (country.codes[r] < 0) {
@@ -54,13 +58,13 @@ export function countryTableFromFrame(frame: DataFrame, source: string): Country
       continue;
     }
     const code = country.levels[country.codes[r]];
-    if (rowOf.has(code)) add(`row ${r + 1}`, message.countryTableDuplicate(code, r + 1));
+    if (rowOf.has(code)) add(`row ${r + 1}`, message.countryTableDuplicate(shown(code, r), r + 1));
     rowOf.set(code, r);
     table.codes.push(code);
     if (name && name.kind === "factor" && name.codes[r] >= 0) table.names.set(code, name.levels[name.codes[r]]);
     for (const [values, target, column] of [[gdp, table.gdp, "gdp"], [deficit, table.deficits, "deficit"]] as const) {
       if (!values || !target) continue;
-      if (!Number.isFinite(values[r])) add(`row ${r + 1}`, message.countryTableValue(code, column));
+      if (!Number.isFinite(values[r])) add(`row ${r + 1}`, message.countryTableValue(shown(code, r), column));
       target.set(code, values[r]);
     }
   }
@@ -68,13 +72,13 @@ export function countryTableFromFrame(frame: DataFrame, source: string): Country
   return table;
 }
 
-/** The table covers exactly the flows' countries: each one present, none extra. */
-export function countryTableIssues(table: CountryTable, codes: readonly string[]): InputIssue[] {
+/** The table covers exactly the flows' countries: each one present, none extra. `label` names a flows country in messages. */
+export function countryTableIssues(table: CountryTable, codes: readonly string[], label: (k: number) => string): InputIssue[] {
   const inFlows = new Set(codes);
   const inTable = new Set(table.codes);
   const issues: InputIssue[] = [];
-  for (const code of codes) if (!inTable.has(code)) issues.push({ source: table.source, path: "", value: "", message: message.countryTableMissing(code) });
-  table.codes.forEach((code, r) => inFlows.has(code) || issues.push({ source: table.source, path: `row ${r + 1}`, value: "", message: message.countryTableExtra(code, r + 1) }));
+  codes.forEach((code, k) => inTable.has(code) || issues.push({ source: table.source, path: "", value: "", message: message.countryTableMissing(label(k)) }));
+  table.codes.forEach((code, r) => inFlows.has(code) || issues.push({ source: table.source, path: `row ${r + 1}`, value: "", message: message.countryTableExtra(table.showContent ? JSON.stringify(code) : `the country of row ${r + 1}`, r + 1) }));
   return issues;
 }
 

@@ -203,7 +203,7 @@ export function flowTableToDatasetFile(frame: DataFrame, options: FlowTableOptio
     if (!(domestic > 0)) withoutDomestic.push(k);
   }
   const table = options.countries;
-  if (table) issues.push(...countryTableIssues(table, codes).slice(0, MAX_LISTED_ISSUES));
+  if (table) issues.push(...countryTableIssues(table, codes, (k) => (showContent ? JSON.stringify(codes[k]) : countryLabel(k))).slice(0, MAX_LISTED_ISSUES));
   if (issues.length) return fail();
   const rule = options.domestic ?? "require";
   let filledNotes: string[] = [];
