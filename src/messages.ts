@@ -366,6 +366,57 @@ export const message = {
   nashNotConverged: (meanChange: number, tolerance: number, rounds: number) =>
     `the best-response iteration did not converge: |mean change| ${meanChange.toExponential(2)} > ${tolerance} after ${rounds} rounds; the table shows the last round`,
 
+  tradeElasticitiesLength: (sectors: number, got: number) =>
+    `tradeElasticities needs one ε > 0 per sector of the dataset: ${sectors} values in the dataset's sector order, not ${got} (see \`tradewinds datasets <name>\`)`,
+  integerOption: (min: number, max: number) => `must be a whole number from ${min} to ${max.toLocaleString("en-US")}`,
+  seedWithoutDraws: () => `--seed chooses the random numbers of draws: give --uncertainty <draws> or --draw k with it (or a draws count in the scenario's uncertainty section)`,
+  drawWithUncertainty: () => `--draw solves one draw alone; give either --draw k or --uncertainty <draws>, not both`,
+  drawsLeftOut: (notConverged: number, failed: number, draws: number) =>
+    `${notConverged} of ${draws} draw(s) did not converge and ${failed} failed; they are listed in the output and left out of the bands`,
+  // ---- sweeps -----------------------------------------------------------------------------------
+  sweepOneScenarioDimension: () => `a sweep has at most one scenarios dimension; list every file in it`,
+  sweepScenarioOrDimension: () => `give the base scenario (scenario: file.yaml) or a scenarios dimension — exactly one of them`,
+  sweepDimensionTwice: (name: string) => `dimension name ${show(name)} is used twice; each dimension needs its own name (it becomes a column)`,
+  sweepDimensionReserved: (name: string, reserved: string[]) => `dimension name ${show(name)} is a column of the results table (${reserved.join(", ")}); choose another`,
+  sweepTooLarge: (points: number, max: number) => `the sweep has ${points.toLocaleString("en-US")} points, more than the limit of ${max.toLocaleString("en-US")}; split it into several sweeps`,
+  sweepUnknownPhase: (phase: string, scenario: string, known: string[]) => `phase ${show(phase)} is not a phase of ${scenario}; its phases are ${known.join(", ")}`,
+  sweepTemplateWithoutValue: () => `no shock of this grid uses "$value", so every grid point would be the same; put "$value" where the grid's value goes (e.g. set: $value)`,
+  sweepDrawsWithoutParameters: (scenario: string) => `a draws dimension needs uncertain parameters: give them here (parameters: […]) or in the uncertainty section of ${scenario}`,
+  sweepCandidatesDiffer: () => `a memberships dimension needs the same bloc candidates, in the same order, in every scenario of the sweep`,
+  sweepNotACandidate: (code: string, candidates: string[]) => `${show(code)} is not a candidate of the bloc; candidates are ${candidates.join(", ")}`,
+  resumeOrReplace: () => `--resume continues a stored sweep and --replace starts it again: give one of them`,
+  exportFormat: () => `--export writes Parquet or CSV: name the file *.parquet or *.csv`,
+  sweepPointsLeftOut: (notConverged: number, failed: number) =>
+    `${notConverged} point(s) did not converge and ${failed} failed; they are stored and flagged (sweep_points.converged, sweep_points.error, results.phase_converged)`,
+  redisUnreachable: (url: string, detail: string) =>
+    `no Redis server answers at ${url} (${detail}); start one (Debian: apt-get install redis-server; redis-server --port 6379) or fix the URL`,
+  redisError: (url: string, detail: string) => `Redis at ${url}: ${detail} (retrying)`,
+  workerRefused: (worker: string, why: string) => `refused worker ${worker}: ${why}; run the same tradewinds version and data on every machine`,
+  waitingForWorkers: (redis: string, queue: string, refused: number) =>
+    `waiting for a worker on ${redis} (queue ${queue}${refused ? `; ${refused} refused` : ""}): start one with \`tradewinds worker --redis ${redis}\``,
+  chunksFailed: (count: number, examples: string[]) =>
+    `${count} chunk(s) failed after their retries (${examples.join("; ")}); their points are not stored — fix the cause and run the sweep again with --resume`,
+  sweepPointsMissing: (missing: number) => `${missing} point(s) are not stored (chunks that failed); run the sweep again with --resume to solve them`,
+  sweepFileMissing: (path: string) => `file ${path} does not exist (paths in a sweep file are relative to the sweep file)`,
+  sweepAlreadyStored: (id: string, stored: number, total: number) =>
+    `sweep ${id} (this file, version and data) is already stored with ${stored} of ${total} points; add --resume to continue it, or --replace to solve it again from scratch`,
+  // ---- uncertainty --------------------------------------------------------------------------------
+  uncertaintySectionMissing: () =>
+    `--uncertainty needs the scenario's uncertainty section stating what is uncertain and how (no spread is assumed for you), e.g. uncertainty: { parameters: [{ parameter: tradeElasticities, distribution: lognormal, cv: 0.25 }] }`,
+  uncertainParameterTwice: (name: string) => `parameter ${show(name)} is drawn twice; state each uncertain parameter once`,
+  modelHasNoTradeElasticities: (model: string) => `model ${model} does not say which of its parameters is the trade elasticity; draw a numeric parameter of it by name instead`,
+  tradeElasticitiesDrawnLognormal: () =>
+    `trade elasticities by sector are drawn log-normal around the point estimate: use distribution: lognormal with cv (no dataset carries standard errors of its elasticities, so the spread is yours to state)`,
+  elasticitySetDrawnAsChoice: () => `the elasticity set is a name: draw it with distribution: choice and among: all (or a list of set names)`,
+  datasetHasNoElasticitySets: (dataset: string) =>
+    `dataset ${dataset} has no named elasticity sets (icio-2019/2021/2022 and wiod-2014-16 have them); draw tradeElasticities instead`,
+  modelHasNoElasticitySets: (model: string) => `model ${model} does not take a named elasticity set (caliendo-parro and lashkaripour do); draw tradeElasticities instead`,
+  choiceAllOnlyForSets: () => `among: all lists the dataset's elasticity sets; for a numeric parameter list the values, e.g. among: [3, 4, 5]`,
+  choiceNeedsNumbers: (name: string) => `${name} is numeric: list numbers to choose among`,
+  sectorsOnlyForTradeElasticities: () => `sectors: common applies to tradeElasticities (one draw for all sectors); remove it here`,
+  unknownUncertainParameter: (name: string, model: string, known: string[]) =>
+    `${show(name)} is not a numeric parameter of model ${model} with a value in every phase; choose one of ${known.join(", ")} (state an optional parameter in the scenario's model section first)`,
+  invalidDraw: (draw: number, detail: string) => `draw ${draw} gives parameters the model rejects (${detail}); narrow the distribution`,
   badElasticitySet: (sectors: number) => `an elasticity set needs one finite ε > 0 per sector (${sectors} values); fix the dataset's build script`,
   ossaFlowsAtExporterPrices: (dataset: string) =>
     `Flows of ${dataset} are read at exporter prices (its source tables are at basic prices); the tariffwar package, and the lashkaripour model that reproduces it, read the same values as tariff-inclusive expenditure.`,

@@ -1,16 +1,19 @@
 import { loadScenarioDataset, loadScenarioDatasetSync } from "./data/datasetFile.js";
 import { runEstimationStages } from "./estimation/estimationStages.js";
 import type { Dataset } from "./data/dataset.js";
+import { TradewindsInputError } from "./messages.js";
+import { modelCatalog } from "./models/available.js";
 import type { ModelCatalog } from "./models/catalog.js";
-import type { ModelOutcome, RunContext } from "./models/types.js";
+import { newRunContext, type ModelOutcome, type RunContext } from "./models/types.js";
+import { prepareScenario } from "./pipeline.js";
 import type { RunReport } from "./report/types.js";
 import { runOnDataset } from "./runOnDataset.js";
 import type { CompiledPhase } from "./scenario/compile.js";
 import type { FilePolicy } from "./scenario/filePolicy.js";
 import type { ScenarioDocument, ScenarioInput } from "./scenario/schema.js";
 import { validateScenarioObject, validateScenarioText } from "./scenario/validate.js";
-import { newRunContext } from "./models/types.js";
-
+import { drawnParams, InvalidDrawError } from "./uncertainty/drawParams.js";
+import { drawPlanOf, withUncertaintyBands } from "./uncertainty/runDraws.js";
 import { VERSION } from "./version.js";
 
 export { VERSION };
@@ -31,15 +34,24 @@ export interface RunOptions {
   files?: FilePolicy;
   /** Called after each phase is solved with its compiled policy and the model's outcome (the exposure accounting reads the flows). */
   onPhaseSolved?: (phase: CompiledPhase, outcome: ModelOutcome) => void;
+  /**
+   * Uncertainty draws: overrides the scenario's `uncertainty.draws` (0: the point estimate only). With
+   * draws, the report carries 5–95% bands from the scenario's `uncertainty` section, solved in this thread.
+   */
+  draws?: number;
+  /** Overrides the scenario's `uncertainty.seed`. */
+  seed?: number;
+  /** Solve draw `draw` of the scenario's uncertainty section alone (its parameters in every phase), no bands. */
+  draw?: number;
 }
 
 /**
  * Runs a scenario end to end:
  *
- *   scenario text ─▶ validate ─▶ normalize ─▶ estimate ─▶ calibrate ─▶ compile ─▶ solve ─▶ report
- *    (YAML/JSON)     (schema)    (defaults,    (optional    (baseline,    (shocks on  (model      (registry of
- *                                groups,        PPML         once per      the data)   kernels)    outputs → RunReport)
- *                                inheritance)   stages)      parameters)
+ *   scenario text ─▶ validate ─▶ normalize ─▶ estimate ─▶ calibrate ─▶ compile ─▶ solve ─▶ report ─▶ bands
+ *    (YAML/JSON)     (schema)    (defaults,    (optional    (baseline,    (shocks on  (model      (registry of  (optional:
+ *                                groups,        PPML         once per      the data)   kernels)    outputs →     uncertainty
+ *                                inheritance)   stages)      parameters)                           RunReport)    draws)
  *
  * Bad input throws `TradewindsInputError` naming every field at fault; a solver that does not
  * converge is reported in the phase (`converged: false`, with diagnostics), never hidden.
@@ -72,20 +84,50 @@ function validateScenario(scenario: string | ScenarioDocument, source: string): 
 
 export function runValidatedScenario(input: ScenarioInput, options: RunOptions = {}): RunReport {
   const source = options.source ?? "scenario";
-  const context = options.context ?? newRunContext();
-  let dataset = options.dataset;
-  if (!dataset) {
-    const loaded = loadScenarioDatasetSync(input.dataset, options.files ?? "deny", source);
-    context.warnings.push(...loaded.warnings);
-    dataset = loaded.dataset;
-  }
-  // 2–6. normalize, estimate, calibrate, compile, solve, report on the loaded dataset (runOnDataset.ts);
-  // the estimation stages read files, so they are run here and handed in.
-  return runOnDataset(input, dataset, {
+  const draws = options.draw !== undefined ? 0 : (options.draws ?? input.uncertainty?.draws ?? 0);
+  // Draws need the uncertainty section: say so before anything is solved.
+  const plan = draws > 0 || options.draw !== undefined ? drawPlanOf(input, source, options.seed) : undefined;
+  // The estimation stages read files, so they run here, once, and are handed in (to the draws as well).
+  let estimation: ReturnType<typeof runEstimationStages> | undefined;
+  const estimate = () => (estimation ??= input.estimation ? runEstimationStages(input.estimation, options.files ?? "deny", source) : undefined);
+  const drawn = options.draw;
+  const entry = (options.catalog ?? modelCatalog)[input.model.type];
+  const drawnByPhase: Record<string, unknown>[] = [];
+  // 2–6. normalize, estimate, calibrate, compile, solve, report on the loaded dataset (runOnDataset.ts)
+  // With draws, the point run is the first 1/(1 + draws) of the progress.
+  const ctx = options.context ?? newRunContext();
+  const dataset = options.dataset ?? loadedDataset(input, options.files ?? "deny", source, ctx);
+  const pointContext: RunContext = draws > 0 ? { warnings: ctx.warnings, progress: ctx.progress && ((f) => ctx.progress!(f / (1 + draws))) } : ctx;
+  const report = runOnDataset(input, dataset, {
     source,
     catalog: options.catalog,
-    context,
-    estimate: () => (input.estimation ? runEstimationStages(input.estimation, options.files ?? "deny", source) : undefined),
+    context: pointContext,
+    estimate,
     onPhaseSolved: options.onPhaseSolved,
+    // `run --draw k`: every phase at draw k's parameters (normalize checked the model and the section first).
+    phaseParams: drawn === undefined ? undefined : (params, k) => (drawnByPhase[k] = drawnParamsOrInputError(() => drawnParams(plan!.parameters, plan!.seed, drawn, params, entry, dataset), source, drawn)),
   });
+  if (drawn !== undefined) return { ...report, draw: { index: drawn, seed: plan!.seed, modelParams: Object.fromEntries(report.phases.map((p, k) => [p.name, drawnByPhase[k]])) } };
+  if (draws === 0) return report;
+  // 7. bands: the scenario solved at each draw of its uncertain parameters, in this thread
+  const prepared = prepareScenario(input, { source, catalog: options.catalog, dataset, estimation: estimate() });
+  const phases = prepared.scenario.phases.length;
+  return withUncertaintyBands(report, prepared, { draws, seed: options.seed, onProgress: (done) => ctx.progress?.((phases * (1 + done)) / (phases * (1 + draws))) });
+}
+
+/** The dataset the scenario names, read under the file policy (embedded, or a dataset JSON; flows tables need runScenarioAsync); its warnings go to the run. */
+function loadedDataset(input: ScenarioInput, files: FilePolicy, source: string, ctx: RunContext): Dataset {
+  const loaded = loadScenarioDatasetSync(input.dataset, files, source);
+  ctx.warnings.push(...loaded.warnings);
+  return loaded.dataset;
+}
+
+/** Parameters the model rejects at a draw the user asked for are bad input (`run --draw k`). */
+function drawnParamsOrInputError(draw: () => Record<string, unknown>, source: string, index: number): Record<string, unknown> {
+  try {
+    return draw();
+  } catch (err) {
+    if (err instanceof InvalidDrawError) throw new TradewindsInputError([{ source, path: "uncertainty", value: String(index), message: err.message }]);
+    throw err;
+  }
 }

@@ -1,18 +1,16 @@
 import { withBaselineTariffs, type Dataset } from "./data/dataset.js";
 import type { EstimationStages } from "./estimation/estimationStages.js";
 import { modelCatalog } from "./models/available.js";
-import type { ModelCatalog, ModelEntry } from "./models/catalog.js";
+import type { ModelCatalog } from "./models/catalog.js";
 import { newRunContext, type ModelOutcome, type RunContext } from "./models/types.js";
-import { buildPhaseReport } from "./report/build.js";
 import type { QuantityDefinition } from "./report/registry.js";
 import type { PhaseReport, RunReport } from "./report/types.js";
-import { compilePhase, type CompiledPhase } from "./scenario/compile.js";
+import type { CompiledPhase } from "./scenario/compile.js";
 import { normalizeScenario, phaseInForce } from "./scenario/normalize.js";
 import type { ScenarioInput } from "./scenario/schema.js";
-import { VERSION } from "./version.js";
+import { assembleReport, solvePhase, type PhaseContext, type PhaseSolver } from "./pipelineSteps.js";
 
-/** Solves one compiled phase against its baseline; the default is the model's own cold solve. */
-export type PhaseSolver = (step: { entry: ModelEntry; baseline: unknown; phase: CompiledPhase; index: number; context: RunContext }) => ModelOutcome;
+export type { PhaseSolver };
 
 export interface RunOnDatasetOptions {
   /** Where the scenario came from, for error messages. */
@@ -27,6 +25,8 @@ export interface RunOnDatasetOptions {
   solvePhase?: PhaseSolver;
   /** Called after each phase is solved with its compiled policy and the model's outcome. */
   onPhaseSolved?: (phase: CompiledPhase, outcome: ModelOutcome) => void;
+  /** Replaces phase `index`'s model parameters before it is calibrated and solved (an uncertainty draw: `run --draw k`). */
+  phaseParams?: (params: Record<string, unknown>, index: number) => Record<string, unknown>;
 }
 
 /**
@@ -51,44 +51,19 @@ export function* runOnDatasetSteps(input: ScenarioInput, dataset: Dataset, optio
   const estimation = options.estimate?.();
   const definitions: Record<string, QuantityDefinition> = {};
   const baselines = options.baselines ?? new Map<string, unknown>();
+  const at: PhaseContext = { source, data, entry, scenario, baselineTariffs: input.baselineTariffs, estimation };
   const reports: PhaseReport[] = [];
   for (let k = 0; k < scenario.phases.length; k++) {
-    const normalized = scenario.phases[k];
-    // 3. calibrate once per distinct parameter set (estimation, domestic sales, …)
-    const key = JSON.stringify([input.baselineTariffs ?? null, normalized.modelParams]);
-    if (!baselines.has(key)) baselines.set(key, entry.model.calibrate(data, normalized.modelParams as never, ctx, estimation));
-    const baseline = baselines.get(key);
-    // 4. compile: shocks → dense policy arrays on the dataset's index order (closed-form rates from the baseline)
-    const phase = compilePhase(phaseInForce(scenario.phases, k), data, entry.closedFormRates?.(baseline), { source, phasePath: `phases[${k}]` });
-    // 5. solve against the baseline
-    const outcome = options.solvePhase ? options.solvePhase({ entry, baseline, phase, index: k, context: ctx }) : entry.model.solve(baseline, phase.policy, ctx);
-    options.onPhaseSolved?.(phase, outcome);
+    const written = phaseInForce(scenario.phases, k);
+    const phase = options.phaseParams ? { ...written, modelParams: options.phaseParams(written.modelParams, k) } : written;
+    // 3–6. calibrate, compile, solve, report (pipelineSteps.ts)
+    const solved = solvePhase(at, phase, k, baselines, ctx, definitions, options.solvePhase);
+    options.onPhaseSolved?.(solved.compiled, solved.outcome);
     ctx.progress?.((k + 1) / scenario.phases.length);
-    // 6. report: outcomes → rows keyed by the registry
-    const report = { ...buildPhaseReport(phase, outcome, data, scenario.reportRows, scenario.bilateral, definitions), appliedRates: phase.appliedRates };
-    reports.push(report);
-    yield report;
+    reports.push(solved.report);
+    yield solved.report;
   }
-  return {
-    tradewinds: VERSION,
-    scenario: { name: scenario.name, description: scenario.description, source },
-    dataset: {
-      name: data.meta.name,
-      title: data.meta.title,
-      year: data.meta.year,
-      baselineTariffs: data.baselineTariffs,
-      units: data.meta.units,
-      source: data.meta.source,
-      licence: data.meta.licence,
-      attribution: data.meta.attribution,
-    },
-    model: { type: scenario.modelType, description: entry.description },
-    tableKeys: entry.tableKeys.filter((key) => key in definitions),
-    sectorTableKeys: (entry.sectorTableKeys ?? []).filter((key) => key in definitions),
-    phases: reports,
-    definitions,
-    warnings: ctx.warnings,
-  };
+  return assembleReport(at, reports, definitions, ctx);
 }
 
 /** `runOnDatasetSteps` run to the end. */

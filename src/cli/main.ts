@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { dirname, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { TradewindsInputError, formatIssue, message } from "../messages.js";
 import type { OutputFormat } from "../report/format.js";
 import { DEFAULT_MAX_BLOC_SETS } from "../scenario/domains.js";
@@ -20,6 +20,22 @@ import { registerInitCommand } from "./commands/initCommand.js";
 
 /** The models `tradewinds tariff-war` runs. */
 const TARIFF_WAR_MODELS = ["lashkaripour", "ossa"] as const;
+
+/** The most worker threads a command may start. */
+const MAX_THREADS = 256;
+/** Bounds of --uncertainty, --seed and --draw (src/uncertainty/spec.ts MAX_DRAWS, src/random/drawStream.ts; restated so that the CLI loads neither before a command runs). */
+const MAX_DRAWS = 100_000;
+const MAX_SEED = Number.MAX_SAFE_INTEGER;
+
+/** An optional integer option in [min, max], or bad input naming the flag. */
+function optionalInteger(flag: string, text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new TradewindsInputError([{ source: "command line", path: flag, value: JSON.stringify(text), message: message.integerOption(min, max) }]);
+  }
+  return n;
+}
 
 /** Exit codes: 0 ok, 1 internal error, 2 bad input, 3 a solver did not converge (results still printed). */
 export const EXIT = { ok: 0, internal: 1, input: 2, notConverged: 3 } as const;
@@ -56,16 +72,37 @@ export async function main(argv: string[]): Promise<number> {
     .option("-o, --out <file>", "write the output to a file instead of standard output")
     .option("--sectors", "show sector tables (multi-sector models)")
     .option("--country <code>", "the country whose sector table is shown")
+    .option("--uncertainty <draws>", "solve this many draws of the scenario's uncertainty section and show 5–95% bands (0: none)")
+    .option("--seed <seed>", "seed of the draws (default: the section's, else 1)")
+    .option("--draw <k>", "solve draw k of the uncertainty section alone (its parameters), without bands")
+    .option("-t, --threads <n>", "worker threads solving the draws (results do not depend on it)", "2")
+    .option("--no-progress", "no progress bar")
     .option("--wide", "tables: every column, however wide (default: the columns that fit the terminal, or 100 columns)")
     .addHelpText("after", runHelpText)
-    .action(async (file: string, opts: { format: string; out?: string; sectors?: boolean; country?: string; wide?: boolean }) => {
+    .action(async (file: string, opts: { format: string; out?: string; sectors?: boolean; country?: string; uncertainty?: string; seed?: string; draw?: string; threads: string; progress: boolean; wide?: boolean }) => {
       if (!["table", "json", "csv"].includes(opts.format)) {
         throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table, json or csv" }]);
       }
+      const draws = optionalInteger("--uncertainty", opts.uncertainty, 0, MAX_DRAWS);
+      const seed = optionalInteger("--seed", opts.seed, 0, MAX_SEED);
+      const draw = optionalInteger("--draw", opts.draw, 0, MAX_SEED);
+      const threads = optionalInteger("--threads", opts.threads, 1, MAX_THREADS)!;
+      if (draw !== undefined && draws !== undefined) throw new TradewindsInputError([{ source: "command line", path: "--draw", value: JSON.stringify(opts.draw), message: message.drawWithUncertainty() }]);
       if (opts.out) checkOutputPath(opts.out);
       const scenarioText = readInputFile(file, { what: "scenario file" });
-      const [{ runScenarioAsync }, { formatReport }] = await Promise.all([import("../run.js"), import("../report/format.js")]);
-      const report = await runScenarioAsync(scenarioText, { source: file, files: { baseDir: dirname(resolve(file)) } });
+      const [{ runScenarioAsync }, { formatReport }, { validateScenarioText }] = await Promise.all([import("../run.js"), import("../report/format.js"), import("../scenario/validate.js")]);
+      const files = { baseDir: dirname(resolve(file)) };
+      const sectionDraws = draws ?? (draw === undefined ? validateScenarioText(scenarioText, file).uncertainty?.draws : undefined) ?? 0;
+      if (seed !== undefined && sectionDraws === 0 && draw === undefined) throw new TradewindsInputError([{ source: "command line", path: "--seed", value: JSON.stringify(opts.seed), message: message.seedWithoutDraws() }]);
+      let report: Awaited<ReturnType<typeof runScenarioAsync>>;
+      if (sectionDraws > 0) {
+        const [{ runScenarioWithDraws }, { progressBar }] = await Promise.all([import("../uncertainty/runWithDraws.js"), import("./progressBar.js")]);
+        const bar = await progressBar("solving draws", "draws", opts.progress);
+        report = await runScenarioWithDraws(file, scenarioText, { draws: sectionDraws, seed, threads, files, onProgress: (done, total) => bar?.update(done, total) });
+        bar?.stop();
+      } else {
+        report = await runScenarioAsync(scenarioText, { source: file, files, draws: 0, draw, seed });
+      }
       for (const w of sectorOptionWarnings(report, opts)) process.stderr.write(`tradewinds: warning: ${w}\n`);
       // Tables end with the warnings and JSON carries them; a CSV has no place for them, so they go to stderr.
       if (opts.format === "csv") for (const w of [...report.warnings, ...report.phases.flatMap((p) => p.solver.warnings)]) process.stderr.write(`tradewinds: warning: ${w}\n`);
@@ -77,6 +114,93 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(`tradewinds: ${failed.length} phase(s) did not converge: ${failed.map((p) => p.name).join(", ")}\n`);
         code = EXIT.notConverged;
       }
+      const u = report.uncertainty;
+      if (u && (u.notConverged.length || u.failed.length)) {
+        process.stderr.write(`tradewinds: ${message.drawsLeftOut(u.notConverged.length, u.failed.length, u.draws)}\n`);
+        code = EXIT.notConverged;
+      }
+    });
+
+  program
+    .command("sweep")
+    .description("Solve every point of a sweep file (parameter draws, grids of shock values, scenarios, bloc memberships) and store the results in DuckDB")
+    .argument("<sweep>", "a sweep file (YAML or JSON; see examples/sweeps/)")
+    .option("-t, --threads <n>", "worker threads of this machine (results do not depend on it)", "2")
+    .option("--redis <url>", "coordinate `tradewinds worker --redis <url>` processes through Redis instead (redis://host:port)")
+    .option("--resume", "continue a stored sweep: solve only the points not stored yet")
+    .option("--replace", "delete the stored sweep and solve it again")
+    .option("--data-dir <dir>", "where results are stored (sweeps.duckdb)", ".tradewinds")
+    .option("--export <file>", "write the results to a .parquet or .csv file")
+    .option("--query <sql>", "print the rows of a query on the sweep's `results` table (columns: point, one per dimension, phase, code, quantity, value, phase_converged)")
+    .option("--chunk <n>", "points per job of the distributed engine (default: about points / 100, at most 25)")
+    .option("--no-progress", "no progress bar")
+    .action(async (file: string, opts: { threads: string; redis?: string; resume?: boolean; replace?: boolean; dataDir: string; export?: string; query?: string; chunk?: string; progress: boolean }) => {
+      const threads = optionalInteger("--threads", opts.threads, 1, MAX_THREADS)!;
+      const chunk = optionalInteger("--chunk", opts.chunk, 1, 10_000);
+      if (opts.resume && opts.replace) throw new TradewindsInputError([{ source: "command line", path: "--replace", value: "", message: message.resumeOrReplace() }]);
+      const exportFormat = opts.export === undefined ? undefined : /\.parquet$/i.test(opts.export) ? "parquet" : /\.csv$/i.test(opts.export) ? "csv" : null;
+      if (exportFormat === null) throw new TradewindsInputError([{ source: "command line", path: "--export", value: JSON.stringify(opts.export), message: message.exportFormat() }]);
+      if (opts.export) checkOutputPath(opts.export, "--export");
+      checkDataDir(opts.dataDir);
+      // The sweep machinery, DuckDB and (with --redis) BullMQ load here, in the command that uses them.
+      const [{ readSweepFile }, { runSweep, localEngine }, { progressBar }] = await Promise.all([import("../sweep/readSweepFile.js"), import("../sweep/runSweep.js"), import("./progressBar.js")]);
+      const request = readSweepFile(file);
+      const engine = opts.redis
+        ? (await import("../sweep/distributed/coordinator.js")).distributedEngine({ redis: opts.redis, chunk, log: (line: string) => process.stderr.write(`tradewinds: ${line}\n`) })
+        : localEngine(threads);
+      const bar = await progressBar("solving points", "points", opts.progress);
+      const storeFile = join(opts.dataDir, "sweeps.duckdb");
+      const summary = await runSweep(request, { storeFile, engine, resume: opts.resume, replace: opts.replace, onProgress: (done, total) => bar?.update(done, total) });
+      bar?.stop();
+      const { sweep, counts } = summary;
+      process.stdout.write(
+        [
+          `sweep ${sweep.id} "${sweep.name}": ${sweep.totalPoints} points (${summary.solvedNow} solved now${summary.storedBefore ? `, ${summary.storedBefore} were stored` : ""}) — ${counts.converged} converged, ${counts.notConverged} not converged, ${counts.failed} failed`,
+          `dimensions: ${sweep.dimensions.map((d) => `${d.name} (${d.kind}, ${d.labels.length})`).join(" × ")}`,
+          `stored in ${storeFile} (sweep_id = '${sweep.id}'); ${summary.solvedNow} points in ${summary.seconds.toFixed(1)} s${summary.solvedNow ? ` (${(summary.solvedNow / summary.seconds).toFixed(2)} points/s)` : ""}`,
+          "",
+        ].join("\n"),
+      );
+      if (opts.export || opts.query) {
+        const { SweepStore } = await import("../sweep/sweepStore.js");
+        const store = await SweepStore.open(storeFile);
+        try {
+          if (opts.export) {
+            await store.exportResults(sweep, opts.export, exportFormat!);
+            process.stdout.write(`results written to ${opts.export}\n`);
+          }
+          if (opts.query) {
+            const { formatRows } = await import("../report/format.js");
+            process.stdout.write(formatRows(await store.query(sweep, opts.query)));
+          }
+        } finally {
+          await store.close();
+        }
+      }
+      if (counts.notConverged || counts.failed) {
+        process.stderr.write(`tradewinds: ${message.sweepPointsLeftOut(counts.notConverged, counts.failed)}\n`);
+        code = EXIT.notConverged;
+      }
+      if (counts.points < sweep.totalPoints) {
+        process.stderr.write(`tradewinds: ${message.sweepPointsMissing(sweep.totalPoints - counts.points)}\n`);
+        code = EXIT.notConverged;
+      }
+    });
+
+  program
+    .command("worker")
+    .description("Solve sweep points for coordinators (`tradewinds sweep … --redis <url>`) through Redis, until stopped")
+    .requiredOption("--redis <url>", "the Redis server, redis://host:port")
+    .option("-t, --threads <n>", "worker threads solving points", "1")
+    .option("--lock-seconds <s>", "how long a chunk stays locked without a heartbeat before another worker takes it over (a killed worker's chunk waits this long)", "30")
+    .action(async (opts: { redis: string; threads: string; lockSeconds: string }) => {
+      const threads = optionalInteger("--threads", opts.threads, 1, MAX_THREADS)!;
+      const lockSeconds = optionalInteger("--lock-seconds", opts.lockSeconds, 1, 3600)!;
+      const { runWorker } = await import("../sweep/distributed/worker.js");
+      await runWorker({ redis: opts.redis, threads, lockMs: lockSeconds * 1000, log: (line) => process.stderr.write(`tradewinds worker: ${line}\n`) });
+      // Stopped (SIGINT/SIGTERM) and cleaned up as far as Redis allowed: end the process, even if a BullMQ
+      // connection is still retrying a Redis server that went away.
+      process.exit(EXIT.ok);
     });
 
   program

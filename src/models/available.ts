@@ -9,6 +9,26 @@ import { lashkaripourModel } from "./lashkaripour/model.js";
 import { checkElasticitySet } from "./elasticitySet.js";
 import { lashkaripourParamsSchema } from "./lashkaripour/params.js";
 import { liberationDayModel, liberationDayParamsSchema, optimalRetaliationTariff, optimalTariff, type LiberationDayBaseline } from "./liberationDay/index.js";
+import { tradeElasticitiesOf } from "./caliendoParro/economy.js";
+import { elasticitiesOf } from "./lashkaripour/baseline.js";
+import type { ModelEntry } from "./catalog.js";
+
+/** One-sector models whose CES elasticity σ is a parameter: ε = σ − 1. */
+const sigmaElasticity: ModelEntry["tradeElasticities"] = {
+  of: (params: { sigma: number }) => Float64Array.of(params.sigma - 1),
+  set: (params: { sigma: number }, values) => ({ ...params, sigma: values[0] + 1 }),
+};
+
+/** Multi-sector models: ε_s by sector from the parameters (`tradeElasticities` wins over any other source). */
+function sectorElasticities(of: (params: never, data: Parameters<NonNullable<ModelEntry["tradeElasticities"]>["of"]>[1]) => Float64Array): ModelEntry["tradeElasticities"] {
+  return {
+    of,
+    set: (params: Record<string, unknown>, values) => {
+      const { tradeElasticity: _one, elasticities: _set, ...rest } = params;
+      return { ...rest, tradeElasticities: Array.from(values) };
+    },
+  };
+}
 
 const gravityShocks = ["covariate", "trade-cost", "tariff", "tariff-schedule", "embargo"];
 
@@ -21,6 +41,7 @@ export const modelCatalog: ModelCatalog = {
     checkParams: checkGravityParams,
     shocks: gravityShocks,
     model: agModel,
+    tradeElasticities: sigmaElasticity,
     tableKeys: [
       "welfareChangePct",
       "factoryPriceChangePct",
@@ -42,6 +63,7 @@ export const modelCatalog: ModelCatalog = {
     checkParams: checkGravityParams,
     shocks: gravityShocks,
     model: gegravityModel,
+    tradeElasticities: sigmaElasticity,
     tableKeys: ["welfareChangePct", "welfareStatistic", "factoryPriceChangePct", "termsOfTradeChangePct", "exportsChangePct", "importsChangePct", "imrChangePct", "omrChangePct"],
   },
   "liberation-day": {
@@ -50,6 +72,10 @@ export const modelCatalog: ModelCatalog = {
     params: liberationDayParamsSchema,
     shocks: ["tariff", "tariff-schedule", "trade-cost", "embargo", "optimal-tariff", "optimal-retaliation", "reciprocal-retaliation"],
     model: liberationDayModel,
+    tradeElasticities: {
+      of: (params: { tradeElasticity: number }) => Float64Array.of(params.tradeElasticity),
+      set: (params: { tradeElasticity: number }, values) => ({ ...params, tradeElasticity: values[0] }),
+    },
     // Table 1 of the paper, in its column order, then the real wage and tariff revenue.
     tableKeys: ["welfareChangePct", "deficitChangePct", "exportsToGdpChangePct", "importsToGdpChangePct", "employmentChangePct", "priceIndexChangePct", "realWageChangePct", "tariffRevenueShare"],
     closedFormRates: (baseline) => ({
@@ -64,6 +90,7 @@ export const modelCatalog: ModelCatalog = {
     checkParams: (params: never, data: Dataset) => [...checkCaliendoParroParams(params, data), ...checkElasticitySet(params, data)],
     shocks: ["tariff", "tariff-schedule", "trade-cost", "embargo"],
     model: caliendoParroModel,
+    tradeElasticities: sectorElasticities((params, data) => tradeElasticitiesOf(data, params)),
     // The exact welfare first, then its first-order decomposition (ToT + VoT + trade cost = first-order total).
     tableKeys: [
       "welfareChangePct",
@@ -85,6 +112,9 @@ export const modelCatalog: ModelCatalog = {
     checkParams: checkElasticitySet,
     shocks: ["tariff", "tariff-schedule", "trade-cost", "embargo", "nash-tariffs"],
     model: lashkaripourModel,
+    tradeElasticities: sectorElasticities((params: { elasticities?: string; tradeElasticities?: number[] }, data) =>
+      params.tradeElasticities ? Float64Array.from(params.tradeElasticities) : elasticitiesOf(data, params.elasticities).values,
+    ),
     tableKeys: ["welfareChangePct", "welfareChangeUsd", "importTariffRate", "priceIndexChangePct", "factoryPriceChangePct", "expenditureChangePct", "exportsChangePct", "importsChangePct"],
     sectorTableKeys: ["grossOutputChangePct", "sectorPriceChangePct", "sectorExportsChangePct", "sectorImportsChangePct"],
   },

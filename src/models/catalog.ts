@@ -28,6 +28,15 @@ export interface ModelEntry {
    * `hasEstimation` says whether the scenario has an estimation section.
    */
   checkParams?: (params: never, data: Dataset, hasEstimation: boolean) => ParamsProblem[];
+  /**
+   * The model's trade elasticities ε_s by sector (one-sector models: one value; π ∝ cost^(−ε)): `of` reads
+   * them from parsed parameters (the point estimate an uncertainty draw spreads around), `set` returns the
+   * parameters with ε replaced by `values` — a parameter override per draw; the dataset is never changed.
+   */
+  tradeElasticities?: {
+    of(params: never, data: Dataset): Float64Array;
+    set(params: never, values: Float64Array): Record<string, unknown>;
+  };
   /** The model's closed-form optimal tariffs on a calibrated baseline, where it has them. */
   closedFormRates?: (baseline: unknown) => ClosedFormRates;
 }

@@ -31,21 +31,47 @@ function header(def: QuantityDefinition): string {
   return `${def.label}\n(${def.unit})`;
 }
 
-/** A value cell: the number, or "—" where the phase did not converge (its values are a last iterate, not a result). */
-function cell(phase: PhaseReport, value: number | undefined, def: QuantityDefinition): string {
-  return phase.status === "not-converged" ? NOT_A_RESULT : formatNumber(value, def);
+/**
+ * A value cell: the number, followed by its 5–95% band in brackets when the run has one; "—" where the
+ * phase did not converge (its values are a last iterate, not a result).
+ */
+function cell(phase: PhaseReport, row: ResultRow, key: QuantityKey, def: QuantityDefinition): string {
+  if (phase.status === "not-converged") return NOT_A_RESULT;
+  const band = row.bands && Object.hasOwn(row.bands, key) ? row.bands[key] : undefined;
+  const value = formatNumber(row.values[key], def);
+  return band ? `${value}\n[${formatNumber(band.lower, def)}, ${formatNumber(band.upper, def)}]` : value;
 }
 const NOT_A_RESULT = "—";
 
 function summaryTable(report: RunReport, phase: PhaseReport, options: TextTableOptions): string {
   const keys = report.tableKeys;
-  const rows = phase.summary.map((row) => [row.members > 1 ? `${row.code} (${row.members})` : `${row.code} ${row.name}`, ...keys.map((k) => cell(phase, row.values[k], report.definitions[k]))]);
+  const rows = phase.summary.map((row) => [row.members > 1 ? `${row.code} (${row.members})` : `${row.code} ${row.name}`, ...keys.map((k) => cell(phase, row, k, report.definitions[k]))]);
   return textTable(["", ...keys.map((k) => header(report.definitions[k]))], rows, options);
+}
+
+/** How the bands were made: draws, parameters, quantiles, and every draw left out (never silently). */
+export function uncertaintyText(u: NonNullable<RunReport["uncertainty"]>): string {
+  const lines = [
+    `Uncertainty: ${u.draws} draws (seed ${u.seed}) of ${u.parameters.map(describeParameter).join("; ")}.`,
+    `Bands in brackets: ${100 * u.band.lower}th–${100 * u.band.upper}th percentiles over the ${u.converged} draws that converged (quantiles: ${u.quantileMethod}).`,
+  ];
+  if (u.notConverged.length) lines.push(`NOT CONVERGED: ${u.notConverged.length} draw(s), left out of the bands: ${u.notConverged.join(", ")}.`);
+  for (const f of u.failed) lines.push(`FAILED: draw ${f.draw}: ${f.message}`);
+  return lines.join("\n");
+}
+
+function describeParameter(p: unknown): string {
+  const q = p as { parameter: string; distribution: string; cv?: number; sectors?: string; min?: number; max?: number; among?: unknown };
+  if (q.distribution === "lognormal") return `${q.parameter} log-normal, mean = point estimate, cv ${q.cv}${q.parameter === "tradeElasticities" ? ` (${q.sectors} across sectors)` : ""}`;
+  if (q.distribution === "uniform") return `${q.parameter} uniform on [${q.min}, ${q.max}]`;
+  return `${q.parameter} equally likely among ${Array.isArray(q.among) ? q.among.join(", ") : String(q.among)}`;
 }
 
 function formatTable(report: RunReport, options: TableOptions): string {
   const out: string[] = [];
   out.push(`${report.scenario.name} — model ${report.model.type} on ${report.dataset.name} (${report.dataset.title}, ${report.dataset.year || "year not stated"})`);
+  if (report.uncertainty) out.push(uncertaintyText(report.uncertainty));
+  if (report.draw) out.push(`Draw ${report.draw.index} (seed ${report.draw.seed}) of the scenario's uncertain parameters: model parameters ${JSON.stringify(Object.values(report.draw.modelParams)[0])}`);
   for (const phase of report.phases) {
     out.push("");
     const status = phase.converged
@@ -106,7 +132,7 @@ function timeline(report: RunReport, options: TextTableOptions): string {
   const key = report.tableKeys[0];
   const def = report.definitions[key];
   const rows: ResultRow[] = report.phases[0].summary;
-  const cells = rows.map((row, r) => [row.code, ...report.phases.map((p) => cell(p, p.summary[r].values[key], def))]);
+  const cells = rows.map((row, r) => [row.code, ...report.phases.map((p) => cell(p, p.summary[r], key, def))]);
   return `Timeline of ${def.label.toLowerCase()}:\n${textTable([`${def.label} (${def.unit})`, ...report.phases.map((p) => p.name + (p.date ? `\n${p.date}` : ""))], cells, options)}`;
 }
 
@@ -122,27 +148,40 @@ function definitionsText(report: RunReport): string {
 }
 
 /**
- * Wide CSV: one row per phase × country (and aggregate), one column per reported key. Text cells
- * (phase, group and country names come from the scenario and the data) are escaped against formula
- * injection; numbers stay numbers.
+ * Wide CSV: one row per phase × country (and aggregate), one column per reported key; with bands, a
+ * `<key>_p5` and `<key>_p95` column after each key that has a band in some row (empty where a row has none).
+ * Text cells (phase, group and country names come from the scenario and the data) are escaped against
+ * formula injection; numbers stay numbers.
  */
 function formatCsv(report: RunReport): string {
   const keys = [...new Set(report.phases.flatMap((p) => p.countries.flatMap((c) => Object.keys(c.values) as QuantityKey[])))];
-  const records: (string | number)[][] = [["phase", "date", "converged", "code", "name", "kind", ...keys]];
+  const banded = new Set(report.phases.flatMap((p) => [...p.countries, ...p.summary].flatMap((r) => Object.keys(r.bands ?? {}))));
+  const u = report.uncertainty;
+  const suffix = (q: number) => `_p${Math.round(100 * q)}`;
+  const columns = keys.flatMap((k) => (banded.has(k) && u ? [k, k + suffix(u.band.lower), k + suffix(u.band.upper)] : [k]));
+  // A phase that did not converge has no results: its cells stay empty (converged = false says why).
+  const cells = (phase: PhaseReport, row: ResultRow) =>
+    keys.flatMap((k) => {
+      const value = phase.status === "solved" && Object.hasOwn(row.values, k) ? row.values[k] : "";
+      if (!(banded.has(k) && u)) return [value];
+      const band = row.bands && Object.hasOwn(row.bands, k) ? row.bands[k] : undefined;
+      return [value, band?.lower ?? "", band?.upper ?? ""];
+    });
+  const records: (string | number)[][] = [["phase", "date", "converged", "code", "name", "kind", ...columns]];
   for (const phase of report.phases) {
     const push = (row: ResultRow, kind: string) =>
-      // A phase that did not converge has no results: its cells stay empty (converged = false says why).
-      records.push([
-        csvTextCell(phase.name),
-        csvTextCell(phase.date ?? ""),
-        String(phase.converged),
-        csvTextCell(row.code),
-        csvTextCell(row.name),
-        kind,
-        ...keys.map((k) => (phase.status === "solved" && Object.hasOwn(row.values, k) ? row.values[k] : "")),
-      ]);
+      records.push([csvTextCell(phase.name), csvTextCell(phase.date ?? ""), String(phase.converged), csvTextCell(row.code), csvTextCell(row.name), kind, ...cells(phase, row)]);
     for (const row of phase.countries) push(row, "country");
     for (const row of phase.summary) if (row.members > 1) push(row, "aggregate");
   }
   return stringify(records);
+}
+
+/** Rows of a query (e.g. `tradewinds sweep --query`) as a text table in the style of every table. */
+export function formatRows(rows: Record<string, unknown>[]): string {
+  if (rows.length === 0) return "(no rows)\n";
+  const columns = Object.keys(rows[0]);
+  const table = new Table({ head: columns, ...compact });
+  for (const row of rows) table.push(columns.map((c) => (row[c] === null || row[c] === undefined ? "" : String(row[c]))));
+  return table.toString() + "\n";
 }

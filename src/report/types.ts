@@ -8,6 +8,34 @@ export interface ResultRow {
   members: number;
   /** One number per reported key (typed: a key the registry does not define is a type error). */
   values: QuantityValues;
+  /** Uncertainty bands of some keys (runs with draws): the table keys of report rows, the headline key of every country. */
+  bands?: Record<string, Band>;
+}
+
+/** Quantiles of a reported number over the converged uncertainty draws (RunReport.uncertainty says how many, which method). */
+export interface Band {
+  /** The 5th percentile. */
+  lower: number;
+  median: number;
+  /** The 95th percentile. */
+  upper: number;
+}
+
+/** How the bands of a run were made: the draws, their parameters, the quantiles, and every draw that failed. */
+export interface UncertaintySummary {
+  draws: number;
+  seed: number;
+  /** The uncertain parameters as the scenario states them. */
+  parameters: unknown[];
+  /** The band's probabilities (0.05 and 0.95). */
+  band: { lower: number; upper: number };
+  quantileMethod: string;
+  /** Draws whose every phase converged: the bands are quantiles over these. */
+  converged: number;
+  /** Draws with a phase that did not converge (their values are left out of the bands, and listed here). */
+  notConverged: number[];
+  /** Draws that could not be solved, with the reason (e.g. parameters outside the model's domain). */
+  failed: { draw: number; message: string }[];
 }
 
 export interface BilateralRow {
@@ -74,4 +102,8 @@ export interface RunReport {
   /** The definition of every key that appears anywhere in `phases`. */
   definitions: Record<string, QuantityDefinition>;
   warnings: string[];
+  /** Present when the run solved uncertainty draws: rows then carry `bands`. */
+  uncertainty?: UncertaintySummary;
+  /** Present when the run is one uncertainty draw (`run --draw k`): which, and the model parameters it gave each phase. */
+  draw?: { index: number; seed: number; modelParams: Record<string, Record<string, unknown>> };
 }

@@ -3,6 +3,7 @@ import { TradewindsInputError, message, show, type InputIssue } from "../message
 import { zodIssues } from "./validate.js";
 import type { ScenarioInput, ShockInput } from "./schema.js";
 import type { ModelCatalog } from "../models/catalog.js";
+import { checkUncertainty } from "../uncertainty/checkUncertainty.js";
 import { noOpShockReason, unusableGroupWarnings } from "./noOps.js";
 import { hasOwnName, ownValue } from "../util/ownNames.js";
 
@@ -223,6 +224,10 @@ export function normalizeScenario(input: ScenarioInput, data: Dataset, catalog: 
     return [i ?? 0, j ?? 0];
   });
 
+  // The uncertainty section is checked against the parsed parameters of every phase (so only when they parsed).
+  if (input.uncertainty && issues.length === 0) {
+    for (const p of checkUncertainty(input.uncertainty, modelType, entry, phases.map((q) => q.modelParams), data)) add(p.path, p.value, p.message);
+  }
   if (issues.length) throw new TradewindsInputError(issues);
   return { name: input.name, description: input.description, modelType, phases, reportRows, bilateral, groups, warnings };
 }

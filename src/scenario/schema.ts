@@ -3,6 +3,7 @@ import { estimationSectionSchema } from "../estimation/estimationSection.js";
 import { message } from "../messages.js";
 import { DOMAIN_REASONS, MAX_COVARIATE_MAGNITUDE, MAX_TRADE_COST_FACTOR, MIN_TRADE_COST_FACTOR, range } from "./domains.js";
 import { rateSchema } from "./rate.js";
+import { uncertaintySectionSchema } from "../uncertainty/spec.js";
 
 /**
  * The scenario file format (YAML or JSON), defined once here; `npm run schema` writes the JSON Schema
@@ -239,6 +240,7 @@ export const scenarioSchema = z
     phases: z.array(phaseSchema).min(1),
     bloc: blocSchema.optional(),
     estimation: estimationSectionSchema.optional(),
+    uncertainty: uncertaintySectionSchema.optional(),
   })
   .strict();
 
@@ -261,6 +263,8 @@ export function allowedKeysAt(raw: unknown, path: PropertyKey[]): string[] {
   if (last === "report") return ["countries", "bilateral"];
   if (last === "bloc") return Object.keys(blocSchema.shape);
   if (last === "estimation") return Object.keys(estimationSectionSchema.shape);
+  if (last === "uncertainty") return Object.keys(uncertaintySectionSchema.shape);
+  if (names.length >= 2 && names[names.length - 2] === "uncertainty") return ["parameter", "distribution", "cv", "sectors", "min", "max", "among"];
   if (names.length >= 2 && names[names.length - 2] === "bloc") return ["tariff", "embargo", "schedule", "sectors", "floor"];
   if (last === "phases") return Object.keys(phaseSchema.shape);
   if (last === "shocks") {

@@ -9,6 +9,9 @@ interface Row {
   code: string;
   name: string;
   value: number;
+  /** The 5–95% band of the value, when the run solved uncertainty draws. */
+  lower?: number;
+  upper?: number;
 }
 
 const rowLabel = (r: Row) => (r.name && r.name !== r.code ? `${r.code} ${r.name}` : r.code);
@@ -26,12 +29,21 @@ export function GainsLosses({ rows, def, named, count = 10, width = 420 }: { row
       x: { label: axisLabel(def), grid: true },
       y: { label: null, domain: picked.map(rowLabel) },
       marks: [
-        Plot.barX(picked, { x: "value", y: rowLabel, fill: (r: Row) => String(scale.apply(r.value)), stroke: (r: Row) => (named.includes(r.code) ? "#111" : "none"), title: (r: Row) => `${r.name}: ${formatValue(r.value, def)}\n\n${definitionText(def)}` }),
+        Plot.barX(picked, { x: "value", y: rowLabel, fill: (r: Row) => String(scale.apply(r.value)), stroke: (r: Row) => (named.includes(r.code) ? "#111" : "none"), title: (r: Row) => `${r.name}: ${formatValue(r.value, def)}${bandText(r, def)}\n\n${definitionText(def)}` }),
         Plot.ruleX([0]),
+        // Error bars: the 5–95% band of each bar (runs with uncertainty draws).
+        Plot.ruleY(
+          picked.filter((r) => r.lower !== undefined),
+          { y: rowLabel, x1: "lower", x2: "upper", stroke: "currentColor", strokeWidth: 1.5 },
+        ),
       ],
     });
   }, [rows, def, count, named, width]);
   return <PlotFigure make={make} testId="gains-losses" />;
+}
+
+function bandText(r: { lower?: number; upper?: number }, def: QuantityDefinition | undefined): string {
+  return r.lower === undefined ? "" : ` (5–95%: ${formatValue(r.lower, def)} to ${formatValue(r.upper, def)})`;
 }
 
 /**
@@ -42,7 +54,9 @@ export function Timeline({ report, measure, width = 420 }: { report: RunReport; 
   const def = report.definitions[measure];
   const make = useCallback(() => {
     const labels = report.phases.map((p) => (p.date ? `${p.name} (${p.date.slice(5)})` : p.name));
-    const points = report.phases.flatMap((phase, k) => phase.summary.map((row) => ({ phase: labels[k], code: row.code, value: row.values[measure] })));
+    const points = report.phases.flatMap((phase, k) =>
+      phase.summary.map((row) => ({ phase: labels[k], code: row.code, value: row.values[measure], lower: row.bands?.[measure]?.lower, upper: row.bands?.[measure]?.upper })),
+    );
     return Plot.plot({
       width,
       height: 300,
@@ -53,8 +67,13 @@ export function Timeline({ report, measure, width = 420 }: { report: RunReport; 
       color: { legend: true, type: "categorical" },
       marks: [
         Plot.ruleY([0]),
+        // The 5–95% band of each row across the phases (runs with uncertainty draws).
+        Plot.areaY(
+          points.filter((p) => p.lower !== undefined),
+          { x: "phase", y1: "lower", y2: "upper", fill: "code", fillOpacity: 0.15, curve: "step-after" },
+        ),
         Plot.line(points, { x: "phase", y: "value", stroke: "code", curve: "step-after" }),
-        Plot.dot(points, { x: "phase", y: "value", fill: "code", r: 3.5, title: (p: (typeof points)[number]) => `${p.code}, ${p.phase}: ${formatValue(p.value, def)}\n\n${definitionText(def)}` }),
+        Plot.dot(points, { x: "phase", y: "value", fill: "code", r: 3.5, title: (p: (typeof points)[number]) => `${p.code}, ${p.phase}: ${formatValue(p.value, def)}${bandText(p, def)}\n\n${definitionText(def)}` }),
       ],
     });
   }, [report, measure, def, width]);

@@ -34,7 +34,11 @@ export function Results({ report, dataset, origin, stale, phaseIndex, onPhase, w
   // A phase that did not converge has a last iterate, not a result: no colours, no numbers in the tables (as the CLI's "—").
   const solved = phase.status !== "not-converged";
   const values = useMemo(() => new Map(solved ? [...phase.countries, ...phase.summary].map((r) => [r.code, r.values[measure]]) : []), [phase, measure, solved]);
-  const barRows = useMemo(() => phase.countries.map((r) => ({ code: r.code, name: r.name, value: r.values[measure] })), [phase, measure]);
+  const barRows = useMemo(
+    () => phase.countries.map((r) => ({ code: r.code, name: r.name, value: r.values[measure], lower: r.bands?.[measure]?.lower, upper: r.bands?.[measure]?.upper })),
+    [phase, measure],
+  );
+  const u = report.uncertainty;
   const named = useMemo(() => [...new Set([...phase.summary.filter((r) => r.code !== "WORLD").map((r) => r.code), ...phase.bilateral.flatMap((b) => [b.exporter, b.importer])])], [phase]);
   const countryCodes = useMemo(() => new Set(phase.countries.map((c) => c.code)), [phase]);
   const namedCountries = useMemo(() => named.filter((c) => countryCodes.has(c)), [named, countryCodes]);
@@ -83,6 +87,13 @@ export function Results({ report, dataset, origin, stale, phaseIndex, onPhase, w
           </select>
         </label>
       </div>
+      {u && (
+        <p className="uncertainty" data-testid="uncertainty">
+          Bands: {100 * u.band.lower}–{100 * u.band.upper}% over {u.converged} of {u.draws} draws (seed {u.seed}; quantiles {u.quantileMethod.split(":")[0]})
+          {u.notConverged.length > 0 && `; ${u.notConverged.length} did not converge`}
+          {u.failed.length > 0 && `; ${u.failed.length} failed`}.
+        </p>
+      )}
       {phase.description && <p className="phase-description">{phase.description}</p>}
       {!solved && (
         <p className="error" role="alert" data-testid="not-converged">

@@ -108,12 +108,18 @@ export function calibrateEconomy(data: Dataset, params: CaliendoParroParams): Ca
 }
 
 /**
- * θ_s by sector: one value for all sectors (`tradeElasticity`), a named set of the dataset
- * (`elasticities`), or the dataset's own (its default set where it has named sets).
+ * θ_s by sector: one value for all sectors (`tradeElasticity`), one per sector (`tradeElasticities`),
+ * a named set of the dataset (`elasticities`), or the dataset's own (its default set where it has named sets).
  */
-export function tradeElasticitiesOf(data: Dataset, params: Pick<CaliendoParroParams, "tradeElasticity" | "elasticities">): Float64Array {
+export function tradeElasticitiesOf(data: Dataset, params: Pick<CaliendoParroParams, "tradeElasticity" | "elasticities" | "tradeElasticities">): Float64Array {
   const S = data.sectors.length;
   if (params.tradeElasticity !== undefined) return new Float64Array(S).fill(params.tradeElasticity);
+  if (params.tradeElasticities !== undefined) {
+    if (params.tradeElasticities.length !== S) {
+      throw new TradewindsInputError([{ source: `dataset ${data.meta.name}`, path: "model.tradeElasticities", value: show(params.tradeElasticities), message: message.tradeElasticitiesLength(S, params.tradeElasticities.length) }]);
+    }
+    return Float64Array.from(params.tradeElasticities);
+  }
   if (params.elasticities !== undefined) {
     const sets = data.elasticitySets ?? {};
     if (!Object.hasOwn(sets, params.elasticities)) {

@@ -41,10 +41,16 @@ export const caliendoParroParamsSchema = z
      * the tariffwar datasets; see `tradewinds datasets <name>`). Default: the dataset's default set.
      */
     elasticities: z.string().min(1).optional(),
+    /** θ_s by sector, one positive value per sector of the dataset (an uncertainty draw sets this; a scenario may too). */
+    tradeElasticities: z
+      .array(boundedNumber("tradeElasticities", MIN_TRADE_ELASTICITY, MAX_TRADE_ELASTICITY, DOMAIN_REASONS.tradeElasticityCp))
+      .min(1)
+      .optional()
+      .describe(`θ by sector, one value per sector of the dataset in its order, each in ${range(MIN_TRADE_ELASTICITY, MAX_TRADE_ELASTICITY)} (instead of a named set)`),
   })
   .strict()
-  .refine((p) => p.tradeElasticity === undefined || p.elasticities === undefined, {
-    message: 'give either "tradeElasticity" (one θ for all sectors) or "elasticities" (a named set of the dataset), not both',
+  .refine((p) => [p.tradeElasticity, p.elasticities, p.tradeElasticities].filter((v) => v !== undefined).length <= 1, {
+    message: 'give at most one of "tradeElasticity" (one θ for all sectors), "elasticities" (a named set of the dataset) or "tradeElasticities" (θ by sector)',
     path: ["elasticities"],
   });
 
@@ -57,6 +63,6 @@ export function caliendoParroDefaults(deficits: CaliendoParroParams["deficits"] 
 
 /** The dataset must carry θ by sector unless the scenario sets one `tradeElasticity` (checked at validation). */
 export function checkCaliendoParroParams(params: CaliendoParroParams, data: Dataset): ParamsProblem[] {
-  if (params.tradeElasticity !== undefined || data.tradeElasticities) return [];
+  if (params.tradeElasticity !== undefined || params.tradeElasticities !== undefined || data.tradeElasticities) return [];
   return [{ path: "tradeElasticity", value: undefined, message: message.modelNeedsDataset("caliendo-parro", "trade elasticities θ by sector (or the parameter tradeElasticity)") }];
 }

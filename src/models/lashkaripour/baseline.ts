@@ -48,7 +48,9 @@ export function elasticitiesOf(data: Dataset, requested: string | undefined, whe
  */
 export function calibrateLashkaripour(data: Dataset, params: LashkaripourParams): LashkaripourBaseline {
   const { N, S } = dims(data);
-  const elasticities = elasticitiesOf(data, params.elasticities);
+  const elasticities = params.tradeElasticities
+    ? { name: "tradeElasticities (model parameter)", values: Float64Array.from(params.tradeElasticities) }
+    : elasticitiesOf(data, params.elasticities);
   if (elasticities.values.length !== S || elasticities.values.some((e) => !(e > 0 && Number.isFinite(e)))) {
     throw new TradewindsInputError([{ source: `dataset ${data.meta.name}`, path: `elasticitySets.${elasticities.name}`, value: show(Array.from(elasticities.values)), message: message.badElasticitySet(S) }]);
   }

@@ -1,0 +1,91 @@
+import type { Dataset } from "./data/dataset.js";
+import type { EstimationStages } from "./estimation/estimationStages.js";
+import type { ModelEntry } from "./models/catalog.js";
+import type { ModelOutcome, RunContext } from "./models/types.js";
+import { buildPhaseReport } from "./report/build.js";
+import type { QuantityDefinition } from "./report/registry.js";
+import type { PhaseReport, RunReport } from "./report/types.js";
+import { compilePhase, type CompiledPhase } from "./scenario/compile.js";
+import type { NormalizedScenario, PhaseInForce } from "./scenario/normalize.js";
+import { VERSION } from "./version.js";
+
+/**
+ * Steps 3–6 of the pipeline for one phase, and the report around the phases — without I/O, so the
+ * browser (runOnDataset), the CLI and the sweep engines run the same code.
+ */
+
+/** Solves one compiled phase against its baseline; the default is the model's own cold solve. */
+export type PhaseSolver = (step: { entry: ModelEntry; baseline: unknown; phase: CompiledPhase; index: number; context: RunContext }) => ModelOutcome;
+
+/** Calibrated baselines by (baseline tariff set, model parameters), JSON: each distinct set is calibrated once. */
+export type BaselineCache = Map<string, unknown>;
+
+/** What the steps of a phase need: the dataset (with its baseline tariffs), the model, the normalized scenario, the estimation. */
+export interface PhaseContext {
+  source: string;
+  data: Dataset;
+  entry: ModelEntry;
+  scenario: NormalizedScenario;
+  /** The scenario's `baselineTariffs` (part of the baseline cache's key). */
+  baselineTariffs?: string;
+  estimation?: EstimationStages;
+}
+
+export interface SolvedPhase {
+  report: PhaseReport;
+  compiled: CompiledPhase;
+  outcome: ModelOutcome;
+}
+
+/**
+ * Steps 3–6 for phase `index` (with every shock in force, `phaseInForce`): calibrate once per distinct
+ * parameter set (through `baselines`), compile the shocks on the dataset, solve against the baseline
+ * (`solver`, default the model's own), build the phase's report rows.
+ */
+export function solvePhase(
+  at: PhaseContext,
+  phase: PhaseInForce,
+  index: number,
+  baselines: BaselineCache,
+  ctx: RunContext,
+  definitions: Record<string, QuantityDefinition>,
+  solver?: PhaseSolver,
+): SolvedPhase {
+  const { entry, data } = at;
+  // 3. calibrate once per distinct parameter set (estimation, domestic sales, …)
+  const key = JSON.stringify([at.baselineTariffs ?? null, phase.modelParams]);
+  if (!baselines.has(key)) baselines.set(key, entry.model.calibrate(data, phase.modelParams as never, ctx, at.estimation));
+  const baseline = baselines.get(key);
+  // 4. compile: shocks → dense policy arrays on the dataset's index order (closed-form rates from the baseline)
+  const compiled = compilePhase(phase, data, entry.closedFormRates?.(baseline), { source: at.source, phasePath: `phases[${index}]` });
+  // 5. solve against the baseline
+  const outcome = solver ? solver({ entry, baseline, phase: compiled, index, context: ctx }) : entry.model.solve(baseline, compiled.policy, ctx);
+  // 6. report: outcomes → rows keyed by the registry
+  const report = { ...buildPhaseReport(compiled, outcome, data, at.scenario.reportRows, at.scenario.bilateral, definitions), appliedRates: compiled.appliedRates };
+  return { report, compiled, outcome };
+}
+
+/** The run's report around its solved phases: scenario, dataset and model information, definitions, warnings. */
+export function assembleReport(at: PhaseContext, phases: PhaseReport[], definitions: Record<string, QuantityDefinition>, ctx: RunContext): RunReport {
+  const { data, entry, scenario, source } = at;
+  return {
+    tradewinds: VERSION,
+    scenario: { name: scenario.name, description: scenario.description, source },
+    dataset: {
+      name: data.meta.name,
+      title: data.meta.title,
+      year: data.meta.year,
+      baselineTariffs: data.baselineTariffs,
+      units: data.meta.units,
+      source: data.meta.source,
+      licence: data.meta.licence,
+      attribution: data.meta.attribution,
+    },
+    model: { type: scenario.modelType, description: entry.description },
+    tableKeys: entry.tableKeys.filter((key) => key in definitions),
+    sectorTableKeys: (entry.sectorTableKeys ?? []).filter((key) => key in definitions),
+    phases,
+    definitions,
+    warnings: ctx.warnings,
+  };
+}
