@@ -1,4 +1,10 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { EXIT } from "../../src/cli/main.js";
+import type { DatasetFile } from "../../src/data/format.js";
+import { runCli } from "../support/cli.js";
 import { icioDatasetFile } from "../../src/data/icio.js";
 import { wiotDatasetFile } from "../../src/data/import/wiot.js";
 import { TradewindsInputError, message } from "../../src/messages.js";
@@ -59,6 +65,16 @@ describe("wiotDatasetFile(csv): the WIOD flat layout", () => {
     same(fromWiot.gdp!, fromIcio.gdp!, "gdp");
     same(fromWiot.deficits!, fromIcio.deficits!, "deficits");
     expect(fromWiot.flows).toHaveLength(S * N * N);
+  });
+
+  it("tradewinds import wiod writes the same dataset file (year from the Year column)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tradewinds-wiod-"));
+    writeFileSync(join(dir, "wiot.csv"), wiotCsv(grid));
+    const r = await runCli("import", "wiod", join(dir, "wiot.csv"), "--out", join(dir, "t.json"));
+    expect(r.code, r.err).toBe(EXIT.ok);
+    const written = JSON.parse(readFileSync(join(dir, "t.json"), "utf8")) as DatasetFile;
+    expect(written.flows).toEqual(fromWiot.flows);
+    expect([written.meta.year, written.meta.units]).toEqual([YEAR, "millions of current USD"]);
   });
 
   it("names the line of a negative intermediate cell, a missing GO row, a missing column", () => {
