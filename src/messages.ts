@@ -359,8 +359,21 @@ export const message = {
   unknownSigmaSet: (value: string, known: string[]) => `no σ set ${show(value)}; choose one of ${known.join(", ")} (Ossa 2014's main σ and his sensitivity sets)`,
   nashNeedsAllCountries: () => "the Nash tariffs need every country's best response: drop --country",
   tariffWarNeedsSectors: () => "several sectors with σ by sector (e.g. gtap-2007)",
-  optimalSearchNotConverged: (country: string, iterations: number, gradient: number) =>
-    `${country}: the optimal-tariff search did not converge (${iterations} iterations, projected gradient ${gradient.toExponential(1)}); its row is the last iterate`,
+  optimalSearchNotConverged: (country: string, iterations: number, gradient: number, newton?: { steps: number; change: number; tolerance: number; why: string[] }) =>
+    `${country}: the optimal-tariff search did not converge (${iterations} quasi-Newton iterations, projected gradient ${gradient.toExponential(1)}` +
+    (newton ? `; ${newton.steps} Newton step(s) on the tariffs, the last moving them by ${newton.change.toExponential(1)} > ${newton.tolerance}${newton.why.length ? `: ${newton.why.join("; ")}` : ""}` : "") +
+    "); its row is the last iterate",
+  notPositivePopulation: (code: string) => `the population of ${code} must be a positive number of persons (leave population out if the source has none)`,
+  moneyUnitsUnknown: (units: string) =>
+    `the dataset's units ${show(units)} do not say a scale of US dollars the report can read, so no dollar figures are reported; state them as e.g. "thousands of current USD" or "millions of constant 2015 USD" (meta.units)`,
+  scaleMovesWithElasticity: (epsilon: number, numerator: number, psi: number, paperPsi: number) =>
+    `tradeElasticity ε = ${epsilon} (the paper's baseline: 4) also moves the scale elasticity: ψ = ${numerator}/ε = ${psi.toPrecision(4)} (at ε = 4: ${paperPsi.toPrecision(4)}), and with it θ = 1/ψ in the pass-through φ — the paper's rule (its ε = 8 run). To hold ψ instead, set model.scaleElasticity: ${paperPsi.toPrecision(4)}`,
+  toleranceOutOfRange: (range: readonly [number, number], what: string) => `a tolerance in [${range[0]}, ${range[1]}]: ${what}`,
+  unknownChoice: (what: string, value: string, known: readonly string[]) => `no ${what} ${show(value)}; choose one of ${known.join(", ")}`,
+  newtonStageSkipped: (instruments: number, cap: number) =>
+    `Each country has ${instruments} tariffs (more than ${cap}): the searches stop on the welfare gradient alone, so tariffs in directions where welfare is flat may not have converged; --tariff-tolerance 1e-8 adds the Newton stage (2 × ${instruments} gradients a step).`,
+  mfnStartNotConverged: (country: string, iterations: number, gradient: number) =>
+    `${country}: the MFN-optimal start did not converge (${iterations} iterations, projected gradient ${gradient.toExponential(1)}); the search starts from its last iterate`,
   optimalSearchFailedSolves: (country: string, count: number) => `${country}: ${count} equilibrium solve(s) failed during the search (those steps were rejected)`,
   bestResponseNotConverged: (round: number, countries: string[]) => `Nash round ${round}: the best response of ${countries.join(", ")} did not converge`,
   nashNotConverged: (meanChange: number, tolerance: number, rounds: number) =>

@@ -3,6 +3,7 @@ import type { EstimationStages } from "./estimation/estimationStages.js";
 import type { ModelEntry } from "./models/catalog.js";
 import type { ModelOutcome, RunContext } from "./models/types.js";
 import { buildPhaseReport } from "./report/build.js";
+import { moneyUnitsOf } from "./report/money.js";
 import type { QuantityDefinition } from "./report/registry.js";
 import type { PhaseReport, RunReport } from "./report/types.js";
 import { compilePhase, type CompiledPhase } from "./scenario/compile.js";
@@ -61,13 +62,15 @@ export function solvePhase(
   // 5. solve against the baseline
   const outcome = solver ? solver({ entry, baseline, phase: compiled, index, context: ctx }) : entry.model.solve(baseline, compiled.policy, ctx);
   // 6. report: outcomes → rows keyed by the registry
-  const report = { ...buildPhaseReport(compiled, outcome, data, at.scenario.reportRows, at.scenario.bilateral, definitions), appliedRates: compiled.appliedRates };
+  const money = moneyUnitsOf(data.meta.units, data.meta.year);
+  const report = { ...buildPhaseReport(compiled, outcome, data, at.scenario.reportRows, at.scenario.bilateral, definitions, { modelType: at.scenario.modelType, money }), appliedRates: compiled.appliedRates };
   return { report, compiled, outcome };
 }
 
 /** The run's report around its solved phases: scenario, dataset and model information, definitions, warnings. */
 export function assembleReport(at: PhaseContext, phases: PhaseReport[], definitions: Record<string, QuantityDefinition>, ctx: RunContext): RunReport {
   const { data, entry, scenario, source } = at;
+  const money = moneyUnitsOf(data.meta.units, data.meta.year);
   return {
     tradewinds: VERSION,
     scenario: { name: scenario.name, description: scenario.description, source },
@@ -77,6 +80,7 @@ export function assembleReport(at: PhaseContext, phases: PhaseReport[], definiti
       year: data.meta.year,
       baselineTariffs: data.baselineTariffs,
       units: data.meta.units,
+      ...(money && { money }),
       source: data.meta.source,
       licence: data.meta.licence,
       attribution: data.meta.attribution,

@@ -3,6 +3,8 @@ import type { EstimationStages } from "./estimation/estimationStages.js";
 import { modelCatalog } from "./models/available.js";
 import type { ModelCatalog } from "./models/catalog.js";
 import { newRunContext, type ModelOutcome, type RunContext } from "./models/types.js";
+import { message } from "./messages.js";
+import { moneyUnitsOf } from "./report/money.js";
 import type { QuantityDefinition } from "./report/registry.js";
 import type { PhaseReport, RunReport } from "./report/types.js";
 import type { CompiledPhase } from "./scenario/compile.js";
@@ -50,6 +52,8 @@ export function* runOnDatasetSteps(input: ScenarioInput, dataset: Dataset, optio
   // 2b. estimate: the scenario's PPML stages, whose coefficients and fixed effects the model may use for its baseline
   const estimation = options.estimate?.();
   const definitions: Record<string, QuantityDefinition> = {};
+  // The dataset's units in dollars, for the money figures; words that do not say them leave those figures out, and the run says why.
+  if (!moneyUnitsOf(data.meta.units, data.meta.year)) ctx.warnings.push(message.moneyUnitsUnknown(data.meta.units));
   const baselines = options.baselines ?? new Map<string, unknown>();
   const at: PhaseContext = { source, data, entry, scenario, baselineTariffs: input.baselineTariffs, estimation };
   const reports: PhaseReport[] = [];

@@ -241,7 +241,7 @@ describe("Liberation Day: a balanced country in autarky", () => {
         ["USA"],
         "deficit-without-imports",
         "Liberation Day holds every country's trade deficit as a share of world income",
-        "leave at least one trade link of these countries open (the model has no balanced-trade option)",
+        "set model.deficits: balanced, or leave at least one trade link of these countries open",
       ),
     );
   });

@@ -3,7 +3,7 @@ import type { Dataset } from "../src/data/dataset.js";
 import { loadDataset } from "../src/data/load.js";
 import { calibrateLiberationDay, type LiberationDayBaseline } from "../src/models/liberationDay/baseline.js";
 import { liberationDayModel } from "../src/models/liberationDay/model.js";
-import { liberationDayParamsSchema } from "../src/models/liberationDay/params.js";
+import { scaleElasticityOf, liberationDayParamsSchema } from "../src/models/liberationDay/params.js";
 import { solveLiberationDay } from "../src/models/liberationDay/solve.js";
 import { newRunContext, zeroPolicy } from "../src/models/types.js";
 import { expectClose } from "./support/expectClose.js";
@@ -27,8 +27,10 @@ const eatonKortum = liberationDayParamsSchema.parse({ variant: "eaton-kortum", l
 describe("liberationDayParamsSchema", () => {
   it("fills the paper's defaults and rejects unknown keys", () => {
     expect(liberationDayParamsSchema.parse({})).toEqual({
-      tradeElasticity: 4, laborSupplyElasticity: 0.5, scaleElasticityNumerator: 0.67, passThroughShift: 1, revenue: "income-tax-relief", variant: "baseline",
+      tradeElasticity: 4, laborSupplyElasticity: 0.5, passThroughShift: 1, revenue: "income-tax-relief", variant: "baseline", deficits: "world-income-share",
     });
+    // ψ = 0.67/ε when neither scaleElasticity nor the numerator is given (main_baseline.m line 58)
+    expect(scaleElasticityOf(liberationDayParamsSchema.parse({}))).toBe(0.67 / 4);
     expect(liberationDayParamsSchema.safeParse({ tradeElasticty: 4 }).success).toBe(false);
   });
 });

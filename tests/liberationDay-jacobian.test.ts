@@ -10,7 +10,7 @@ import { zeroPolicy } from "../src/models/types.js";
 
 // The analytic Jacobian of the Liberation Day system (spec one-sector.md §3.3) equals its derivative:
 // central differences of the residual at a point away from the solution, on world-2023 with the
-// April-2 tariffs, for both revenue treatments and the Eaton–Kortum variant.
+// April-2 tariffs, for both revenue treatments, the Eaton–Kortum variant and the three deficit rules.
 
 /** Central differences with a relative step of 1e-5 are accurate to ~1e-9 of the largest entry. */
 const STEP = 1e-5;
@@ -20,7 +20,7 @@ describe("equilibriumJacobian(system, x) is the derivative of equilibriumResidua
   const data = loadDataset("world-2023");
   const policy = zeroPolicy(data);
   policy.tariffs = Float64Array.from(data.tariffs["us-reciprocal-2025-04-02"]);
-  for (const params of [{}, { revenue: "lump-sum" }, { variant: "eaton-kortum" }] as const) {
+  for (const params of [{}, { revenue: "lump-sum" }, { variant: "eaton-kortum" }, { deficits: "balanced" }, { deficits: "multiplicative" }] as const) {
     it(`at a perturbed point, ${JSON.stringify(params)}`, () => {
       const baseline = calibrateLiberationDay(data, liberationDayParamsSchema.parse(params));
       const N = baseline.N;

@@ -12,7 +12,7 @@ import { zeroPolicy } from "../src/models/types.js";
 // (spec one-sector.md §3.3) against the dense analytic Jacobian (jacobian.ts, itself checked against
 // central differences in liberationDay-jacobian.test.ts): the same derivatives summed in a different
 // order, so they agree to rounding. World-2023 with the April-2 tariffs, both revenue treatments and the
-// Eaton–Kortum variant, at a point away from the solution with one negative entry (the sign rule).
+// Eaton–Kortum variant and the deficit rules, at a point away from the solution with one negative entry (the sign rule).
 
 /** Both sides sum N ≈ 200 terms of mixed sign in different orders: a few hundred ulps of the largest entry. */
 const TOL_PRODUCT_RELATIVE_TO_MAX = 1e-12;
@@ -25,7 +25,7 @@ describe("multiplyEquilibriumJacobian(v) equals the dense Jacobian times v", () 
   const data = loadDataset("world-2023");
   const policy = zeroPolicy(data);
   policy.tariffs = Float64Array.from(data.tariffs["us-reciprocal-2025-04-02"]);
-  for (const params of [{}, { revenue: "lump-sum" }, { variant: "eaton-kortum" }] as const) {
+  for (const params of [{}, { revenue: "lump-sum" }, { variant: "eaton-kortum" }, { deficits: "balanced" }, { deficits: "multiplicative" }] as const) {
     it(`at a perturbed point, ${JSON.stringify(params)}`, () => {
       const baseline = calibrateLiberationDay(data, liberationDayParamsSchema.parse(params));
       const N = baseline.N;

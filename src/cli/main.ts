@@ -280,9 +280,12 @@ export async function main(argv: string[]): Promise<number> {
     .option("--country <codes>", "comma-separated countries whose optimal tariffs (each alone, others at applied tariffs) are computed (ossa default: all; lashkaripour default: none)")
     .option("--nash", "ossa: also the Nash tariffs by best-response iteration (all countries; minutes); lashkaripour always solves the Nash war")
     .option("--sigma <set>", `ossa on gtap-2007: σ set ${Object.keys(SIGMA_SETS).join(", ")} (default main)`)
+    .option("--start <start>", "ossa: where each optimal-tariff search starts, inverse-elasticity (1/(σ−1), default) or mfn-optimal (Ossa's own start)")
+    .option("--tariff-tolerance <share>", "ossa: stop when the last Newton step moves no tariff by more than this (default 1e-8 = 1e-6 pp when a country has at most 300 tariffs, else none); 'none' skips the Newton stage")
+    .option("--gradient-tolerance <value>", "ossa: the projected welfare gradient at which the quasi-Newton stage stops (default 1e-7)")
     .option("-f, --format <format>", "table or json", "table")
     .option("-o, --out <file>", "write the output to a file instead of standard output")
-    .action(async (positional: string | undefined, opts: { dataset?: string; model?: string; elasticities?: string; country?: string; nash?: boolean; sigma?: string; format: string; out?: string }) => {
+    .action(async (positional: string | undefined, opts: { dataset?: string; model?: string; elasticities?: string; country?: string; nash?: boolean; sigma?: string; start?: string; tariffTolerance?: string; gradientTolerance?: string; format: string; out?: string }) => {
       if (!["table", "json"].includes(opts.format)) {
         throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table or json" }]);
       }
@@ -308,6 +311,9 @@ export async function main(argv: string[]): Promise<number> {
       let converged: boolean;
       if (model === "lashkaripour") {
         if (opts.sigma !== undefined) throw new TradewindsInputError([{ source: "command line", path: "--sigma", value: JSON.stringify(opts.sigma), message: message.tariffWarOptionNotForModel("--sigma", "lashkaripour", "choose the trade elasticities with --elasticities") }]);
+        for (const [flag, value] of [["--start", opts.start], ["--tariff-tolerance", opts.tariffTolerance], ["--gradient-tolerance", opts.gradientTolerance]] as const) {
+          if (value !== undefined) throw new TradewindsInputError([{ source: "command line", path: flag, value: JSON.stringify(value), message: message.tariffWarOptionNotForModel(flag, "lashkaripour", "its Nash tariffs solve the first-order conditions jointly (no search)") }]);
+        }
         if (!data.elasticitySets && !data.tradeElasticities) throw new TradewindsInputError([{ source: "command line", path: "--model", value: JSON.stringify(model), message: message.tariffWarModelMismatch("lashkaripour", data.meta.name, "trade elasticities by sector (elasticitySets, e.g. icio-2022)") }]);
         const report = runLashkaripourTariffWar(data, { elasticities: opts.elasticities, countries, progress: ({ stage, done, total }) => progress.update(done, total, stage) });
         text = opts.format === "json" ? JSON.stringify(report, null, 2) + "\n" : formatLashkaripourWar(report);
@@ -318,6 +324,9 @@ export async function main(argv: string[]): Promise<number> {
           nash: opts.nash,
           sigma: opts.sigma,
           elasticities: opts.elasticities,
+          start: opts.start as never,
+          tariffTolerance: opts.tariffTolerance === "none" ? null : numberOption("--tariff-tolerance", opts.tariffTolerance),
+          tolerance: numberOption("--gradient-tolerance", opts.gradientTolerance),
           progress: ({ stage, done, total }) => progress.update(done, total, stage === "optimal" ? "optimal tariffs" : "Nash tariffs"),
         });
         text = opts.format === "json" ? JSON.stringify(report, null, 2) + "\n" : formatTariffWar(report);
@@ -471,4 +480,12 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.internal;
   }
   return code;
+}
+
+/** A numeric option's value (undefined when absent); text that is not a finite number is bad input. */
+function numberOption(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const x = Number(value);
+  if (value.trim() === "" || !Number.isFinite(x)) throw new TradewindsInputError([{ source: "command line", path: flag, value: JSON.stringify(value), message: message.notANumber("a number, e.g. 1e-8") }]);
+  return x;
 }

@@ -123,6 +123,7 @@ function assemble(header: BinaryHeader, arrays: Map<string, Float64Array>, sourc
   if (!io && (inputShares || valueAddedShares || finalShares)) issues.push({ source, path: "arrays", value: "", message: message.datasetDamaged(source, "the input–output block (io/inputShares, io/valueAddedShares and io/finalShares go together)") });
   const gdp = take("gdp", false);
   const deficits = take("deficits", false);
+  const population = take("population", false);
   for (const name of arrays.keys()) issues.push({ source, path: "arrays", value: show(name), message: message.datasetDamaged(source, `array ${name} (in the array table, not named by the header)`) });
   if (issues.length) throw new TradewindsInputError(issues);
 
@@ -139,6 +140,7 @@ function assemble(header: BinaryHeader, arrays: Map<string, Float64Array>, sourc
     covariates,
     gdp,
     deficits,
+    ...(population && { population }),
     tradeElasticities: header.tradeElasticities ? Float64Array.from(header.tradeElasticities) : defaultSet ? Float64Array.from(defaultSet) : undefined,
     elasticitySets,
     defaultElasticitySet: header.defaultElasticitySet,

@@ -8,7 +8,7 @@ import { z } from "zod";
  *
  * An array is stored "dense" (length × 8 bytes) or, when at most a quarter of it is non-zero, "sparse"
  * (nonZero uint32 indices, padded to a multiple of 8 bytes, then nonZero float64 values). Its checksum
- * covers exactly its stored bytes. Array names: "flows", "gdp", "deficits", "tariffs/<set>",
+ * covers exactly its stored bytes. Array names: "flows", "gdp", "deficits", "population", "tariffs/<set>",
  * "covariates/<name>", "io/inputShares", "io/valueAddedShares", "io/finalShares".
  *
  * Everything is validated once, when the build script writes it; loading checks the header's shape
@@ -45,7 +45,7 @@ export const tariffSetInfoSchema = z
 
 const arrayEntry = z
   .object({
-    name: z.string().regex(/^(flows|gdp|deficits|io\/(inputShares|valueAddedShares|finalShares)|(tariffs|covariates)\/[A-Za-z0-9][A-Za-z0-9._-]*)$/),
+    name: z.string().regex(/^(flows|gdp|deficits|population|io\/(inputShares|valueAddedShares|finalShares)|(tariffs|covariates)\/[A-Za-z0-9][A-Za-z0-9._-]*)$/),
     chunk: z.number().int().min(0),
     offset: z.number().int().min(0).multipleOf(8),
     length: z.number().int().min(0).max(MAX_ARRAY_LENGTH),

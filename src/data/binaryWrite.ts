@@ -51,6 +51,7 @@ function namedArrays(d: Dataset): [string, Float64Array][] {
   const list: [string, Float64Array][] = [["flows", d.flows]];
   if (d.gdp) list.push(["gdp", d.gdp]);
   if (d.deficits) list.push(["deficits", d.deficits]);
+  if (d.population) list.push(["population", d.population]);
   for (const [name, values] of Object.entries(d.tariffs)) list.push([`tariffs/${name}`, values]);
   for (const [name, values] of Object.entries(d.covariates)) list.push([`covariates/${name}`, values]);
   if (d.io) list.push(["io/inputShares", d.io.inputShares], ["io/valueAddedShares", d.io.valueAddedShares], ["io/finalShares", d.io.finalShares]);

@@ -91,6 +91,7 @@ export function checkDataset(d: Dataset, source: string): InputIssue[] {
     const values = d[key];
     if (values && shaped(key, values, N, "one per country")) scan(key, values, Number.isFinite, (k) => message.nonFiniteValue(`${key} of ${d.countries[k].code}`));
   }
+  if (d.population && shaped("population", d.population, N, "one per country")) scan("population", d.population, (x) => Number.isFinite(x) && x > 0, (k) => message.notPositivePopulation(d.countries[k].code));
   if (!UNITS_PATTERN.test(d.meta.units)) add("meta.units", d.meta.units, message.unitsUnclear(d.meta.units));
   if (d.gdp && d.gdp.length === N && d.flows.length === S * N * N) {
     let worldGdp = 0;

@@ -79,6 +79,8 @@ export interface Dataset {
   gdp?: Float64Array;
   /** Trade deficit (expenditure − output) by country where the source gives it. */
   deficits?: Float64Array;
+  /** Population (persons) of the data year by country, where a source gives it: per-person figures need it. */
+  population?: Float64Array;
   /** Trade elasticity by sector (θ or ε) where the source gives it. */
   tradeElasticities?: Float64Array;
   /** Named trade-elasticity sets: ε_s by sector (π ∝ cost^(−ε)), e.g. the tariffwar sets IS, U4, CP, BSY, GYY, Shap, FGO, LL. Null-prototype object. */

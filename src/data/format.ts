@@ -46,6 +46,8 @@ export const datasetFileSchema = z
     covariates: z.record(z.string(), recordElementSchemas.covariates),
     gdp: z.array(z.number().nullable()).optional(),
     deficits: z.array(z.number().nullable()).optional(),
+    /** Population (persons) by country, for per-person figures. */
+    population: z.array(z.number()).optional(),
     tradeElasticities: z.array(z.number()).optional(),
     elasticitySets: z.record(z.string(), recordElementSchemas.elasticitySets).optional(),
     defaultElasticitySet: z.string().optional(),

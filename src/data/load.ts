@@ -138,6 +138,10 @@ export function checkDatasetFile(file: DatasetFile, source: string): InputIssue[
       if (x === null || !Number.isFinite(x)) add(`${key}[${k}]`, x, message.nonFiniteValue(`${key} of ${file.countries[k]?.code}`));
     });
   }
+  if (file.population && file.population.length !== N) add("population", "", message.shapeMismatch("population", N, file.population.length, "one per country"));
+  file.population?.forEach((x, k) => {
+    if (!(Number.isFinite(x) && x > 0)) add(`population[${k}]`, x, message.notPositivePopulation(file.countries[k]?.code ?? String(k)));
+  });
   if (!UNITS_PATTERN.test(file.meta.units)) add("meta.units", file.meta.units, message.unitsUnclear(file.meta.units));
   if (file.gdp && file.gdp.length === N) {
     // GDP and flows in different units (USD vs thousands of USD) is the classic silent error: world
@@ -218,6 +222,7 @@ function toDataset(file: DatasetFile): Dataset {
     covariates: nullPrototypeRecord(Object.entries(file.covariates).map(([k, v]) => [k, f64(v)] as const)),
     gdp: file.gdp ? f64(file.gdp) : undefined,
     deficits: file.deficits ? f64(file.deficits) : undefined,
+    ...(file.population && { population: Float64Array.from(file.population) }),
     tradeElasticities,
     elasticitySets,
     defaultElasticitySet: file.defaultElasticitySet,

@@ -58,6 +58,23 @@ export interface ModelOutcome {
    * to re-solve a nearby policy warm (the dashboard's what-if). Absent where the model has no warm start.
    */
   warmStart?: unknown;
+  /**
+   * The levels behind the money and tariff figures of report/accountQuantities.ts (equivalent variation,
+   * tariff revenue, effective tariff rates, trade balances), in the dataset's units. Requires `flows`.
+   */
+  accounts?: ModelAccounts;
+  /** Weights for group means of particular keys (e.g. baseline imports for effective tariff rates), length N; others use `weights`. */
+  aggregateWeights?: Record<string, Float64Array>;
+}
+
+/** See ModelOutcome.accounts; the registry's definitions (report/moneyDefinitions.ts) say what each is in each model. */
+export interface ModelAccounts {
+  /** Baseline income I whose real change welfareChangePct measures (EV = (Ŵ − 1)·I), length N. */
+  income: Float64Array;
+  /** The ad valorem tariffs the baseline and counterfactual flows are at, [(s*N + i)*N + j] (importer j on exporter i). */
+  tariffs: { baseline: Float64Array; counterfactual: Float64Array };
+  /** Tariff revenue by importer, baseline and counterfactual, length N — only in models whose income includes it. */
+  tariffRevenue?: { baseline: Float64Array; counterfactual: Float64Array };
 }
 
 /** Warnings travel in a context passed down the call, never through a global logger. */

@@ -2,7 +2,9 @@ import type { Dataset } from "../data/dataset.js";
 import type { ModelOutcome } from "../models/types.js";
 import { message } from "../messages.js";
 import { compensatedSum } from "../util/sum.js";
-import { definitionOf, quantityKey, type QuantityDefinition, type QuantityKey, type QuantityValues } from "./registry.js";
+import { withAccountQuantities } from "./accountQuantities.js";
+import type { DatasetMoney } from "./money.js";
+import { definitionFor, definitionOf, quantityKey, type QuantityDefinition, type QuantityKey, type QuantityValues } from "./registry.js";
 import type { BilateralRow, PhaseReport, ResultRow, SectorRow } from "./types.js";
 
 export interface PhaseMeta {
@@ -11,22 +13,32 @@ export interface PhaseMeta {
   description?: string;
 }
 
+/** What the report needs to know of the run beyond the outcome: the model (its lines of the definitions) and the dataset's money units. */
+export interface ReportContext {
+  modelType?: string;
+  money?: DatasetMoney;
+}
+
 /**
  * Step 5 of the pipeline (part): one phase's model outcome → rows for every country, the scenario's
  * report rows (groups aggregated as the registry says), WORLD, bilateral pairs and sector rows.
- * Every number is checked to be finite here, so no NaN or Infinity can reach an output.
+ * Every number is checked to be finite here, so no NaN or Infinity can reach an output. The money and
+ * tariff-level figures (report/accountQuantities.ts) are added to the model's own first.
  */
 export function buildPhaseReport(
   phase: PhaseMeta,
-  outcome: ModelOutcome,
+  modelOutcome: ModelOutcome,
   data: Dataset,
   rows: { code: string; name: string; members: number[] }[],
   bilateralPairs: [number, number][],
   definitions: Record<string, QuantityDefinition>,
+  context: ReportContext = {},
 ): PhaseReport {
   const N = data.countries.length;
+  const outcome = withAccountQuantities(modelOutcome, data, context.money);
+  const define = (key: string) => (context.modelType === undefined ? definitionOf(key) : definitionFor(key, context.modelType));
   const keys = Object.keys(outcome.countries).map(quantityKey);
-  for (const key of keys) definitions[key] = definitionOf(key);
+  for (const key of keys) definitions[key] = define(key);
 
   const countries: ResultRow[] = data.countries.map((c, n) => ({
     code: c.code,
@@ -51,7 +63,7 @@ export function buildPhaseReport(
   let sectors: SectorRow[] | undefined;
   if (outcome.sectors) {
     const sectorKeys = Object.keys(outcome.sectors).map(quantityKey);
-    for (const key of sectorKeys) definitions[key] = definitionOf(key);
+    for (const key of sectorKeys) definitions[key] = define(key);
     const S = data.sectors.length;
     sectors = [];
     for (let n = 0; n < N; n++)
@@ -64,7 +76,7 @@ export function buildPhaseReport(
         });
   }
   const scalars = valuesOf(Object.entries(outcome.scalars ?? {}).map(([key, value]) => [quantityKey(key), finite(value, key)]));
-  for (const key of Object.keys(scalars)) definitions[key] = definitionOf(key);
+  for (const key of Object.keys(scalars)) definitions[key] = define(key);
   return {
     // Only the phase's identity: a compiled phase also carries its policy arrays (N²·S entries), which do not belong in a report.
     name: phase.name,
@@ -90,15 +102,20 @@ export function buildPhaseReport(
   };
 }
 
-/** A group's value: the baseline-expenditure-weighted mean (or the sum) of its members, per the registry. */
+/**
+ * A group's value per the registry: the sum of its members, or their weighted mean — weights baseline expenditure,
+ * or the model's weights for that key (ModelOutcome.aggregateWeights, e.g. baseline imports for tariff rates).
+ */
 function aggregateRow(row: { code: string; name: string; members: number[] }, keys: QuantityKey[], outcome: ModelOutcome): ResultRow {
-  const w = row.members.map((n) => outcome.weights[n]);
-  const totalWeight = compensatedSum(w);
   const values = valuesOf([]);
   for (const key of keys) {
     const how = definitionOf(key).aggregate;
     if (how === "none") continue;
-    const x = row.members.map((n, k) => (how === "sum" ? outcome.countries[key][n] : (w[k] * outcome.countries[key][n]) / totalWeight));
+    const weights = outcome.aggregateWeights && Object.hasOwn(outcome.aggregateWeights, key) ? outcome.aggregateWeights[key] : outcome.weights;
+    const w = row.members.map((n) => weights[n]);
+    const totalWeight = compensatedSum(w);
+    // A group whose weights are all zero (no imports at all) has no weighted mean: 0, like a country's rate without imports.
+    const x = row.members.map((n, k) => (how === "sum" ? outcome.countries[key][n] : totalWeight > 0 ? (w[k] * outcome.countries[key][n]) / totalWeight : 0));
     values[key] = finite(compensatedSum(x), `${key} of ${row.code}`);
   }
   return { code: row.code, name: row.name, members: row.members.length, values };

@@ -1,7 +1,9 @@
 import Table from "cli-table3";
 import { stringify } from "csv-stringify/sync";
 import { csvTextCell } from "./csvCell.js";
+import { MONEY_TABLE_KEYS, moneyTable } from "./formatMoney.js";
 import { formatNumber } from "./formatNumber.js";
+import { formatDollars, type DatasetMoney } from "./money.js";
 import type { QuantityDefinition, QuantityKey } from "./registry.js";
 import { textTable, type TextTableOptions } from "./textTable.js";
 import type { PhaseReport, ResultRow, RunReport } from "./types.js";
@@ -27,25 +29,33 @@ export const compact = {
   chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
 };
 
+/** Result tables print shares as percent, beside the percent columns (JSON and CSV keep the share). */
 function header(def: QuantityDefinition): string {
-  return `${def.label}\n(${def.unit})`;
+  return `${def.label}\n(${def.unit === "share" || def.unit === "rate" ? "%" : def.unit === "level" && def.amountOf ? "USD" : def.unit})`;
+}
+
+function tableNumber(value: number | undefined, def: QuantityDefinition, money?: DatasetMoney): string {
+  if (value === undefined) return "";
+  if (def.unit === "share") return (100 * value).toFixed(2);
+  if (def.unit === "level" && def.amountOf && money) return formatDollars(value * money[def.amountOf].scale, true) + (money[def.amountOf].prices === "current USD" ? "" : ` (${money[def.amountOf].prices})`);
+  return formatNumber(value, def);
 }
 
 /**
- * A value cell: the number, followed by its 5–95% band in brackets when the run has one; "—" where the
- * phase did not converge (its values are a last iterate, not a result).
+ * A value cell: the number (dollars in readable units, shares in percent), followed by its 5–95% band in
+ * brackets when the run has one; "—" where the phase did not converge (its values are a last iterate, not a result).
  */
-function cell(phase: PhaseReport, row: ResultRow, key: QuantityKey, def: QuantityDefinition): string {
+function cell(phase: PhaseReport, row: ResultRow, key: QuantityKey, def: QuantityDefinition, money?: DatasetMoney): string {
   if (phase.status === "not-converged") return NOT_A_RESULT;
   const band = row.bands && Object.hasOwn(row.bands, key) ? row.bands[key] : undefined;
-  const value = formatNumber(row.values[key], def);
-  return band ? `${value}\n[${formatNumber(band.lower, def)}, ${formatNumber(band.upper, def)}]` : value;
+  const value = tableNumber(row.values[key], def, money);
+  return band ? `${value}\n[${tableNumber(band.lower, def, money)}, ${tableNumber(band.upper, def, money)}]` : value;
 }
 const NOT_A_RESULT = "—";
 
 function summaryTable(report: RunReport, phase: PhaseReport, options: TextTableOptions): string {
   const keys = report.tableKeys;
-  const rows = phase.summary.map((row) => [row.members > 1 ? `${row.code} (${row.members})` : `${row.code} ${row.name}`, ...keys.map((k) => cell(phase, row, k, report.definitions[k]))]);
+  const rows = phase.summary.map((row) => [row.members > 1 ? `${row.code} (${row.members})` : `${row.code} ${row.name}`, ...keys.map((k) => cell(phase, row, k, report.definitions[k], report.dataset.money))]);
   return textTable(["", ...keys.map((k) => header(report.definitions[k]))], rows, options);
 }
 
@@ -83,13 +93,17 @@ function formatTable(report: RunReport, options: TableOptions): string {
       out.push(`${r.kind === "optimal-tariff" ? "Optimal tariff" : "Optimal retaliation tariff"} (closed form) of ${r.importer} on imports from ${r.exporter}: ${(100 * r.rate).toFixed(2)}%`);
     }
     out.push(summaryTable(report, phase, options));
+    const money = moneyTable(report, phase, compact);
+    if (money) out.push(money);
     const scalars = Object.entries(phase.scalars);
-    if (scalars.length) out.push(scalars.map(([key, value]) => `${report.definitions[key].label}: ${formatNumber(value, report.definitions[key])}${report.definitions[key].unit === "%" ? "%" : ""}`).join("; "));
+    if (scalars.length) out.push(scalars.map(([key, value]) => `${report.definitions[key].label}: ${tableNumber(value, report.definitions[key], report.dataset.money)}${report.definitions[key].unit === "%" ? "%" : ""}`).join("; "));
     const totals = phase.bilateral.filter((b) => b.sector === "ALL");
     if (totals.length && phase.status === "solved") {
       const t = new Table({ head: ["exporter → importer", "baseline", "counterfactual", "change (%)"], ...compact });
-      for (const b of totals) t.push([`${b.exporter} → ${b.importer}`, b.baseline.toFixed(0), b.counterfactual.toFixed(0), (b.changePct > 0 ? "+" : "") + b.changePct.toFixed(2)]);
-      out.push(`Bilateral flows (${report.dataset.units}, factory-gate value):`);
+      const scale = report.dataset.money?.flows.scale;
+      const amount = (x: number) => (scale === undefined ? x.toFixed(0) : formatDollars(x * scale));
+      for (const b of totals) t.push([`${b.exporter} → ${b.importer}`, amount(b.baseline), amount(b.counterfactual), (b.changePct > 0 ? "+" : "") + b.changePct.toFixed(2)]);
+      out.push(`Bilateral flows (${scale === undefined ? report.dataset.units : `US dollars of ${report.dataset.money!.year}`}, factory-gate value):`);
       out.push(t.toString());
     }
     if (phase.status === "solved") for (const code of sectorTableCountries(report, phase, options)) out.push(sectorTable(report, phase, code, options));
@@ -122,7 +136,7 @@ function sectorTable(report: RunReport, phase: PhaseReport, code: string, option
       const b = phase.bilateral.find((x) => x.exporter === code && x.importer === p && x.sector === row.sector);
       return b && b.baseline > 0 ? pct(b.changePct) : "—";
     });
-    return [`${row.sector} ${row.sectorName}`, ...keys.map((k) => formatNumber(row.values[k], report.definitions[k])), ...toPartner];
+    return [`${row.sector} ${row.sectorName}`, ...keys.map((k) => tableNumber(row.values[k], report.definitions[k], report.dataset.money)), ...toPartner];
   });
   return `Sectors of ${code}:\n${textTable(head, cells, options)}`;
 }
@@ -132,17 +146,18 @@ function timeline(report: RunReport, options: TextTableOptions): string {
   const key = report.tableKeys[0];
   const def = report.definitions[key];
   const rows: ResultRow[] = report.phases[0].summary;
-  const cells = rows.map((row, r) => [row.code, ...report.phases.map((p) => cell(p, p.summary[r], key, def))]);
+  const cells = rows.map((row, r) => [row.code, ...report.phases.map((p) => cell(p, p.summary[r], key, def, report.dataset.money))]);
   return `Timeline of ${def.label.toLowerCase()}:\n${textTable([`${def.label} (${def.unit})`, ...report.phases.map((p) => p.name + (p.date ? `\n${p.date}` : ""))], cells, options)}`;
 }
 
 function definitionsText(report: RunReport): string {
   const lines = ["Definitions:"];
-  for (const key of [...report.tableKeys, ...report.sectorTableKeys]) {
+  const shown = [...report.tableKeys, ...MONEY_TABLE_KEYS.filter((k) => Object.hasOwn(report.definitions, k)), ...report.sectorTableKeys];
+  for (const key of shown) {
     const d = report.definitions[key];
-    lines.push(`  ${d.label} (${d.unit}): ${d.formula}; ${d.sign}.`);
+    lines.push(`  ${d.label} (${d.unit}): ${d.formula}; ${d.sign}.${d.model ? ` In ${report.model.type}: ${d.model}.` : ""}`);
   }
-  lines.push(`  Groups and WORLD: ${"baseline-expenditure-weighted mean of members"}.`);
+  lines.push("  Groups and WORLD: dollar amounts are sums over members; effective tariff rates are weighted by the members' imports (as each definition says); other quantities are baseline-expenditure-weighted means.");
   lines.push(`Data: ${report.dataset.attribution}`);
   return lines.join("\n");
 }

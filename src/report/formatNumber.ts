@@ -1,3 +1,4 @@
+import { formatDollars } from "./money.js";
 import type { QuantityDefinition } from "./registry.js";
 
 /** Digits shown for a quantity in tables (JSON and CSV keep full precision). */
@@ -8,10 +9,11 @@ export function digits(def: QuantityDefinition): number {
 /**
  * A number as the tables show it (CLI and dashboard alike): `digits` decimals, rates in %, "+" on a
  * rise in %; a value that rounds to zero prints as plain zero ("0.00", never "-0.00" or "+0.00"), so
- * that no change is not shown as a loss or a gain.
+ * that no change is not shown as a loss or a gain. Dollars (unit "USD") print as $141.4 bn (report/money.ts).
  */
 export function formatNumber(value: number | undefined, def: QuantityDefinition): string {
   if (value === undefined) return "";
+  if (def.unit === "USD") return formatDollars(value, def.change);
   const text = def.unit === "rate" ? (100 * value).toFixed(1) : value.toFixed(digits(def));
   const zero = !/[1-9]/.test(text);
   const shown = zero ? text.replace("-", "") : def.unit === "%" && value > 0 ? "+" + text : text;

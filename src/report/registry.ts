@@ -1,3 +1,5 @@
+import { moneyDefinitions } from "./moneyDefinitions.js";
+
 /**
  * The results registry: every reported quantity defined once — key, label, unit, formula, sign
  * convention. Tables, CSV, JSON and chart axes all read it, and the definitions ship with every output.
@@ -6,16 +8,33 @@
 export interface QuantityDefinition {
   key: string;
   label: string;
-  /** "rate": an ad valorem rate (tariff) as a share, printed in % in tables. */
-  unit: "%" | "pp" | "share" | "ratio" | "level" | "count" | "rate";
+  /**
+   * "rate": an ad valorem rate (tariff) as a share, printed in % in tables. "USD": US dollars of the dataset's
+   * year, converted from the dataset's units (RunReport.dataset.money); tables print $141.4 bn.
+   */
+  unit: "%" | "pp" | "share" | "ratio" | "level" | "count" | "rate" | "USD";
   /** The formula, in the notation of ../shared/spec (hat = counterfactual ÷ baseline). */
   formula: string;
   /** How to read the sign. */
   sign: string;
   /** Where it lives in the output. */
   level: "country" | "country-sector" | "scalar" | "bloc";
-  /** How a group aggregate is formed: baseline-expenditure-weighted mean, sum, or not aggregated. */
+  /**
+   * How a group aggregate is formed: weighted mean (baseline expenditure, or the weights the model gives for the
+   * key, ModelOutcome.aggregateWeights — e.g. baseline imports for effective tariff rates), sum, or not aggregated.
+   */
   aggregate: "weighted-mean" | "sum" | "none";
+  /** A change rather than a level: tables print "+" before a positive value (as they do for every % column). */
+  change?: boolean;
+  /** For unit "level": an amount of money in the units of the dataset's flows or of its GDP (tables print it in dollars). */
+  amountOf?: "flows" | "gdp";
+  /**
+   * What the quantity is in each model (its income, its numeraire, the assumption that drives it), by model
+   * type. A run's report carries only its own model's line, as `model` (see definitionFor).
+   */
+  models?: Readonly<Record<string, string>>;
+  /** In a run's report: this model's line of `models`. */
+  model?: string;
   /**
    * Which way is good for the country, machine-readable (the dashboard colours gains and losses by it):
    * "higher" (welfare, real wage), "lower" (consumer prices), or "neither" — a change that is not a gain
@@ -23,6 +42,15 @@ export interface QuantityDefinition {
    */
   better: "higher" | "lower" | "neither";
 }
+
+/** What each model's prices are measured against (the lines of priceIndexChangePct and factoryPriceChangePct). */
+const NUMERAIRES: Readonly<Record<string, string>> = {
+  "advanced-guide": "numeraire: the reference country's inward multilateral resistance (its P is 1 in every state, so its change is 0)",
+  gegravity: "numeraire: the reference importer's price index (ρ_reference = 1, its change is 0)",
+  "liberation-day": "numeraire: the world expenditure-weighted price index, Σ_j E_j P̂_j = Σ_j E_j (§3.3, ERR1_N): the world mean change is 0",
+  "caliendo-parro": "numeraire: world value added Σ_n ŵ_n w_n L_n = Σ_n w_n L_n (nominal world GDP fixed)",
+  lashkaripour: "numeraire: world wage income Σ_i R_i ŵ_i = Σ_i R_i",
+};
 
 /**
  * Every definition, as a constant: the keys are literal types, so `QuantityKey` lists them and a misspelt
@@ -39,6 +67,18 @@ const defs = [
     sign: "positive = the country gains",
     level: "country",
     aggregate: "weighted-mean",
+    models: {
+      "advanced-guide":
+        "real output p̂/P̂. Tariffs act as trade costs (τ scales with (1+t′)/(1+t)): no revenue is collected, so a country's own tariff helps it only through its factory price (terms of trade) — against estimates where revenue is rebated, it understates a tariff-setter's gain",
+      gegravity:
+        "real output p̂/P̂ (= terms of trade). Tariffs act as trade costs: no revenue is collected, so a country's own tariff helps it only through its factory price — against estimates where revenue is rebated, it understates a tariff-setter's gain",
+      "liberation-day":
+        "Ŵ of §3.3. A country's own tariff can raise it: terms of trade (φ > 1: foreign exporters absorb part of the tariff, more so for a large buyer at ε = 4), revenue that replaces income tax (revenue: income-tax-relief; Table 1 Case 2, lump-sum, turns the US's +1.13% into −0.01%), and no retaliation unless the scenario adds it. Estimates that find the US losing from the 2025 tariffs differ in these assumptions (complete pass-through to US buyers, as measured for 2018–19; retaliation; revenue not returned)",
+      "caliendo-parro":
+        "Î/P̂ with tariff revenue rebated lump sum in I. An importer's tariff can raise its welfare through terms of trade (lower foreign costs ĉ) and revenue, against the volume-of-trade loss; the first-order decomposition beside it shows which dominates",
+      lashkaripour:
+        "Ŷ/P̂ relative to the balanced-trade baseline, tariff revenue rebated lump sum: a country's own tariff raises it up to its optimal tariff (terms of trade), which is why every country sets a positive Nash tariff",
+    },
     better: "higher",
   },
   {
@@ -49,16 +89,19 @@ const defs = [
     sign: "positive = the country's output is dearer",
     level: "country",
     aggregate: "weighted-mean",
+    models: NUMERAIRES,
     better: "neither",
   },
   {
     key: "priceIndexChangePct",
     label: "Consumer price index",
     unit: "%",
-    formula: "100·(P̂ − 1), P = CES price index of the importer (AG: IMR^(1/(1−σ)))",
-    sign: "positive = consumer prices rise",
+    formula:
+      "100·(P̂ − 1), P = CES price index of the importer (AG: IMR^(1/(1−σ))), measured against the model's numeraire (below): a price level relative to that numeraire, not an inflation rate; priceIndexWorldRelativeChangePct removes the numeraire",
+    sign: "positive = consumer prices rise relative to the numeraire",
     level: "country",
     aggregate: "weighted-mean",
+    models: NUMERAIRES,
     better: "lower",
   },
   {
@@ -146,7 +189,7 @@ const defs = [
     key: "expenditureChangePct",
     label: "Nominal expenditure",
     unit: "%",
-    formula: "100·(E′/E − 1), nominal expenditure (one-sector gravity: E′ = φ·Y′ with φ = E/Y fixed at baseline, equal to outputChangePct; Lashkaripour: Ŷ, income = expenditure under balanced trade)",
+    formula: "100·(E′/E − 1), nominal expenditure (one-sector gravity: E′ = φ·Y′ with φ = E/Y fixed at baseline, equal to outputChangePct — advanced-guide with imbalances: balanced: φ = 1; Lashkaripour: Ŷ, income = expenditure under balanced trade)",
     sign: "positive = spending rises",
     level: "country",
     aggregate: "weighted-mean",
@@ -294,6 +337,7 @@ const defs = [
     sign: "collected by the importer",
     level: "country-sector",
     aggregate: "sum",
+    amountOf: "flows",
     better: "neither",
   },
   {
@@ -304,6 +348,7 @@ const defs = [
     sign: "collected by the importer",
     level: "country-sector",
     aggregate: "sum",
+    amountOf: "flows",
     better: "neither",
   },
   // ---- Liberation Day (Ignatenko, Macedoni, Lashkaripour & Simonovska 2025) one-sector model (`liberation-day`) ----
@@ -311,12 +356,24 @@ const defs = [
   // (ŵ/P̂), exportsChangePct, importsChangePct (foreign, tariff-exclusive). Spec one-sector.md §3.5.
   {
     key: "deficitChangePct",
-    label: "Trade deficit",
+    label: "Trade deficit change (% of |balance|)",
     unit: "%",
-    formula: "100·(D′ − D)/|D|, D_i = Σ_k X_ki − Σ_k X_ik (imports − exports, tariff-exclusive; domestic flows cancel)",
-    sign: "positive = the deficit grows (or the surplus shrinks)",
+    formula:
+      "100·(D′ − D)/|D|, D_i = Σ_k X_ki − Σ_k X_ik (imports − exports, tariff-exclusive; domestic flows cancel): the paper's Table 1 column. For a surplus country (D < 0) +46.5% means the surplus shrinks by 46.5% of itself — read it with baselineTradeBalanceUsd and tradeBalanceChangeUsd",
+    sign: "positive = the deficit grows, or a surplus shrinks; negative = the deficit shrinks, or a surplus grows",
     level: "country",
     aggregate: "weighted-mean",
+    better: "neither",
+  },
+  {
+    key: "imbalanceScale",
+    label: "Common imbalance factor κ′",
+    unit: "ratio",
+    formula:
+      "κ′ = ΣY′ ⁄ Σ_k ρ_k Y′_k under deficits: multiplicative, where every country's E′ − R′ = ρ·κ′·Y′ with ρ = E/Y of the data: 1 at the baseline; its distance from 1 is how far E/Y could not be held exactly (world spending must equal world income)",
+    sign: "1 = every country's E/Y held exactly",
+    level: "scalar",
+    aggregate: "none",
     better: "neither",
   },
   {
@@ -480,6 +537,7 @@ const defs = [
     sign: "positive = the country gains",
     level: "country",
     aggregate: "sum",
+    amountOf: "gdp",
     better: "higher",
   },
   {
@@ -510,6 +568,7 @@ const defs = [
     sign: "positive = the world gains",
     level: "scalar",
     aggregate: "none",
+    amountOf: "gdp",
     better: "higher",
   },
   {
@@ -625,6 +684,7 @@ const defs = [
     sign: "larger = the country's exports carry more imported value added",
     level: "country",
     aggregate: "sum",
+    amountOf: "flows",
     better: "neither",
   },
   {
@@ -645,6 +705,7 @@ const defs = [
     sign: "larger = more of the country's income is earned from foreign consumers",
     level: "country",
     aggregate: "sum",
+    amountOf: "flows",
     better: "neither",
   },
   {
@@ -700,12 +761,21 @@ const defs = [
 ] as const satisfies readonly QuantityDefinition[];
 
 /** A key of the registry: every quantity a report can carry. */
-export type QuantityKey = (typeof defs)[number]["key"];
+export type QuantityKey = (typeof defs)[number]["key"] | (typeof moneyDefinitions)[number]["key"];
 
 /** A report row's values by registry key. Only the keys the model reports are present (a report's tableKeys and definitions list them); a key the registry does not define is a type error. */
 export type QuantityValues = Record<QuantityKey, number>;
 
-export const registry: ReadonlyMap<string, QuantityDefinition> = new Map(defs.map((d) => [d.key, d]));
+export const registry: ReadonlyMap<string, QuantityDefinition> = new Map([...defs, ...moneyDefinitions].map((d) => [d.key, d]));
+
+/**
+ * A key's definition as a run of `modelType` reports it: the registry's, with the model's line of `models` as
+ * `model` and the other models' lines left out.
+ */
+export function definitionFor(key: string, modelType: string): QuantityDefinition {
+  const { models, ...def } = definitionOf(key);
+  return models && Object.hasOwn(models, modelType) ? { ...def, model: models[modelType] } : def;
+}
 
 /** Whether `key` names a quantity of the registry (narrows a string to QuantityKey). */
 export function isQuantityKey(key: string): key is QuantityKey {

@@ -1,3 +1,4 @@
+import type { DatasetMoney } from "./money.js";
 import type { QuantityDefinition, QuantityKey, QuantityValues } from "./registry.js";
 
 /** One row of a phase: a country or an aggregate, with one number per reported key. */
@@ -92,7 +93,19 @@ export interface PhaseReport {
 export interface RunReport {
   tradewinds: string;
   scenario: { name: string; description?: string; source: string };
-  dataset: { name: string; title: string; year: number; /** The tariff set the baseline was observed under (absent: zero tariffs). */ baselineTariffs?: string; units: string; source: string; licence: string; attribution: string };
+  dataset: {
+    name: string;
+    title: string;
+    year: number;
+    /** The tariff set the baseline was observed under (absent: zero tariffs). */
+    baselineTariffs?: string;
+    units: string;
+    /** `units` read as dollars (report/money.ts): the multiplier to USD and price basis of flows and GDP. Absent when the words say no scale. */
+    money?: DatasetMoney;
+    source: string;
+    licence: string;
+    attribution: string;
+  };
   model: { type: string; description: string };
   /** Keys shown in the table, in order. */
   tableKeys: QuantityKey[];

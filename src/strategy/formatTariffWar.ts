@@ -12,10 +12,16 @@ export function formatTariffWar(report: TariffWarReport): string {
   out.push(...report.notes);
 
   out.push("", "Optimal tariffs: each country alone chooses the tariffs that maximise its welfare, everyone else at factual tariffs");
+  const { start, gradientTolerance, tariffTolerance } = report.search;
+  out.push(
+    `Search: from the ${start} start, quasi-Newton on welfare to a projected gradient of ${gradientTolerance}` +
+      (tariffTolerance === null ? " (tariffs converged only as far as welfare says: no Newton stage)" : `, then Newton on the tariffs until no tariff moves by more than ${tariffTolerance} (|Δt|)`),
+  );
   const optimalKeys = ["optimalTariffWelfarePct", "optimalTariffOthersWelfarePct", "medianOptimalTariff"] as const;
   const table = new Table({ head: ["country", ...optimalKeys.map(head), "search"], ...compact });
   for (const row of report.optimal.rows) {
-    table.push([row.code, ...optimalKeys.map((k) => formatNumber(row.values[k], defs[k])), `${row.converged ? "converged" : "NOT CONVERGED"}, ${row.iterations} it.`]);
+    const newton = row.tariffSteps === null ? "" : ` + ${row.tariffSteps} Newton, |Δt| ${row.tariffChange!.toExponential(0)}`;
+    table.push([row.code, ...optimalKeys.map((k) => formatNumber(row.values[k], defs[k])), `${row.converged ? "converged" : "NOT CONVERGED"}, ${row.iterations} it.${newton}`]);
   }
   const average = report.optimal.average;
   if (average) table.push(["average", ...optimalKeys.map((k) => formatNumber(average[k], defs[k])), ""]);

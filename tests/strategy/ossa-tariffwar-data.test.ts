@@ -17,7 +17,10 @@ describe("runTariffWar (Ossa) on WIOD 2014 with σ = IS + 1 (`tradewinds tariff-
     expect(row.converged, report.warnings.join("; ")).toBe(true);
     expect(row.values.optimalTariffWelfarePct).toBeGreaterThan(0);
     expect(row.values.optimalTariffOthersWelfarePct).toBeLessThan(0);
-    expect(report.notes).toEqual([message.ossaFlowsAtExporterPrices(data.meta.name)]);
+    // 43 partners × 16 sectors = 688 tariffs: above the Newton stage's default cap, so the output says it was skipped.
+    expect(report.notes).toEqual([message.ossaFlowsAtExporterPrices(data.meta.name), message.newtonStageSkipped(688, 300)]);
+    expect(report.search.tariffTolerance).toBeNull();
+    expect(row.tariffSteps).toBeNull();
     expect(report.sigma).toBe("ε + 1 of elasticity set IS");
   });
   it("--sigma is refused on a dataset with elasticity sets, naming --elasticities", () => {

@@ -21,12 +21,18 @@ import { runWhatIf, WhatIfSession } from "../../src/whatIf/whatIfSession.js";
  * a US import change). 1e-3 pp is well below the 2 decimals the tables print.
  */
 const TOL_WARM_VS_COLD_PP = 1e-3;
+/**
+ * Dollar amounts (unit USD) differ by the same relative amount as the levels they come from: Caliendo–Parro's
+ * 1e-7 on the US's ~$2 tn of trade is ~$0.1 m. Compared in billions, the 1e-3 bound is $1 m.
+ */
+const DOLLARS_PER_COMPARED_UNIT = 1e9;
 
 function everyNumber(report: RunReport): Map<string, number> {
   const out = new Map<string, number>();
   for (const phase of report.phases)
     for (const [table, rows] of [["countries", phase.countries], ["summary", phase.summary]] as const)
-      for (const row of rows) for (const [key, value] of Object.entries(row.values)) out.set(`${phase.name}/${table}/${row.code}/${key}`, value);
+      for (const row of rows)
+        for (const [key, value] of Object.entries(row.values)) out.set(`${phase.name}/${table}/${row.code}/${key}`, report.definitions[key]?.unit === "USD" ? value / DOLLARS_PER_COMPARED_UNIT : value);
   return out;
 }
 

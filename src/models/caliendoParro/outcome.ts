@@ -88,6 +88,12 @@ export function caliendoParroOutcome(
     },
     weights: Float64Array.from(baseline.income),
     flows: { baseline: Float64Array.from(baseline.flows), counterfactual: Float64Array.from(counterfactual.flows) },
+    // Accounts (report/accountQuantities.ts): income I = wL + R + D (Ŵ = Î/P̂), the tariffs of both solves, revenue summed over sectors.
+    accounts: {
+      income: Float64Array.from(baseline.income),
+      tariffs: { baseline: Float64Array.from(baselinePolicy.tariffs), counterfactual: Float64Array.from(counterfactualPolicy.tariffs) },
+      tariffRevenue: { baseline: byCountry((n) => total(baseline.tariffRevenue, n)), counterfactual: byCountry((n) => total(counterfactual.tariffRevenue, n)) },
+    },
     scalars: {},
   };
 }

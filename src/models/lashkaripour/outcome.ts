@@ -49,6 +49,7 @@ export function lashkaripourOutcome(system: LashkaripourSystem, state: Lashkarip
   const imports = { base: new Float64Array(N * S), next: new Float64Array(N * S) };
   const output = { base: new Float64Array(N * S), next: new Float64Array(N * S) };
   const tariffPaid = new Float64Array(N);
+  const baselineTariffPaid = new Float64Array(N);
   for (let s = 0; s < S; s++)
     for (let i = 0; i < N; i++)
       for (let j = 0; j < N; j++) {
@@ -61,6 +62,7 @@ export function lashkaripourOutcome(system: LashkaripourSystem, state: Lashkarip
         imports.base[j * S + s] += baselineFlows[k];
         imports.next[j * S + s] += counterfactualFlows[k];
         tariffPaid[j] += state.tariffs[k] * counterfactualFlows[k];
+        baselineTariffPaid[j] += baseTariffs[k] * baselineFlows[k];
       }
   const total = (x: Float64Array, n: number) => compensatedSum(x, n * S, (n + 1) * S);
   const byCountry = (f: (n: number) => number) => Float64Array.from({ length: N }, (_, n) => f(n));
@@ -101,5 +103,11 @@ export function lashkaripourOutcome(system: LashkaripourSystem, state: Lashkarip
     weights: Float64Array.from(economy.expenditure),
     scalars,
     flows: { baseline: baselineFlows, counterfactual: counterfactualFlows },
+    // Accounts (report/accountQuantities.ts): income Y of the balanced baseline (Ŵ = Ŷ/P̂), the tariffs in force (the setters' solved rates included), revenue rebated in income.
+    accounts: {
+      income: Float64Array.from(economy.expenditure),
+      tariffs: { baseline: Float64Array.from(baseTariffs), counterfactual: Float64Array.from(state.tariffs) },
+      tariffRevenue: { baseline: baselineTariffPaid, counterfactual: tariffPaid },
+    },
   };
 }

@@ -2,7 +2,7 @@ import { countryIndex, dims, type Dataset } from "../../data/dataset.js";
 import { TradewindsInputError, message } from "../../messages.js";
 import { compensatedSum } from "../../util/sum.js";
 import { calibrateLocalShares } from "./localShares.js";
-import type { LiberationDayParams } from "./params.js";
+import { scaleElasticityOf, type LiberationDayParams } from "./params.js";
 
 /** The dataset parameter holding ν per country (scripts/datasets/world-2023.ts writes it). */
 export const NU_PARAMETER = "liberationDay.nu";
@@ -34,9 +34,9 @@ export interface LiberationDayBaseline {
   phi: Float64Array;
 }
 
-/** φ_i of §3.2 for local share ν, trade elasticity ε, scale numerator (θ = ε/numerator) and shift a. */
+/** φ_i of §3.2 for local share ν, θ = 1/ψ (ψ = scaleElasticityOf(params): 0.67/ε by default) and shift a. */
 export function passThrough(nu: number, params: LiberationDayParams): number {
-  const theta = params.tradeElasticity / params.scaleElasticityNumerator;
+  const theta = 1 / scaleElasticityOf(params);
   const tilde = Number.isFinite(theta) ? (1 + theta) / ((1 - nu) * theta) - 1 / theta - 1 : 1 / (1 - nu) - 1;
   return params.passThroughShift + tilde;
 }

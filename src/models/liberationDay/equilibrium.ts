@@ -34,6 +34,14 @@ export interface EquilibriumSystem {
   /** Σ_{j∈c} E_j by component. */
   componentExpenditure: Float64Array;
   lumpSum: boolean;
+  /**
+   * What the budget holds of each country's deficit T′_i = E′_i − R_i − Y′_i (params.deficits): "world-income-share"
+   * T′ = T·ΣY′/ΣY (the paper); "balanced" T′ = 0; "multiplicative" E′ − R = ρ·κ′·Y′, ρ = E/Y of the baseline
+   * and κ′ = ΣY′/Σ ρ_k Y′_k the one common factor that keeps Σ T′ = 0 (world spending = world income).
+   */
+  deficitRule: "world-income-share" | "balanced" | "multiplicative";
+  /** ρ_i = E_i/Y_i (multiplicative rule). */
+  expenditureRatio: Float64Array;
   /** ΣE and ΣY of the baseline (compensated sums). */
   worldExpenditure: number;
   worldOutput: number;
@@ -59,6 +67,17 @@ export interface EquilibriumState {
   incomeTaxRate: Float64Array;
   /** ΣY′ (compensated). */
   newWorldOutput: number;
+  /**
+   * The held deficit T′_i(Y′) of the system's deficit rule and its derivative, diagonal plus rank one:
+   * ∂T′_i/∂Y′_k = δ_ik·deficitDiagonal_i + deficitRow_i·deficitColumn_k (share: 0 + T_i/ΣY·1; balanced: 0;
+   * multiplicative: (ρ_iκ′ − 1) + (ρ_iY′_i/Σρ_mY′_m)·(1 − ρ_kκ′)).
+   */
+  heldDeficit: Float64Array;
+  deficitDiagonal: Float64Array;
+  deficitRow: Float64Array;
+  deficitColumn: Float64Array;
+  /** κ′ of the multiplicative rule (1 under the others). */
+  imbalanceScale: number;
   /** The point and system the state was last evaluated for (ensureEquilibrium skips a repeat). */
   point: Float64Array;
   system: EquilibriumSystem | undefined;
@@ -75,6 +94,11 @@ export function newEquilibriumState(N: number): EquilibriumState {
     revenue: new Float64Array(N),
     incomeTaxRate: new Float64Array(N),
     newWorldOutput: 0,
+    heldDeficit: new Float64Array(N),
+    deficitDiagonal: new Float64Array(N),
+    deficitRow: new Float64Array(N),
+    deficitColumn: new Float64Array(N),
+    imbalanceScale: 1,
     point: new Float64Array(3 * N),
     system: undefined,
   };
@@ -139,8 +163,44 @@ export function evaluateEquilibrium(system: EquilibriumSystem, x: Float64Array, 
     incomeTaxRate[j] = system.lumpSum ? 0 : revenue[j] / newOutput[j];
   }
   state.newWorldOutput = compensatedSum(newOutput);
+  heldDeficits(system, state);
   state.point.set(x);
   state.system = system;
+}
+
+/** T′ and its derivative terms of the system's deficit rule at the evaluated Y′ (see EquilibriumState.heldDeficit). */
+function heldDeficits(system: EquilibriumSystem, state: EquilibriumState): void {
+  const { heldDeficit, deficitDiagonal, deficitRow, deficitColumn, newOutput } = state;
+  const { deficit } = system.baseline;
+  const N = newOutput.length;
+  if (system.deficitRule === "world-income-share") {
+    const outputGrowth = state.newWorldOutput / system.worldOutput;
+    for (let i = 0; i < N; i++) {
+      heldDeficit[i] = deficit[i] * outputGrowth;
+      deficitDiagonal[i] = 0;
+      deficitRow[i] = deficit[i] / system.worldOutput;
+      deficitColumn[i] = 1;
+    }
+    state.imbalanceScale = 1;
+  } else if (system.deficitRule === "balanced") {
+    heldDeficit.fill(0);
+    deficitDiagonal.fill(0);
+    deficitRow.fill(0);
+    deficitColumn.fill(0);
+    state.imbalanceScale = 1;
+  } else {
+    const rho = system.expenditureRatio;
+    for (let i = 0; i < N; i++) deficitColumn[i] = rho[i] * newOutput[i]; // scratch for the compensated sum
+    const weighted = compensatedSum(deficitColumn);
+    const scale = state.newWorldOutput / weighted;
+    for (let i = 0; i < N; i++) {
+      heldDeficit[i] = (rho[i] * scale - 1) * newOutput[i];
+      deficitDiagonal[i] = rho[i] * scale - 1;
+      deficitRow[i] = (rho[i] * newOutput[i]) / weighted;
+      deficitColumn[i] = 1 - rho[i] * scale;
+    }
+    state.imbalanceScale = scale;
+  }
 }
 
 /** evaluateEquilibrium unless `state` already holds this system at this x (bit for bit). */
@@ -159,17 +219,17 @@ export function ensureEquilibrium(system: EquilibriumSystem, x: Float64Array, st
  *                 X′_ik = λ′_ik E′_k/(1+t_ik) and Σ_k X′_ki = E′_i − R_i;
  *                 at i = replacedWageEquation instead Σ_j E_j (P̂_j − 1) / Σ_j E_j   (normalisation; with
  *                 countries that no longer trade with each other, one such row per trading component)
- *   out[N+i]    = ERR2_i / E_i,  ERR2_i = R_i + ŵ_i L̂_i Y_i + T_i ΣY′/ΣY − Ê_i E_i
+ *   out[N+i]    = ERR2_i / E_i,  ERR2_i = R_i + ŵ_i L̂_i Y_i + T′_i − Ê_i E_i, T′_i = T_i ΣY′/ΣY (the paper; other
+ *                 rules: EquilibriumSystem.deficitRule)
  *   out[2N+i]   = ERR3_i = L̂_i − (τ̂_i ŵ_i / P̂_i)^κ,  τ̂_i = 1/(1−τ_i)
  * Row sums over N terms are plain loops in four partial sums (relative error ~N·1e−16).
  */
 export function equilibriumResidual(system: EquilibriumSystem, x: Float64Array, state: EquilibriumState, out: Float64Array): void {
   evaluateEquilibrium(system, x, state);
   const { baseline, tariffExclusive } = system;
-  const { N, nu, expenditure, output, deficit } = baseline;
+  const { N, nu, expenditure, output } = baseline;
   const kappa = baseline.params.laborSupplyElasticity;
-  const { attraction, attractionTotal, priceIndexHat, newOutput, newExpenditure, revenue, incomeTaxRate } = state;
-  const outputGrowth = state.newWorldOutput / system.worldOutput;
+  const { attraction, attractionTotal, priceIndexHat, newOutput, newExpenditure, revenue, incomeTaxRate, heldDeficit } = state;
   // out[N..2N) is free until ERR2 is written: use it for (1−ν_k) E′_k / Σ_m a_mk.
   for (let k = 0; k < N; k++) out[N + k] = ((1 - nu[k]) * newExpenditure[k]) / attractionTotal[k];
   for (let i = 0; i < N; i++) {
@@ -195,7 +255,7 @@ export function equilibriumResidual(system: EquilibriumSystem, x: Float64Array, 
   for (let j = 0; j < N; j++) out[normalisedRow[component[j]]] += expenditure[j] * (priceIndexHat[j] - 1);
   for (let c = 0; c < normalisedRow.length; c++) out[normalisedRow[c]] /= componentExpenditure[c];
   for (let i = 0; i < N; i++) {
-    out[N + i] = (revenue[i] + newOutput[i] + deficit[i] * outputGrowth - newExpenditure[i]) / expenditure[i];
+    out[N + i] = (revenue[i] + newOutput[i] + heldDeficit[i] - newExpenditure[i]) / expenditure[i];
     const taxHat = 1 / (1 - incomeTaxRate[i]);
     out[2 * N + i] = Math.abs(x[2 * N + i]) - Math.pow((taxHat * Math.abs(x[i])) / priceIndexHat[i], kappa);
   }

@@ -44,13 +44,13 @@ export function equilibriumJacobian(system: EquilibriumSystem, x: Float64Array, 
   const { baseline, tariffShare, tariffExclusive, scaleElasticity, lumpSum, component, normalisedRow, componentExpenditure } = system;
   const components = normalisedRow.length;
   const dNormalisation = work.normalisation;
-  const { N, nu, phi, expenditure, output, deficit } = baseline;
+  const { N, nu, phi, expenditure, output } = baseline;
   const epsilon = baseline.params.tradeElasticity;
   const kappa = baseline.params.laborSupplyElasticity;
   const { attraction: a, attractionTotal: A, priceIndexHat: P, newOutput, newExpenditure, revenue: R, incomeTaxRate: tau } = state;
   const { salesFactor: f, crossSales: H, weighted: W, sales, laborSupply: G } = work;
   const n = 3 * N;
-  const worldOutput = system.worldOutput;
+  const { deficitDiagonal, deficitRow, deficitColumn } = state;
   out.fill(0);
 
   for (let k = 0; k < N; k++) f[k] = ((1 - nu[k]) * newExpenditure[k]) / A[k];
@@ -83,7 +83,7 @@ export function equilibriumJacobian(system: EquilibriumSystem, x: Float64Array, 
       const z = Math.abs(x[column]);
       const g = block === 0 ? -epsilon / z : (epsilon * scaleElasticity) / z;
       const col = column * n;
-      const dOutputM = newOutput[m] / z; // ∂Y′_m/∂z_m (Y′_m = ŵ_m L̂_m Y_m), also ∂ΣY′/∂z_m
+      const dOutputM = newOutput[m] / z; // ∂Y′_m/∂z_m (Y′_m = ŵ_m L̂_m Y_m); T′_j moves by ∂T′_j/∂Y′_m times it
       dNormalisation.fill(0);
       for (let j = 0; j < N; j++) {
         const amj = a[m * N + j];
@@ -96,7 +96,7 @@ export function equilibriumJacobian(system: EquilibriumSystem, x: Float64Array, 
         const dSales = (j === m ? g * sales[j] : 0) - g * H[j * N + m];
         out[col + j] = (dSales - nu[j] * dR - dOutputJ) / output[j];
         // ERR2_j
-        out[col + N + j] = (dR + dOutputJ + (deficit[j] * dOutputM) / worldOutput) / expenditure[j];
+        out[col + N + j] = (dR + dOutputJ + ((j === m ? deficitDiagonal[j] : 0) + deficitRow[j] * deficitColumn[m]) * dOutputM) / expenditure[j];
         // ERR3_j
         const dTau = lumpSum ? 0 : (dR - tau[j] * dOutputJ) / newOutput[j];
         const dLogG = kappa * (dTau / (1 - tau[j]) + (block === 0 && j === m ? 1 / z : 0) - dP / P[j]);

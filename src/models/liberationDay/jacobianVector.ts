@@ -130,7 +130,7 @@ export function lineariseEquilibrium(system: EquilibriumSystem, x: Float64Array,
 /** Fills lin.blocks (from the H_ii parked in blocks[9i]) and lin.blockInverses. */
 function diagonalBlocks(system: EquilibriumSystem, state: EquilibriumState, lin: EquilibriumLinearisation): void {
   const { baseline, tariffShare, tariffExclusive, scaleElasticity, lumpSum, component, normalisedRow, componentExpenditure } = system;
-  const { N, nu, phi, expenditure, output, deficit } = baseline;
+  const { N, nu, phi, expenditure, output } = baseline;
   const epsilon = baseline.params.tradeElasticity;
   const kappa = baseline.params.laborSupplyElasticity;
   const { attraction: a, attractionTotal: A, priceIndexHat: P, newOutput, newExpenditure, revenue: R, incomeTaxRate: tau } = state;
@@ -155,7 +155,7 @@ function diagonalBlocks(system: EquilibriumSystem, state: EquilibriumState, lin:
         i === r
           ? ((-g / epsilon) * normalisationWeight - (c === 0 ? (expenditure[i] * (1 - phi[i]) * P[i]) / z : 0)) / normalisationScale
           : (g * sales[i] - g * ownCross - nu[i] * dR - dY) / output[i];
-      blocks[base + 3 + c] = (dR + dY + (deficit[i] * dY) / system.worldOutput) / expenditure[i];
+      blocks[base + 3 + c] = (dR + dY + (state.deficitDiagonal[i] + state.deficitRow[i] * state.deficitColumn[i]) * dY) / expenditure[i];
       const dTau = lumpSum ? 0 : (dR - tau[i] * dY) / newOutput[i];
       blocks[base + 6 + c] = (c === 2 ? 1 : 0) - G[i] * kappa * (dTau / (1 - tau[i]) + (c === 0 ? 1 / z : 0) - dP / P[i]);
     }
@@ -210,7 +210,7 @@ function invert3(m: Float64Array, out: Float64Array, at: number): void {
  */
 export function multiplyEquilibriumJacobian(system: EquilibriumSystem, state: EquilibriumState, lin: EquilibriumLinearisation, v: Float64Array, out: Float64Array): void {
   const { baseline, scaleElasticity, lumpSum, component, normalisedRow, componentExpenditure } = system;
-  const { N, nu, phi, expenditure, output, deficit } = baseline;
+  const { N, nu, phi, expenditure, output } = baseline;
   const epsilon = baseline.params.tradeElasticity;
   const kappa = baseline.params.laborSupplyElasticity;
   const { attractionTotal: A, priceIndexHat: P, newOutput, newExpenditure, revenue: R, incomeTaxRate: tau, unitCost: u } = state;
@@ -248,14 +248,14 @@ export function multiplyEquilibriumJacobian(system: EquilibriumSystem, state: Eq
       Q[j] += cm * revenueShares[row + j];
     }
   }
-  let worldOutputChange = 0;
+  let weightedOutputChange = 0; // Σ_k deficitColumn_k dY′_k, the rank-one part of dT′
   for (let j = 0; j < N; j++) {
     const wageChange = d[j] / x[j];
     const expenditureChange = d[N + j] / x[N + j];
     dR[j] = (newExpenditure[j] * Q[j] - R[j] * dA[j]) / A[j] + R[j] * expenditureChange;
     dP[j] = P[j] * (-dA[j] / (epsilon * A[j]) + (1 - phi[j]) * (expenditureChange - wageChange));
     dY[j] = newOutput[j] * (wageChange + d[2 * N + j] / x[2 * N + j]);
-    worldOutputChange += dY[j];
+    weightedOutputChange += state.deficitColumn[j] * dY[j];
     y[j] = f[j] * (dA[j] / A[j] - expenditureChange);
   }
   const normalisation = lin.componentNormalisation;
@@ -281,7 +281,7 @@ export function multiplyEquilibriumJacobian(system: EquilibriumSystem, state: Eq
   }
   for (let c = 0; c < normalisedRow.length; c++) out[normalisedRow[c]] = normalisation[c] / componentExpenditure[c];
   for (let j = 0; j < N; j++) {
-    out[N + j] = (dR[j] + dY[j] + (deficit[j] * worldOutputChange) / system.worldOutput - expenditure[j] * d[N + j]) / expenditure[j];
+    out[N + j] = (dR[j] + dY[j] + state.deficitDiagonal[j] * dY[j] + state.deficitRow[j] * weightedOutputChange - expenditure[j] * d[N + j]) / expenditure[j];
     const dTau = lumpSum ? 0 : (dR[j] - tau[j] * dY[j]) / newOutput[j];
     out[2 * N + j] = d[2 * N + j] - G[j] * kappa * (dTau / (1 - tau[j]) + d[j] / x[j] - dP[j] / P[j]);
   }

@@ -1,6 +1,7 @@
 import type { CompiledPolicy, Model, RunContext } from "../types.js";
 import { calibrateLiberationDay, type LiberationDayBaseline } from "./baseline.js";
-import type { LiberationDayParams } from "./params.js";
+import { message } from "../../messages.js";
+import { PAPER_SCALE_NUMERATOR, PAPER_TRADE_ELASTICITY, scaleElasticityOf, type LiberationDayParams } from "./params.js";
 import { solveLiberationDay, type LiberationDayOutcome } from "./solve.js";
 
 /** The model interface, with the richer outcome (bilateral flows, solution vector) of this model. */
@@ -15,7 +16,15 @@ export interface LiberationDayModel extends Model<LiberationDayParams, Liberatio
  */
 export const liberationDayModel: LiberationDayModel = {
   id: "liberation-day",
-  calibrate: (data, params) => calibrateLiberationDay(data, params),
+  calibrate: (data, params, ctx) => {
+    // The rule for what moves with ε, said in the output whenever ε is not the paper's and ψ was not held.
+    const psi = scaleElasticityOf(params);
+    if (params.scaleElasticity === undefined && psi > 0 && params.tradeElasticity !== PAPER_TRADE_ELASTICITY) {
+      const numerator = params.scaleElasticityNumerator ?? PAPER_SCALE_NUMERATOR;
+      ctx.warnings.push(message.scaleMovesWithElasticity(params.tradeElasticity, numerator, psi, numerator / PAPER_TRADE_ELASTICITY));
+    }
+    return calibrateLiberationDay(data, params);
+  },
   // A warm start is an earlier outcome's solution vector (ŵ, Ê, L̂).
   solve: (baseline, policy, ctx, start) => solveLiberationDay(baseline, policy, ctx, { start: start instanceof Float64Array ? start : undefined }),
 };

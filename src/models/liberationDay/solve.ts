@@ -1,6 +1,6 @@
 import { TradewindsInputError, message, show } from "../../messages.js";
 import { isolationIssue, reportIsolation } from "../isolationIssues.js";
-import { analyseIsolation, levelDeficitSign } from "../tradeIsolation.js";
+import { analyseIsolation, levelDeficitSign, proportionalDeficitSign } from "../tradeIsolation.js";
 import { solveNonlinear } from "../../solver/levenbergMarquardt.js";
 import { solveNewtonKrylov, type NewtonKrylovOptions } from "../../solver/newtonKrylov.js";
 import { assertFinite, type SolverResult } from "../../solver/result.js";
@@ -11,6 +11,7 @@ import { equilibriumResidual, newEquilibriumState, type EquilibriumSystem } from
 import { equilibriumJacobian, newJacobianWorkspace } from "./jacobian.js";
 import { lineariseEquilibrium, multiplyEquilibriumJacobian, newEquilibriumLinearisation, preconditionEquilibrium } from "./jacobianVector.js";
 import { liberationDayReport } from "./outcomes.js";
+import { scaleElasticityOf } from "./params.js";
 
 /** A Liberation Day outcome also carries the counterfactual bilateral flows. */
 export interface LiberationDayOutcome extends ModelOutcome {
@@ -77,14 +78,21 @@ export function prepareEquilibrium(baseline: LiberationDayBaseline, policy: Comp
   if (unsupplied.length) throw new TradewindsInputError(unsupplied);
 
   const canSell = Uint8Array.from(policyShares, (v) => (v > 0 ? 1 : 0));
-  const analysis = analyseIsolation(N, canSell, levelDeficitSign(baseline.deficit, baseline.expenditure));
+  const rule = baseline.params.deficits;
+  const deficitSign =
+    rule === "balanced"
+      ? levelDeficitSign(new Float64Array(N), baseline.expenditure)
+      : rule === "multiplicative"
+        ? proportionalDeficitSign(Float64Array.from(baseline.deficit, (t, i) => t / baseline.output[i]))
+        : levelDeficitSign(baseline.deficit, baseline.expenditure);
+  const analysis = analyseIsolation(N, canSell, deficitSign);
   notes.push(
     ...reportIsolation(
       analysis,
       codes,
       policy.origin,
-      "Liberation Day holds every country's trade deficit as a share of world income",
-      "leave at least one trade link of these countries open (the model has no balanced-trade option)",
+      rule === "balanced" ? "deficits: balanced closes every country's trade deficit" : rule === "multiplicative" ? "deficits: multiplicative holds every country's expenditure in proportion to its income" : "Liberation Day holds every country's trade deficit as a share of world income",
+      rule === "balanced" ? "leave at least one trade link of these countries open" : "set model.deficits: balanced, or leave at least one trade link of these countries open",
       (countries) => message.separateNumeraire(countries, "consumer price index"),
     ),
   );
@@ -105,12 +113,14 @@ export function prepareEquilibrium(baseline: LiberationDayBaseline, policy: Comp
     baselineShareTotal,
     tariffShare,
     tariffExclusive,
-    scaleElasticity: baseline.params.scaleElasticityNumerator / epsilon,
+    scaleElasticity: scaleElasticityOf(baseline.params),
     replacedWageEquation,
     component: analysis.component,
     normalisedRow,
     componentExpenditure,
     lumpSum: baseline.params.revenue === "lump-sum",
+    deficitRule: baseline.params.deficits,
+    expenditureRatio: Float64Array.from(baseline.expenditure, (e, i) => e / baseline.output[i]),
     worldExpenditure: compensatedSum(baseline.expenditure),
     worldOutput: compensatedSum(baseline.output),
   };
@@ -174,5 +184,13 @@ export function solveLiberationDay(baseline: LiberationDayBaseline, policy: Comp
   const report = liberationDayReport(system, solution, state, ctx);
   for (const [key, column] of Object.entries(report.countries)) assertFinite(column, key);
   assertFinite(report.flows, "flows");
-  return { solver, countries: report.countries, weights: Float64Array.from(baseline.expenditure), flows: { baseline: Float64Array.from(baseline.flows), counterfactual: report.flows }, solution, warmStart: solution };
+  // Accounts (report/accountQuantities.ts): income E (Ŵ is relative to it), tariffs 0 before (λ is calibrated as tariff-free, §3.1 Step 3), the revenue R of §3.3.
+  const accounts = {
+    income: Float64Array.from(baseline.expenditure),
+    tariffs: { baseline: new Float64Array(N * N), counterfactual: Float64Array.from(policy.tariffs) },
+    tariffRevenue: { baseline: new Float64Array(N), counterfactual: Float64Array.from(state.revenue) },
+  };
+  // Under deficits: multiplicative, the one common factor κ′ that keeps world spending equal to world income.
+  const scalars = baseline.params.deficits === "multiplicative" ? { imbalanceScale: state.imbalanceScale } : undefined;
+  return { solver, countries: report.countries, weights: Float64Array.from(baseline.expenditure), flows: { baseline: Float64Array.from(baseline.flows), counterfactual: report.flows }, accounts, scalars, solution, warmStart: solution };
 }

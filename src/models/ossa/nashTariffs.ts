@@ -10,7 +10,9 @@ export const OSSA_NASH = { tolerance: 1e-2, maxRounds: 24 } as const;
  * Nash tariffs of Ossa (2014) (Table 4): every country's best response is its optimal-tariff problem
  * (§2.3) given the others' tariffs of the previous round. Unlike Ossa, whose best responses restart
  * from the initial Nash guess each round, each best response here starts from the same country's
- * previous one (the same fixed point, fewer iterations).
+ * previous one (the same fixed point, fewer iterations). Best responses skip the Newton stage of the
+ * optimal-tariff search unless `tariffTolerance` is given: the rounds stop on Ossa's rule (|mean change| ≤ 1e-2),
+ * far coarser than the quasi-Newton search's own precision.
  */
 export function ossaNashTariffs(
   economy: OssaEconomy,
@@ -24,8 +26,8 @@ export function ossaNashTariffs(
     (j, policy) => {
       const indices = instrumentIndices(N, S, j);
       const start = Float64Array.from(indices, (k) => policy[k]);
-      const br = optimalTariffs(economy, j, policy, start, options);
-      return { indices, values: br.instruments, converged: br.optimiser.converged };
+      const br = optimalTariffs(economy, j, policy, start, { ...options, tariffTolerance: options.tariffTolerance ?? null });
+      return { indices, values: br.instruments, converged: br.converged };
     },
     { tolerance: options.nashTolerance ?? OSSA_NASH.tolerance, maxRounds: options.maxRounds ?? OSSA_NASH.maxRounds },
   );

@@ -9,7 +9,7 @@ import { solveAgStataLoop } from "./agStataLoop.js";
 import { columnTotals, fittedFlows, rowTotals, solveFixedEffectsIpf, type FixedEffects } from "./fixedEffectsIpf.js";
 import type { AgParams } from "./params.js";
 import { referenceIndex, requireOneSector } from "./referenceCountry.js";
-import { applyTradeIsolation, counterfactualTradeCosts, tradeCostsFromCovariates } from "./tradeCosts.js";
+import { applyTradeIsolation, counterfactualTradeCosts, gravityAccounts, tradeCostsFromCovariates } from "./tradeCosts.js";
 import { estimateCrossSectionCoefficients, estimatedCoefficients, estimatedPairCosts } from "./estimatedTradeCosts.js";
 
 /**
@@ -68,7 +68,9 @@ export function solveAg(baseline: AgBaseline, policy: CompiledPolicy, ctx: RunCo
   const baselineTariffs = data.baselineTariffs ? data.tariffs[data.baselineTariffs] : undefined;
   const tau = withPairCosts(counterfactualTradeCosts(N, params.sigma, data.covariates, baseline.coefficients, policy, baselineTariffs, "ag", data.countries.map((c) => c.code)), baseline.pairCosts);
   const codes = data.countries.map((c) => c.code);
-  const isolation = applyTradeIsolation(N, tau, Float64Array.from(baseline.expenditureOutputRatio, (phi) => phi - 1), codes, reference, policy.origin);
+  // φ of the counterfactual: the data's E/Y (multiplicative imbalances), or 1 (imbalances: balanced).
+  const expenditureOutputRatio = params.imbalances === "balanced" ? new Float64Array(N).fill(1) : baseline.expenditureOutputRatio;
+  const isolation = applyTradeIsolation(N, tau, Float64Array.from(expenditureOutputRatio, (phi) => phi - 1), codes, reference, policy.origin);
   if (isolation.separated.length && params.fullGe === "stata") {
     const [first] = isolation.separated;
     const members = first.map((code) => codes.indexOf(code));
@@ -83,7 +85,7 @@ export function solveAg(baseline: AgBaseline, policy: CompiledPolicy, ctx: RunCo
     sigma: params.sigma,
     reference,
     counterfactualTradeCosts: tau,
-    expenditureOutputRatio: baseline.expenditureOutputRatio,
+    expenditureOutputRatio,
     output,
     expenditure,
     baseline: baseline.effects,
@@ -93,7 +95,7 @@ export function solveAg(baseline: AgBaseline, policy: CompiledPolicy, ctx: RunCo
   const full = params.fullGe === "exact" ? solveAgExactFullGe(input) : solveAgStataLoop(input, { maxPasses: params.maxLoopPasses });
   if (!full.converged) ctx.warnings.push(message.notConverged(full.method, full.iterations, full.residual, full.tolerance));
   ctx.warnings.push(...full.warnings);
-  return agOutcome(baseline, tau, conditionalFit.value, conditionalFlows, full);
+  return { ...agOutcome(baseline, tau, conditionalFit.value, conditionalFlows, full, expenditureOutputRatio), accounts: gravityAccounts(output, baselineTariffs, policy) };
 }
 
 export const agModel: Model<AgParams, AgBaseline> = {

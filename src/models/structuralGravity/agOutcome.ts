@@ -22,8 +22,10 @@ export function agOutcome(
   conditional: FixedEffects,
   conditionalFlows: Float64Array,
   full: SolverResult<AgFullState>,
+  /** φ of the counterfactual, E′ = φ·Y′ (default the data's E/Y; 1 under imbalances: balanced). */
+  phi: Float64Array = baseline.expenditureOutputRatio,
 ): ModelOutcome {
-  const { N, params, output, expenditure, expenditureOutputRatio: phi, reference, effects } = baseline;
+  const { N, params, output, expenditure, reference, effects } = baseline;
   const power = 1 / (1 - params.sigma);
   const referenceExpenditure = expenditure[reference];
   const state = full.value;

@@ -7,7 +7,7 @@ import { foreignColumnTotals, foreignRowTotals } from "./fixedEffectsIpf.js";
 import { solveMultilateralResistances, type MultilateralResistances } from "./multilateralResistances.js";
 import type { GegravityParams } from "./params.js";
 import { referenceIndex, requireOneSector } from "./referenceCountry.js";
-import { applyTradeIsolation, counterfactualTradeCosts, tradeCostsFromCovariates } from "./tradeCosts.js";
+import { applyTradeIsolation, counterfactualTradeCosts, gravityAccounts, tradeCostsFromCovariates } from "./tradeCosts.js";
 
 /**
  * gegravity's OneSectorGE (Peter Herman, peter-herman/gegravity @ 358cba1; spec one-sector.md §2):
@@ -110,7 +110,10 @@ export function solveGegravity(baseline: GegravityBaseline, policy: CompiledPoli
     intranationalTradeChangePct: pct((i) => flowsAfter[i * N + i] / flowsBefore[i * N + i]),
   };
   const { value: _value, ...solver } = mr;
-  return settleUndefinedOutcome({ solver, countries, weights: Float64Array.from(expenditure), flows: { baseline: flowsBefore, counterfactual: flowsAfter } }, "gegravity");
+  return settleUndefinedOutcome(
+    { solver, countries, weights: Float64Array.from(expenditure), flows: { baseline: flowsBefore, counterfactual: flowsAfter }, accounts: gravityAccounts(output, baselineTariffs, policy) },
+    "gegravity",
+  );
 }
 
 export const gegravityModel: Model<GegravityParams, GegravityBaseline> = {

@@ -29,6 +29,12 @@ export const agParamsSchema = z
       .enum(["stata", "exact"])
       .default("stata")
       .describe("'stata': the AG Stata loop with its stopping rule (reproduces the book); 'exact': the exact fixed point"),
+    imbalances: z
+      .enum(["multiplicative", "balanced"])
+      .default("multiplicative")
+      .describe(
+        "Full GE's trade imbalances: 'multiplicative' (default, the book's) E′ = φ·Y′ with φ = E/Y of the data (importer totals rescaled by one common factor so that world spending = world output); 'balanced': E′ = Y′, every imbalance closed in the counterfactual (a zero shock then moves prices)",
+      ),
     maxLoopPasses: iterationBudget("maxLoopPasses", MAX_LOOP_PASSES)
       .default(100)
       .describe(`Cap on the Stata loop's passes, a whole number in ${range(1, MAX_LOOP_PASSES)} (default 100; the published runs need 3–5)`),
@@ -68,7 +74,11 @@ export const agParamsSchema = z
         "Extra reporting conventions, added beside the standard (CF − BLN)/BLN keys: 'published-nafta' = the AG NAFTA table's effect OF the agreement, BLN vs CF (RTAsEffects.do:468–506; keys naftaEffect*)",
       ),
   })
-  .strict();
+  .strict()
+  .refine((p) => p.imbalances !== "balanced" || p.fullGe === "exact", {
+    path: ["imbalances"],
+    error: "imbalances: balanced needs fullGe: exact — the book's Stata loop iterates from the data's imbalances and its stopping rule does not reach the balanced equilibrium",
+  });
 
 export const GEGRAVITY_EXAMPLE_COEFFICIENTS: Readonly<Record<string, number>> = {
   lndist: -0.3898623,

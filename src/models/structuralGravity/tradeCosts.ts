@@ -2,7 +2,7 @@ import { TradewindsInputError, message, show } from "../../messages.js";
 import { MAX_TRADE_COST_FACTOR, MIN_TRADE_COST_FACTOR } from "../../scenario/domains.js";
 import { reportIsolation } from "../isolationIssues.js";
 import { analyseIsolation, componentMembers, proportionalDeficitSign } from "../tradeIsolation.js";
-import type { CompiledPolicy, PolicyOrigin } from "../types.js";
+import type { CompiledPolicy, ModelAccounts, PolicyOrigin } from "../types.js";
 import { hasOwnName, nullPrototypeRecord, ownValue } from "../../util/ownNames.js";
 
 /**
@@ -133,4 +133,16 @@ export function applyTradeIsolation(
     .filter((members) => !members.includes(reference))
     .map((members) => members.map((n) => codes[n]));
   return { notes, separated };
+}
+
+/**
+ * The accounts of a structural-gravity outcome (ModelOutcome.accounts): income Y (output, whose real change
+ * p̂/P̂ is the headline) and the tariffs before (the dataset's baseline set, or 0) and after (the policy's).
+ * Tariffs are trade costs in these models, so there is no tariff revenue.
+ */
+export function gravityAccounts(output: Float64Array, baselineTariffs: Float64Array | undefined, policy: CompiledPolicy): ModelAccounts {
+  return {
+    income: Float64Array.from(output),
+    tariffs: { baseline: baselineTariffs ? Float64Array.from(baselineTariffs) : new Float64Array(policy.tariffs.length), counterfactual: Float64Array.from(policy.tariffs) },
+  };
 }
