@@ -93,7 +93,7 @@ function formatTable(report: RunReport, options: TableOptions): string {
       out.push(`${r.kind === "optimal-tariff" ? "Optimal tariff" : "Optimal retaliation tariff"} (closed form) of ${r.importer} on imports from ${r.exporter}: ${(100 * r.rate).toFixed(2)}%`);
     }
     out.push(summaryTable(report, phase, options));
-    const money = moneyTable(report, phase, compact);
+    const money = moneyTable(report, phase, options);
     if (money) out.push(money);
     const scalars = Object.entries(phase.scalars);
     if (scalars.length) out.push(scalars.map(([key, value]) => `${report.definitions[key].label}: ${tableNumber(value, report.definitions[key], report.dataset.money)}${report.definitions[key].unit === "%" ? "%" : ""}`).join("; "));

@@ -21,7 +21,9 @@ export const compact = {
  */
 export function textTable(head: string[], rows: string[][], options: TextTableOptions = {}): string {
   const width = options.width ?? DEFAULT_TABLE_WIDTH;
-  const wrapped = head.map((h, c) => (c === 0 ? h : wrapHeader(h)));
+  // A header wraps at HEADER_LINE characters, or at its column's widest cell when that is wider.
+  const cellWidth = head.map((_, c) => Math.max(0, ...rows.map((r) => textWidth(r[c] ?? ""))));
+  const wrapped = head.map((h, c) => (c === 0 ? h : wrapHeader(h, Math.max(HEADER_LINE, cellWidth[c]))));
   const columnWidth = wrapped.map((h, c) => Math.max(...h.split("\n").map(textWidth), ...rows.map((r) => textWidth(r[c] ?? ""))));
   // Each column takes its content, a space either side and one border; the frame adds one more border.
   let used = 1;
@@ -39,17 +41,17 @@ export function textTable(head: string[], rows: string[][], options: TextTableOp
   return table.toString() + (hidden.length ? `\n${message.columnsHidden(hidden)}` : "");
 }
 
-/** Each line of a header wrapped to HEADER_LINE characters at spaces and after hyphens (a longer piece is cut). */
-function wrapHeader(header: string): string {
+/** Each line of a header wrapped to `limit` characters at spaces and after hyphens (a longer piece is cut). */
+function wrapHeader(header: string, limit: number): string {
   const out: string[] = [];
   for (const line of header.split("\n")) {
     let current = "";
     for (const word of line.split(" ")) {
       // "Terms-of-trade" may break after each hyphen; pieces of one word join without a space.
-      const pieces = word.split(/(?<=-)/).flatMap((p) => p.match(new RegExp(`.{1,${HEADER_LINE}}`, "gu")) ?? []);
+      const pieces = word.split(/(?<=-)/).flatMap((p) => p.match(new RegExp(`.{1,${limit}}`, "gu")) ?? []);
       pieces.forEach((piece, k) => {
         const joined = current === "" ? piece : k === 0 ? `${current} ${piece}` : current + piece;
-        if (current !== "" && joined.length > HEADER_LINE) {
+        if (current !== "" && joined.length > limit) {
           out.push(current);
           current = piece;
         } else current = joined;
