@@ -7,5 +7,6 @@ if (!existsSync(fileURLToPath(entry))) {
   console.error("tradewinds: dist/ is missing. Run `npm ci` (or `npm run build`) in the repository root first.");
   process.exit(2);
 }
-const { main } = await import(entry.href);
+const { main, endQuietlyWhenOutputCloses } = await import(entry.href);
+endQuietlyWhenOutputCloses();
 process.exitCode = await main(process.argv);

@@ -1,10 +1,13 @@
 /**
  * Tradewinds — the public library entry. Every exported name is listed here explicitly.
  */
-export { runScenario, runValidatedScenario, VERSION, type RunOptions } from "./run.js";
+export { runScenario, runScenarioAsync, runValidatedScenario, VERSION, type RunOptions } from "./run.js";
+export { validate, type ValidateOptions, type ValidationResult } from "./validate.js";
+export { loadScenarioDataset, loadScenarioDatasetSync, type LoadedDataset } from "./data/datasetFile.js";
+export { type FilePolicy } from "./scenario/filePolicy.js";
 export { validateScenarioText, validateScenarioObject } from "./scenario/validate.js";
 export { readScenarioFile } from "./scenario/readScenarioFile.js";
-export { scenarioSchema, shockSchema, phaseSchema, type ScenarioInput, type ShockInput, type PhaseInput } from "./scenario/schema.js";
+export { scenarioSchema, shockSchema, phaseSchema, type ScenarioInput, type ScenarioDocument, type ShockInput, type PhaseInput } from "./scenario/schema.js";
 export { scenarioJsonSchema } from "./scenario/jsonSchema.js";
 export { normalizeScenario, type NormalizedScenario } from "./scenario/normalize.js";
 export { compilePhase, type CompiledPhase } from "./scenario/compile.js";
@@ -13,14 +16,15 @@ export { withBaselineTariffs, nullPrototypeRecord, type Dataset, type Country, t
 export { describeDataset, formatDatasetDescription, type DatasetDescription } from "./data/describeDataset.js";
 export { BINARY_FORMAT } from "./data/binaryFormat.js";
 export { modelCatalog } from "./models/available.js";
+export type { ModelCatalog, ModelEntry } from "./models/catalog.js";
 export type { Model, ModelOutcome, CompiledPolicy, RunContext } from "./models/types.js";
-export { registry, definitionOf, type QuantityDefinition } from "./report/registry.js";
+export { registry, definitionOf, isQuantityKey, type QuantityDefinition, type QuantityKey, type QuantityValues } from "./report/registry.js";
 export { formatReport, type OutputFormat } from "./report/format.js";
 export type { RunReport, PhaseReport, ResultRow, PhaseComparison } from "./report/types.js";
 export { solveWithTargets } from "./models/instruments/solveTargets.js";
 export type { QuantityTarget, InstrumentReport, PledgeRecord } from "./models/instruments/types.js";
 export { comparePhases } from "./report/comparePhases.js";
-export { TradewindsInputError, type InputIssue } from "./messages.js";
+export { TradewindsInputError, message, type InputIssue } from "./messages.js";
 export type { SolverResult } from "./solver/result.js";
 export { exposureTables, type ExposureLabels } from "./exposure/exposureTables.js";
 export { exposureOf, datasetExposure, scenarioExposure, type ExposureReport } from "./exposure/exposureReport.js";

@@ -88,6 +88,55 @@ export const message = {
   unitsUnclear: (units: string) =>
     `units ${show(units)} do not say the currency and scale; write e.g. "thousands of current USD" or "millions of current USD"`,
 
+  // ---- dataset files: a scenario's dataset: path, `tradewinds import` --------------------------------
+  datasetPathDenied: (known: string[]) =>
+    `a dataset file is not accepted here (the HTTP API, and the library unless RunOptions.files names a folder, reads no files); name an embedded dataset: ${known.join(", ")}`,
+  datasetFileType: () =>
+    `is not a dataset file Tradewinds reads; name a long-format flows table (.csv, .csv.gz or .parquet: columns exporter, importer, value, optional sector, tariff, year and numeric pair covariates), a dataset manifest (.yaml: flows, countries, units) or a dataset JSON file (.json, as \`tradewinds import\` writes)`,
+  datasetFileNeedsAsync: () =>
+    `a flows table (CSV, Parquet, or a manifest naming one) is read through DuckDB, which is asynchronous: call runScenarioAsync (the CLI does), or read it with loadScenarioDataset and pass it as RunOptions.dataset`,
+  datasetFileNotDataset: () =>
+    `is not a Tradewinds dataset file (JSON with "format": "tradewinds-dataset/1"; the file's content is not shown here); write one with \`tradewinds import\``,
+  datasetUnitsAssumed: (file: string) =>
+    `dataset ${file}: a flows file states no units, so its values are read as current USD (only money figures depend on it); to state them, import it: \`tradewinds import csv ${file} --units "millions of current USD" --out <name>.json\``,
+  flowColumnMissing: (column: string) =>
+    `the flows table has no column ${show(column)}; it needs columns exporter, importer and value (optional: sector, tariff, year, and numeric pair covariates) — rename its columns so`,
+  flowColumnNotNumeric: (column: string) => `column ${show(column)} must hold numbers only; fix the entries that are not numbers`,
+  flowExtraTextColumn: (position: number, name: string | undefined) =>
+    `column ${position}${name !== undefined ? ` (${show(name)})` : ""} holds text but is none of exporter, importer, sector; the other columns of a flows table are numeric pair covariates — remove it or make it numeric`,
+  flowCellMissing: (column: string) => `${column} is empty; write a value (0 for no trade) or remove the row`,
+  flowNegative: () => `the value is negative; trade flows must be ≥ 0 — fix the value or remove the row`,
+  flowNotFinite: (column: string) => `${column} is not a finite number; write a number`,
+  flowDuplicate: (first: string) =>
+    `this row repeats the exporter, importer (and sector) of ${first}; give each flow once — add the two up into one row or remove one`,
+  flowTariffOnDomestic: () => `a country's sales to itself carry no tariff; set tariff to 0 where exporter and importer are the same`,
+  flowTariffRange: () => `the tariff must be a share between 0 and 10 (0.25 for 25%); check the units`,
+  flowReservedCode: () => `"all" cannot be a country code (scenarios read it as every country); rename that country`,
+  flowNotSquare: (country: string, role: "exporter" | "importer") =>
+    `${country} appears only as ${role === "exporter" ? "an exporter" : "an importer"}, so the table is not square (every country must be both, at least through its domestic sales); add its ${role === "exporter" ? "imports" : "exports"} and domestic sales, or remove the country`,
+  flowDomesticMissing: (country: string) =>
+    `${country} has no domestic flow (a row with exporter and importer both ${country} and value > 0); add its domestic sales (gross output − exports), or fill them by a stated rule: \`tradewinds import csv <file> --countries <table with gdp> --domestic gdp-minus-imports\``,
+  flowCovariateVaries: (column: string, first: string) =>
+    `covariate ${show(column)} differs from its value for the same pair at ${first}; a pair covariate has one value for all sectors — make them equal`,
+  flowCovariatePairMissing: (pair: string, column: string) =>
+    `the pair ${pair} has no row, so covariate ${show(column)} has no value for it; add a row for the pair (value 0) with its covariates`,
+  flowYearVaries: () => `the year column holds more than one year; a dataset is one year — keep the rows of one year`,
+  flowTooLarge: (countries: number, sectors: number, limit: number) =>
+    `${countries} countries × ${countries} × ${sectors} sector(s) = ${(countries * countries * sectors).toLocaleString("en-US")} cells, above the limit of ${limit.toLocaleString("en-US")} cells of a dataset file; aggregate countries or sectors`,
+  domesticRuleNeedsGdp: (rule: string) =>
+    `--domestic ${rule} fills domestic sales from GDP; give a countries table with a gdp column (--countries <file>: columns country, gdp, in the flows' units)`,
+  domesticRuleNeedsOneSector: (rule: string, sectors: number) =>
+    `--domestic ${rule} fills one domestic flow per country, but the table has ${sectors} sectors (GDP does not split by sector); add the domestic rows by sector instead`,
+  countryTableColumn: (column: string) =>
+    `the countries table has no column ${show(column)}; it needs a column country (codes as in the flows) and optionally name, gdp, deficit`,
+  countryTableUnknownColumn: (position: number, name: string | undefined) =>
+    `column ${position}${name !== undefined ? ` (${show(name)})` : ""} of the countries table is none of country, name, gdp, deficit; remove or rename it`,
+  countryTableMissing: (country: string) => `${country} of the flows is not in the countries table; add its row`,
+  countryTableExtra: (country: string, row: number) => `${country} (row ${row} of the countries table) has no flows; remove its row or add its flows`,
+  countryTableDuplicate: (country: string, row: number) => `${country} appears twice in the countries table (again at row ${row}); give each country once`,
+  countryTableValue: (country: string, column: string) => `the ${column} of ${country} in the countries table is empty or not a finite number; write a number`,
+  manifestKeys: () => `a dataset manifest takes flows, countries, units, year, title, source, licence, attribution and domestic only (the file's own keys are not shown here); compare it with the README's "Your own data"`,
+
   // ---- scenarios ------------------------------------------------------------------------------
   rateLooksLikePercent: (value: number) =>
     `a rate of ${value} is ${value * 100}%; rates are shares (0.24 for 24%) — write ${value / 100} or give the rate as a string "${value}%"`,
@@ -154,6 +203,7 @@ export const message = {
   groupNamedLikeCountry: (code: string, country: string) =>
     `this group has the code of a country of the dataset (${code}, ${country}); wherever ${code} is written the country is meant, so the group is never used — rename the group`,
   groupReplacesDatasetGroup: (name: string, dataset: string) => `this group replaces dataset ${dataset}'s own group ${name} wherever ${name} is written`,
+  groupReachesItself: (name: string) => `group ${show(name)} reaches itself through the groups it names; a group may not contain or exclude itself — name countries or other groups`,
   singleCountryExpected: () => `name one country here, not a group`,
   yamlSyntax: (detail: string) => `not valid YAML/JSON: ${detail}`,
   yamlAliases: (detail: string, limit: number) =>
@@ -176,6 +226,8 @@ export const message = {
   csvSyntax: (what: string, problem: string) => `the ${what} is not valid CSV: ${problem}; fix the file (quotes must close, every row needs the header's number of cells)`,
   blocTooManySets: (candidates: number, sets: number, limit: number) =>
     `the bloc has ${candidates} candidates, so ${sets.toLocaleString("en-US")} membership sets (2^${candidates}) would be solved, more than the ${limit} solved without asking; pass --yes to solve them all, or --max-sets ${sets} to raise the limit, or remove candidates`,
+  columnsHidden: (labels: string[]) =>
+    `${labels.length} more column${labels.length > 1 ? "s" : ""} not shown to fit the width: ${labels.join("; ")} — --wide shows every column (or --format csv / json)`,
   optionIgnored: (option: string, reason: string) => `${option} is ignored: ${reason}`,
   countryNotInDataset: (code: string, dataset: string, known: string[]) =>
     `--country ${show(code)} is not a country of dataset ${dataset} (e.g. ${known.slice(0, 6).join(", ")}, …): no sector table for it is shown`,
@@ -203,8 +255,31 @@ export const message = {
     `cell (${row}, ${column}) is ${value}, but intermediate use, final demand and output must be ≥ 0 (only value added, taxes and discrepancies may be negative); fix the source`,
   icioIncompleteGrid: (country: string, industry: string) =>
     `the table has no row/column ${country}_${industry} although ${country} and ${industry} both appear; every country must have every industry`,
-  icioOutputMismatch: (label: string, rowTotal: number, output: number) =>
-    `the row total of ${label} (intermediate + final use = ${rowTotal.toPrecision(6)}) differs from its OUT value ${output.toPrecision(6)} by more than 0.1%; the table does not balance — check the file or drop the rows it mixes in`,
+  initFileExists: (file: string) => `${file} exists; choose another file name, or pass --force to overwrite it`,
+  initInvalid: (model: string, dataset: string, usual: string | undefined, problems: string[]) =>
+    `a starter for model ${show(model)} on dataset ${show(dataset)} would not be valid (${problems.slice(0, 3).join("; ")}${problems.length > 3 ? "; …" : ""}); ${usual ? `the model's usual dataset is ${usual}, or ` : ""}choose another --model or --dataset`,
+  importKind: (kinds: string[]) => `choose what to import: ${kinds.join(", ")} (see \`tradewinds import --help\`)`,
+  importOptionNotForKind: (option: string, kind: string, kinds: readonly string[]) => `${option} does not apply to import ${kind}; it is for ${kinds.join(", ")}`,
+  importUnitsRequired: () => `a flows table states no units; give them with --units, e.g. --units "millions of current USD"`,
+  importUnitsFixed: (kind: string, units: string) => `${kind} values are in ${units}; leave out --units`,
+  importDomesticRule: (rules: readonly string[]) => `choose a rule for missing domestic sales: ${rules.join(", ")}`,
+  importName: () => `a dataset name is lower-case letters, digits and hyphens (e.g. my-flows-2023); give one with --name`,
+  importYear: () => `give the data's year as a whole number with --year (e.g. --year 2020)`,
+  baciCodesRequired: () => `BACI names countries by CEPII numeric codes; give the release's country code table with --codes country_codes_V….csv`,
+  baciColumn: (column: string) =>
+    `the BACI file has no column ${show(column)}; a BACI year file has columns t, i, j, k, v, q (e.g. BACI_HS92_Y2022_V202401b.csv) — check the file`,
+  baciBadRows: (count: number, first: string) =>
+    `${count} row(s) of the BACI file have an empty or negative value v, an empty exporter i or importer j, or i = j (the first at ${first}); fix or remove them`,
+  baciCodeColumns: () =>
+    `the country code table needs columns country_code and country_iso3 (or iso_3digit_alpha), as the release's country_codes_V….csv has; give that file with --codes`,
+  baciUnknownCode: (code: string) => `country code ${show(code)} of the BACI file is not in the country code table; give the code table of the same release (--codes)`,
+  wiotMissingColumn: (name: string) =>
+    `the WIOD table has no ${name} column; check that this is a World Input-Output Table in the flat layout of the release's R/Stata files (IndustryCode, IndustryDescription, Country, RNr, Year, AUS1 … , TOT), written as CSV`,
+  wiotMissingRow: (code: string) => `the WIOD table has no ${code} row (IndustryCode ${code}, Country TOT); its gross output is needed — check that the total rows were kept`,
+  wiotBadRow: (line: string) => `${line}: an industry row needs a three-letter Country and a whole RNr ≥ 1 (total rows have Country TOT); fix or remove the row`,
+  wiotYear: () => `the table's year is not one value of its Year column; give it with --year (e.g. --year 2014)`,
+  icioOutputMismatch: (label: string, rowTotal: number, output: number, totalLabel = "OUT") =>
+    `the row total of ${label} (intermediate + final use = ${rowTotal.toPrecision(6)}) differs from its ${totalLabel} value ${output.toPrecision(6)} by more than 0.1%; the table does not balance — check the file or drop the rows it mixes in`,
 
   // ---- the server's store ----------------------------------------------------------------------
   storeUnreadable: (file: string, detail: string) =>
@@ -392,7 +467,7 @@ export const dealMessage = {
   outOfQuotaBelowInQuota: (inQuota: number, outOfQuota: number) =>
     `the out-of-quota rate (${(100 * outOfQuota).toFixed(2)}%) is below the in-quota rate (${(100 * inQuota).toFixed(2)}%); a tariff-rate quota charges more beyond the quota — swap them`,
   instrumentNotSupported: (shock: string, detail: string, model: string, use: string) =>
-    `model ${model} cannot take a ${shock} ${detail}; ${use}`,
+    `model ${model} cannot take ${/^[aeiou]/.test(shock) ? "an" : "a"} ${shock} ${detail}; ${use}`,
   noCoveredFlows: (shock: string) =>
     `the ${shock} covers no foreign flow with baseline trade (check importer, exporter and sectors; domestic sales are never covered)`,
   commitmentExceedsSpending: (target: number, spending: number, units: string) =>

@@ -1,4 +1,4 @@
-import { loadDataset } from "./data/load.js";
+import { loadScenarioDatasetSync } from "./data/datasetFile.js";
 import { runEstimationStages, type EstimationStages } from "./estimation/estimationStages.js";
 import { withBaselineTariffs, type Dataset } from "./data/dataset.js";
 import { modelCatalog } from "./models/available.js";
@@ -27,9 +27,9 @@ export interface PreparedScenario {
 export interface PrepareOptions {
   source?: string;
   catalog?: ModelCatalog;
-  /** Use this dataset instead of loading `scenario.dataset` by name (tests, custom data). */
+  /** Use this dataset instead of loading the one `scenario.dataset` names (tests, custom data). */
   dataset?: Dataset;
-  /** Which files the estimation section may read: "deny" (default: embedded panels, inline specs) or `{ baseDir }`. */
+  /** Which files the scenario may read (its dataset file, its estimation section's): "deny" (default: embedded data, inline specs) or `{ baseDir }`. */
   files?: FilePolicy;
   /** Estimation stages already run for this input. */
   estimation?: EstimationStages;
@@ -42,7 +42,8 @@ export interface PrepareOptions {
 export function prepareScenario(input: ScenarioInput, options: PrepareOptions = {}): PreparedScenario {
   const source = options.source ?? "scenario";
   const catalog = options.catalog ?? modelCatalog;
-  const data = withBaselineTariffs(options.dataset ?? loadDataset(input.dataset, source), input.baselineTariffs, source);
+  // A dataset JSON is read here (synchronously, in each worker); a flows table needs the asynchronous reader (runScenarioAsync).
+  const data = withBaselineTariffs(options.dataset ?? loadScenarioDatasetSync(input.dataset, options.files ?? "deny", source).dataset, input.baselineTariffs, source);
   // 2. normalize: groups → members, inheritance → full shock lists, model parameters checked
   const scenario = normalizeScenario(input, data, catalog, source);
   const entry = catalog[scenario.modelType]; // normalizeScenario checked it is the catalog's own entry

@@ -24,7 +24,7 @@ const NAFTA: Record<string, Record<string, number[]>> = {
     USA: [0.0462, 0.038757, 0.084957, 0.117836],
   },
 };
-const KEYS = ["termsOfTradeEffectPct", "volumeOfTradeEffectPct", "welfareFirstOrderPct", "realWageChangePct"];
+const KEYS = ["termsOfTradeEffectPct", "volumeOfTradeEffectPct", "welfareFirstOrderPct", "realWageChangePct"] as const;
 
 describe.each(Object.entries(NAFTA))("examples/%s reproduces the cp2015 package", (file, expected) => {
   const phase = run(file).phases[0];

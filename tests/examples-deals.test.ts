@@ -1,3 +1,4 @@
+import { valueEntries } from "../src/report/registry.js";
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { EXIT } from "../src/cli/main.js";
@@ -28,7 +29,7 @@ function expectComparisonIdentity(report: RunReport, phase: PhaseReport): void {
   const comparison = phase.comparison!;
   const other = report.phases.find((p) => p.name === comparison.phase)!;
   comparison.summary.forEach((row, r) => {
-    for (const [key, value] of Object.entries(row.values)) {
+    for (const [key, value] of valueEntries(row.values)) {
       const a = phase.summary[r].values[key];
       const b = other.summary[r].values[key];
       const expected = report.definitions[key].compare === "ratio" ? 100 * ((1 + a / 100) / (1 + b / 100) - 1) : a - b;

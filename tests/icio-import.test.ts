@@ -9,78 +9,16 @@ import { accountingInputOf } from "../src/exposure/accountingSystem.js";
 import { exposureTables } from "../src/exposure/exposureTables.js";
 import { TradewindsInputError, message } from "../src/messages.js";
 import { expectClose } from "./support/expectClose.js";
+import { COUNTRIES, INDUSTRIES, N, S, demand, source, syntheticGrid, use, type Grid } from "./support/ioGrid.js";
 
 /**
  * A synthetic table in the OECD ICIO CSV layout (COUNTRY_INDUSTRY rows and columns, COUNTRY_HFCE and
- * COUNTRY_GFCF final-demand columns, TLS / VA / OUT rows, an OUT column), written by the test from
- * known primitives with one sourcing pattern per importer and sector (so the CP layout loses nothing):
- *
- *   U[n,k,j]  intermediate use of input k by (n,j) = 10 + 5n + 3k + 2j
- *   D[n,k]    final demand of n for k              = 100 + 20n + 10k, split HFCE 3/4, GFCF 1/4
- *   s[n,i,k]  share of n's use of k bought from i  = 0.5 + 0.1k at home, (0.5 − 0.1k)/2 from each of the others
- *   Z[(i,k),(n,j)] = s·U,  FD[(i,k),(n,f)] = s·D·w_f,  OUT = row total,  TLS[(n,j)] = 1 + j,  VA = OUT − Σ_k U − TLS
- *
- * Expected import: γ = U/OUT, β = (VA + TLS)/OUT, α = D/Σ_k D, flows[(k,i,n)] = s[n,i,k]·(Σ_j U[n,k,j] + D[n,k]).
- * Industry B05_06 contains an underscore, as ICIO 2023 codes do.
+ * COUNTRY_GFCF final-demand columns, TLS / VA / OUT rows, an OUT column), written from the known
+ * primitives of tests/support/ioGrid.ts. Expected import: γ = U/OUT, β = (VA + TLS)/OUT, α = D/Σ_k D,
+ * flows[(k,i,n)] = s[n,i,k]·(Σ_j U[n,k,j] + D[n,k]).
  */
-const COUNTRIES = ["JPN", "CHN", "ROW"];
-const INDUSTRIES = ["B05_06", "C24"];
-const N = 3;
-const S = 2;
-const FINAL = [
-  ["HFCE", 0.75],
-  ["GFCF", 0.25],
-] as const;
 /** The import rounds to 12 significant digits (data/write.ts roundSignificant): relative error ≤ 5e-12. */
 const TOL_ROUNDED = 1e-10;
-
-const use = (n: number, k: number, j: number) => 10 + 5 * n + 3 * k + 2 * j;
-const demand = (n: number, k: number) => 100 + 20 * n + 10 * k;
-const source = (n: number, i: number, k: number) => (i === n ? 0.5 + 0.1 * k : (0.5 - 0.1 * k) / 2);
-const taxes = (j: number) => 1 + j;
-
-interface Grid {
-  rows: string[];
-  columns: string[];
-  cells: Map<string, number>;
-}
-
-function syntheticGrid(): Grid {
-  const label = (n: number, k: number) => `${COUNTRIES[n]}_${INDUSTRIES[k]}`;
-  const cells = new Map<string, number>();
-  const set = (r: string, c: string, v: number) => cells.set(`${r}|${c}`, (cells.get(`${r}|${c}`) ?? 0) + v);
-  const output = new Map<string, number>();
-  for (let i = 0; i < N; i++)
-    for (let k = 0; k < S; k++) {
-      let total = 0;
-      for (let n = 0; n < N; n++) {
-        for (let j = 0; j < S; j++) {
-          const z = source(n, i, k) * use(n, k, j);
-          set(label(i, k), label(n, j), z);
-          total += z;
-        }
-        for (const [f, w] of FINAL) {
-          const fd = source(n, i, k) * demand(n, k) * w;
-          set(label(i, k), `${COUNTRIES[n]}_${f}`, fd);
-          total += fd;
-        }
-      }
-      set(label(i, k), "OUT", total);
-      output.set(label(i, k), total);
-    }
-  for (let n = 0; n < N; n++)
-    for (let j = 0; j < S; j++) {
-      const out = output.get(label(n, j))!;
-      let inputs = 0;
-      for (let k = 0; k < S; k++) inputs += use(n, k, j);
-      set("TLS", label(n, j), taxes(j));
-      set("VA", label(n, j), out - inputs - taxes(j));
-      set("OUT", label(n, j), out);
-    }
-  const rows = [...COUNTRIES.flatMap((_, i) => INDUSTRIES.map((__, k) => label(i, k))), "TLS", "VA", "OUT"];
-  const columns = [...COUNTRIES.flatMap((_, n) => INDUSTRIES.map((__, j) => label(n, j))), ...COUNTRIES.flatMap((c) => FINAL.map(([f]) => `${c}_${f}`)), "OUT"];
-  return { rows, columns, cells };
-}
 
 function csvOf(grid: Grid): string {
   const lines = [["V1", ...grid.columns].join(",")];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { message } from "../src/messages.js";
 import { compareReports } from "../src/report/compare.js";
-import { definitionOf } from "../src/report/registry.js";
+import { definitionOf, type QuantityValues } from "../src/report/registry.js";
 import type { PhaseReport, RunReport } from "../src/report/types.js";
 
 /** compareReports pairs phases by name (hand-built two-country reports; differences computed by hand). */
@@ -11,12 +11,12 @@ const phase = (name: string, jpn: number): PhaseReport => ({
   status: "solved",
   solver: { converged: true, method: "test", iterations: 0, residual: 0, residualNorm: "max-abs", tolerance: 0, warnings: [] },
   countries: [
-    { code: "JPN", name: "Japan", members: 1, values: { welfareChangePct: jpn } },
-    { code: "USA", name: "United States", members: 1, values: { welfareChangePct: 0 } },
+    { code: "JPN", name: "Japan", members: 1, values: { welfareChangePct: jpn } as QuantityValues },
+    { code: "USA", name: "United States", members: 1, values: { welfareChangePct: 0 } as QuantityValues },
   ],
   summary: [],
   bilateral: [],
-  scalars: {},
+  scalars: {} as QuantityValues,
 });
 const report = (phases: PhaseReport[]): RunReport => ({
   tradewinds: "test",

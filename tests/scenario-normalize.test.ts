@@ -95,3 +95,44 @@ describe("compilePhase(phase, dataset)", () => {
     expect(d[at("JPN") * N + at("USA")]).toBe(1);
   });
 });
+
+describe("scenario groups of the form { allExcept: [...] }", () => {
+  // world-2023 carries the dataset groups EU27 (27 members) and G7; 194 countries.
+  const world = loadDataset("world-2023");
+  const groupOf = (groups: string) => {
+    const text = `name: t\ndataset: world-2023\nmodel: {type: liberation-day}\ngroups:\n${groups}phases:\n  - name: a\n`;
+    return normalizeScenario(validateScenarioText(text, "t.yaml"), world, modelCatalog, "t.yaml");
+  };
+
+  it("accepts the dataset's group names as list-form groups do: every country but EU27's 27 members and the USA", () => {
+    const s = groupOf("  outside: { allExcept: [EU27, USA] }\n");
+    const members = s.groups.get("outside")!;
+    const removed = new Set([...world.groups.EU27, "USA"]);
+    expect(removed.size).toBe(28);
+    expect(members).toHaveLength(world.countries.length - 28);
+    expect(members).toEqual(world.countries.map((c) => c.code).filter((c) => !removed.has(c)));
+  });
+
+  it("accepts the scenario's own groups, in either form, in any order", () => {
+    const s = groupOf("  rest: { allExcept: [core] }\n  core: [noG7, CHN]\n  noG7: { allExcept: [G7] }\n");
+    // core = (all − G7) ∪ {CHN}; rest = all − core = G7.
+    expect([...s.groups.get("rest")!].sort()).toEqual([...world.groups.G7].sort());
+  });
+
+  it("names an unknown name at its path, and a group that reaches itself", () => {
+    const issues = (groups: string) => {
+      try {
+        groupOf(groups);
+      } catch (err) {
+        return (err as TradewindsInputError).issues;
+      }
+      throw new Error("expected the scenario to be rejected");
+    };
+    const [unknown] = issues("  x: { allExcept: [USA, NOPE] }\n");
+    expect(unknown.path).toBe("groups.x.allExcept[1]");
+    expect(unknown.value).toBe('"NOPE"');
+    const [cycle] = issues("  x: { allExcept: [y] }\n  y: [x, USA]\n");
+    expect(cycle.path).toBe("groups.x.allExcept[0]");
+    expect(cycle.message).toBe(message.groupReachesItself("x"));
+  });
+});

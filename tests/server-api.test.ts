@@ -59,10 +59,10 @@ describe("POST /api/validate and /api/runs: errors name the field, the value and
     expect(json.issues[0]).toMatchObject({ path: "phases[0].shocks[0].exporter", message: expect.stringContaining('unknown country or group "XXX"') });
   });
 
-  it("datasets are chosen by name only: a path is an unknown dataset, an extra body field is rejected", async () => {
+  it("datasets are chosen by name only: a path is refused as a path (no file is read over HTTP), an extra body field is rejected", async () => {
     const traversal = await postJson(`${url}/api/runs`, { scenario: fakeScenario().replace("dataset: fake-4", "dataset: ../../etc/passwd") });
     expect(traversal.status).toBe(400);
-    expect(traversal.json.issues[0]).toEqual({ source: "scenario", path: "dataset", value: '"../../etc/passwd"', message: message.unknownDataset("../../etc/passwd", ["fake-100", "fake-4"]) });
+    expect(traversal.json.issues[0]).toEqual({ source: "scenario", path: "dataset", value: '"../../etc/passwd"', message: message.datasetPathDenied(["fake-100", "fake-4"]) });
     const extra = await postJson(`${url}/api/runs`, { scenario: fakeScenario(), datasetFile: "/tmp/x.json" });
     expect(extra.status).toBe(400);
     expect(extra.json.issues[0]).toMatchObject({ source: "body", path: "datasetFile", value: '"/tmp/x.json"' });

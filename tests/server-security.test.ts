@@ -8,7 +8,7 @@ import { SCENARIO_LIMITS } from "../src/scenario/limits.js";
 import { listEmbeddedPanels } from "../src/scenario/filePolicy.js";
 import type { TradewindsServer } from "../src/server/app.js";
 import { httpMessage } from "../src/server/errors.js";
-import { fakeScenario } from "./support/fakeCatalog.js";
+import { datasets as fakeDatasets, fakeScenario } from "./support/fakeCatalog.js";
 import { getJson, postJson, requestWithHost, startTestServer } from "./support/testServer.js";
 
 /**
@@ -55,6 +55,25 @@ describe("no server file is read or quoted: a scenario names embedded data only"
       }
     }
     expect((await getJson(`${url}/api/jobs?limit=500`)).json.length).toBe(jobsBefore); // refused before any job
+  });
+});
+
+describe("a scenario's dataset is an embedded name over HTTP, never a file", () => {
+  it("dataset /etc/passwd, ../ traversal, ./flows.csv, data.json, x.parquet: 400 naming the field, nothing from the file, no server path, no job", async () => {
+    const firstLine = existsSync("/etc/passwd") ? readFileSync("/etc/passwd", "utf8").split("\n")[0] : "root:x:0:0";
+    const jobsBefore = (await getJson(`${url}/api/jobs?limit=500`)).json.length;
+    for (const dataset of ["/etc/passwd", "../../../../etc/passwd", "./flows.csv", "data.json", "x.parquet", "C:\\data\\x"]) {
+      for (const route of ["/api/validate", "/api/runs"]) {
+        const res = await fetch(`${url}${route}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenario: fakeScenario({ dataset: JSON.stringify(dataset) }) }) });
+        const body = await res.text();
+        expect(res.status, `${route} ${dataset}`).toBe(400);
+        // The catalog module's datasets are the server's names (tests/support/fakeCatalog.ts).
+        expect(JSON.parse(body).issues).toEqual([{ source: "scenario", path: "dataset", value: JSON.stringify(dataset), message: message.datasetPathDenied(Object.keys(fakeDatasets).sort()) }]);
+        expect(body).not.toContain(firstLine);
+        for (const p of [embeddedDataDir(), process.cwd()]) expect(body).not.toContain(p);
+      }
+    }
+    expect((await getJson(`${url}/api/jobs?limit=500`)).json.length).toBe(jobsBefore);
   });
 });
 

@@ -4,10 +4,15 @@ import { TradewindsInputError, formatIssue, message } from "../messages.js";
 import type { OutputFormat } from "../report/format.js";
 import { DEFAULT_MAX_BLOC_SETS } from "../scenario/domains.js";
 import { SIGMA_SETS } from "../strategy/sigmaSets.js";
-import { MAX_CSV_FILE_BYTES, readInputFile } from "../util/inputFile.js";
+import { readInputFile } from "../util/inputFile.js";
 import { VERSION } from "../version.js";
 import { checkDataDir, checkOutputPath, parsePort, writeOutput } from "./paths.js";
 import { sectorOptionWarnings } from "./sectorOptions.js";
+import { startProgress } from "./progress.js";
+import { runHelpText } from "./runHelp.js";
+import { tableOptionsFor } from "./terminal.js";
+import { registerImportCommands } from "./commands/importCommand.js";
+import { registerInitCommand } from "./commands/initCommand.js";
 
 // Each command imports what it needs when it runs (`await import`): the server, DuckDB, Fastify, the
 // estimator and the models load only in the commands that use them, so `tradewinds --version` (and a
@@ -35,6 +40,20 @@ function optionalInteger(flag: string, text: string | undefined, min: number, ma
 /** Exit codes: 0 ok, 1 internal error, 2 bad input, 3 a solver did not converge (results still printed). */
 export const EXIT = { ok: 0, internal: 1, input: 2, notConverged: 3 } as const;
 
+/**
+ * A reader that stops early (`tradewinds run … | head`) closes the pipe: the rest of the output has nowhere
+ * to go, which is no error — end quietly with exit 0, as Unix filters expect, instead of an EPIPE stack
+ * trace. Installed by bin/tradewinds.js on the process's own streams (never in-process callers').
+ */
+export function endQuietlyWhenOutputCloses(streams: NodeJS.WriteStream[] = [process.stdout, process.stderr]): void {
+  for (const stream of streams) {
+    stream.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code === "EPIPE") process.exit(EXIT.ok);
+      throw err;
+    });
+  }
+}
+
 /** The `tradewinds` command line: a thin shell over the library (parse, call, print). */
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
@@ -58,7 +77,9 @@ export async function main(argv: string[]): Promise<number> {
     .option("--draw <k>", "solve draw k of the uncertainty section alone (its parameters), without bands")
     .option("-t, --threads <n>", "worker threads solving the draws (results do not depend on it)", "2")
     .option("--no-progress", "no progress bar")
-    .action(async (file: string, opts: { format: string; out?: string; sectors?: boolean; country?: string; uncertainty?: string; seed?: string; draw?: string; threads: string; progress: boolean }) => {
+    .option("--wide", "tables: every column, however wide (default: the columns that fit the terminal, or 100 columns)")
+    .addHelpText("after", runHelpText)
+    .action(async (file: string, opts: { format: string; out?: string; sectors?: boolean; country?: string; uncertainty?: string; seed?: string; draw?: string; threads: string; progress: boolean; wide?: boolean }) => {
       if (!["table", "json", "csv"].includes(opts.format)) {
         throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table, json or csv" }]);
       }
@@ -69,23 +90,23 @@ export async function main(argv: string[]): Promise<number> {
       if (draw !== undefined && draws !== undefined) throw new TradewindsInputError([{ source: "command line", path: "--draw", value: JSON.stringify(opts.draw), message: message.drawWithUncertainty() }]);
       if (opts.out) checkOutputPath(opts.out);
       const scenarioText = readInputFile(file, { what: "scenario file" });
-      const [{ runScenario }, { formatReport }, { validateScenarioText }] = await Promise.all([import("../run.js"), import("../report/format.js"), import("../scenario/validate.js")]);
+      const [{ runScenarioAsync }, { formatReport }, { validateScenarioText }] = await Promise.all([import("../run.js"), import("../report/format.js"), import("../scenario/validate.js")]);
       const files = { baseDir: dirname(resolve(file)) };
       const sectionDraws = draws ?? (draw === undefined ? validateScenarioText(scenarioText, file).uncertainty?.draws : undefined) ?? 0;
       if (seed !== undefined && sectionDraws === 0 && draw === undefined) throw new TradewindsInputError([{ source: "command line", path: "--seed", value: JSON.stringify(opts.seed), message: message.seedWithoutDraws() }]);
-      let report: Awaited<ReturnType<typeof runScenario>>;
+      let report: Awaited<ReturnType<typeof runScenarioAsync>>;
       if (sectionDraws > 0) {
         const [{ runScenarioWithDraws }, { progressBar }] = await Promise.all([import("../uncertainty/runWithDraws.js"), import("./progressBar.js")]);
         const bar = await progressBar("solving draws", "draws", opts.progress);
         report = await runScenarioWithDraws(file, scenarioText, { draws: sectionDraws, seed, threads, files, onProgress: (done, total) => bar?.update(done, total) });
         bar?.stop();
       } else {
-        report = runScenario(scenarioText, { source: file, files, draws: 0, draw, seed });
+        report = await runScenarioAsync(scenarioText, { source: file, files, draws: 0, draw, seed });
       }
       for (const w of sectorOptionWarnings(report, opts)) process.stderr.write(`tradewinds: warning: ${w}\n`);
       // Tables end with the warnings and JSON carries them; a CSV has no place for them, so they go to stderr.
       if (opts.format === "csv") for (const w of [...report.warnings, ...report.phases.flatMap((p) => p.solver.warnings)]) process.stderr.write(`tradewinds: warning: ${w}\n`);
-      const text = formatReport(report, opts.format as OutputFormat, { sectors: opts.sectors, country: opts.country });
+      const text = formatReport(report, opts.format as OutputFormat, { sectors: opts.sectors, country: opts.country, ...tableOptionsFor(opts.out ? undefined : process.stdout, opts.wide) });
       if (opts.out) writeOutput(opts.out, text);
       else process.stdout.write(text);
       const failed = report.phases.filter((p) => !p.converged);
@@ -213,7 +234,8 @@ export async function main(argv: string[]): Promise<number> {
     .option("--no-progress", "no progress bar")
     .option("--max-sets <n>", `the most membership sets (2^k for k candidates) solved without --yes`, String(DEFAULT_MAX_BLOC_SETS))
     .option("--yes", "solve every membership set, however many (up to 2^20)")
-    .action(async (file: string, opts: { format: string; out?: string; threads: string; rate?: string; progress: boolean; maxSets: string; yes?: boolean }) => {
+    .option("--wide", "tables: every column, however wide (default: the columns that fit the terminal, or 100 columns)")
+    .action(async (file: string, opts: { format: string; out?: string; threads: string; rate?: string; progress: boolean; maxSets: string; yes?: boolean; wide?: boolean }) => {
       if (!["table", "json"].includes(opts.format)) {
         throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table or json" }]);
       }
@@ -231,23 +253,13 @@ export async function main(argv: string[]): Promise<number> {
       if (opts.out) checkOutputPath(opts.out);
       const scenarioText = readInputFile(file, { what: "scenario file" });
       const [{ runBloc }, { formatBlocReport }] = await Promise.all([import("../strategy/runBloc.js"), import("../report/formatBloc.js")]);
-      const cliProgress = opts.progress && process.stderr.isTTY ? (await import("cli-progress")).default : undefined;
-      const bar = cliProgress ? new cliProgress.SingleBar({ format: "solving membership sets [{bar}] {value}/{total} | {eta}s left", stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
-      let started = false;
+      const progress = await startProgress({ enabled: opts.progress });
       const report = await runBloc(
-        { text: scenarioText, source: file, rate, maxSets: opts.yes ? Infinity : maxSets },
-        {
-          threads,
-          onProgress: (solved, total) => {
-            if (!bar) return;
-            if (!started) bar.start(total, 0);
-            started = true;
-            bar.update(solved);
-          },
-        },
+        { text: scenarioText, source: file, rate, maxSets: opts.yes ? Infinity : maxSets, files: { baseDir: dirname(resolve(file)) } },
+        { threads, onProgress: (solved, total) => progress.update(solved, total, "membership sets") },
       );
-      bar?.stop();
-      const text = formatBlocReport(report, opts.format as "table" | "json");
+      progress.finish(`bloc: ${report.sets.length} membership sets solved (${threads} thread${threads > 1 ? "s" : ""})`);
+      const text = formatBlocReport(report, opts.format as "table" | "json", tableOptionsFor(opts.out ? undefined : process.stdout, opts.wide));
       if (opts.out) writeOutput(opts.out, text);
       else process.stdout.write(text);
       if (report.notConverged.length) {
@@ -294,7 +306,7 @@ export async function main(argv: string[]): Promise<number> {
       const model = opts.model ?? (data.elasticitySets ? "lashkaripour" : "ossa");
       const countries = opts.country?.split(",").map((c) => c.trim()).filter(Boolean);
       if (opts.out) checkOutputPath(opts.out);
-      const started = performance.now();
+      const progress = await startProgress();
       let text: string;
       let converged: boolean;
       if (model === "lashkaripour") {
@@ -303,7 +315,7 @@ export async function main(argv: string[]): Promise<number> {
           if (value !== undefined) throw new TradewindsInputError([{ source: "command line", path: flag, value: JSON.stringify(value), message: message.tariffWarOptionNotForModel(flag, "lashkaripour", "its Nash tariffs solve the first-order conditions jointly (no search)") }]);
         }
         if (!data.elasticitySets && !data.tradeElasticities) throw new TradewindsInputError([{ source: "command line", path: "--model", value: JSON.stringify(model), message: message.tariffWarModelMismatch("lashkaripour", data.meta.name, "trade elasticities by sector (elasticitySets, e.g. icio-2022)") }]);
-        const report = runLashkaripourTariffWar(data, { elasticities: opts.elasticities, countries });
+        const report = runLashkaripourTariffWar(data, { elasticities: opts.elasticities, countries, progress: ({ stage, done, total }) => progress.update(done, total, stage) });
         text = opts.format === "json" ? JSON.stringify(report, null, 2) + "\n" : formatLashkaripourWar(report);
         converged = report.nash.converged && report.optimal.every((r) => r.converged);
       } else {
@@ -315,12 +327,12 @@ export async function main(argv: string[]): Promise<number> {
           start: opts.start as never,
           tariffTolerance: opts.tariffTolerance === "none" ? null : numberOption("--tariff-tolerance", opts.tariffTolerance),
           tolerance: numberOption("--gradient-tolerance", opts.gradientTolerance),
-          progress: ({ stage, done, total }) => process.stderr.write(stage === "optimal" ? `optimal tariffs: ${done}/${total} countries\n` : "Nash tariffs: done\n"),
+          progress: ({ stage, done, total }) => progress.update(done, total, stage === "optimal" ? "optimal tariffs" : "Nash tariffs"),
         });
         text = opts.format === "json" ? JSON.stringify(report, null, 2) + "\n" : formatTariffWar(report);
         converged = report.optimal.rows.every((r) => r.converged) && (!report.nash || report.nash.converged);
       }
-      process.stderr.write(`tariff-war: ${model} model on ${data.meta.name} solved in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+      progress.finish(`tariff-war: ${model} model on ${data.meta.name} solved`);
       if (opts.out) writeOutput(opts.out, text);
       else process.stdout.write(text);
       if (!converged) code = EXIT.notConverged;
@@ -334,9 +346,10 @@ export async function main(argv: string[]): Promise<number> {
     .option("--supplier <code>", "the supplier country, or all (default: the country a scenario embargoes in every phase, else all foreign suppliers together)")
     .option("--sector <codes>", "comma-separated sector codes to show (e.g. basic-metals,mining)")
     .option("--top <n>", "rows in ranked tables", "10")
+    .option("--wide", "tables: every column, however wide (default: the columns that fit the terminal, or 100 columns)")
     .option("-f, --format <format>", "table or json", "table")
     .option("-o, --out <file>", "write the output to a file instead of standard output")
-    .action(async (target: string, opts: { country?: string; supplier?: string; sector?: string; top: string; format: string; out?: string }) => {
+    .action(async (target: string, opts: { country?: string; supplier?: string; sector?: string; top: string; format: string; out?: string; wide?: boolean }) => {
       if (!["table", "json"].includes(opts.format)) {
         throw new TradewindsInputError([{ source: "command line", path: "--format", value: JSON.stringify(opts.format), message: "choose table or json" }]);
       }
@@ -346,59 +359,41 @@ export async function main(argv: string[]): Promise<number> {
       if (opts.out) checkOutputPath(opts.out);
       const [{ exposureOf }, { formatExposureReport }] = await Promise.all([import("../exposure/exposureReport.js"), import("../exposure/format.js")]);
       const report = exposureOf(target, { country: opts.country, supplier: opts.supplier, sectors, top });
-      const text = opts.format === "json" ? JSON.stringify(report, (_k, v: unknown) => (v instanceof Float64Array ? Array.from(v) : v), 2) + "\n" : formatExposureReport(report);
+      const text = opts.format === "json" ? JSON.stringify(report, (_k, v: unknown) => (v instanceof Float64Array ? Array.from(v) : v), 2) + "\n" : formatExposureReport(report, tableOptionsFor(opts.out ? undefined : process.stdout, opts.wide));
       if (opts.out) writeOutput(opts.out, text);
       else process.stdout.write(text);
       if (report.ge?.some((p) => !p.converged)) code = EXIT.notConverged;
     });
 
-  program
-    .command("import-icio")
-    .description("Import an OECD ICIO table (CSV, country_industry layout) into a Tradewinds dataset file")
-    .argument("<csv>", "the ICIO CSV file")
-    .requiredOption("--out <file>", "the dataset file to write, e.g. data/icio-2020.json")
-    .option("--name <name>", "dataset name (lower-case letters, digits, hyphens; default: from --out)")
-    .option("--year <year>", "the table's year (default: the first 4-digit number in the file name)")
-    .option("--units <units>", "units of the table", "millions of current USD")
-    .action(async (csv: string, opts: { out: string; name?: string; year?: string; units: string }) => {
-      checkOutputPath(opts.out);
-      const name = opts.name ?? basename(opts.out).replace(/\.json$/, "");
-      const yearText = opts.year ?? basename(csv).match(/(19|20)\d\d/)?.[0];
-      const year = Number(yearText);
-      if (!Number.isInteger(year)) throw new TradewindsInputError([{ source: "command line", path: "--year", value: JSON.stringify(yearText ?? ""), message: "give the table's year with --year (e.g. --year 2020)" }]);
-      const [{ icioDatasetFile }, { datasetFileText }] = await Promise.all([import("../data/icio.js"), import("../data/write.js")]);
-      const file = icioDatasetFile(readInputFile(csv, { what: "ICIO table", maxBytes: MAX_CSV_FILE_BYTES }), { source: csv, name, year, units: opts.units });
-      writeOutput(opts.out, datasetFileText(file));
-      process.stdout.write(`${opts.out}: ${file.countries.length} countries × ${file.sectors.length} industries, ${year}, ${opts.units}\n`);
-    });
+  registerImportCommands(program, (done) => (code = done));
+  registerInitCommand(program);
 
   program
     .command("validate")
     .description("Check a scenario file against the schema and the dataset, without solving")
     .argument("<scenario>", "a scenario file (YAML or JSON)")
     .action(async (file: string) => {
-      const [{ readScenarioFile }, { normalizeScenario }, { loadDataset }, { modelCatalog }] = await Promise.all([
-        import("../scenario/readScenarioFile.js"),
-        import("../scenario/normalize.js"),
-        import("../data/load.js"),
-        import("../models/available.js"),
-      ]);
-      const input = readScenarioFile(file);
-      const scenario = normalizeScenario(input, loadDataset(input.dataset, file), modelCatalog, file);
-      process.stdout.write(`${file}: valid — ${scenario.phases.length} phase(s), model ${scenario.modelType}, dataset ${input.dataset}\n`);
-      for (const w of scenario.warnings) process.stderr.write(`tradewinds: warning: ${w}\n`);
+      const text = readInputFile(file, { what: "scenario file" });
+      const { validate } = await import("../validate.js");
+      const result = await validate(text, { source: file, files: { baseDir: dirname(resolve(file)) } });
+      for (const w of result.warnings) process.stderr.write(`tradewinds: warning: ${w}\n`);
+      if (!result.valid) throw new TradewindsInputError(result.problems);
+      process.stdout.write(`${file}: valid — ${result.scenario.phases.length} phase(s), model ${result.scenario.modelType}, dataset ${result.input.dataset}\n`);
     });
 
   program
     .command("datasets")
     .description("List the embedded datasets, or show one: its countries, groups, sectors, tariff sets and elasticity sets")
-    .argument("[name]", "an embedded dataset to show in full")
+    .argument("[name]", "an embedded dataset to show in full, or a dataset file (a flows table or a JSON from `tradewinds import`)")
     .option("--json", "print as JSON")
     .action(async (name: string | undefined, opts: { json?: boolean }) => {
       const { listEmbeddedDatasets, loadDataset } = await import("../data/load.js");
       if (name !== undefined) {
-        const { describeDataset, formatDatasetDescription } = await import("../data/describeDataset.js");
-        const description = describeDataset(loadDataset(name));
+        const [{ describeDataset, formatDatasetDescription }, { loadScenarioDataset }] = await Promise.all([import("../data/describeDataset.js"), import("../data/datasetFile.js")]);
+        // A path is read as a scenario would name it from the current folder (the same checks and messages).
+        const { dataset, warnings } = await loadScenarioDataset(name, { baseDir: process.cwd() }, "command line");
+        for (const w of warnings) process.stderr.write(`tradewinds: warning: ${w}\n`);
+        const description = describeDataset(dataset);
         process.stdout.write(opts.json ? JSON.stringify(description, null, 2) + "\n" : formatDatasetDescription(description));
         return;
       }
@@ -475,6 +470,8 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.input;
+    // The reader of our output went away (`| head`): nothing to report (bin/tradewinds.js handles the asynchronous case).
+    if ((err as NodeJS.ErrnoException).code === "EPIPE") return EXIT.ok;
     if (err instanceof TradewindsInputError) {
       process.stderr.write(`tradewinds: invalid input\n${err.issues.map((i) => "  " + formatIssue(i)).join("\n")}\n`);
       return EXIT.input;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { datasetCountriesSchema, datasetMetaSchema, datasetSectorsSchema } from "./format.js";
 
 /**
  * The compact form of an embedded dataset ("tradewinds-dataset/2"): a small JSON header
@@ -59,21 +60,9 @@ export type ArrayEntry = z.infer<typeof arrayEntry>;
 export const binaryHeaderSchema = z
   .object({
     format: z.literal(BINARY_FORMAT),
-    meta: z
-      .object({
-        name: z.string().regex(/^[a-z0-9-]+$/),
-        title: z.string(),
-        year: z.number().int(),
-        units: z.string(),
-        source: z.string(),
-        licence: z.string(),
-        attribution: z.string(),
-        derivation: z.array(z.string()),
-        notes: z.array(z.string()),
-      })
-      .strict(),
-    countries: z.array(z.object({ code, name: z.string() }).strict()).min(1),
-    sectors: z.array(z.object({ code, name: z.string(), tradable: z.boolean() }).strict()).min(1),
+    meta: datasetMetaSchema,
+    countries: datasetCountriesSchema,
+    sectors: datasetSectorsSchema,
     baselineTariffs: z.string().optional(),
     /** Information on a tariff set (date, description, source, cells covered), by set name. */
     tariffSets: z.record(z.string(), tariffSetInfoSchema.nullable()),

@@ -22,24 +22,29 @@ export const recordElementSchemas = {
   elasticitySets: z.array(z.number()),
 } as const;
 
+/** The metadata, countries and sectors of a dataset file, in every format version (binaryFormat.ts too). */
+export const datasetMetaSchema = z
+  .object({
+    name: z.string().regex(/^[a-z0-9-]+$/),
+    title: z.string(),
+    year: z.number().int(),
+    units: z.string(),
+    source: z.string(),
+    licence: z.string(),
+    attribution: z.string(),
+    derivation: z.array(z.string()),
+    notes: z.array(z.string()),
+  })
+  .strict();
+export const datasetCountriesSchema = z.array(z.object({ code, name: z.string() }).strict()).min(1);
+export const datasetSectorsSchema = z.array(z.object({ code, name: z.string(), tradable: z.boolean() }).strict()).min(1);
+
 export const datasetFileSchema = z
   .object({
     format: z.literal("tradewinds-dataset/1"),
-    meta: z
-      .object({
-        name: z.string().regex(/^[a-z0-9-]+$/),
-        title: z.string(),
-        year: z.number().int(),
-        units: z.string(),
-        source: z.string(),
-        licence: z.string(),
-        attribution: z.string(),
-        derivation: z.array(z.string()),
-        notes: z.array(z.string()),
-      })
-      .strict(),
-    countries: z.array(z.object({ code, name: z.string() }).strict()).min(1),
-    sectors: z.array(z.object({ code, name: z.string(), tradable: z.boolean() }).strict()).min(1),
+    meta: datasetMetaSchema,
+    countries: datasetCountriesSchema,
+    sectors: datasetSectorsSchema,
     flows: z.array(z.number().nullable()),
     tariffs: z.record(z.string(), recordElementSchemas.tariffs),
     baselineTariffs: z.string().optional(),

@@ -1,7 +1,7 @@
 import { parseCsv } from "../util/csv.js";
 import { TradewindsInputError, message, show, type InputIssue } from "../messages.js";
 import type { DatasetFile } from "./format.js";
-import { roundSignificant } from "./write.js";
+import { ioTableToDatasetFile } from "./import/ioTable.js";
 
 /**
  * Import of an OECD Inter-Country Input-Output (ICIO) table in its CSV layout into the project's dataset
@@ -16,16 +16,8 @@ import { roundSignificant } from "./write.js";
  *           INVNT, DPABR, …: any suffix that is not an industry), OUT or TOTAL (row total)
  *
  * CN1/CN2 and MX1/MX2 (China and Mexico split by processing trade in some releases) are summed into
- * CHN and MEX. The CP layout keeps, per importer and sector, one sourcing pattern for all users:
- *
- *   flows[(k*N + i)*N + n]  = Σ_j Z[(i,k),(n,j)] + Σ_f FD[(i,k),(n,f)]  (sales of i's sector k to n, basic prices)
- *   γ[(n*S + k)*S + j]      = Σ_i Z[(i,k),(n,j)] / out[(n,j)]
- *   β[n*S + j]              = (VA + TLS)[(n,j)] / out[(n,j)]   (net product taxes on inputs count with value added, so Σ_k γ + β = 1)
- *   α[n*S + k]              = Σ_i FD[(i,k),n] / Σ_{i,k} FD[(i,k),n]
- *
- * Final demand summed over its columns that is negative (inventory draw-downs) is set to 0 and every
- * such cell is counted in the notes (as CP-orig does for α, spec caliendo-parro-and-ossa.md §1.3 step 10).
- * A sector with zero output gets β = 1, γ = 0. No tariffs (ICIO has none): the baseline is tariff-free.
+ * CHN and MEX. The table then becomes a dataset in the Caliendo–Parro layout by ioTableToDatasetFile
+ * (import/ioTable.ts), with β = (VA + TLS)/OUT: net product taxes on inputs count with value added.
  */
 export interface IcioImportOptions {
   /** Where the CSV came from (error messages, provenance). */
@@ -42,10 +34,6 @@ const OUTPUT_ROWS = ["OUT", "OUTPUT"];
 const OUTPUT_COLUMNS = ["OUT", "TOTAL", "OUTPUT"];
 /** Country codes of split economies and the economy they belong to. */
 const MERGED_COUNTRIES: Record<string, string> = { CN1: "CHN", CN2: "CHN", MX1: "MEX", MX2: "MEX" };
-/** Relative tolerance of the row-total check: OECD tables balance to rounding (0.1% is far above it). */
-const OUTPUT_BALANCE_TOLERANCE = 1e-3;
-/** Row totals below this share of the largest output are not checked (rounding dominates them). */
-const OUTPUT_BALANCE_FLOOR = 1e-9;
 
 function splitLabel(label: string): { country: string; code: string } | undefined {
   const at = label.indexOf("_");
@@ -160,114 +148,23 @@ export function icioDatasetFile(csvText: string, options: IcioImportOptions): Da
   });
   if (issues.length) fail(issues);
 
-  // Row balance: intermediate + final use = output (the OUT column when given, else the OUT row).
-  const largestOutput = Math.max(...output);
-  for (let r = 0; r < NS; r++) {
-    let total = 0;
-    for (let c = 0; c < NS; c++) total += intermediate[r * NS + c];
-    for (let n = 0; n < N; n++) total += finalUse[r * N + n];
-    const target = hasOutputColumn ? outputColumn[r] : output[r];
-    if (target < OUTPUT_BALANCE_FLOOR * largestOutput) continue;
-    if (Math.abs(total - target) > OUTPUT_BALANCE_TOLERANCE * target) {
-      issues.push({ source, path: `${countries[Math.floor(r / S)]}_${industries[r % S]}`, value: "", message: message.icioOutputMismatch(`${countries[Math.floor(r / S)]}_${industries[r % S]}`, total, target) });
-    }
-  }
-  if (issues.length) fail(issues);
-  // Negative summed final demand (inventory draw-downs) → 0, counted.
-  let clipped = 0;
-  for (let k = 0; k < NS * N; k++) {
-    if (finalUse[k] < 0) {
-      finalUse[k] = 0;
-      clipped++;
-    }
-  }
-
-  const flows = new Array<number>(S * N * N).fill(0);
-  for (let i = 0; i < N; i++)
-    for (let k = 0; k < S; k++) {
-      const row = i * S + k;
-      for (let n = 0; n < N; n++) {
-        let sales = finalUse[row * N + n];
-        for (let j = 0; j < S; j++) sales += intermediate[row * NS + n * S + j];
-        flows[(k * N + i) * N + n] = roundSignificant(sales);
-      }
-    }
-  const inputShares = new Array<number>(N * S * S).fill(0);
-  const valueAddedShares = new Array<number>(NS).fill(1);
-  const finalShares = new Array<number>(NS).fill(0);
-  let zeroOutput = 0;
-  const gdp = new Array<number>(N).fill(0);
-  for (let n = 0; n < N; n++) {
-    for (let j = 0; j < S; j++) {
-      const column = n * S + j;
-      const out = output[column];
-      gdp[n] += valueAdded[column] + taxes[column];
-      if (!(out > 0)) {
-        zeroOutput++;
-        continue;
-      }
-      for (let k = 0; k < S; k++) {
-        let used = 0;
-        for (let i = 0; i < N; i++) used += intermediate[(i * S + k) * NS + column];
-        inputShares[(n * S + k) * S + j] = roundSignificant(used / out);
-      }
-      valueAddedShares[column] = roundSignificant((valueAdded[column] + taxes[column]) / out);
-    }
-    let total = 0;
-    const byInput = new Float64Array(S);
-    for (let k = 0; k < S; k++) for (let i = 0; i < N; i++) byInput[k] += finalUse[(i * S + k) * N + n];
-    for (let k = 0; k < S; k++) total += byInput[k];
-    for (let k = 0; k < S; k++) finalShares[n * S + k] = total > 0 ? roundSignificant(byInput[k] / total) : 0;
-    gdp[n] = roundSignificant(gdp[n]);
-  }
-  const deficits = new Array<number>(N).fill(0);
-  for (let k = 0; k < S; k++)
-    for (let i = 0; i < N; i++)
-      for (let n = 0; n < N; n++) {
-        if (i === n) continue;
-        deficits[n] += flows[(k * N + i) * N + n];
-        deficits[i] -= flows[(k * N + i) * N + n];
-      }
-
-  return {
-    format: "tradewinds-dataset/1",
-    meta: {
+  return ioTableToDatasetFile(
+    { countries, industries, intermediate, finalUse, output, rowTotal: hasOutputColumn ? outputColumn : output, valueAdded: valueAdded.map((v, k) => v + taxes[k]), rowTotalLabel: "OUT" },
+    {
+      source,
       name: options.name,
-      title: `OECD Inter-Country Input-Output table ${options.year}: ${N} economies × ${S} industries`,
       year: options.year,
       units: options.units,
-      source: `OECD Inter-Country Input-Output Database (ICIO), imported from ${source} by tradewinds import-icio`,
+      title: `OECD Inter-Country Input-Output table ${options.year}: ${N} economies × ${S} industries`,
+      sourceText: `OECD Inter-Country Input-Output Database (ICIO), imported from ${source} by tradewinds import icio`,
       licence: "OECD terms and conditions (attribute the OECD)",
       attribution: `OECD (${options.year} table), OECD Inter-Country Input-Output Database, http://oe.cd/icio`,
-      derivation: [
+      read: [
         `read ${source} (ICIO CSV layout: COUNTRY_INDUSTRY rows and columns, final-demand columns, TLS/VA/OUT rows)`,
         "CN1/CN2 summed into CHN and MX1/MX2 into MEX where present",
-        "flows[(k*N+i)*N+n] = Σ_j Z[(i,k),(n,j)] + Σ_f FD[(i,k),(n,f)] (basic prices; domestic included)",
-        "io.inputShares γ[(n*S+k)*S+j] = Σ_i Z[(i,k),(n,j)] / OUT[(n,j)]; io.valueAddedShares β = (VA + TLS)/OUT; io.finalShares α = Σ_i FD[(i,k),n] / Σ FD[·,n]",
-        "gdp[n] = Σ_j (VA + TLS)[(n,j)]; deficits = imports − exports from the flows",
-        "numbers rounded to 12 significant digits",
       ],
-      notes: [
-        "one sourcing pattern per importer and sector for all users (the Caliendo–Parro layout); the table's user-specific sourcing is summed away",
-        "net taxes on intermediate products (TLS) are counted with value added so that Σ_k γ + β = 1",
-        "no tariffs: ICIO carries none; the baseline is tariff-free",
-        `${clipped} final-demand cell(s) summed over final-demand columns were negative (inventory draw-downs) and set to 0`,
-        `${zeroOutput} country-industry cell(s) with zero output: β = 1, γ = 0`,
-      ],
+      valueAddedFormula: "(VA + TLS)",
+      notes: ["net taxes on intermediate products (TLS) are counted with value added so that Σ_k γ + β = 1"],
     },
-    countries: countries.map((code) => ({ code, name: code === "ROW" ? "Rest of the world" : code })),
-    sectors: industries.map((code, k) => {
-      let crossBorder = false;
-      for (let i = 0; i < N && !crossBorder; i++) for (let n = 0; n < N && !crossBorder; n++) crossBorder = i !== n && flows[(k * N + i) * N + n] > 0;
-      return { code, name: code, tradable: crossBorder };
-    }),
-    flows,
-    tariffs: {},
-    covariates: {},
-    gdp,
-    deficits: deficits.map((d) => roundSignificant(d)),
-    io: { inputShares, valueAddedShares, finalShares },
-    groups: {},
-    parameters: {},
-  };
+  );
 }

@@ -1,5 +1,5 @@
 import type { EstimationSpec } from "./estimationSpec.js";
-import { fixedEffectComponents } from "./estimationSpec.js";
+import { clusterName, fixedEffectComponents } from "./estimationSpec.js";
 import type { CombinationEstimate } from "./linearCombination.js";
 import type { CoefficientEstimate, DroppedRegressor, PpmlResult } from "./ppmlResult.js";
 import type { DroppedObservation } from "./pruneSample.js";
@@ -41,7 +41,7 @@ export interface EstimationReport {
 export function estimationReport(specFile: string, dataPath: string, spec: EstimationSpec, result: PpmlResult): EstimationReport {
   const v = result.value;
   const vcov =
-    spec.vcov.type === "cluster" ? `cluster(${spec.vcov.cluster}), small-sample ${spec.vcov.smallSample}` : `${spec.vcov.type}, small-sample ${spec.vcov.smallSample}`;
+    spec.vcov.type === "cluster" ? `cluster(${clusterName(spec.vcov.cluster!)}), small-sample ${spec.vcov.smallSample}` : `${spec.vcov.type}, small-sample ${spec.vcov.smallSample}`;
   return {
     specFile,
     data: dataPath,

@@ -1,6 +1,6 @@
 import { TradewindsInputError, message } from "../messages.js";
-import { fixedEffectComponents, type EstimationSpec } from "./estimationSpec.js";
-import { encodeFactor, restrictFactor, type Factor } from "./factor.js";
+import { fixedEffectComponents, type ClusterVariable, type EstimationSpec } from "./estimationSpec.js";
+import { encodeFactor, encodeUnorderedPair, restrictFactor, type Factor } from "./factor.js";
 import { numericColumn, shownValue, type DataFrame } from "./dataFrame.js";
 import { pruneSingletonsAndSeparation, type DroppedObservation } from "./pruneSample.js";
 
@@ -32,7 +32,7 @@ export function estimationSample(frame: DataFrame, spec: EstimationSpec, candida
   const offsetAll = spec.offset ? numericColumn(frame, spec.offset, "offset") : null;
   const weightsAll = spec.weights ? numericColumn(frame, spec.weights, "weights") : null;
   const factorsAll = spec.fixedEffects.map((entry, f) => encodeFactor(frame, fixedEffectComponents(entry), `fixedEffects[${f}]`));
-  const clusterAll = spec.vcov.type === "cluster" && spec.vcov.cluster ? encodeFactor(frame, [spec.vcov.cluster], "vcov.cluster") : null;
+  const clusterAll = spec.vcov.type === "cluster" && spec.vcov.cluster ? clusterFactor(frame, spec.vcov.cluster) : null;
 
   const dropped: DroppedObservation[] = [];
   const complete: number[] = [];
@@ -76,4 +76,10 @@ export function estimationSample(frame: DataFrame, spec: EstimationSpec, candida
     inSample: candidateRows.length,
     dropped,
   };
+}
+
+/** The cluster variable as a factor: a column, a combination of columns, or an unordered pair. */
+function clusterFactor(frame: DataFrame, cluster: ClusterVariable): Factor {
+  if (typeof cluster === "object" && !Array.isArray(cluster)) return encodeUnorderedPair(frame, cluster.pair, "vcov.cluster.pair");
+  return encodeFactor(frame, fixedEffectComponents(cluster), "vcov.cluster");
 }

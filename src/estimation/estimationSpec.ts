@@ -61,7 +61,15 @@ export const normalisationSchema = z.strictObject({ factor: z.string(), where: z
 
 export const vcovSchema = z.strictObject({
   type: z.enum(["iid", "robust", "cluster"]),
-  cluster: z.string().optional(),
+  /**
+   * The cluster variable, with no id column built by hand:
+   * - a column;
+   * - a list of columns, whose combination of values is the cluster (`[exporter, importer]`: one
+   *   cluster per directed pair), as ge_gravity and ppmlhdfe's `cluster(exporter#importer)` allow;
+   * - `{ pair: [exporter, importer] }`: the unordered pair, rows A→B and B→A in one cluster (the
+   *   Advanced Guide's `pair_id`).
+   */
+  cluster: z.union([z.string(), z.array(z.string()).min(1), z.strictObject({ pair: z.tuple([z.string(), z.string()]) })]).optional(),
   smallSample: z.enum(["stata", "fixest", "none"]).default("stata"),
 });
 
@@ -91,7 +99,7 @@ export const estimationSpecSchema = z
     options: estimationOptionsSchema.default(estimationOptionsSchema.parse({})),
   })
   .refine((spec) => spec.vcov.type !== "cluster" || spec.vcov.cluster !== undefined, {
-    message: 'vcov type "cluster" needs a cluster variable: add `cluster: <column>`',
+    message: 'vcov type "cluster" needs a cluster variable: add `cluster: <column>` or `cluster: [<column>, <column>]`',
     path: ["vcov", "cluster"],
   });
 
@@ -103,6 +111,13 @@ export type SampleCondition = z.output<typeof sampleConditionSchema>;
 export type DerivedColumn = z.output<typeof derivedColumnSchema>;
 export type Normalisation = z.output<typeof normalisationSchema>;
 export type EstimationOptions = z.output<typeof estimationOptionsSchema>;
+
+export type ClusterVariable = NonNullable<z.output<typeof vcovSchema>["cluster"]>;
+
+/** The cluster variable's name as results report it: the column, the columns joined by "#" ("exporter#importer"), or "pair(exporter, importer)". */
+export function clusterName(cluster: ClusterVariable): string {
+  return typeof cluster === "string" ? cluster : Array.isArray(cluster) ? cluster.join("#") : `pair(${cluster.pair.join(", ")})`;
+}
 
 /** Factor names as the result reports them ("exporter#year"). */
 export function fixedEffectComponents(entry: string | string[]): string[] {

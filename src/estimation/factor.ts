@@ -93,6 +93,40 @@ export function encodeFactor(frame: DataFrame, componentNames: readonly string[]
   return { name: factorName(componentNames), componentNames: [...componentNames], codes, levelCount: labels.length, labels, components };
 }
 
+/**
+ * The unordered pair of two columns as one factor: rows (a, b) and (b, a) share a level — the
+ * Advanced Guide's `pair_id`, one cluster per country pair whichever way the goods go. Values are
+ * compared as text (labels), so the two columns may be coded alike (ISO codes). Level labels are the
+ * two values in sorted order joined by "|", numbered in order of first appearance.
+ */
+export function encodeUnorderedPair(frame: DataFrame, columns: readonly [string, string], fieldPath: string): Factor {
+  const [first, second] = columns.map((name, c) => columnCodes(getColumn(frame, name, `${fieldPath}[${c}]`)));
+  const codes = new Int32Array(frame.rowCount);
+  const index = new Map<string, number>();
+  const labels: string[] = [];
+  const components: string[][] = [[], []];
+  for (let r = 0; r < frame.rowCount; r++) {
+    if (first.codes[r] < 0 || second.codes[r] < 0) {
+      codes[r] = -1;
+      continue;
+    }
+    const a = first.labels[first.codes[r]];
+    const b = second.labels[second.codes[r]];
+    const [low, high] = a <= b ? [a, b] : [b, a];
+    const label = `${low}|${high}`;
+    let code = index.get(label);
+    if (code === undefined) {
+      code = labels.length;
+      index.set(label, code);
+      labels.push(label);
+      components[0].push(low);
+      components[1].push(high);
+    }
+    codes[r] = code;
+  }
+  return { name: `pair(${columns.join(", ")})`, componentNames: [...columns], codes, levelCount: labels.length, labels, components };
+}
+
 /** Largest Cartesian product of component levels keyed through a dense table (16 MB of Int32). */
 const DENSE_KEY_LIMIT = 1 << 22;
 

@@ -1,5 +1,5 @@
 import { TradewindsInputError, message } from "../messages.js";
-import type { EstimationSpec } from "./estimationSpec.js";
+import { clusterName, type EstimationSpec } from "./estimationSpec.js";
 import { estimationSample, type EstimationSample } from "./estimationSample.js";
 import { fixedEffectStructure } from "./fixedEffectStructure.js";
 import type { DataFrame } from "./frame.js";
@@ -130,7 +130,7 @@ export function fitPpml(frame: DataFrame, spec: EstimationSpec, options: FitPpml
         dropped: { missing: countOf("missing"), singleton: countOf("singleton"), separatedByFixedEffect: countOf("separated-by-fixed-effect") },
         droppedList: sample.dropped,
       },
-      clusters: spec.vcov.type === "cluster" && spec.vcov.cluster ? { variable: spec.vcov.cluster, count: sample.clusterCount } : null,
+      clusters: spec.vcov.type === "cluster" && spec.vcov.cluster ? { variable: clusterName(spec.vcov.cluster), count: sample.clusterCount } : null,
       fixedEffectFactors: factorSummaries,
       deviance: irls.deviance,
       pseudoRSquared: squaredCorrelation(sample.outcome, irls.mean),

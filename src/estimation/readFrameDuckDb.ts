@@ -20,9 +20,10 @@ import { MISSING_MARKERS, type Column, type DataFrame } from "./frame.js";
  *     columns DuckDB gave another type (dates, booleans) are re-read as text first.
  * Rows keep the file's order (DuckDB preserves insertion order). Unreadable files are input errors that
  * never quote the file (DuckDB's own messages do, so they are not passed on). `label` names the file in
- * messages (default its path); `showContent` as in DataFrame.
+ * messages (default its path); `showContent` as in DataFrame. Columns named in `text` are kept as text
+ * (factors) whatever they hold — codes such as "01" or 840 stay the labels written in the file.
  */
-export async function readFrameWithDuckDb(path: string, options: { label?: string; showContent?: boolean } = {}): Promise<DataFrame> {
+export async function readFrameWithDuckDb(path: string, options: { label?: string; showContent?: boolean; text?: readonly string[] } = {}): Promise<DataFrame> {
   const label = options.label ?? path;
   if (!existsSync(path)) throw new TradewindsInputError([{ source: label, path: "", value: "", message: message.fileMissing(label) }]);
   // A folder, FIFO or device is refused before DuckDB opens it (no size cap: DuckDB streams the file).
@@ -50,7 +51,8 @@ export async function readFrameWithDuckDb(path: string, options: { label?: strin
     const types = described.map((row) => String(row.column_type));
     const rowCount = Number((await connection.runAndReadAll("SELECT count(*) FROM frame")).getRows()[0][0]);
     const columns = new Map<string, Column>();
-    const numeric = names.filter((_, c) => NUMERIC_TYPE.test(types[c]));
+    const keepText = new Set(options.text ?? []);
+    const numeric = names.filter((name, c) => NUMERIC_TYPE.test(types[c]) && !keepText.has(name));
     const numbers = await numericColumns(connection, numeric, rowCount);
     const textual: string[] = [];
     for (const name of names) {
@@ -65,7 +67,7 @@ export async function readFrameWithDuckDb(path: string, options: { label?: strin
       const typesOption = `, types = {${retyped.map((name) => `${sqlString(name)}: 'VARCHAR'`).join(", ")}}, sample_size = -1`;
       await connection.run(`CREATE TEMP TABLE text_frame AS SELECT ${asText} FROM ${source(typesOption)}`);
     }
-    for (const name of textual) columns.set(name, await textColumn(connection, retyped.includes(name) ? "text_frame" : "frame", name, rowCount));
+    for (const name of textual) columns.set(name, await textColumn(connection, retyped.includes(name) ? "text_frame" : "frame", name, rowCount, keepText.has(name)));
     // Header order, as readFrame keeps it.
     return { source: label, showContent: options.showContent ?? false, rowCount, columns: new Map(names.map((name) => [name, columns.get(name)!])) };
   } finally {
@@ -105,7 +107,7 @@ async function numericColumns(connection: DuckDBConnection, names: string[], row
 }
 
 /** A text column by readFrame's rule, decided on its distinct raw entries (first-appearance order) and a code per row. */
-async function textColumn(connection: DuckDBConnection, table: string, name: string, rowCount: number): Promise<Column> {
+async function textColumn(connection: DuckDBConnection, table: string, name: string, rowCount: number, keepText = false): Promise<Column> {
   const column = sqlName(name);
   const distinct = `SELECT ${column} AS entry, row_number() OVER (ORDER BY min(rowid)) - 1 AS code FROM ${table} WHERE ${column} IS NOT NULL GROUP BY ${column}`;
   await connection.run(`CREATE OR REPLACE TEMP TABLE entries AS ${distinct}`);
@@ -124,7 +126,7 @@ async function textColumn(connection: DuckDBConnection, table: string, name: str
   // readFrame's rule on each distinct entry: trimmed; a missing marker; else numeric if every one is a finite number.
   const trimmed = entries.map((entry) => entry.trim());
   const numbers = trimmed.map((entry) => (MISSING_MARKERS.has(entry) ? NaN : Number(entry)));
-  if (trimmed.every((entry, k) => MISSING_MARKERS.has(entry) || Number.isFinite(numbers[k]))) {
+  if (!keepText && trimmed.every((entry, k) => MISSING_MARKERS.has(entry) || Number.isFinite(numbers[k]))) {
     return { kind: "numeric", values: Float64Array.from(codes, (code) => (code < 0 ? NaN : numbers[code])) };
   }
   const levelOf = new Map<string, number>();

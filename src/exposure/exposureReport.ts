@@ -5,9 +5,11 @@ import { readInputFile } from "../util/inputFile.js";
 import { datasetFromFile, listEmbeddedDatasets, loadDataset, loadDatasetFile } from "../data/load.js";
 import { BINARY_FORMAT } from "../data/binaryFormat.js";
 import { TradewindsInputError, message, show, type InputIssue } from "../messages.js";
-import { definitionOf, type QuantityDefinition } from "../report/registry.js";
+import { definitionOf, type QuantityDefinition, type QuantityKey } from "../report/registry.js";
 import type { RunReport } from "../report/types.js";
 import { runScenario } from "../run.js";
+import { loadScenarioDatasetSync } from "../data/datasetFile.js";
+import { validateScenarioText } from "../scenario/validate.js";
 import type { FilePolicy } from "../scenario/filePolicy.js";
 import { accountingInputOf, type AccountingInput } from "./accountingSystem.js";
 import { exposureTables } from "./exposureTables.js";
@@ -36,7 +38,7 @@ export interface ExposureReport {
 /** Keys of the exposure tables (report/registry.ts). */
 const EXPOSURE_KEYS = ["vaOriginShare", "foreignVaInExports", "foreignVaShareOfExports", "domesticVaInForeignFinalDemand", "directExposure", "totalExposure", "vaContentShare", "chokepointOutputShare", "importSourceShare"];
 /** Sector keys of the GE result shown beside the exposure (when the model reports them). */
-const GE_SECTOR_KEYS = ["grossOutputChangePct", "sectorPriceChangePct", "sectorImportsChangePct"];
+const GE_SECTOR_KEYS: QuantityKey[] = ["grossOutputChangePct", "sectorPriceChangePct", "sectorImportsChangePct"];
 
 function labelsOf(data: Dataset) {
   return { countries: data.countries.map((c) => c.code), sectors: data.sectors.map((s) => s.code) };
@@ -83,16 +85,17 @@ export function datasetExposure(data: Dataset, selection: ExposureSelection): Ex
 export function scenarioExposure(text: string, source: string, selection: ExposureSelection, dataset?: Dataset, files: FilePolicy = "deny"): ExposureReport {
   const solved: { name: string; tariffs: Float64Array; tradeCostFactors: Float64Array; baselineFlows: Float64Array; flows: Float64Array }[] = [];
   let missingFlows = false;
+  // The dataset the scenario names (embedded, or a dataset file under `files`), loaded once for the run and the accounting.
+  const data = dataset ?? loadScenarioDatasetSync(validateScenarioText(text, source).dataset, files, source).dataset;
   const report: RunReport = runScenario(text, {
     source,
-    dataset,
+    dataset: data,
     files,
     onPhaseSolved: (phase, outcome) => {
       if (!outcome.flows) missingFlows = true;
       else solved.push({ name: phase.name, tariffs: phase.policy.tariffs, tradeCostFactors: phase.policy.tradeCostFactors, baselineFlows: outcome.flows.baseline, flows: outcome.flows.counterfactual });
     },
   });
-  const data = dataset ?? loadDataset(report.dataset.name);
   if (missingFlows) throw new TradewindsInputError([{ source, path: "model.type", value: show(report.model.type), message: message.exposureNeedsFlows(report.model.type) }]);
   checkSelection(data, selection);
   const base = requireIo(data);

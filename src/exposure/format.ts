@@ -1,11 +1,15 @@
-import Table from "cli-table3";
-import { compact, formatNumber } from "../report/format.js";
+import { formatNumber } from "../report/format.js";
+import { textTable, type TextTableOptions } from "../report/textTable.js";
 import type { ExposureReport } from "./exposureReport.js";
 
-
 /** Renders an exposure report as text tables (JSON output is the report itself). */
-export function formatExposureReport(report: ExposureReport): string {
+export function formatExposureReport(report: ExposureReport, options: TextTableOptions = {}): string {
   const { view, dataset, definitions: defs } = report;
+  // Tables fit the width (report/textTable.ts): rows are collected, then laid out.
+  const table = (head: string[]) => {
+    const rows: string[][] = [];
+    return { push: (row: string[]) => rows.push(row), toString: () => textTable(head, rows, options) };
+  };
   const out: string[] = [];
   const states = view.states;
   const focus = view.focus;
@@ -35,24 +39,24 @@ export function formatExposureReport(report: ExposureReport): string {
     const share = (key: string, values: number[]) => values.map((x) => formatNumber(x, defs[key]));
 
     out.push("", `Value added by origin in ${focus.country}'s final demand (${defs.vaOriginShare.unit}):`);
-    const origins = new Table({ head: head("origin"), ...compact });
+    const origins = table(head("origin"));
     for (const r of focus.origins) origins.push([r.origin, ...share("vaOriginShare", r.values)]);
     out.push(origins.toString());
 
     out.push("", `Exposure of ${focus.country}'s sectors to ${focus.supplier} (per unit of the sector's gross output):`);
     const keys = ["directExposure", "totalExposure", "vaContentShare"];
-    const sectors = new Table({ head: head("sector: measure"), ...compact });
+    const sectors = table(head("sector: measure"));
     for (const r of focus.sectors) for (const k of keys) sectors.push([`${r.sector}: ${defs[k].label} (${defs[k].unit})`, ...share(k, r.values[k])]);
     out.push(sectors.toString());
 
     out.push("", `Chokepoints for ${focus.country}: foreign supplier country-sectors whose loss would remove the largest share of ${focus.country}'s gross output (fixed coefficients, no substitution):`);
-    const choke = new Table({ head: head("supplier sector"), ...compact });
+    const choke = table(head("supplier sector"));
     for (const r of focus.chokepoints) choke.push([`${r.supplier} ${r.sector}`, ...share("chokepointOutputShare", r.values)]);
     out.push(choke.toString());
 
     if (focus.importSources.length) {
       out.push("", `Where ${focus.country} buys the selected sectors (${defs.importSourceShare.label.toLowerCase()}):`);
-      const sources = new Table({ head: head("sector, supplier"), ...compact });
+      const sources = table(head("sector, supplier"));
       for (const r of focus.importSources) sources.push([`${r.sector} ${r.supplier}`, ...share("importSourceShare", r.values)]);
       out.push(sources.toString());
     }
@@ -61,13 +65,13 @@ export function formatExposureReport(report: ExposureReport): string {
   if (report.ge?.length && focus) {
     const countryKeys = Object.keys(report.ge[0].country);
     out.push("", `General-equilibrium result for ${focus.country} (model ${report.scenario?.model}):`);
-    const ge = new Table({ head: ["phase", ...countryKeys.map((k) => `${defs[k].label}\n(${defs[k].unit})`)], ...compact });
+    const ge = table(["phase", ...countryKeys.map((k) => `${defs[k].label}\n(${defs[k].unit})`)]);
     for (const p of report.ge) ge.push([p.converged ? p.phase : `${p.phase} (NOT CONVERGED)`, ...countryKeys.map((k) => formatNumber(p.country[k], defs[k]))]);
     out.push(ge.toString());
     for (const p of report.ge) out.push(`  ${p.phase}: ${p.description ?? ""} [${p.solver}]`);
     const sectorKeys = [...new Set(report.ge.flatMap((p) => p.sectors.flatMap((s) => Object.keys(s.values))))];
     if (sectorKeys.length) {
-      const t = new Table({ head: ["phase", "sector", ...sectorKeys.map((k) => `${defs[k].label}\n(${defs[k].unit})`)], ...compact });
+      const t = table(["phase", "sector", ...sectorKeys.map((k) => `${defs[k].label}\n(${defs[k].unit})`)]);
       for (const p of report.ge) for (const s of p.sectors) t.push([p.phase, s.sector, ...sectorKeys.map((k) => formatNumber(s.values[k], defs[k]))]);
       out.push(t.toString());
     }
@@ -77,7 +81,7 @@ export function formatExposureReport(report: ExposureReport): string {
   const scale = levelScale(view.tiva.flatMap((r) => [...r.values.foreignVaInExports, ...r.values.domesticVaInForeignFinalDemand]));
   out.push("", `Trade in value added (OECD TiVA indicators; levels in ${scale.label} ${dataset.units}):`);
   const tivaKeys = ["foreignVaShareOfExports", "foreignVaInExports", "domesticVaInForeignFinalDemand"];
-  const tiva = new Table({ head: ["country: indicator", ...states], ...compact });
+  const tiva = table(["country: indicator", ...states]);
   for (const r of tivaRows) {
     for (const k of tivaKeys) tiva.push([`${r.code}: ${defs[k].label}`, ...r.values[k].map((x) => (defs[k].unit === "level" ? (x / scale.factor).toFixed(2) : formatNumber(x, defs[k])))]);
   }

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Dataset } from "../data/dataset.js";
 import type { DealCapabilities } from "../scenario/normalizeDeals.js";
+import type { QuantityKey } from "../report/registry.js";
 import type { Model } from "./types.js";
 
 /** A parameter that does not fit the dataset: path relative to the model section, the value, the message. */
@@ -17,10 +18,10 @@ export interface ModelEntry {
   shocks: string[];
   // Each model has its own Params and Baseline types; the pipeline passes the parsed params through.
   model: Model<never, unknown>;
-  /** Reported keys in table order (the first is the headline). */
-  tableKeys: string[];
+  /** Reported keys in table order (the first is the headline); registry keys, so a misspelt one is a type error. */
+  tableKeys: QuantityKey[];
   /** Country × sector keys shown in sector tables, in order (multi-sector models). */
-  sectorTableKeys?: string[];
+  sectorTableKeys?: QuantityKey[];
   /**
    * Checks of parsed parameters against the dataset that the schema cannot express (a reference country
    * it has, covariates it carries, a named elasticity set, …), run at validation so that errors name the

@@ -4,7 +4,7 @@ import { message } from "../messages.js";
 import { compensatedSum } from "../util/sum.js";
 import { withAccountQuantities } from "./accountQuantities.js";
 import type { DatasetMoney } from "./money.js";
-import { definitionFor, definitionOf, type QuantityDefinition } from "./registry.js";
+import { definitionFor, definitionOf, quantityKey, valuesOf, type QuantityDefinition, type QuantityKey, type QuantityValues } from "./registry.js";
 import type { BilateralRow, PhaseReport, ResultRow, SectorRow } from "./types.js";
 
 export interface PhaseMeta {
@@ -37,14 +37,14 @@ export function buildPhaseReport(
   const N = data.countries.length;
   const outcome = withAccountQuantities(modelOutcome, data, context.money);
   const define = (key: string) => (context.modelType === undefined ? definitionOf(key) : definitionFor(key, context.modelType));
-  const keys = Object.keys(outcome.countries);
+  const keys = Object.keys(outcome.countries).map(quantityKey);
   for (const key of keys) definitions[key] = define(key);
 
   const countries: ResultRow[] = data.countries.map((c, n) => ({
     code: c.code,
     name: c.name,
     members: 1,
-    values: Object.fromEntries(keys.map((key) => [key, finite(outcome.countries[key][n], `${key} of ${c.code} in phase ${phase.name}`)])),
+    values: valuesOf(keys.map((key) => [key, finite(outcome.countries[key][n], `${key} of ${c.code} in phase ${phase.name}`)])),
   }));
   const everyone = [...Array(N).keys()];
   const summary = [...rows, { code: "WORLD", name: "World", members: everyone }].map((row) =>
@@ -62,7 +62,7 @@ export function buildPhaseReport(
 
   let sectors: SectorRow[] | undefined;
   if (outcome.sectors) {
-    const sectorKeys = Object.keys(outcome.sectors);
+    const sectorKeys = Object.keys(outcome.sectors).map(quantityKey);
     for (const key of sectorKeys) definitions[key] = define(key);
     const S = data.sectors.length;
     sectors = [];
@@ -72,7 +72,7 @@ export function buildPhaseReport(
           country: data.countries[n].code,
           sector: data.sectors[s].code,
           sectorName: data.sectors[s].name,
-          values: Object.fromEntries(sectorKeys.map((key) => [key, finite(outcome.sectors![key][n * S + s], `${key} of ${data.countries[n].code}/${data.sectors[s].code}`)])),
+          values: valuesOf(sectorKeys.map((key) => [key, finite(outcome.sectors![key][n * S + s], `${key} of ${data.countries[n].code}/${data.sectors[s].code}`)])),
         });
   }
   for (const instrument of outcome.instruments ?? []) {
@@ -81,11 +81,8 @@ export function buildPhaseReport(
       finite(value, `${key} of ${instrument.label} in phase ${phase.name}`);
     }
   }
-  const scalars: Record<string, number> = {};
-  for (const [key, value] of Object.entries(outcome.scalars ?? {})) {
-    definitions[key] = define(key);
-    scalars[key] = finite(value, key);
-  }
+  const scalars = valuesOf(Object.entries(outcome.scalars ?? {}).map(([key, value]) => [quantityKey(key), finite(value, key)]));
+  for (const key of Object.keys(scalars)) definitions[key] = define(key);
   return {
     // Only the phase's identity: a compiled phase also carries its policy arrays (N²·S entries), which do not belong in a report.
     name: phase.name,
@@ -116,8 +113,8 @@ export function buildPhaseReport(
  * A group's value per the registry: the sum of its members, or their weighted mean — weights baseline expenditure,
  * or the model's weights for that key (ModelOutcome.aggregateWeights, e.g. baseline imports for tariff rates).
  */
-function aggregateRow(row: { code: string; name: string; members: number[] }, keys: string[], outcome: ModelOutcome): ResultRow {
-  const values: Record<string, number> = {};
+function aggregateRow(row: { code: string; name: string; members: number[] }, keys: QuantityKey[], outcome: ModelOutcome): ResultRow {
+  const values = valuesOf([]);
   for (const key of keys) {
     const how = definitionOf(key).aggregate;
     if (how === "none") continue;
@@ -148,6 +145,7 @@ function bilateralRow(data: Dataset, flows: NonNullable<ModelOutcome["flows"]>, 
     changePct: baseline > 0 ? finite(100 * (counterfactual / baseline - 1), "bilateral change") : 0,
   };
 }
+
 
 function finite(x: number, what: string): number {
   if (!Number.isFinite(x)) throw new Error(`internal: ${what} is ${x}; a model produced a non-finite number`);

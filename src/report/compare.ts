@@ -1,4 +1,4 @@
-import type { QuantityDefinition } from "./registry.js";
+import { isQuantityKey, type QuantityDefinition, type QuantityKey } from "./registry.js";
 import { message } from "../messages.js";
 import type { PhaseReport, RunReport } from "./types.js";
 
@@ -33,7 +33,7 @@ export interface ReportComparison {
  * nulls on the other side), the keys both runs report. No model logic: a table diff.
  */
 export function compareReports(a: RunReport, b: RunReport): ReportComparison {
-  const keys = Object.keys(a.definitions).filter((k) => Object.hasOwn(b.definitions, k));
+  const keys = Object.keys(a.definitions).filter((k): k is QuantityKey => isQuantityKey(k) && Object.hasOwn(b.definitions, k));
   keys.sort((x, y) => rank(a.tableKeys, x) - rank(a.tableKeys, y));
   const phases: ComparedPhase[] = [];
   const warnings: string[] = [];

@@ -1,5 +1,5 @@
 import { relativeTo } from "./compareRules.js";
-import { definitionOf, type QuantityDefinition } from "./registry.js";
+import { definitionOf, valueEntries, valuesOf, type QuantityDefinition, type QuantityKey } from "./registry.js";
 import type { PhaseComparison, PhaseReport, ResultRow } from "./types.js";
 
 /**
@@ -12,8 +12,8 @@ import type { PhaseComparison, PhaseReport, ResultRow } from "./types.js";
 export function comparePhases(phase: PhaseReport, other: PhaseReport, definitions: Record<string, QuantityDefinition>): PhaseComparison {
   const relative = (row: ResultRow, base: ResultRow | undefined): ResultRow => ({
     ...row,
-    values: Object.fromEntries(
-      Object.entries(row.values).flatMap(([key, value]) => {
+    values: valuesOf(
+      valueEntries(row.values).flatMap(([key, value]): [QuantityKey, number][] => {
         if (!base || !Object.hasOwn(base.values, key)) return [];
         return [[key, relativeTo((definitions[key] ?? definitionOf(key)).compare ?? "difference", value, base.values[key])]];
       }),

@@ -5,7 +5,7 @@ import type { QuantityDefinition } from "./registry.js";
  * values live in a phase's `instruments[].values`; flows are at exporter (factory-gate) prices in the
  * dataset's units and the model's numeraire, summed over the instrument's covered flows.
  */
-export const dealDefinitions: QuantityDefinition[] = [
+export const dealDefinitions = [
   {
     key: "instrumentWelfareEffectPct",
     label: "Welfare effect of the phase's quantity targets",
@@ -129,4 +129,4 @@ export const dealDefinitions: QuantityDefinition[] = [
     aggregate: "none",
     better: "neither",
   },
-];
+] as const satisfies readonly QuantityDefinition[];

@@ -5,7 +5,10 @@ import { comparisonTable, instrumentsTable } from "./formatDeals.js";
 import { MONEY_TABLE_KEYS, moneyTable } from "./formatMoney.js";
 import { formatNumber } from "./formatNumber.js";
 import { formatDollars, type DatasetMoney } from "./money.js";
-import type { QuantityDefinition } from "./registry.js";
+import type { QuantityDefinition, QuantityKey } from "./registry.js";
+import { compact, textTable, type TextTableOptions } from "./textTable.js";
+
+export { compact };
 import type { PhaseReport, ResultRow, RunReport } from "./types.js";
 
 export type OutputFormat = "table" | "json" | "csv";
@@ -17,17 +20,12 @@ export function formatReport(report: RunReport, format: OutputFormat, options: T
   return formatTable(report, options);
 }
 
-export interface TableOptions {
+export interface TableOptions extends TextTableOptions {
   /** Show the sector table of this country (multi-sector models). */
   country?: string;
   sectors?: boolean;
 }
 
-/** Table style of every text table (cli-table3): a frame and a header rule, no rules between rows. */
-export const compact = {
-  style: { head: [] as string[], border: [] as string[] },
-  chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
-};
 
 /** Result tables print shares as percent, beside the percent columns (JSON and CSV keep the share). */
 function header(def: QuantityDefinition): string {
@@ -45,7 +43,7 @@ function tableNumber(value: number | undefined, def: QuantityDefinition, money?:
  * A value cell: the number (dollars in readable units, shares in percent), followed by its 5–95% band in
  * brackets when the run has one; "—" where the phase did not converge (its values are a last iterate, not a result).
  */
-function cell(phase: PhaseReport, row: ResultRow, key: string, def: QuantityDefinition, money?: DatasetMoney): string {
+function cell(phase: PhaseReport, row: ResultRow, key: QuantityKey, def: QuantityDefinition, money?: DatasetMoney): string {
   if (phase.status === "not-converged") return NOT_A_RESULT;
   const band = row.bands && Object.hasOwn(row.bands, key) ? row.bands[key] : undefined;
   const value = tableNumber(row.values[key], def, money);
@@ -53,13 +51,10 @@ function cell(phase: PhaseReport, row: ResultRow, key: string, def: QuantityDefi
 }
 const NOT_A_RESULT = "—";
 
-function summaryTable(report: RunReport, phase: PhaseReport): string {
+function summaryTable(report: RunReport, phase: PhaseReport, options: TextTableOptions): string {
   const keys = report.tableKeys;
-  const table = new Table({ head: ["", ...keys.map((k) => header(report.definitions[k]))], ...compact });
-  for (const row of phase.summary) {
-    table.push([row.members > 1 ? `${row.code} (${row.members})` : `${row.code} ${row.name}`, ...keys.map((k) => cell(phase, row, k, report.definitions[k], report.dataset.money))]);
-  }
-  return table.toString();
+  const rows = phase.summary.map((row) => [row.members > 1 ? `${row.code} (${row.members})` : `${row.code} ${row.name}`, ...keys.map((k) => cell(phase, row, k, report.definitions[k], report.dataset.money))]);
+  return textTable(["", ...keys.map((k) => header(report.definitions[k]))], rows, options);
 }
 
 /** How the bands were made: draws, parameters, quantiles, and every draw left out (never silently). */
@@ -82,7 +77,7 @@ function describeParameter(p: unknown): string {
 
 function formatTable(report: RunReport, options: TableOptions): string {
   const out: string[] = [];
-  out.push(`${report.scenario.name} — model ${report.model.type} on ${report.dataset.name} (${report.dataset.title}, ${report.dataset.year})`);
+  out.push(`${report.scenario.name} — model ${report.model.type} on ${report.dataset.name} (${report.dataset.title}, ${report.dataset.year || "year not stated"})`);
   if (report.uncertainty) out.push(uncertaintyText(report.uncertainty));
   if (report.draw) out.push(`Draw ${report.draw.index} (seed ${report.draw.seed}) of the scenario's uncertain parameters: model parameters ${JSON.stringify(Object.values(report.draw.modelParams)[0])}`);
   for (const phase of report.phases) {
@@ -95,10 +90,10 @@ function formatTable(report: RunReport, options: TableOptions): string {
     for (const r of phase.appliedRates ?? []) {
       out.push(`${r.kind === "optimal-tariff" ? "Optimal tariff" : "Optimal retaliation tariff"} (closed form) of ${r.importer} on imports from ${r.exporter}: ${(100 * r.rate).toFixed(2)}%`);
     }
-    out.push(summaryTable(report, phase));
-    const relative = comparisonTable(report, phase, formatNumber, compact);
+    out.push(summaryTable(report, phase, options));
+    const relative = comparisonTable(report, phase, formatNumber, options);
     if (relative) out.push(relative);
-    const money = moneyTable(report, phase, compact);
+    const money = moneyTable(report, phase, options);
     if (money) out.push(money);
     const scalars = Object.entries(phase.scalars);
     if (scalars.length) out.push(scalars.map(([key, value]) => `${report.definitions[key].label}: ${tableNumber(value, report.definitions[key], report.dataset.money)}${report.definitions[key].unit === "%" ? "%" : ""}`).join("; "));
@@ -111,16 +106,16 @@ function formatTable(report: RunReport, options: TableOptions): string {
       out.push(`Bilateral flows (${scale === undefined ? report.dataset.units : `US dollars of ${report.dataset.money!.year}`}, factory-gate value):`);
       out.push(t.toString());
     }
-    const instruments = instrumentsTable(report, phase, (value, def) => (value !== undefined && def.unit === "level" && def.amountOf && report.dataset.money ? formatDollars(value * report.dataset.money[def.amountOf].scale) : formatNumber(value, def)), compact);
+    const instruments = instrumentsTable(report, phase, (value, def) => (value !== undefined && def.unit === "level" && def.amountOf && report.dataset.money ? formatDollars(value * report.dataset.money[def.amountOf].scale) : formatNumber(value, def)), options);
     if (instruments && phase.status === "solved") out.push(instruments);
     if (phase.status === "solved")
       for (const code of sectorTableCountries(report, phase, options)) {
-        out.push(sectorTable(report, phase, code));
-        if (phase.comparison?.sectors && phase.comparison.converged) out.push(sectorTable(report, { ...phase, sectors: phase.comparison.sectors, bilateral: [] }, code, `relative to phase ${phase.comparison.phase}`));
+        out.push(sectorTable(report, phase, code, options));
+        if (phase.comparison?.sectors && phase.comparison.converged) out.push(sectorTable(report, { ...phase, sectors: phase.comparison.sectors, bilateral: [] }, code, options, `relative to phase ${phase.comparison.phase}`));
       }
     for (const w of phase.solver.warnings) out.push(`warning: ${w}`);
   }
-  if (report.phases.length > 1) out.push("", timeline(report));
+  if (report.phases.length > 1) out.push("", timeline(report, options));
   out.push("", definitionsText(report));
   for (const w of report.warnings) out.push(`warning: ${w}`);
   return out.join("\n") + "\n";
@@ -135,36 +130,32 @@ function sectorTableCountries(report: RunReport, phase: PhaseReport, options: Ta
 }
 
 /** One country's sectors: the model's sector keys, then its exports to each partner the scenario reports. */
-function sectorTable(report: RunReport, phase: PhaseReport, code: string, relativeTo?: string): string {
+function sectorTable(report: RunReport, phase: PhaseReport, code: string, options: TextTableOptions, relativeTo?: string): string {
   const chosen = report.tableSectors;
   const rows = phase.sectors!.filter((r) => r.country === code && (!chosen || chosen.includes(r.sector)));
   if (chosen) rows.sort((a, b) => chosen.indexOf(a.sector) - chosen.indexOf(b.sector));
   if (rows.length === 0) return `(no sector results for ${code}: check the code with \`tradewinds datasets\`)`;
   const partners = [...new Set(phase.bilateral.filter((b) => b.exporter === code && b.sector !== "ALL").map((b) => b.importer))];
   const keys = report.sectorTableKeys;
-  const table = new Table({
-    head: ["sector", ...keys.map((k) => header(report.definitions[k])), ...partners.map((p) => `Exports to ${p}\n(%)`)],
-    ...compact,
-  });
+  const head = ["sector", ...keys.map((k) => header(report.definitions[k])), ...partners.map((p) => `Exports to ${p}\n(%)`)];
   const pct = (x: number) => (x > 0 ? "+" : "") + x.toFixed(2);
-  for (const row of rows) {
+  const cells = rows.map((row) => {
     const toPartner = partners.map((p) => {
       const b = phase.bilateral.find((x) => x.exporter === code && x.importer === p && x.sector === row.sector);
       return b && b.baseline > 0 ? pct(b.changePct) : "—";
     });
-    table.push([`${row.sector} ${row.sectorName}`, ...keys.map((k) => tableNumber(row.values[k], report.definitions[k], report.dataset.money)), ...toPartner]);
-  }
-  return `Sectors of ${code}${relativeTo ? ` ${relativeTo} (changes as ratios, 100·(x_this ⁄ x_other − 1))` : ""}:\n${table.toString()}`;
+    return [`${row.sector} ${row.sectorName}`, ...keys.map((k) => tableNumber(row.values[k], report.definitions[k], report.dataset.money)), ...toPartner];
+  });
+  return `Sectors of ${code}${relativeTo ? ` ${relativeTo} (changes as ratios, 100·(x_this ⁄ x_other − 1))` : ""}:\n${textTable(head, cells, options)}`;
 }
 
 /** The headline quantity of every summary row across phases. */
-function timeline(report: RunReport): string {
+function timeline(report: RunReport, options: TextTableOptions): string {
   const key = report.tableKeys[0];
   const def = report.definitions[key];
-  const table = new Table({ head: [`${def.label} (${def.unit})`, ...report.phases.map((p) => p.name + (p.date ? `\n${p.date}` : ""))], ...compact });
   const rows: ResultRow[] = report.phases[0].summary;
-  rows.forEach((row, r) => table.push([row.code, ...report.phases.map((p) => cell(p, p.summary[r], key, def, report.dataset.money))]));
-  return `Timeline of ${def.label.toLowerCase()}:\n${table.toString()}`;
+  const cells = rows.map((row, r) => [row.code, ...report.phases.map((p) => cell(p, p.summary[r], key, def, report.dataset.money))]);
+  return `Timeline of ${def.label.toLowerCase()}:\n${textTable([`${def.label} (${def.unit})`, ...report.phases.map((p) => p.name + (p.date ? `\n${p.date}` : ""))], cells, options)}`;
 }
 
 function definitionsText(report: RunReport): string {
@@ -187,7 +178,7 @@ function definitionsText(report: RunReport): string {
  * formula injection; numbers stay numbers.
  */
 function formatCsv(report: RunReport): string {
-  const keys = [...new Set(report.phases.flatMap((p) => p.countries.flatMap((c) => Object.keys(c.values))))];
+  const keys = [...new Set(report.phases.flatMap((p) => p.countries.flatMap((c) => Object.keys(c.values) as QuantityKey[])))];
   const banded = new Set(report.phases.flatMap((p) => [...p.countries, ...p.summary].flatMap((r) => Object.keys(r.bands ?? {}))));
   const u = report.uncertainty;
   const suffix = (q: number) => `_p${Math.round(100 * q)}`;

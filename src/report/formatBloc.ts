@@ -1,10 +1,9 @@
-import Table from "cli-table3";
 import type { BlocReport } from "./blocReport.js";
-import { compact, formatNumber } from "./format.js";
-
+import { formatNumber } from "./format.js";
+import { textTable, type TextTableOptions } from "./textTable.js";
 
 /** `tradewinds bloc --format json|table`: the bloc report as JSON or as text tables (cli-table3). */
-export function formatBlocReport(report: BlocReport, format: "table" | "json"): string {
+export function formatBlocReport(report: BlocReport, format: "table" | "json", options: TextTableOptions = {}): string {
   if (format === "json") return JSON.stringify(report, null, 2) + "\n";
   const def = report.definitions[report.payoffKey];
   const gainDef = report.definitions.blocGainFromJoiningPp;
@@ -12,7 +11,7 @@ export function formatBlocReport(report: BlocReport, format: "table" | "json"): 
   const setName = (members: string[]) => (members.length ? `{${members.join(", ")}}` : "{} (no bloc)");
   const { bloc } = report;
   const out: string[] = [];
-  out.push(`${report.scenario.name} — bloc analysis, model ${report.model.type} on ${report.dataset.name} (${report.dataset.year})`);
+  out.push(`${report.scenario.name} — bloc analysis, model ${report.model.type} on ${report.dataset.name} (${report.dataset.year || "year not stated"})`);
   out.push(`Leader ${bloc.leader}, target ${bloc.target}, ${bloc.candidates.length} candidates (${report.sets.length} membership sets); rules:`);
   for (const rule of bloc.rules) out.push(`  - ${rule}`);
   out.push(`Payoff: ${def.label} (${def.unit}) = ${def.formula}`);
@@ -20,11 +19,14 @@ export function formatBlocReport(report: BlocReport, format: "table" | "json"): 
 
   if (report.focus) {
     out.push("", `${report.focus.candidate}: welfare joining vs staying out, for every configuration of the other candidates`);
-    const table = new Table({ head: ["other members", "joins (%)", "stays out (%)", "gain from joining (pp)", "better"], ...compact });
-    for (const row of report.focus.rows) {
-      table.push([row.others.length ? row.others.join(", ") : "(none)", num(row.joining), num(row.stayingOut), formatNumber(row.gain, gainDef), row.gain > report.indifference ? "join" : row.gain < -report.indifference ? "stay out" : "indifferent"]);
-    }
-    out.push(table.toString());
+    const rows = report.focus.rows.map((row) => [
+      row.others.length ? row.others.join(", ") : "(none)",
+      num(row.joining),
+      num(row.stayingOut),
+      formatNumber(row.gain, gainDef),
+      row.gain > report.indifference ? "join" : row.gain < -report.indifference ? "stay out" : "indifferent",
+    ]);
+    out.push(textTable(["other members", "joins (%)", "stays out (%)", "gain from joining (pp)", "better"], rows, options));
   }
 
   out.push("", "Dominant choices:");
@@ -39,22 +41,20 @@ export function formatBlocReport(report: BlocReport, format: "table" | "json"): 
   show(report.sets.length - 1, "Grand coalition");
 
   out.push("", `Stable sets (internally and externally stable): ${report.stableSets.length ? report.stableSets.map((m) => setName(report.sets[m].members)).join("; ") : "none"}`);
-  const table = new Table({ head: ["members", bloc.leader, bloc.target, ...bloc.candidates.map((c) => c.code), "int.", "ext.", "would leave", "would join"], ...compact });
   const rows = report.sets.length <= 64 ? report.sets : report.sets.filter((r) => r.stable || r.mask === 0 || r.mask === report.sets.length - 1);
-  for (const row of rows) {
-    table.push([
-      setName(row.members) + (row.converged ? "" : " NOT CONVERGED"),
-      num(row.leader),
-      num(row.target),
-      ...bloc.candidates.map((c) => num(row.payoffs[c.code])),
-      row.internallyStable ? "yes" : "no",
-      row.externallyStable ? "yes" : "no",
-      row.wouldLeave.join(" "),
-      row.wouldJoin.join(" "),
-    ]);
-  }
+  // Stability and payoffs first: on a narrow terminal the last candidates' columns and the deviations are the ones left out.
+  const cells = rows.map((row) => [
+    setName(row.members) + (row.converged ? "" : " NOT CONVERGED"),
+    row.internallyStable ? "yes" : "no",
+    row.externallyStable ? "yes" : "no",
+    num(row.leader),
+    num(row.target),
+    ...bloc.candidates.map((c) => num(row.payoffs[c.code])),
+    row.wouldLeave.join(" "),
+    row.wouldJoin.join(" "),
+  ]);
   out.push(rows.length < report.sets.length ? `Payoff table (${rows.length} of ${report.sets.length} sets: the stable ones, the empty bloc and the grand coalition; --format json has all):` : "Payoff table:");
-  out.push(table.toString());
+  out.push(textTable(["members", "stable\n(int.)", "stable\n(ext.)", bloc.leader, bloc.target, ...bloc.candidates.map((c) => c.code), "would leave", "would join"], cells, options));
   if (report.notConverged.length) out.push(`WARNING: ${report.notConverged.length} set(s) did not converge: ${report.notConverged.map((m) => setName(report.sets[m].members)).join("; ")}`);
   for (const w of report.warnings) out.push(`warning: ${w}`);
   return out.join("\n") + "\n";

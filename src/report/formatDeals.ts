@@ -1,7 +1,7 @@
-import Table from "cli-table3";
 import type { InstrumentReport } from "../models/instruments/types.js";
 import { formatDollars } from "./money.js";
 import type { QuantityDefinition } from "./registry.js";
+import { textTable, type TextTableOptions } from "./textTable.js";
 import type { PhaseReport, RunReport } from "./types.js";
 
 /**
@@ -9,19 +9,19 @@ import type { PhaseReport, RunReport } from "./types.js";
  * formatted by the caller's `formatNumber` so that every table rounds the same way.
  */
 type Format = (value: number | undefined, def: QuantityDefinition) => string;
-type Style = Record<string, unknown>;
 
 /** "Relative to phase X" under a phase's own summary: the same rows and keys, each by its compare rule. */
-export function comparisonTable(report: RunReport, phase: PhaseReport, format: Format, style: Style): string | undefined {
+export function comparisonTable(report: RunReport, phase: PhaseReport, format: Format, options: TextTableOptions): string | undefined {
   const comparison = phase.comparison;
   if (!comparison) return undefined;
   const keys = report.tableKeys.filter((k) => k !== "instrumentWelfareEffectPct");
-  const table = new Table({ head: ["", ...keys.map((k) => `${report.definitions[k].label}\n(${unitOf(report.definitions[k])})`)], ...style });
-  for (const row of comparison.summary) {
-    table.push([row.members > 1 ? `${row.code} (${row.members})` : `${row.code} ${row.name}`, ...keys.map((k) => (comparison.converged ? format(row.values[k], report.definitions[k]) : "—"))]);
-  }
+  const head = ["", ...keys.map((k) => `${report.definitions[k].label}\n(${unitOf(report.definitions[k])})`)];
+  const rows = comparison.summary.map((row) => [
+    row.members > 1 ? `${row.code} (${row.members})` : `${row.code} ${row.name}`,
+    ...keys.map((k) => (comparison.converged ? format(row.values[k], report.definitions[k]) : "—")),
+  ]);
   const note = comparison.converged ? "" : " — a phase did not converge, so there is no comparison";
-  return `Relative to phase ${comparison.phase} (compareWith: changes as 100·(x_this ⁄ x_${comparison.phase} − 1), additive effects as differences in pp)${note}:\n${table.toString()}`;
+  return `Relative to phase ${comparison.phase} (compareWith: changes as 100·(x_this ⁄ x_${comparison.phase} − 1), additive effects as differences in pp)${note}:\n${textTable(head, rows, options)}`;
 }
 
 function unitOf(def: QuantityDefinition): string {
@@ -29,7 +29,7 @@ function unitOf(def: QuantityDefinition): string {
 }
 
 /** The phase's instruments: status, wedge, target and flows, rent; then diverted purchases and how each is modelled. */
-export function instrumentsTable(report: RunReport, phase: PhaseReport, format: Format, style: Style): string | undefined {
+export function instrumentsTable(report: RunReport, phase: PhaseReport, format: Format, options: TextTableOptions): string | undefined {
   const instruments = phase.instruments ?? [];
   if (instruments.length === 0) return undefined;
   const out: string[] = [];
@@ -38,15 +38,12 @@ export function instrumentsTable(report: RunReport, phase: PhaseReport, format: 
   const def = (key: string) => report.definitions[key];
   const value = (i: InstrumentReport, key: string) => (Object.hasOwn(i.values, key) ? format(i.values[key], def(key)) : "");
   if (targets.length) {
-    const table = new Table({
-      head: ["instrument", "status", "wedge", "target", "baseline", "without targets", "equilibrium", "rent (to)"],
-      ...style,
-    });
-    for (const i of targets) {
+    const head = ["instrument", "status", "wedge", "target", "baseline", "without targets", "equilibrium", "rent (to)"];
+    const rows = targets.map((i) => {
       const rent = Object.hasOwn(i.values, "instrumentRent") ? `${value(i, "instrumentRent")} (${i.rentTo === "importer" ? i.importers.join(", ") : i.exporters.join(", ")})` : "none";
-      table.push([`${i.label}\n${i.kind}`, i.status, `${wedgeName(i)}\n${value(i, "instrumentWedgeRate")}`, value(i, "instrumentTarget"), value(i, "instrumentBaselineFlow"), value(i, "instrumentFlowWithout"), value(i, "instrumentFlow"), rent]);
-    }
-    out.push(`Deal instruments (flows at exporter prices, ${units}; "without targets": this phase with every target's wedge at its lower bound):`, table.toString());
+      return [`${i.label}\n${i.kind}`, i.status, `${wedgeName(i)}\n${value(i, "instrumentWedgeRate")}`, value(i, "instrumentTarget"), value(i, "instrumentBaselineFlow"), value(i, "instrumentFlowWithout"), value(i, "instrumentFlow"), rent];
+    });
+    out.push(`Deal instruments (flows at exporter prices, ${units}; "without targets": this phase with every target's wedge at its lower bound):`, textTable(head, rows, options));
     for (const i of targets) {
       const shown = i.diverted.filter((d) => Math.abs(d.change) >= 0.05);
       const amount = (x: number) => (report.dataset.money ? formatDollars(x * report.dataset.money.flows.scale, true) : `${x > 0 ? "+" : ""}${x.toFixed(1)}`);
@@ -55,9 +52,9 @@ export function instrumentsTable(report: RunReport, phase: PhaseReport, format: 
   }
   const pledges = instruments.filter((i) => i.kind === "investment-pledge");
   if (pledges.length) {
-    const table = new Table({ head: ["investment pledge", "added output", "host productivity T̂", "investor productivity T̂"], ...style });
-    for (const i of pledges) table.push([i.label, value(i, "pledgeValue"), value(i, "pledgeHostProductivity"), value(i, "pledgeInvestorProductivity")]);
-    out.push(`Investment pledges (${units} a year, at baseline prices):`, table.toString());
+    const head = ["investment pledge", "added output", "host productivity T̂", "investor productivity T̂"];
+    const rows = pledges.map((i) => [i.label, value(i, "pledgeValue"), value(i, "pledgeHostProductivity"), value(i, "pledgeInvestorProductivity")]);
+    out.push(`Investment pledges (${units} a year, at baseline prices):`, textTable(head, rows, options));
   }
   const effect = report.definitions.instrumentWelfareEffectValue;
   if (targets.length && effect) {

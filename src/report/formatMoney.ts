@@ -1,21 +1,21 @@
-import Table from "cli-table3";
 import { formatDollars } from "./money.js";
-import type { QuantityDefinition } from "./registry.js";
+import type { QuantityDefinition, QuantityKey } from "./registry.js";
+import { textTable, type TextTableOptions } from "./textTable.js";
 import type { PhaseReport, ResultRow, RunReport } from "./types.js";
 
 /**
  * The money and tariff-level table of a phase (report/accountQuantities.ts): one row per report row, each
  * before → after pair in one cell so that the table stays narrow. Returns "" when the run has none of them.
  */
-export function moneyTable(report: RunReport, phase: PhaseReport, compact: object): string {
+export function moneyTable(report: RunReport, phase: PhaseReport, options: TextTableOptions = {}): string {
   const has = (key: string) => Object.hasOwn(report.definitions, key);
   const columns: { head: string; cell: (row: ResultRow) => string; keys: string[] }[] = [];
-  const value = (row: ResultRow, key: string) => (Object.hasOwn(row.values, key) ? row.values[key] : undefined);
-  const show = (row: ResultRow, key: string) => {
+  const value = (row: ResultRow, key: QuantityKey) => (Object.hasOwn(row.values, key) ? row.values[key] : undefined);
+  const show = (row: ResultRow, key: QuantityKey) => {
     const x = value(row, key);
     return x === undefined ? "" : formatLevel(x, report.definitions[key]);
   };
-  const pair = (before: string, after: string, change?: string) => (row: ResultRow) => {
+  const pair = (before: QuantityKey, after: QuantityKey, change?: QuantityKey) => (row: ResultRow) => {
     const a = show(row, before);
     const b = show(row, after);
     if (a === "" && b === "") return "";
@@ -27,11 +27,10 @@ export function moneyTable(report: RunReport, phase: PhaseReport, compact: objec
   if (has("tariffRevenueUsd")) columns.push({ head: "Tariff revenue\nbefore → after", cell: pair("baselineTariffRevenueUsd", "tariffRevenueUsd"), keys: ["baselineTariffRevenueUsd", "tariffRevenueUsd"] });
   if (has("tradeBalanceUsd")) columns.push({ head: "Trade balance (+ surplus)\nbefore → after (change)", cell: pair("baselineTradeBalanceUsd", "tradeBalanceUsd", "tradeBalanceChangeUsd"), keys: ["baselineTradeBalanceUsd", "tradeBalanceUsd", "tradeBalanceChangeUsd"] });
   if (columns.length === 0) return "";
-  const table = new Table({ head: ["", ...columns.map((c) => c.head)], ...compact });
-  for (const row of phase.summary) table.push([row.members > 1 ? `${row.code} (${row.members})` : row.code, ...columns.map((c) => (phase.status === "solved" ? c.cell(row) : "—"))]);
+  const rows = phase.summary.map((row) => [row.members > 1 ? `${row.code} (${row.members})` : row.code, ...columns.map((c) => (phase.status === "solved" ? c.cell(row) : "—"))]);
   const money = report.dataset.money;
   const units = money ? `US dollars of ${money.year}${money.flows.prices === "current USD" ? " (current prices)" : `, ${money.flows.prices}`}` : "rates only: the dataset's units give no dollar scale";
-  return `In dollars and tariff rates — ${units}; effective tariff = import-weighted at baseline imports:\n${table.toString()}`;
+  return `In dollars and tariff rates — ${units}; effective tariff = import-weighted at baseline imports:\n${textTable(["", ...columns.map((c) => c.head)], rows, options)}`;
 }
 
 /** The keys the money table shows, for the definitions list. */

@@ -6,7 +6,7 @@ import type { QuantityDefinition } from "./registry.js";
  * dataset's year (RunReport.dataset.money converts the dataset's units); flows X are the model's
  * tariff-exclusive (factory-gate) flows, baseline and counterfactual, summed over sectors.
  */
-export const moneyDefinitions: QuantityDefinition[] = [
+export const moneyDefinitions = [
   {
     key: "equivalentVariationUsd",
     label: "Welfare change in dollars (equivalent variation)",
@@ -144,4 +144,4 @@ export const moneyDefinitions: QuantityDefinition[] = [
     aggregate: "weighted-mean",
     better: "lower",
   },
-];
+] as const satisfies readonly QuantityDefinition[];

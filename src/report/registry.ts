@@ -56,7 +56,11 @@ const NUMERAIRES: Readonly<Record<string, string>> = {
   lashkaripour: "numeraire: world wage income Σ_i R_i ŵ_i = Σ_i R_i",
 };
 
-const defs: QuantityDefinition[] = [
+/**
+ * Every definition, as a constant: the keys are literal types, so `QuantityKey` lists them and a misspelt
+ * key in a report lookup (`row.values.welfareChangPct`) or a model's table is a type error.
+ */
+const defs = [
   // ---- country level: common to the one-sector and multi-sector models -------------------------
   {
     key: "welfareChangePct",
@@ -758,10 +762,25 @@ const defs: QuantityDefinition[] = [
     aggregate: "none",
     better: "neither",
   },
+] as const satisfies readonly QuantityDefinition[];
 
-];
+/** A key of the registry: every quantity a report can carry. */
+export type QuantityKey = (typeof defs)[number]["key"] | (typeof moneyDefinitions)[number]["key"] | (typeof dealDefinitions)[number]["key"];
 
-export const registry: ReadonlyMap<string, QuantityDefinition> = new Map([...defs, ...moneyDefinitions, ...dealDefinitions].map((d) => [d.key, { ...d, compare: d.compare ?? compareRuleOf(d.key) }]));
+/** A report row's values by registry key. Only the keys the model reports are present (a report's tableKeys and definitions list them); a key the registry does not define is a type error. */
+export type QuantityValues = Record<QuantityKey, number>;
+
+/** Values by registry key: only the keys given are present (QuantityValues lists every key the registry defines). */
+export function valuesOf(entries: Iterable<readonly [QuantityKey, number]>): QuantityValues {
+  return Object.fromEntries(entries) as QuantityValues;
+}
+
+/** The values a row carries, with their keys typed (only present keys; see valuesOf). */
+export function valueEntries(values: QuantityValues): [QuantityKey, number][] {
+  return Object.entries(values) as [QuantityKey, number][];
+}
+
+export const registry: ReadonlyMap<string, QuantityDefinition> = new Map([...defs, ...moneyDefinitions, ...dealDefinitions].map((d: QuantityDefinition) => [d.key, { ...d, compare: d.compare ?? compareRuleOf(d.key) }]));
 
 /**
  * A key's definition as a run of `modelType` reports it: the registry's, with the model's line of `models` as
@@ -770,6 +789,17 @@ export const registry: ReadonlyMap<string, QuantityDefinition> = new Map([...def
 export function definitionFor(key: string, modelType: string): QuantityDefinition {
   const { models, ...def } = definitionOf(key);
   return models && Object.hasOwn(models, modelType) ? { ...def, model: models[modelType] } : def;
+}
+
+/** Whether `key` names a quantity of the registry (narrows a string to QuantityKey). */
+export function isQuantityKey(key: string): key is QuantityKey {
+  return registry.has(key);
+}
+
+/** The key as a QuantityKey; a key the registry does not define is an internal error (a model reporting an undefined quantity). */
+export function quantityKey(key: string): QuantityKey {
+  if (!isQuantityKey(key)) throw new Error(`internal: quantity ${JSON.stringify(key)} is not defined in report/registry.ts`);
+  return key;
 }
 
 export function definitionOf(key: string): QuantityDefinition {

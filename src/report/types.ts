@@ -1,6 +1,6 @@
 import type { InstrumentReport } from "../models/instruments/types.js";
 import type { DatasetMoney } from "./money.js";
-import type { QuantityDefinition } from "./registry.js";
+import type { QuantityDefinition, QuantityKey, QuantityValues } from "./registry.js";
 
 /** One row of a phase: a country or an aggregate, with one number per reported key. */
 export interface ResultRow {
@@ -8,7 +8,8 @@ export interface ResultRow {
   name: string;
   /** Number of member countries for aggregates (1 for a country). */
   members: number;
-  values: Record<string, number>;
+  /** One number per reported key (typed: a key the registry does not define is a type error). */
+  values: QuantityValues;
   /** Uncertainty bands of some keys (runs with draws): the table keys of report rows, the headline key of every country. */
   bands?: Record<string, Band>;
 }
@@ -53,7 +54,7 @@ export interface SectorRow {
   country: string;
   sector: string;
   sectorName: string;
-  values: Record<string, number>;
+  values: QuantityValues;
 }
 
 export interface SolverSummary {
@@ -85,7 +86,7 @@ export interface PhaseReport {
   summary: ResultRow[];
   bilateral: BilateralRow[];
   sectors?: SectorRow[];
-  scalars: Record<string, number>;
+  scalars: QuantityValues;
   /** The phase's deal instruments: binding status, wedge, flows, rent, diverted purchases (values keyed by registry keys of level "instrument"). */
   instruments?: InstrumentReport[];
   /** With `compareWith`: the values relative to that phase (each key by its registry `compare` rule), beside those relative to the baseline. */
@@ -123,9 +124,9 @@ export interface RunReport {
   };
   model: { type: string; description: string };
   /** Keys shown in the table, in order. */
-  tableKeys: string[];
+  tableKeys: QuantityKey[];
   /** Country × sector keys shown in sector tables, in order (empty for one-sector models). */
-  sectorTableKeys: string[];
+  sectorTableKeys: QuantityKey[];
   /** Sectors the table's sector tables show, in order (scenario report.sectors); absent: all. */
   tableSectors?: string[];
   phases: PhaseReport[];

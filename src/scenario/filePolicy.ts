@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { embeddedDataDir } from "../data/load.js";
+import { embeddedDataDir, listEmbeddedDatasets } from "../data/load.js";
 import { TradewindsInputError, message, show, type InputIssue } from "../messages.js";
 import type { EstimationSection } from "../estimation/estimationStages.js";
 
 /**
- * Which files a scenario may make the library read (its estimation section names a panel and may
- * name spec files):
+ * Which files a scenario may make the library read (its `dataset` may name a dataset file; its
+ * estimation section names a panel and may name spec files):
  *
  * - `"deny"` — none: data only by embedded name (`panel:<name>`), specs inline. The HTTP API runs
  *   every scenario so, and it is the library's default. A path of any kind is refused, naming the field.
@@ -57,6 +57,42 @@ export function readSpecReference(spec: string, files: FilePolicy, source: strin
   return { path, text: readFileSync(path, "utf8") };
 }
 
+/** A dataset a scenario's `dataset` names: an embedded one by name, or a file (a flows table or a dataset JSON). */
+export type DatasetReference = { kind: "embedded"; name: string } | { kind: "file"; path: string; label: string; format: DatasetFileFormat };
+export type DatasetFileFormat = "json" | "csv" | "parquet" | "manifest";
+
+/**
+ * Whether a `dataset` value is a path rather than an embedded name: embedded names are lower-case letters,
+ * digits and hyphens, so anything with a folder separator or a file extension is a path.
+ */
+export function isDatasetPath(dataset: string): boolean {
+  return /[/\\]/.test(dataset) || /\.[A-Za-z0-9]+$/.test(dataset);
+}
+
+/** The format of a dataset file by its extension, or undefined. */
+export function datasetFileFormat(path: string): DatasetFileFormat | undefined {
+  if (/\.json$/i.test(path)) return "json";
+  if (/\.csv(\.gz)?$/i.test(path)) return "csv";
+  if (/\.parquet$/i.test(path)) return "parquet";
+  if (/\.ya?ml$/i.test(path)) return "manifest";
+  return undefined;
+}
+
+/**
+ * The dataset a `dataset` field names: a name is an embedded dataset (checked when it is loaded); a path
+ * is refused under "deny", else resolved against the policy's folder and must be a regular file of a
+ * format Tradewinds reads (.csv, .csv.gz, .parquet flows tables; .json dataset files; .yaml dataset manifests).
+ */
+export function resolveDatasetReference(dataset: string, files: FilePolicy, source: string, field = "dataset"): DatasetReference {
+  if (!isDatasetPath(dataset)) return { kind: "embedded", name: dataset };
+  if (files === "deny") throw new TradewindsInputError([{ source, path: field, value: show(dataset), message: message.datasetPathDenied(listEmbeddedDatasets()) }]);
+  const format = datasetFileFormat(dataset);
+  if (!format) throw new TradewindsInputError([{ source, path: field, value: show(dataset), message: message.datasetFileType() }]);
+  const path = resolve(files.baseDir, dataset);
+  requireRegularFile(path, dataset, source, field, message.fileMissing(path));
+  return { kind: "file", path, label: dataset, format };
+}
+
 /** A regular file, or an input error naming the field (a folder, FIFO or device is never opened for reading). */
 function requireRegularFile(path: string, written: string, source: string, field: string, missing: string): void {
   if (!existsSync(path)) throw new TradewindsInputError([{ source, path: field, value: show(written), message: missing }]);
@@ -64,8 +100,18 @@ function requireRegularFile(path: string, written: string, source: string, field
 }
 
 /**
+ * Every file reference of a scenario that "deny" refuses — a dataset path, an estimation section's data
+ * and spec paths (or a panel name that names no embedded panel) — as issues: the server checks them with
+ * the scenario, before a run is queued (nothing is read).
+ */
+export function scenarioFileIssues(input: { dataset: string; estimation?: EstimationSection }, source: string, datasetNames: () => string[] = listEmbeddedDatasets): InputIssue[] {
+  const dataset = isDatasetPath(input.dataset) ? [{ source, path: "dataset", value: show(input.dataset), message: message.datasetPathDenied(datasetNames()) }] : [];
+  return [...dataset, ...fileReferenceIssues(input.estimation, source)];
+}
+
+/**
  * Every reference of an estimation section that "deny" refuses or that names no embedded panel, as
- * issues: the server checks them with the scenario, before a run is queued (nothing is read).
+ * issues (nothing is read).
  */
 export function fileReferenceIssues(section: EstimationSection | undefined, source: string): InputIssue[] {
   if (!section) return [];

@@ -84,11 +84,7 @@ export function normalizeScenario(input: ScenarioInput, data: Dataset, catalog: 
   const issues: InputIssue[] = [];
   const add = (path: string, value: unknown, msg: string) => issues.push({ source, path, value: show(value), message: msg });
   const codes = new Map(data.countries.map((c, k) => [c.code, k]));
-  const groups = new Map<string, string[]>(Object.entries(data.groups));
-  for (const [name, def] of Object.entries(input.groups ?? {})) {
-    groups.set(name, Array.isArray(def) ? def : data.countries.map((c) => c.code).filter((c) => !def.allExcept.includes(c)));
-    if (!Array.isArray(def)) def.allExcept.forEach((c, k) => codes.has(c) || add(`groups.${name}.allExcept[${k}]`, c, message.unknownCountry(c, [...codes.keys()], [])));
-  }
+  const groups = scenarioGroups(input, data, add);
   const sectorCodes = new Map(data.sectors.map((s, k) => [s.code, k]));
   if (input.baselineTariffs !== undefined && !Object.hasOwn(data.tariffs, input.baselineTariffs)) {
     add("baselineTariffs", input.baselineTariffs, message.unknownTariffSet(input.baselineTariffs, Object.keys(data.tariffs)));
@@ -255,6 +251,53 @@ export function normalizeScenario(input: ScenarioInput, data: Dataset, catalog: 
   }
   if (issues.length) throw new TradewindsInputError(issues);
   return { name: input.name, description: input.description, modelType, phases, reportRows, bilateral, ...(reportSectors && { reportSectors }), groups, warnings };
+}
+
+/**
+ * Dataset groups, then the scenario's own (a scenario group replaces a dataset group of the same name).
+ * A list group keeps its names (countries or groups, expanded where used); an `allExcept` group is
+ * expanded here to the country codes it leaves, its names resolved as a list group's are — countries,
+ * dataset groups, or the scenario's other groups (either form), each at most once on the way (a group
+ * that reaches itself is an error).
+ */
+function scenarioGroups(input: ScenarioInput, data: Dataset, add: (path: string, value: unknown, msg: string) => void): Map<string, string[]> {
+  const all = data.countries.map((c) => c.code);
+  const codes = new Set(all);
+  const groups = new Map<string, string[]>(Object.entries(data.groups));
+  const allExcept = new Map<string, string[]>();
+  for (const [name, def] of Object.entries(input.groups ?? {})) {
+    if (Array.isArray(def)) groups.set(name, def);
+    else {
+      groups.delete(name);
+      allExcept.set(name, def.allExcept);
+    }
+  }
+  const known = () => [...new Set([...groups.keys(), ...allExcept.keys()])];
+  const expanding = new Set<string>();
+  const codesOf = (name: string, path: string, seen: string[]): string[] => {
+    if (codes.has(name)) return [name];
+    if (allExcept.has(name) && !groups.has(name)) {
+      if (expanding.has(name)) {
+        add(path, name, message.groupReachesItself(name));
+        return [];
+      }
+      return expand(name);
+    }
+    const list = groups.get(name);
+    if (list && !seen.includes(name)) return list.flatMap((m) => codesOf(m, path, [...seen, name]));
+    add(path, name, seen.includes(name) ? message.groupReachesItself(name) : message.unknownCountry(name, all, known()));
+    return [];
+  };
+  const expand = (name: string): string[] => {
+    expanding.add(name);
+    const removed = new Set(allExcept.get(name)!.flatMap((c, k) => codesOf(c, `groups.${name}.allExcept[${k}]`, [name])));
+    expanding.delete(name);
+    const members = all.filter((c) => !removed.has(c));
+    groups.set(name, members);
+    return members;
+  };
+  for (const name of allExcept.keys()) if (!groups.has(name)) expand(name);
+  return groups;
 }
 
 function importersTaxedBy(data: Dataset, schedule: string): number[] {

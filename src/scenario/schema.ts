@@ -221,7 +221,12 @@ export const scenarioSchema = z
     $schema: z.string().optional(),
     name: z.string().min(1),
     description: z.string().optional(),
-    dataset: z.string().min(1).describe("An embedded dataset (see `tradewinds datasets`)"),
+    dataset: z
+      .string()
+      .min(1)
+      .describe(
+        "An embedded dataset (see `tradewinds datasets`), or — in the CLI, never over the HTTP API — a file by a path relative to the scenario: a long-format flows table (.csv, .csv.gz, .parquet: exporter, importer, value, optional sector, tariff, year, numeric pair covariates) or a dataset JSON from `tradewinds import`",
+      ),
     baselineTariffs: z
       .string()
       .min(1)
@@ -231,7 +236,7 @@ export const scenarioSchema = z
     groups: z
       .record(z.string(), z.union([z.array(code).min(1), z.object({ allExcept: z.array(code).min(1) }).strict()]))
       .optional()
-      .describe("Scenario-defined country groups: a list of members, or { allExcept: [...] } for every other country"),
+      .describe("Scenario-defined country groups: a list of members, or { allExcept: [...] } for every other country; both forms take country codes and group names (the dataset's groups or the scenario's)"),
     report: z
       .object({
         countries: z.array(code).optional().describe("Countries and groups shown in the table (default: the largest economies)"),
@@ -248,6 +253,8 @@ export const scenarioSchema = z
   .strict();
 
 export type ScenarioInput = z.infer<typeof scenarioSchema>;
+/** A scenario as a user writes it (defaults optional, rates as shares or "24%" strings): what `runScenario` takes as an object. */
+export type ScenarioDocument = z.input<typeof scenarioSchema>;
 
 const shockKeys: Record<string, string[]> = Object.fromEntries(
   shockSchema.options.map((o) => {

@@ -1,5 +1,5 @@
 import { TradewindsInputError } from "../messages.js";
-import { fileReferenceIssues } from "../scenario/filePolicy.js";
+import { scenarioFileIssues } from "../scenario/filePolicy.js";
 import { normalizeScenario } from "../scenario/normalize.js";
 import { validateScenarioText } from "../scenario/validate.js";
 import { normalizeBloc } from "../strategy/blocSpec.js";
@@ -17,12 +17,12 @@ export interface CheckedScenario {
 
 /**
  * Steps 1–2 of the pipeline for a request (validate, normalize; the bloc section too), plus the file
- * rule of the API: a scenario may name embedded data only (FilePolicy "deny"). Throws a
+ * rule of the API: a scenario may name embedded data only (FilePolicy "deny": no dataset file, no estimation file). Throws a
  * TradewindsInputError listing every problem. Runs in the validation thread (validatePool.ts).
  */
 export function checkScenario(text: string, source: string, library: ServerLibrary): CheckedScenario {
   const input = validateScenarioText(text, source);
-  const files = fileReferenceIssues(input.estimation, source);
+  const files = scenarioFileIssues(input, source, library.datasetNames);
   if (files.length) throw new TradewindsInputError(files);
   const data = library.dataset(input.dataset);
   const scenario = normalizeScenario(input, data, library.catalog, source);

@@ -1,6 +1,7 @@
 import { choleskyFactor, choleskySolve } from "./cholesky.js";
 import { finiteDifferenceJacobian, type ResidualFunction } from "./finiteDifferenceJacobian.js";
 import type { SolverResult } from "./result.js";
+import { maxAbsolute, sumOfSquares } from "./vectorNorms.js";
 
 export type { ResidualFunction } from "./finiteDifferenceJacobian.js";
 
@@ -242,18 +243,4 @@ function setSymmetric(matrix: Float64Array, n: number, p: number, q: number, val
   matrix[q * n + p] = value;
 }
 
-function maxAbsolute(v: Float64Array): number {
-  let max = 0;
-  for (let k = 0; k < v.length; k++) {
-    const a = Math.abs(v[k]);
-    if (Number.isNaN(a)) return Number.NaN;
-    if (a > max) max = a;
-  }
-  return max;
-}
 
-function sumOfSquares(v: Float64Array): number {
-  let sum = 0;
-  for (let k = 0; k < v.length; k++) sum += v[k] * v[k];
-  return sum;
-}

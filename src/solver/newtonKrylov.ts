@@ -1,6 +1,7 @@
 import type { ResidualFunction } from "./finiteDifferenceJacobian.js";
 import { gmres, newGmresWorkspace, type LinearMap } from "./gmres.js";
 import type { SolverResult } from "./result.js";
+import { maxAbsolute, sumOfSquares } from "./vectorNorms.js";
 
 /** The Jacobian at one point, as products: `multiply` v ↦ J(x)·v, optional `precondition` v ↦ M⁻¹·v with M ≈ J(x). */
 export interface Linearisation {
@@ -86,7 +87,7 @@ export function solveNewtonKrylov(residual: ResidualFunction, linearise: (x: Flo
     return finish(false, 0, Number.MAX_VALUE);
   }
   if (maxAbs <= tolerance) return finish(true, 0, maxAbs);
-  let norm = norm2(f);
+  let norm = Math.sqrt(sumOfSquares(f));
   let forcing = maxForcing;
 
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
@@ -111,7 +112,7 @@ export function solveNewtonKrylov(residual: ResidualFunction, linearise: (x: Flo
       for (let i = 0; i < n; i++) trial[i] = x[i] + t * step[i];
       residual(trial, fTrial);
       residualEvaluations++;
-      const trialNorm = norm2(fTrial);
+      const trialNorm = Math.sqrt(sumOfSquares(fTrial));
       if (Number.isFinite(trialNorm) && trialNorm <= (1 - ARMIJO * t) * norm) {
         accepted = true;
         break;
@@ -130,7 +131,7 @@ export function solveNewtonKrylov(residual: ResidualFunction, linearise: (x: Flo
     x.set(trial);
     f.set(fTrial);
     const previousNorm = norm;
-    norm = norm2(f);
+    norm = Math.sqrt(sumOfSquares(f));
     maxAbs = maxAbsolute(f);
     if (maxAbs <= tolerance) return finish(true, iteration, maxAbs);
 
@@ -157,18 +158,4 @@ function parabolicStep(f0: number, tc: number, fc: number, tm: number, fm: numbe
   return Math.min(high, Math.max(low, t));
 }
 
-function maxAbsolute(v: Float64Array): number {
-  let max = 0;
-  for (let k = 0; k < v.length; k++) {
-    const a = Math.abs(v[k]);
-    if (Number.isNaN(a)) return Number.NaN;
-    if (a > max) max = a;
-  }
-  return max;
-}
 
-function norm2(v: Float64Array): number {
-  let sum = 0;
-  for (let k = 0; k < v.length; k++) sum += v[k] * v[k];
-  return Math.sqrt(sum);
-}

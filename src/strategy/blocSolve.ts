@@ -1,6 +1,7 @@
 import type { Dataset } from "../data/dataset.js";
 import { DEFAULT_MAX_BLOC_SETS } from "../scenario/domains.js";
-import { loadDataset } from "../data/load.js";
+import { loadScenarioDataset, loadScenarioDatasetSync } from "../data/datasetFile.js";
+import type { FilePolicy } from "../scenario/filePolicy.js";
 import { withBaselineTariffs } from "../data/dataset.js";
 import { modelCatalog } from "../models/available.js";
 import type { ClosedFormRates, ModelCatalog, ModelEntry } from "../models/catalog.js";
@@ -26,6 +27,8 @@ export interface BlocRequest {
   rate?: number;
   /** The most membership sets (2^k) solved without asking; more is an input error (CLI: --max-sets, --yes). Default DEFAULT_MAX_BLOC_SETS. */
   maxSets?: number;
+  /** Which files the scenario may name (its dataset file): as RunOptions.files; default "deny". Each worker thread reads the file itself. */
+  files?: FilePolicy;
 }
 
 export { DEFAULT_MAX_BLOC_SETS };
@@ -70,13 +73,19 @@ export function prepareBloc(request: BlocRequest, catalog: ModelCatalog = modelC
       { source: request.source, path: "bloc.candidates", value: String(input.bloc.candidates.length), message: message.blocTooManySets(input.bloc.candidates.length, sets, limit) },
     ]);
   }
-  const data = withBaselineTariffs(dataset ?? loadDataset(input.dataset, request.source), input.baselineTariffs, request.source);
+  const data = withBaselineTariffs(dataset ?? loadScenarioDatasetSync(input.dataset, request.files ?? "deny", request.source).dataset, input.baselineTariffs, request.source);
   const scenario = normalizeScenario(input, data, catalog, request.source);
   const bloc = normalizeBloc(input.bloc, scenario, data, catalog, request.source);
   const entry = catalog[scenario.modelType]; // normalizeScenario checked it is the catalog's own entry
   const basePhase = phaseInForce(scenario.phases, bloc.basePhase);
   const baseline = entry.model.calibrate(data, basePhase.modelParams as never, newRunContext());
   return { source: request.source, input, scenario, bloc, data, entry, basePhase, baseline, rates: entry.closedFormRates?.(baseline) };
+}
+
+/** `prepareBloc` with the scenario's dataset read first when it is a CSV or Parquet flows table (asynchronous, through DuckDB). */
+export async function prepareBlocAsync(request: BlocRequest, catalog: ModelCatalog = modelCatalog, dataset?: Dataset): Promise<PreparedBloc> {
+  const data = dataset ?? (await loadScenarioDataset(validateScenarioText(request.text, request.source).dataset, request.files ?? "deny", request.source)).dataset;
+  return prepareBloc(request, catalog, data);
 }
 
 /** Solves the equilibrium of membership set `mask` (bit c = candidate c is a member). Deterministic. */

@@ -1,5 +1,5 @@
 import { threadId } from "node:worker_threads";
-import { prepareBloc, solveMembership, type BlocRequest, type MembershipSolve, type PreparedBloc } from "./blocSolve.js";
+import { prepareBlocAsync, solveMembership, type BlocRequest, type MembershipSolve, type PreparedBloc } from "./blocSolve.js";
 
 /** A batch of membership sets for one worker thread. */
 export interface BlocTask {
@@ -23,12 +23,12 @@ export interface BlocTaskResult {
  */
 const prepared = new Map<string, PreparedBloc>();
 
-export default function solveBatch(task: BlocTask): BlocTaskResult {
+export default async function solveBatch(task: BlocTask): Promise<BlocTaskResult> {
   const key = JSON.stringify(task.request);
   const start = performance.now();
   let bloc = prepared.get(key);
   if (!bloc) {
-    bloc = prepareBloc(task.request);
+    bloc = await prepareBlocAsync(task.request);
     prepared.set(key, bloc);
   }
   const solving = performance.now();

@@ -15,6 +15,8 @@ export interface LashkaripourWarOptions {
   countries?: string[];
   /** Where option values came from, for error messages. */
   source?: string;
+  /** Called after each step: the baseline's balancing, the Nash war, each country's optimal tariff. */
+  progress?: (event: { stage: "baseline" | "Nash war" | "optimal tariffs"; done: number; total: number }) => void;
 }
 
 /** One country in the Nash tariff war (every country at its Nash tariff). */
@@ -79,14 +81,17 @@ export function runLashkaripourTariffWar(data: Dataset, options: LashkaripourWar
   const params = lashkaripourParamsSchema.parse({ elasticities: options.elasticities });
   const warnings: string[] = [];
 
+  const steps = 2 + (options.countries?.length ?? 0);
   let start = performance.now();
   const baseline = calibrateLashkaripour(data, params);
   const calibrateMs = performance.now() - start;
+  options.progress?.({ stage: "baseline", done: 1, total: steps });
 
   start = performance.now();
   const ctx = newRunContext();
   const war = solveLashkaripour(baseline, { ...zeroPolicy(data), tariffSetters: [...Array(N).keys()] }, ctx);
   const nashMs = performance.now() - start;
+  options.progress?.({ stage: "Nash war", done: 2, total: steps });
   warnings.push(...ctx.warnings);
   const welfare = war.countries.welfareChangePct;
   const dollars = war.countries.welfareChangeUsd;
@@ -109,6 +114,7 @@ export function runLashkaripourTariffWar(data: Dataset, options: LashkaripourWar
       values: { optimalTariffRate: result.solution[2 * N] - 1, optimalTariffWelfarePct: w[j], optimalTariffOthersWelfarePct: (compensatedSum(w) - w[j]) / (N - 1) },
       converged: result.solver.converged,
     });
+    options.progress?.({ stage: "optimal tariffs", done: 2 + optimal.length, total: steps });
   }
   const optimalMs = performance.now() - start;
 

@@ -1,7 +1,7 @@
 import type { Dataset } from "../data/dataset.js";
 import type { BlocReport } from "../report/blocReport.js";
 import { analyzeBloc } from "./blocAnalysis.js";
-import { prepareBloc, type BlocRequest } from "./blocSolve.js";
+import { prepareBlocAsync, type BlocRequest } from "./blocSolve.js";
 import { BlocPool, type PoolTimeline } from "./pool.js";
 
 export interface BlocRunOptions {
@@ -30,7 +30,7 @@ export async function runBloc(request: BlocRequest, options: BlocRunOptions = {}
   const pool = new BlocPool(workers);
   try {
     // 1–3. validate, normalize the scenario and the bloc, calibrate (input errors surface here, before any set is solved)
-    const prepared = prepareBloc(request, undefined, options.dataset);
+    const prepared = await prepareBlocAsync(request, undefined, options.dataset);
     const masks = [...Array(1 << prepared.bloc.candidates.length).keys()];
     // 4–5. compile and solve every membership set (this thread and the workers, from one queue)
     const solves = await pool.solve(request, prepared, masks, { onProgress: options.onProgress, onTimeline: options.onTimeline });

@@ -2,7 +2,7 @@ import { TradewindsInputError } from "../messages.js";
 import { newRunContext } from "../models/types.js";
 import { phaseContext, type PreparedScenario } from "../pipeline.js";
 import { solvePhase, type BaselineCache } from "../pipelineSteps.js";
-import type { QuantityDefinition } from "../report/registry.js";
+import type { QuantityDefinition, QuantityKey } from "../report/registry.js";
 import type { PhaseReport } from "../report/types.js";
 import type { NormalizedScenario, PhaseInForce } from "../scenario/normalize.js";
 import { InvalidDrawError } from "../uncertainty/drawParams.js";
@@ -31,7 +31,7 @@ export interface PointResult {
 }
 
 /** The cells of a phase report: summary rows × `tableKeys`, then the headline key (`tableKeys[0]`) of every country not among them. */
-export function phaseCells(report: PhaseReport, tableKeys: string[]): PhaseCells {
+export function phaseCells(report: PhaseReport, tableKeys: QuantityKey[]): PhaseCells {
   const cells: Cell[] = [];
   const seen = new Set<string>();
   for (const row of report.summary) {

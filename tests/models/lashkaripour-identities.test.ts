@@ -90,7 +90,7 @@ describe("lashkaripour solve: a zero shock returns the balanced baseline", () =>
     const phase = report.phases[0];
     expect(phase.converged).toBe(true);
     for (const row of phase.countries) {
-      for (const key of ["welfareChangePct", "priceIndexChangePct", "factoryPriceChangePct", "exportsChangePct", "importsChangePct", "welfareChangeUsd"]) {
+      for (const key of ["welfareChangePct", "priceIndexChangePct", "factoryPriceChangePct", "exportsChangePct", "importsChangePct", "welfareChangeUsd"] as const) {
         expectClose(row.values[key], 0, key === "welfareChangeUsd" ? TOL_ZERO_PP * 1e7 : TOL_ZERO_PP, `${key} of ${row.code}`);
       }
     }

@@ -3,7 +3,7 @@ import type { Dataset } from "../../src/data/dataset.js";
 import { loadDataset } from "../../src/data/load.js";
 import { formatReport } from "../../src/report/format.js";
 import { formatDollars, moneyUnitsOf } from "../../src/report/money.js";
-import { definitionOf, registry } from "../../src/report/registry.js";
+import { definitionOf, registry, type QuantityKey } from "../../src/report/registry.js";
 import type { ResultRow, RunReport } from "../../src/report/types.js";
 import { runScenario } from "../../src/run.js";
 import { expectClose } from "../support/expectClose.js";
@@ -23,7 +23,7 @@ const TOL_PCT = 1e-4;
 /** A dollar amount that is 0 in exact arithmetic, against the countries' trade of ~1e8 USD solved to 1e-7. */
 const TOL_ZERO_USD = 1e-6 * 1e8;
 
-const value = (row: ResultRow, key: string) => {
+const value = (row: ResultRow, key: QuantityKey) => {
   expect(Object.hasOwn(row.values, key), `${row.code} reports ${key}`).toBe(true);
   return row.values[key];
 };
@@ -116,7 +116,7 @@ describe("a symmetric two-country tariff war in the one-sector Caliendo–Parro 
   it("trade balanced before and after (symmetry); consumer prices equal to the world's (both P̂ the same)", () => {
     const scale = (a + b) * MILLION;
     for (const row of phase.countries) {
-      for (const key of ["baselineTradeBalanceUsd", "tradeBalanceUsd", "tradeBalanceChangeUsd"]) expectClose(value(row, key), 0, TOL_RELATIVE * scale, `${row.code} ${key}`);
+      for (const key of ["baselineTradeBalanceUsd", "tradeBalanceUsd", "tradeBalanceChangeUsd"] as const) expectClose(value(row, key), 0, TOL_RELATIVE * scale, `${row.code} ${key}`);
       expectClose(value(row, "priceIndexWorldRelativeChangePct"), 0, TOL_PCT, `${row.code} prices relative to the world`);
     }
   });

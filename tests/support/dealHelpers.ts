@@ -1,3 +1,4 @@
+import { valueEntries } from "../../src/report/registry.js";
 import { expect } from "vitest";
 import type { PhaseReport } from "../../src/report/types.js";
 
@@ -23,10 +24,10 @@ export function expectSameOutcome(a: PhaseReport, b: PhaseReport, tolerance: num
   };
   expect(a.countries.length).toBe(b.countries.length);
   a.countries.forEach((row, n) => {
-    for (const [key, value] of Object.entries(row.values)) if (!TARGET_ONLY_KEYS.has(key) && !isDollarAmount(key)) check(value, b.countries[n].values[key], `${row.code} ${key}`);
+    for (const [key, value] of valueEntries(row.values)) if (!TARGET_ONLY_KEYS.has(key) && !isDollarAmount(key)) check(value, b.countries[n].values[key], `${row.code} ${key}`);
   });
   (a.sectors ?? []).forEach((row, k) => {
-    for (const [key, value] of Object.entries(row.values)) check(value, b.sectors![k].values[key], `${row.country}/${row.sector} ${key}`);
+    for (const [key, value] of valueEntries(row.values)) check(value, b.sectors![k].values[key], `${row.country}/${row.sector} ${key}`);
   });
   a.bilateral.forEach((row, k) => check(row.counterfactual, b.bilateral[k].counterfactual, `${row.exporter}→${row.importer} ${row.sector}`));
   expect(misses.slice(0, 5), `${what}: ${misses.length} quantities differ by more than ${tolerance}`).toEqual([]);

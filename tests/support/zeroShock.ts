@@ -1,17 +1,18 @@
 import { expect } from "vitest";
 import type { Dataset } from "../../src/data/dataset.js";
+import type { QuantityKey } from "../../src/report/registry.js";
 import type { PhaseReport } from "../../src/report/types.js";
 import { moneyUnitsOf } from "../../src/report/money.js";
 import { expectClose } from "./expectClose.js";
 
 /** Levels reported before and after (report/moneyDefinitions.ts): a zero shock leaves each pair equal. */
-const LEVEL_PAIRS: [string, string][] = [
+const LEVEL_PAIRS: [QuantityKey, QuantityKey][] = [
   ["baselineEffectiveTariffRate", "effectiveTariffRate"],
   ["baselineEffectiveTariffRate", "effectiveTariffRateAfterSubstitution"],
   ["baselineTariffRevenueUsd", "tariffRevenueUsd"],
   ["baselineTradeBalanceUsd", "tradeBalanceUsd"],
 ];
-const LEVELS = new Set(LEVEL_PAIRS.flat());
+const LEVELS = new Set<string>(LEVEL_PAIRS.flat());
 /** Dollar changes: zero up to the tolerance (in %) of the country's gross sales plus purchases. */
 const DOLLAR_CHANGES = new Set(["equivalentVariationUsd", "tradeBalanceChangeUsd"]);
 

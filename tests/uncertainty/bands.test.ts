@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runScenario } from "../../src/run.js";
+import type { QuantityKey } from "../../src/report/registry.js";
+import type { Band } from "../../src/report/types.js";
 import { handDataset } from "../support/handDataset.js";
 import { expectClose } from "../support/expectClose.js";
 
@@ -89,7 +91,7 @@ describe("runScenario with uncertainty draws", () => {
     let compared = 0;
     for (const phase of report.phases)
       for (const row of [...phase.countries, ...phase.summary])
-        for (const [key, band] of Object.entries(row.bands ?? {})) {
+        for (const [key, band] of Object.entries(row.bands ?? {}) as [QuantityKey, Band][]) {
           expect([band.lower, band.median, band.upper], `${phase.name} ${row.code} ${key}`).toEqual([row.values[key], row.values[key], row.values[key]]);
           compared++;
         }

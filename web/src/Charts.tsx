@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { useCallback } from "react";
-import type { QuantityDefinition, RunReport } from "./api.js";
+import type { QuantityDefinition, QuantityKey, RunReport } from "./api.js";
 import { measureScale } from "./colors.js";
 import { axisLabel, definitionText, formatValue } from "./format.js";
 import { PlotFigure } from "./PlotFigure.js";
@@ -50,7 +50,7 @@ function bandText(r: { lower?: number; upper?: number }, def: QuantityDefinition
  * A phased scenario's path: one line per report row across the phases, which sit evenly on the axis in
  * their order and are labelled by name (and date) — readable when dates are days apart.
  */
-export function Timeline({ report, measure, width = 420 }: { report: RunReport; measure: string; width?: number }) {
+export function Timeline({ report, measure, width = 420 }: { report: RunReport; measure: QuantityKey; width?: number }) {
   const def = report.definitions[measure];
   const make = useCallback(() => {
     const labels = report.phases.map((p) => (p.date ? `${p.name} (${p.date.slice(5)})` : p.name));

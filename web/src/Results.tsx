@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type ReactNode } from "react";
-import type { DatasetInfo, QuantityDefinition, RunReport } from "./api.js";
+import type { DatasetInfo, QuantityDefinition, QuantityKey, RunReport } from "./api.js";
 import { GainsLosses, SectorChart, Timeline } from "./Charts.js";
 import { DealResults } from "./DealResults.js";
 import { definitionText, formatValue } from "./format.js";
@@ -79,7 +79,7 @@ export function Results({ report, dataset, origin, stale, phaseIndex, onPhase, w
         </div>
         <label>
           measure{" "}
-          <select value={measure} onChange={(e) => setMeasure(e.target.value)} data-testid="measure">
+          <select value={measure} onChange={(e) => setMeasure(e.target.value as QuantityKey)} data-testid="measure">
             {report.tableKeys.map((key) => (
               <option key={key} value={key} title={definitionText(report.definitions[key])}>
                 {report.definitions[key].label} ({report.definitions[key].unit})

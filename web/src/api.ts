@@ -1,10 +1,10 @@
 import type { InputIssue } from "../../src/messages.js";
 import type { ReportComparison } from "../../src/report/compare.js";
 import type { BlocReport } from "../../src/report/blocReport.js";
-import type { QuantityDefinition } from "../../src/report/registry.js";
+import type { QuantityDefinition, QuantityKey } from "../../src/report/registry.js";
 import type { RunReport } from "../../src/report/types.js";
 
-export type { BlocReport, InputIssue, QuantityDefinition, ReportComparison, RunReport };
+export type { BlocReport, InputIssue, QuantityDefinition, QuantityKey, ReportComparison, RunReport };
 
 /** The server's JSON (see /openapi.json); the dashboard only fetches and shows it. */
 export interface DatasetInfo {
