@@ -42,7 +42,7 @@ export async function loadScenarioDataset(dataset: string, files: FilePolicy = "
       showContent: false,
       name: nameFromPath(reference.path),
       units: FLOWS_FILE_UNITS,
-      provenance: { source: `the flows file ${reference.label}`, licence: "not stated (the user's own file)", attribution: "" },
+      provenance: { source: `the flows file ${reference.label}`, licence: "not stated (the user's own file)", attribution: `the flows file ${reference.label} (the user's own data)` },
     });
     return { dataset: checked(file, reference.label), warnings: [message.datasetUnitsAssumed(reference.label)] };
   }

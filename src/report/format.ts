@@ -3,8 +3,8 @@ import { stringify } from "csv-stringify/sync";
 import { csvTextCell } from "./csvCell.js";
 import { comparisonTable, instrumentsTable } from "./formatDeals.js";
 import { MONEY_TABLE_KEYS, moneyTable } from "./formatMoney.js";
-import { formatNumber } from "./formatNumber.js";
-import { formatDollars, type DatasetMoney } from "./money.js";
+import { formatNumber, rowLabel } from "./formatNumber.js";
+import { dollarsOf, formatDollars, type DatasetMoney } from "./money.js";
 import type { QuantityDefinition, QuantityKey } from "./registry.js";
 import { compact, textTable, type TextTableOptions } from "./textTable.js";
 
@@ -53,7 +53,7 @@ const NOT_A_RESULT = "—";
 
 function summaryTable(report: RunReport, phase: PhaseReport, options: TextTableOptions): string {
   const keys = report.tableKeys;
-  const rows = phase.summary.map((row) => [row.members > 1 ? `${row.code} (${row.members})` : `${row.code} ${row.name}`, ...keys.map((k) => cell(phase, row, k, report.definitions[k], report.dataset.money))]);
+  const rows = phase.summary.map((row) => [rowLabel(row), ...keys.map((k) => cell(phase, row, k, report.definitions[k], report.dataset.money))]);
   return textTable(["", ...keys.map((k) => header(report.definitions[k]))], rows, options);
 }
 
@@ -103,7 +103,7 @@ function formatTable(report: RunReport, options: TableOptions): string {
       const scale = report.dataset.money?.flows.scale;
       const amount = (x: number) => (scale === undefined ? x.toFixed(0) : formatDollars(x * scale));
       for (const b of totals) t.push([`${b.exporter} → ${b.importer}`, amount(b.baseline), amount(b.counterfactual), (b.changePct > 0 ? "+" : "") + b.changePct.toFixed(2)]);
-      out.push(`Bilateral flows (${scale === undefined ? report.dataset.units : `US dollars of ${report.dataset.money!.year}`}, factory-gate value):`);
+      out.push(`Bilateral flows (${scale === undefined ? report.dataset.units : dollarsOf(report.dataset.money!)}, factory-gate value):`);
       out.push(t.toString());
     }
     const instruments = instrumentsTable(report, phase, (value, def) => (value !== undefined && def.unit === "level" && def.amountOf && report.dataset.money ? formatDollars(value * report.dataset.money[def.amountOf].scale) : formatNumber(value, def)), options);

@@ -1,5 +1,6 @@
 import type { InstrumentReport } from "../models/instruments/types.js";
-import { formatDollars } from "./money.js";
+import { rowLabel } from "./formatNumber.js";
+import { dollarsOf, formatDollars } from "./money.js";
 import type { QuantityDefinition } from "./registry.js";
 import { textTable, type TextTableOptions } from "./textTable.js";
 import type { PhaseReport, RunReport } from "./types.js";
@@ -17,7 +18,7 @@ export function comparisonTable(report: RunReport, phase: PhaseReport, format: F
   const keys = report.tableKeys.filter((k) => k !== "instrumentWelfareEffectPct");
   const head = ["", ...keys.map((k) => `${report.definitions[k].label}\n(${unitOf(report.definitions[k])})`)];
   const rows = comparison.summary.map((row) => [
-    row.members > 1 ? `${row.code} (${row.members})` : `${row.code} ${row.name}`,
+    rowLabel(row),
     ...keys.map((k) => (comparison.converged ? format(row.values[k], report.definitions[k]) : "—")),
   ]);
   const note = comparison.converged ? "" : " — a phase did not converge, so there is no comparison";
@@ -34,7 +35,7 @@ export function instrumentsTable(report: RunReport, phase: PhaseReport, format: 
   if (instruments.length === 0) return undefined;
   const out: string[] = [];
   const targets = instruments.filter((i) => i.kind !== "investment-pledge");
-  const units = report.dataset.money ? `US dollars of ${report.dataset.money.year}` : report.dataset.units.split(" (")[0];
+  const units = report.dataset.money ? dollarsOf(report.dataset.money) : report.dataset.units.split(" (")[0];
   const def = (key: string) => report.definitions[key];
   const value = (i: InstrumentReport, key: string) => (Object.hasOwn(i.values, key) ? format(i.values[key], def(key)) : "");
   if (targets.length) {

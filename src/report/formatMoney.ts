@@ -1,4 +1,4 @@
-import { formatDollars } from "./money.js";
+import { dollarsOf, formatDollars } from "./money.js";
 import type { QuantityDefinition, QuantityKey } from "./registry.js";
 import { textTable, type TextTableOptions } from "./textTable.js";
 import type { PhaseReport, ResultRow, RunReport } from "./types.js";
@@ -29,7 +29,7 @@ export function moneyTable(report: RunReport, phase: PhaseReport, options: TextT
   if (columns.length === 0) return "";
   const rows = phase.summary.map((row) => [row.members > 1 ? `${row.code} (${row.members})` : row.code, ...columns.map((c) => (phase.status === "solved" ? c.cell(row) : "—"))]);
   const money = report.dataset.money;
-  const units = money ? `US dollars of ${money.year}${money.flows.prices === "current USD" ? " (current prices)" : `, ${money.flows.prices}`}` : "rates only: the dataset's units give no dollar scale";
+  const units = money ? `${dollarsOf(money)}${money.flows.prices === "current USD" ? " (current prices)" : `, ${money.flows.prices}`}` : "rates only: the dataset's units give no dollar scale";
   return `In dollars and tariff rates — ${units}; effective tariff = import-weighted at baseline imports:\n${textTable(["", ...columns.map((c) => c.head)], rows, options)}`;
 }
 

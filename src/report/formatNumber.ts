@@ -1,5 +1,6 @@
 import { formatDollars } from "./money.js";
 import type { QuantityDefinition } from "./registry.js";
+import type { ResultRow } from "./types.js";
 
 /** Digits shown for a quantity in tables (JSON and CSV keep full precision). */
 export function digits(def: QuantityDefinition): number {
@@ -20,3 +21,9 @@ export function formatNumber(value: number | undefined, def: QuantityDefinition)
   return def.unit === "rate" ? `${shown}%` : shown;
 }
 
+
+/** A summary row's label: "JPN Japan", "EU27 (27)" for a group, the code alone where the data names no country (a flows file). */
+export function rowLabel(row: ResultRow): string {
+  if (row.members > 1) return `${row.code} (${row.members})`;
+  return row.name && row.name !== row.code ? `${row.code} ${row.name}` : row.code;
+}

@@ -67,3 +67,8 @@ export function formatDollars(value: number, signed = false): string {
   if (size < 0.005) return "$0";
   return `${sign}$${size.toFixed(2)}`;
 }
+
+/** "US dollars of 2022", or "US dollars (year not stated)" for data without a year (a user's flows file). */
+export function dollarsOf(money: DatasetMoney): string {
+  return money.year > 0 ? `US dollars of ${money.year}` : "US dollars (year not stated)";
+}

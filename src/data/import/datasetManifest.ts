@@ -55,7 +55,7 @@ export async function readDatasetManifest(path: string, label: string, name: str
     title: manifest.title,
     year: manifest.year,
     units: manifest.units,
-    provenance: { source: manifest.source ?? `the tables of ${label}`, licence: manifest.licence ?? "not stated (the user's own data)", attribution: manifest.attribution ?? "" },
+    provenance: { source: manifest.source ?? `the tables of ${label}`, licence: manifest.licence ?? "not stated (the user's own data)", attribution: manifest.attribution ?? `the tables of ${label} (the user's own data)` },
     countriesPath: countries,
     countriesLabel: countries ? `${label}: countries ${manifest.countries}` : undefined,
     domestic: manifest.domestic,
