@@ -7,6 +7,7 @@ import { equilibriumJacobian, newJacobianWorkspace } from "../src/models/liberat
 import { liberationDayParamsSchema } from "../src/models/liberationDay/params.js";
 import { prepareEquilibrium } from "../src/models/liberationDay/solve.js";
 import { zeroPolicy } from "../src/models/types.js";
+import { worstJacobianGap } from "./support/jacobianCheck.js";
 
 // The analytic Jacobian of the Liberation Day system (spec one-sector.md §3.3) equals its derivative:
 // central differences of the residual at a point away from the solution, on world-2023 with the
@@ -70,28 +71,5 @@ function worstGap(system: EquilibriumSystem, N: number): { worst: number; larges
   x[5] = -x[5];
   const analytic = new Float64Array(n * n);
   equilibriumJacobian(system, x, state, newJacobianWorkspace(N), analytic);
-  const plus = new Float64Array(n);
-  const minus = new Float64Array(n);
-  let largest = 0;
-  let worst = 0;
-  let where = "";
-  for (let k = 0; k < n; k++) {
-    const h = STEP * Math.max(1, Math.abs(x[k]));
-    const saved = x[k];
-    x[k] = saved + h;
-    equilibriumResidual(system, x, state, plus);
-    x[k] = saved - h;
-    equilibriumResidual(system, x, state, minus);
-    x[k] = saved;
-    for (let i = 0; i < n; i++) {
-      const numeric = (plus[i] - minus[i]) / (2 * h);
-      largest = Math.max(largest, Math.abs(numeric));
-      const gap = Math.abs(numeric - analytic[k * n + i]);
-      if (gap > worst) {
-        worst = gap;
-        where = `∂F_${i}/∂x_${k}: analytic ${analytic[k * n + i]}, numeric ${numeric}`;
-      }
-    }
-  }
-  return { worst, largest, where };
+  return worstJacobianGap(x, analytic, (at, out) => equilibriumResidual(system, at, state, out), STEP);
 }

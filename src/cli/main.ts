@@ -2,7 +2,7 @@ import { Command, CommanderError } from "commander";
 import { basename, dirname, join, resolve } from "node:path";
 import { TradewindsInputError, formatIssue, message } from "../messages.js";
 import type { OutputFormat } from "../report/format.js";
-import { DEFAULT_MAX_BLOC_SETS } from "../scenario/domains.js";
+import { DEFAULT_MAX_BLOC_SETS } from "../scenario/limits.js";
 import { SIGMA_SETS } from "../strategy/sigmaSets.js";
 import { readInputFile } from "../util/inputFile.js";
 import { VERSION } from "../version.js";

@@ -32,8 +32,7 @@ export const MAX_COEFFICIENT_MAGNITUDE = 100;
 /** Iteration budgets: a solve that needs more is not converging, and the cap bounds the work one scenario can ask for. */
 export const MAX_SOLVER_ITERATIONS = 100_000;
 export const MAX_LOOP_PASSES = 10_000;
-/** Bloc membership sets (2^k) solved without asking (CLI --yes / --max-sets): 2^8 = 256, the eight-candidate example examples/bloc-japan.yaml. */
-export const DEFAULT_MAX_BLOC_SETS = 256;
+export { DEFAULT_MAX_BLOC_SETS } from "./limits.js";
 /** PPML: IRLS iterations (the Advanced Guide's fits need < 30) and fixed-effect projection sweeps per iteration. */
 export const MAX_PPML_ITERATIONS = 10_000;
 export const MAX_PROJECTION_SWEEPS = 1_000_000;

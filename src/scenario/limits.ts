@@ -2,6 +2,9 @@ import { message, type InputIssue } from "../messages.js";
 import { reservedKeyPaths } from "../util/ownNames.js";
 import { formatPath } from "./paths.js";
 
+/** Bloc membership sets (2^k) solved without asking (CLI --yes / --max-sets): 2^8 = 256, the eight-candidate example examples/bloc-japan.yaml. Here, not in domains.ts, so that the CLI reads it without loading zod. */
+export const DEFAULT_MAX_BLOC_SETS = 256;
+
 /**
  * What one scenario may hold (README "Limits", the OpenAPI document). They bound the work of
  * validating a scenario — parse, shape check, schema, normalization — to a size that no real

@@ -4,6 +4,7 @@ import { calibrateLashkaripour } from "../../src/models/lashkaripour/baseline.js
 import { newLashkaripourState, prepareSystem, systemResidual } from "../../src/models/lashkaripour/equilibrium.js";
 import { newJacobianWorkspace, systemJacobian } from "../../src/models/lashkaripour/jacobian.js";
 import { lashkaripourParamsSchema } from "../../src/models/lashkaripour/params.js";
+import { worstJacobianGap } from "../support/jacobianCheck.js";
 
 // The analytic Jacobian of the Lashkaripour (2021) system (src/models/lashkaripour/jacobian.ts) equals
 // the derivative of the residual: central differences at a point away from the solution, on the tariffwar
@@ -52,29 +53,7 @@ describe("systemJacobian(system, x) is the derivative of systemResidual (central
       if (c.setters.length) x[2 * N] = -x[2 * N];
       const analytic = new Float64Array(n * n);
       systemJacobian(system, x, state, newJacobianWorkspace(N, c.setters.length), analytic);
-      const plus = new Float64Array(n);
-      const minus = new Float64Array(n);
-      let largest = 0;
-      let worst = 0;
-      let where = "";
-      for (let k = 0; k < n; k++) {
-        const h = STEP * Math.max(1, Math.abs(x[k]));
-        const saved = x[k];
-        x[k] = saved + h;
-        systemResidual(system, x, state, plus);
-        x[k] = saved - h;
-        systemResidual(system, x, state, minus);
-        x[k] = saved;
-        for (let i = 0; i < n; i++) {
-          const numeric = (plus[i] - minus[i]) / (2 * h);
-          largest = Math.max(largest, Math.abs(numeric));
-          const gap = Math.abs(numeric - analytic[k * n + i]);
-          if (gap > worst) {
-            worst = gap;
-            where = `∂F_${i}/∂x_${k}: analytic ${analytic[k * n + i]}, numeric ${numeric}`;
-          }
-        }
-      }
+      const { worst, largest, where } = worstJacobianGap(x, analytic, (at, out) => systemResidual(system, at, state, out), STEP);
       expect(worst / largest, where).toBeLessThan(TOL_RELATIVE_TO_MAX);
     });
   }
