@@ -8,6 +8,7 @@ import { ownRecords } from "./ownRecords.js";
 import { BINARY_FORMAT } from "./binaryFormat.js";
 import { datasetFromBinary } from "./binaryRead.js";
 import { UNITS_PATTERN, UNITS_RATIO_BOUND } from "./checkDataset.js";
+import { mapToFloat64 } from "../util/typedArrays.js";
 
 /** The folder of embedded datasets: <package root>/data, found from this module's location (src/ or dist/). */
 export function embeddedDataDir(): string {
@@ -206,7 +207,7 @@ function toDataset(file: DatasetFile): Dataset {
     }
     tariffs[name] = t;
   }
-  const f64 = (a: (number | null)[]) => Float64Array.from(a, (x) => x ?? 0);
+  const f64 = (a: (number | null)[]) => mapToFloat64(a, (x) => x ?? 0);
   const elasticitySets = file.elasticitySets
     ? nullPrototypeRecord(Object.entries(file.elasticitySets).map(([k, v]) => [k, Float64Array.from(v)] as const))
     : undefined;

@@ -3,6 +3,7 @@ import { fixedEffectComponents, type ClusterVariable, type EstimationSpec } from
 import { encodeFactor, encodeUnorderedPair, restrictFactor, type Factor } from "./factor.js";
 import { numericColumn, shownValue, type DataFrame } from "./dataFrame.js";
 import { pruneSingletonsAndSeparation, type DroppedObservation } from "./pruneSample.js";
+import { mapToFloat64 } from "../util/typedArrays.js";
 
 /**
  * The estimation sample: the spec's columns on the rows that survive (spec ppml.md §2.1, in order)
@@ -52,13 +53,13 @@ export function estimationSample(frame: DataFrame, spec: EstimationSpec, candida
     else complete.push(row);
   }
   const completeRows = Int32Array.from(complete);
-  const completeOutcome = Float64Array.from(completeRows, (row) => outcomeAll[row]);
+  const completeOutcome = mapToFloat64(completeRows, (row) => outcomeAll[row]);
   const keep = new Uint8Array(completeRows.length).fill(1);
   const completeFactors = factorsAll.map((factor) => restrictFactor(factor, completeRows));
   dropped.push(...pruneSingletonsAndSeparation(completeFactors, completeOutcome, keep, completeRows, spec.options.dropSingletons));
 
   const rows = completeRows.filter((_, k) => keep[k] === 1);
-  const pick = (column: Float64Array): Float64Array => Float64Array.from(rows, (row) => column[row]);
+  const pick = (column: Float64Array): Float64Array => mapToFloat64(rows, (row) => column[row]);
   const factors = factorsAll.map((factor) => restrictFactor(factor, rows));
   if (factors.length === 0) {
     factors.push({ name: "(intercept)", componentNames: [], codes: new Int32Array(rows.length), levelCount: 1, labels: ["(intercept)"], components: [] });

@@ -10,6 +10,7 @@ import { ppmlVcov } from "./ppmlVcov.js";
 import { createProjectionWorkspace, projectFixedEffectsColumns, setProjectionWeights } from "./projectFixedEffects.js";
 import { deriveColumns, sampleRows } from "./prepareFrame.js";
 import { recoverFixedEffects } from "./recoverFixedEffects.js";
+import { mapToFloat64 } from "../util/typedArrays.js";
 
 /**
  * Fits a PPML model with high-dimensional fixed effects (Santos Silva & Tenreyro 2006; the ppmlhdfe
@@ -61,7 +62,7 @@ export function fitPpml(frame: DataFrame, spec: EstimationSpec, options: FitPpml
   );
   const kept = irls.kept;
   // 4. Variance–covariance from X̃ at the final weights.
-  const weights = Float64Array.from(irls.mean, (mu, n) => (sample.priorWeights ? sample.priorWeights[n] : 1) * mu);
+  const weights = mapToFloat64(irls.mean, (mu, n) => (sample.priorWeights ? sample.priorWeights[n] : 1) * mu);
   const workspace = createProjectionWorkspace(structure, kept.length);
   setProjectionWeights(structure, weights, workspace);
   const regressorsTilde = kept.map(() => new Float64Array(sample.rows.length));
@@ -89,7 +90,7 @@ export function fitPpml(frame: DataFrame, spec: EstimationSpec, options: FitPpml
     fixedEffectParameters: fixestFixedEffectParameters(factorSummaries),
   });
   const names = kept.map((k) => spec.regressors[k]);
-  const estimates = Float64Array.from(kept, (k) => irls.coefficients[k]);
+  const estimates = mapToFloat64(kept, (k) => irls.coefficients[k]);
   const table: CoefficientTable = { names, estimates, vcov: vcov.matrix };
   const coefficients = names.map((name, a) => {
     const stdError = Math.sqrt(Math.max(vcov.matrix[a * names.length + a], 0));
@@ -100,7 +101,7 @@ export function fitPpml(frame: DataFrame, spec: EstimationSpec, options: FitPpml
   const combinations = spec.combinations.map((c, k) =>
     linearCombination(table, c.name, c.weights, options.specSource && { source: options.specSource.source, path: fieldPath(options.specSource.path, `combinations[${k}]`) }),
   );
-  const fixedEffectSum = Float64Array.from(irls.linearPredictor, (eta, n) => {
+  const fixedEffectSum = mapToFloat64(irls.linearPredictor, (eta, n) => {
     let value = eta - (sample.offset ? sample.offset[n] : 0);
     for (const k of kept) value -= irls.coefficients[k] * sample.regressors[k][n];
     return value;

@@ -3,6 +3,7 @@ import type { FixedEffectStructure } from "./fixedEffectStructure.js";
 import { meanFromLinearPredictor, poissonDeviance } from "./poissonDeviance.js";
 import { createProjectionWorkspace, projectFixedEffectsColumns, setProjectionWeights } from "./projectFixedEffects.js";
 import { checkScoreEquations, type ScoreCheck } from "./scoreCheck.js";
+import { mapToFloat64 } from "../util/typedArrays.js";
 
 /**
  * PPML with high-dimensional fixed effects by iteratively reweighted least squares, the fixed effects
@@ -243,6 +244,6 @@ function solveWeightedLeastSquares(
   for (let a = 0; a < size; a++) {
     if (!factor.kept.includes(a)) dropped.push({ index: active[a], reason: "collinear-with-regressors" });
   }
-  const beta = choleskySolve(factor, Float64Array.from(factor.kept, (a) => rightHandSide[a]));
+  const beta = choleskySolve(factor, mapToFloat64(factor.kept, (a) => rightHandSide[a]));
   return { kept: factor.kept.map((a) => active[a]), beta };
 }

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { TradewindsInputError, message } from "../messages.js";
 import { MISSING_MARKERS, type Column, type DataFrame } from "./frame.js";
+import { mapToFloat64 } from "../util/typedArrays.js";
 
 /**
  * Reads a CSV (header row, comma-separated, RFC 4180 quoting) or Parquet file (by its `.parquet`
@@ -127,7 +128,7 @@ async function textColumn(connection: DuckDBConnection, table: string, name: str
   const trimmed = entries.map((entry) => entry.trim());
   const numbers = trimmed.map((entry) => (MISSING_MARKERS.has(entry) ? NaN : Number(entry)));
   if (!keepText && trimmed.every((entry, k) => MISSING_MARKERS.has(entry) || Number.isFinite(numbers[k]))) {
-    return { kind: "numeric", values: Float64Array.from(codes, (code) => (code < 0 ? NaN : numbers[code])) };
+    return { kind: "numeric", values: mapToFloat64(codes, (code) => (code < 0 ? NaN : numbers[code])) };
   }
   const levelOf = new Map<string, number>();
   const levels: string[] = [];

@@ -4,6 +4,7 @@ import type { EstimatedStage } from "./estimationStages.js";
 import type { EstimationSection } from "./estimationSection.js";
 import { fixedEffectComponents } from "./estimationSpec.js";
 import { encodeFactor } from "./factor.js";
+import { mapToFloat64 } from "../util/typedArrays.js";
 
 /** Reading the results of estimated stages (no I/O: the models use them when they calibrate). */
 
@@ -29,7 +30,7 @@ export function fixedEffectAtRows(stage: EstimatedStage, factor: string, frame: 
   const components = by ?? factor.split("#");
   const byLabel = new Map(estimates.labels.map((label, level) => [label, estimates.values[level]]));
   const rowLevels = encodeFactor(frame, components, `${fieldPath}.by`);
-  return Float64Array.from(rowLevels.codes, (code) => (code < 0 ? NaN : (byLabel.get(rowLevels.labels[code]) ?? NaN)));
+  return mapToFloat64(rowLevels.codes, (code) => (code < 0 ? NaN : (byLabel.get(rowLevels.labels[code]) ?? NaN)));
 }
 
 /**

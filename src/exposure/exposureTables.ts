@@ -7,6 +7,7 @@ import { supplierExposure } from "./supplierExposure.js";
 import { tivaIndicators } from "./tiva.js";
 import type { ExposureTables } from "./types.js";
 import { valueAddedByOrigin } from "./valueAddedOrigin.js";
+import { mapToFloat64 } from "../util/typedArrays.js";
 
 export interface ExposureLabels {
   countries: string[];
@@ -44,7 +45,7 @@ export function exposureTables(input: AccountingInput, labels: ExposureLabels): 
     for (let i = 0; i < N; i++) column[i] = content[i * NS + c];
     columnError = Math.max(columnError, Math.abs(compensatedSum(column) - 1));
   }
-  const valueAddedTerms = Float64Array.from(grossOutput, (x, r) => system.valueAdded[r] * x);
+  const valueAddedTerms = mapToFloat64(grossOutput, (x, r) => system.valueAdded[r] * x);
   const finalDemandTotal = new Float64Array(N);
   for (let n = 0; n < N; n++) finalDemandTotal[n] = compensatedSum(system.finalDemand, n, NS * N, N);
   let largestOutput = 0;

@@ -2,6 +2,7 @@ import type { Dataset } from "../data/dataset.js";
 import type { ModelOutcome } from "../models/types.js";
 import { compensatedSum } from "../util/sum.js";
 import type { DatasetMoney } from "./money.js";
+import { mapToFloat64 } from "../util/typedArrays.js";
 
 /**
  * Part of step 6 (report): the figures people quote, from a model's levels (ModelOutcome.accounts and flows)
@@ -70,7 +71,7 @@ export function withAccountQuantities(outcome: ModelOutcome, data: Dataset, mone
     balance.after[i] = compensatedSum(row.x2, 0, m) - imports.after[i];
     balance.change[i] = compensatedSum(row.dx, 0, d);
   }
-  const ratio = (numerator: Float64Array, denominator: Float64Array) => Float64Array.from(numerator, (v, n) => (denominator[n] > 0 ? v / denominator[n] : 0));
+  const ratio = (numerator: Float64Array, denominator: Float64Array) => mapToFloat64(numerator, (v, n) => (denominator[n] > 0 ? v / denominator[n] : 0));
   countries.baselineEffectiveTariffRate = ratio(taxed.before, imports.before);
   countries.effectiveTariffRate = ratio(taxed.fixedWeights, imports.before);
   countries.effectiveTariffRateAfterSubstitution = ratio(taxed.after, imports.after);
@@ -79,10 +80,10 @@ export function withAccountQuantities(outcome: ModelOutcome, data: Dataset, mone
   aggregateWeights.effectiveTariffRateAfterSubstitution = imports.after;
 
   if (money && countries.welfareChangePct) {
-    const usd = (x: ArrayLike<number>) => Float64Array.from(x, (v) => v * money.flows.scale);
+    const usd = (x: ArrayLike<number>) => mapToFloat64(x, (v) => v * money.flows.scale);
     const welfare = countries.welfareChangePct;
-    countries.equivalentVariationUsd = usd(Float64Array.from(accounts.income, (income, n) => (welfare[n] / 100) * income));
-    if (data.population) countries.equivalentVariationPerPersonUsd = Float64Array.from(countries.equivalentVariationUsd, (ev, n) => (data.population![n] > 0 ? ev / data.population![n] : 0));
+    countries.equivalentVariationUsd = usd(mapToFloat64(accounts.income, (income, n) => (welfare[n] / 100) * income));
+    if (data.population) countries.equivalentVariationPerPersonUsd = mapToFloat64(countries.equivalentVariationUsd, (ev, n) => (data.population![n] > 0 ? ev / data.population![n] : 0));
     if (accounts.tariffRevenue) {
       countries.baselineTariffRevenueUsd = usd(accounts.tariffRevenue.baseline);
       countries.tariffRevenueUsd = usd(accounts.tariffRevenue.counterfactual);
@@ -96,7 +97,7 @@ export function withAccountQuantities(outcome: ModelOutcome, data: Dataset, mone
 
 /** 100·(P̂_j ⁄ P̂_W − 1), P̂_W = Σ E P̂ ⁄ Σ E with the outcome's baseline-expenditure weights. */
 function worldRelativePrices(priceIndexChangePct: Float64Array, weights: Float64Array): Float64Array {
-  const weighted = Float64Array.from(priceIndexChangePct, (pct, k) => weights[k] * (1 + pct / 100));
+  const weighted = mapToFloat64(priceIndexChangePct, (pct, k) => weights[k] * (1 + pct / 100));
   const world = compensatedSum(weighted) / compensatedSum(weights);
-  return Float64Array.from(priceIndexChangePct, (pct) => 100 * ((1 + pct / 100) / world - 1));
+  return mapToFloat64(priceIndexChangePct, (pct) => 100 * ((1 + pct / 100) / world - 1));
 }

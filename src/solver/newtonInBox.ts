@@ -1,5 +1,6 @@
 import { choleskyFactor, choleskySolve } from "./cholesky.js";
 import type { SolverResult } from "./result.js";
+import { mapToFloat64 } from "../util/typedArrays.js";
 
 /** Writes ∇f(x) into `gradient` and returns f(x); a non-finite value when f cannot be evaluated at x (e.g. an inner solve failed). */
 export type GradientFunction = (x: Float64Array, gradient: Float64Array) => number;
@@ -57,7 +58,7 @@ export function newtonInBox(gradient: GradientFunction, x0: Float64Array, lower:
   const n = x0.length;
   const h = options.differenceStep ?? 1e-5;
   const maxIterations = options.maxIterations ?? 25;
-  const x = Float64Array.from(x0, (v, i) => Math.min(upper[i], Math.max(lower[i], v)));
+  const x = mapToFloat64(x0, (v, i) => Math.min(upper[i], Math.max(lower[i], v)));
   const g = new Float64Array(n);
   const plus = new Float64Array(n);
   const minus = new Float64Array(n);
@@ -142,7 +143,7 @@ export function newtonInBox(gradient: GradientFunction, x0: Float64Array, lower:
       return result(false, iteration - 1, step, "indefinite");
     }
     // 3. Newton step on the free variables, halved until the projected gradient shrinks
-    const direction = Float64Array.from(free, (i) => -g[i]);
+    const direction = mapToFloat64(free, (i) => -g[i]);
     choleskySolve(factor, m, direction);
     const before = projected(x, g);
     let newtonStep = 0;

@@ -12,6 +12,7 @@ import { median } from "../util/median.js";
 import type { BestResponseRound } from "./bestResponse.js";
 
 import { SIGMA_SETS } from "./sigmaSets.js";
+import { mapToFloat64 } from "../util/typedArrays.js";
 
 export { SIGMA_SETS };
 
@@ -105,7 +106,7 @@ export function ossaTariffWarEconomy(data: Dataset, choice: { sigma: string } | 
   if ("sigma" in choice) return { economy: ossaBaseline(data, SIGMA_SETS[choice.sigma]), sigmaLabel: choice.sigma, notes: [] };
   const set = elasticitiesOf(data, choice.elasticities, { source: "command line", path: "--elasticities" });
   return {
-    economy: ossaBaseline(data, Float64Array.from(set.values, (e) => e + 1)),
+    economy: ossaBaseline(data, mapToFloat64(set.values, (e) => e + 1)),
     sigmaLabel: `ε + 1 of elasticity set ${set.name}`,
     notes: [message.ossaFlowsAtExporterPrices(data.meta.name)],
   };
@@ -215,7 +216,7 @@ function startingTariffs(economy: OssaEconomy, j: number, start: OptimalTariffSt
     if (!mfn.converged) warnings.push(message.mfnStartNotConverged(code, mfn.iterations, mfn.residual));
     byIndustry = mfn.value;
   }
-  return Float64Array.from(indices, (k) => byIndustry[Math.floor(k / (N * N))]);
+  return mapToFloat64(indices, (k) => byIndustry[Math.floor(k / (N * N))]);
 }
 
 function averageOf<T extends Record<string, number>>(rows: T[]): T {

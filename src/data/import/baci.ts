@@ -5,6 +5,7 @@ import { TradewindsInputError, message, type InputIssue } from "../../messages.j
 import type { DatasetFile } from "../format.js";
 import { countryTableFromFrame, type DomesticRule } from "./countryTable.js";
 import { flowTableToDatasetFile } from "./flowTable.js";
+import { mapToFloat64 } from "../../util/typedArrays.js";
 
 /**
  * Import of CEPII BACI (Gaulier & Zignago 2010, "BACI: International Trade Database at the Product-Level",
@@ -85,7 +86,7 @@ export async function baciDatasetFile(path: string, options: BaciImportOptions):
   };
   frame.columns.set("exporter", factor(exporter));
   frame.columns.set("importer", factor(importer));
-  frame.columns.set("value", { kind: "numeric", values: Float64Array.from(pairs, (p) => p.v) });
+  frame.columns.set("value", { kind: "numeric", values: mapToFloat64(pairs, (p) => p.v) });
   const countries = options.countriesPath
     ? countryTableFromFrame(await readFrameWithDuckDb(options.countriesPath, { label: options.countriesPath, showContent: true, text: ["country", "name"] }), options.countriesPath)
     : undefined;

@@ -2,6 +2,7 @@ import type { Dataset } from "../../data/dataset.js";
 import { TradewindsInputError, message, show } from "../../messages.js";
 import { compensatedSum } from "../../util/sum.js";
 import type { CaliendoParroParams } from "./params.js";
+import { mapToFloat64 } from "../../util/typedArrays.js";
 
 /**
  * The calibrated Caliendo–Parro (2015) economy: everything the model in changes reads, computed once
@@ -148,5 +149,5 @@ export function deficitsFromFlows(flows: Float64Array, N: number, S: number): Fl
         exports[i] += flows[(s * N + i) * N + j];
         imports[j] += flows[(s * N + i) * N + j];
       }
-  return Float64Array.from(imports, (m, n) => m - exports[n]);
+  return mapToFloat64(imports, (m, n) => m - exports[n]);
 }

@@ -8,6 +8,7 @@ import type { PolicyTerms } from "./policyTerms.js";
 import { sectorPricesAndShares } from "./sectorPrices.js";
 import { addExportTaxRevenue } from "./instrumentTerms.js";
 import { trueSectorPriceIndex } from "./truePriceIndex.js";
+import { mapToFloat64 } from "../../util/typedArrays.js";
 
 /**
  * One solved Caliendo–Parro equilibrium in changes relative to the data (spec §1.4).
@@ -105,7 +106,7 @@ export function solveEquilibrium(
 
   // Packed unknowns for acceleration: [ĉ (NS), X / max(X⁰, 1) (NS), ŵ (N)], so all entries are O(1).
   const dimension = 2 * NS + N;
-  const spendingScale = Float64Array.from(economy.baseSpending, (x) => Math.max(x, 1));
+  const spendingScale = mapToFloat64(economy.baseSpending, (x) => Math.max(x, 1));
   const packed = new Float64Array(dimension);
   const image = new Float64Array(dimension);
   const candidate = new Float64Array(dimension);

@@ -1,6 +1,7 @@
 import type { CompiledPolicy } from "../types.js";
 import type { CaliendoParroEconomy } from "./economy.js";
 import type { PolicyTerms } from "./policyTerms.js";
+import { mapToFloat64 } from "../../util/typedArrays.js";
 
 /**
  * The deal instruments' fixed wedges (issue 11; models/types.ts CompiledPolicy) on a Caliendo–Parro solve:
@@ -33,10 +34,10 @@ export function withInstruments(terms: PolicyTerms, economy: CaliendoParroEconom
   }
   if (exportTaxes) {
     next.exportTaxes = exportTaxes;
-    next.inverseTariffFactor = Float64Array.from(terms.tariffs, (t, k) => 1 / ((1 + t) * (1 + exportTaxes[k])));
-    next.tariffRevenueRates = Float64Array.from(terms.tariffs, (t, k) => t * (1 + exportTaxes[k]));
+    next.inverseTariffFactor = mapToFloat64(terms.tariffs, (t, k) => 1 / ((1 + t) * (1 + exportTaxes[k])));
+    next.tariffRevenueRates = mapToFloat64(terms.tariffs, (t, k) => t * (1 + exportTaxes[k]));
   }
-  if (transfers) next.deficits = Float64Array.from(terms.deficits, (d, n) => d + transfers[n]);
+  if (transfers) next.deficits = mapToFloat64(terms.deficits, (d, n) => d + transfers[n]);
   if (demandShifters) {
     const markets = new Uint8Array(N * S);
     const priceFactor = new Float64Array(S * N * N);

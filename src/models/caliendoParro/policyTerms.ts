@@ -4,6 +4,7 @@ import { analyseIsolation, levelDeficitSign } from "../tradeIsolation.js";
 import type { PolicyOrigin } from "../types.js";
 import type { CaliendoParroEconomy } from "./economy.js";
 import { costWeights } from "./sectorPrices.js";
+import { mapToFloat64 } from "../../util/typedArrays.js";
 
 /**
  * The policy-dependent constants of one solve (spec caliendo-parro-and-ossa.md §1.4 "Scenario inputs"):
@@ -56,7 +57,7 @@ export function policyTerms(
   const { N, S } = economy;
   const weights = new Float64Array(S * N * N);
   costWeights(N, S, economy.tradeElasticities, economy.baseShares, economy.baseTariffs, tariffs, tradeCostFactors, weights);
-  const inverseTariffFactor = Float64Array.from(tariffs, (t) => 1 / (1 + t));
+  const inverseTariffFactor = mapToFloat64(tariffs, (t) => 1 / (1 + t));
   const issues: InputIssue[] = [];
   for (let s = 0; s < S; s++)
     for (let j = 0; j < N; j++) {

@@ -1,4 +1,5 @@
 import type { CaliendoParroEquilibrium } from "./equilibrium.js";
+import { mapToFloat64 } from "../../util/typedArrays.js";
 
 /**
  * Caliendo & Parro (2015) first-order welfare decomposition as the cp2015 package computes it
@@ -36,7 +37,7 @@ export function welfareDecomposition(
   const termsOfTrade = new Float64Array(N);
   const volumeOfTrade = new Float64Array(N);
   const tradeCost = new Float64Array(N);
-  const costChange = Float64Array.from(counterfactual.unitCost, (c, k) => c / baseline.unitCost[k]);
+  const costChange = mapToFloat64(counterfactual.unitCost, (c, k) => c / baseline.unitCost[k]);
   let embargoedFlowsSkipped = 0;
   for (let s = 0; s < S; s++)
     for (let i = 0; i < N; i++) {

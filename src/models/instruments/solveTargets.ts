@@ -5,6 +5,7 @@ import type { CompiledPolicy, ModelOutcome, RunContext } from "../types.js";
 import { withWedges } from "./applyWedges.js";
 import { instrumentReports } from "./instrumentReport.js";
 import type { QuantityTarget } from "./types.js";
+import { mapToFloat64 } from "../../util/typedArrays.js";
 
 /**
  * Targets are met when |ln F − ln F*| ≤ TARGET_TOLERANCE_FACTOR × the model's solver tolerance (at least
@@ -47,13 +48,13 @@ export function solveWithTargets(entry: ModelEntry, baseline: unknown, policy: C
   }
   const N = data.countries.length;
   const T = targets.length;
-  const rates = Float64Array.from(targets, (t) => t.low);
+  const rates = mapToFloat64(targets, (t) => t.low);
   const noVolumes = new Float64Array(T);
   const solveAt = (start?: unknown, volumes: Float64Array = noVolumes, base: Float64Array = new Float64Array(0)) => entry.model.solve(baseline, withWedges(policy, targets, rates, volumes, base, N), ctx, start);
   const first = solveAt();
   if (!first.flows) throw new Error(`internal: model ${entry.model.id} reports no bilateral flows, so it cannot solve quantity targets`);
   const baseFlows = first.flows.baseline;
-  const wanted = Float64Array.from(targets, (t) => t.target.baselineFactor * sum(baseFlows, t.flows) + t.target.add);
+  const wanted = mapToFloat64(targets, (t) => t.target.baselineFactor * sum(baseFlows, t.flows) + t.target.add);
   checkFeasible(targets, wanted, baseFlows, data, source);
 
   const tolerance = Math.max(MIN_TARGET_TOLERANCE, TARGET_TOLERANCE_FACTOR * first.solver.tolerance);
@@ -227,10 +228,10 @@ function finish(
   const without = first.countries.welfareChangePct;
   const countries = { ...outcome.countries };
   if (welfare && without) {
-    countries.instrumentWelfareEffectPct = Float64Array.from(welfare, (w, n) => 100 * ((1 + w / 100) / (1 + without[n] / 100) - 1));
+    countries.instrumentWelfareEffectPct = mapToFloat64(welfare, (w, n) => 100 * ((1 + w / 100) / (1 + without[n] / 100) - 1));
     // The same in money, (Ŵ_with − Ŵ_without)·I, where the model gives its baseline income I (ModelOutcome.accounts).
     const income = outcome.accounts?.income;
-    if (income) countries.instrumentWelfareEffectValue = Float64Array.from(welfare, (w, n) => ((w - without[n]) / 100) * income[n]);
+    if (income) countries.instrumentWelfareEffectValue = mapToFloat64(welfare, (w, n) => ((w - without[n]) / 100) * income[n]);
   }
   return {
     ...outcome,

@@ -1,5 +1,6 @@
 import { MACHINE_EPSILON } from "./economy.js";
 import { evaluateSystem, type LashkaripourState, type LashkaripourSystem } from "./equilibrium.js";
+import { mapToFloat64 } from "../../util/typedArrays.js";
 
 /** Scratch of the analytic Jacobian, allocated once per solve. */
 export interface JacobianWorkspace {
@@ -81,7 +82,7 @@ export function systemJacobian(system: LashkaripourSystem, x: Float64Array, stat
     }
   }
   // ∂ERR3_i/∂A_i / D_i (0 on the floor A_i ≤ 1)
-  const errorSlope = Float64Array.from(setters, (i) => (A[i] > 1 ? 1 / (A[i] * A[i] * D[i]) : 0));
+  const errorSlope = mapToFloat64(setters, (i) => (A[i] > 1 ? 1 / (A[i] * A[i] * D[i]) : 0));
 
   // Columns of ŵ_m.
   for (let m = 0; m < N; m++) {

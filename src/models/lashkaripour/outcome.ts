@@ -4,6 +4,7 @@ import { compensatedSum } from "../../util/sum.js";
 import type { ModelOutcome } from "../types.js";
 import { MACHINE_EPSILON, type LashkaripourEconomy } from "./economy.js";
 import type { LashkaripourState, LashkaripourSystem } from "./equilibrium.js";
+import { mapToFloat64 } from "../../util/typedArrays.js";
 
 /**
  * Welfare change of every country in percent (spec tariffwar.md §6, welfare_gains.m:24-49):
@@ -26,7 +27,7 @@ export function welfareChangePct(economy: LashkaripourEconomy, state: Lashkaripo
 
 /** Δ$_k = 0.01·pct_k·GDP_k (run.m:253-279), GDP in the dataset's gdp units; ROW's GDP is whatever the dataset gives (tariffwar datasets: world minus the matched countries). */
 export function welfareChangeInDollars(welfarePct: Float64Array, gdp: Float64Array): Float64Array {
-  return Float64Array.from(welfarePct, (pct, k) => 0.01 * pct * gdp[k]);
+  return mapToFloat64(welfarePct, (pct, k) => 0.01 * pct * gdp[k]);
 }
 
 function percentChange(next: number, base: number): number {
@@ -42,7 +43,7 @@ export function lashkaripourOutcome(system: LashkaripourSystem, state: Lashkarip
   const { economy } = system;
   const { N, S, flows: grossBaseline, tariffs: baseTariffs } = economy;
   const welfare = welfareChangePct(economy, state, solution.subarray(N, 2 * N));
-  const baselineFlows = Float64Array.from(grossBaseline, (x, k) => x / (1 + baseTariffs[k]));
+  const baselineFlows = mapToFloat64(grossBaseline, (x, k) => x / (1 + baseTariffs[k]));
   const counterfactualFlows = Float64Array.from(state.flows);
 
   const exports = { base: new Float64Array(N * S), next: new Float64Array(N * S) };

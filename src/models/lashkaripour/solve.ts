@@ -2,6 +2,7 @@ import { solveNonlinear } from "../../solver/levenbergMarquardt.js";
 import type { SolverResult } from "../../solver/result.js";
 import { systemResidual, type LashkaripourState, type LashkaripourSystem } from "./equilibrium.js";
 import { newJacobianWorkspace, systemJacobian } from "./jacobian.js";
+import { mapToFloat64 } from "../../util/typedArrays.js";
 
 export interface SystemSolveOptions {
   /** max |scaled residual| that counts as solved (ERR1/R, ERR2/Y, ERR3). Default 1e-12. */
@@ -54,7 +55,7 @@ export function solveSystem(system: LashkaripourSystem, state: LashkaripourState
     const note = `first start (ŵ = Ŷ = 1) stopped at max|F| ${result.residual.toExponential(2)}; the package's start T0 = [0.9, 1.1, 1.25] ${second.converged ? "converged" : `stopped at ${second.residual.toExponential(2)}`}`;
     result = better ? { ...second, iterations: result.iterations + second.iterations, warnings: [...result.warnings, note, ...second.warnings] } : { ...result, iterations: result.iterations + second.iterations, warnings: [...result.warnings, note] };
   }
-  const value = Float64Array.from(result.value, Math.abs);
+  const value = mapToFloat64(result.value, Math.abs);
   systemResidual(system, value, state, new Float64Array(n));
   return { ...result, value, residualNorm: "max-abs of ERR1/R, ERR2/Y, ERR3", method: `levenberg-marquardt (${finiteDifference ? "finite-difference" : "analytic"} Jacobian, ${N}×${S}${P ? `, ${P} tariff setters` : ""})` };
 }

@@ -3,6 +3,7 @@ import { TradewindsInputError, message } from "../../messages.js";
 import { compensatedSum } from "../../util/sum.js";
 import { calibrateLocalShares } from "./localShares.js";
 import { scaleElasticityOf, type LiberationDayParams } from "./params.js";
+import { mapToFloat64 } from "../../util/typedArrays.js";
 
 /** The dataset parameter holding ν per country (scripts/datasets/world-2023.ts writes it). */
 export const NU_PARAMETER = "liberationDay.nu";
@@ -90,8 +91,8 @@ export function calibrateLiberationDay(data: Dataset, params: LiberationDayParam
     shares,
     expenditure,
     output,
-    deficit: Float64Array.from(expenditure, (e, i) => e - output[i]),
+    deficit: mapToFloat64(expenditure, (e, i) => e - output[i]),
     nu,
-    phi: Float64Array.from(nu, (v) => (eatonKortum ? 1 : passThrough(v, params))),
+    phi: mapToFloat64(nu, (v) => (eatonKortum ? 1 : passThrough(v, params))),
   };
 }

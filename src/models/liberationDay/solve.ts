@@ -12,6 +12,7 @@ import { equilibriumJacobian, newJacobianWorkspace } from "./jacobian.js";
 import { lineariseEquilibrium, multiplyEquilibriumJacobian, newEquilibriumLinearisation, preconditionEquilibrium } from "./jacobianVector.js";
 import { liberationDayReport } from "./outcomes.js";
 import { scaleElasticityOf } from "./params.js";
+import { mapToFloat64, mapToUint8 } from "../../util/typedArrays.js";
 
 /** A Liberation Day outcome also carries the counterfactual bilateral flows. */
 export interface LiberationDayOutcome extends ModelOutcome {
@@ -79,13 +80,13 @@ export function prepareEquilibrium(baseline: LiberationDayBaseline, policy: Comp
   const unsupplied = codes.flatMap((code, j) => (supply[j] > 0 ? [] : [isolationIssue([j], [code], policy.origin, message.embargoNoSupplier(code, "ALL"))]));
   if (unsupplied.length) throw new TradewindsInputError(unsupplied);
 
-  const canSell = Uint8Array.from(policyShares, (v) => (v > 0 ? 1 : 0));
+  const canSell = mapToUint8(policyShares, (v) => (v > 0 ? 1 : 0));
   const rule = baseline.params.deficits;
   const deficitSign =
     rule === "balanced"
       ? levelDeficitSign(new Float64Array(N), baseline.expenditure)
       : rule === "multiplicative"
-        ? proportionalDeficitSign(Float64Array.from(baseline.deficit, (t, i) => t / baseline.output[i]))
+        ? proportionalDeficitSign(mapToFloat64(baseline.deficit, (t, i) => t / baseline.output[i]))
         : levelDeficitSign(baseline.deficit, baseline.expenditure);
   const analysis = analyseIsolation(N, canSell, deficitSign);
   notes.push(
@@ -124,7 +125,7 @@ export function prepareEquilibrium(baseline: LiberationDayBaseline, policy: Comp
     componentExpenditure,
     lumpSum: baseline.params.revenue === "lump-sum",
     deficitRule: baseline.params.deficits,
-    expenditureRatio: Float64Array.from(baseline.expenditure, (e, i) => e / baseline.output[i]),
+    expenditureRatio: mapToFloat64(baseline.expenditure, (e, i) => e / baseline.output[i]),
     worldExpenditure: compensatedSum(baseline.expenditure),
     worldOutput: compensatedSum(baseline.output),
   };
@@ -186,7 +187,7 @@ export function solveLiberationDay(baseline: LiberationDayBaseline, policy: Comp
   }
   const { value, ...solver } = result;
   if (!solver.converged) ctx.warnings.push(message.notConverged(solver.method, solver.iterations, solver.residual, solver.tolerance), ...solver.warnings);
-  const solution = Float64Array.from(value, Math.abs);
+  const solution = mapToFloat64(value, Math.abs);
   equilibriumResidual(system, solution, state, new Float64Array(3 * N));
   const report = liberationDayReport(system, solution, state, ctx);
   for (const [key, column] of Object.entries(report.countries)) assertFinite(column, key);

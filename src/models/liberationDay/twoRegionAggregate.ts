@@ -1,4 +1,5 @@
 import { compensatedSum } from "../../util/sum.js";
+import { mapToFloat64 } from "../../util/typedArrays.js";
 
 /**
  * A one-sector N-country economy aggregated to two regions, "others" (index 0) and the leader
@@ -27,7 +28,7 @@ export function aggregateToTwoRegions(flows: Float64Array, values: Float64Array,
   const totalTerms: number[][] = [[], []];
   for (let i = 0; i < N; i++) totalTerms[regionOf(i, leader)].push(values[i]);
   return {
-    flows: Float64Array.from(terms, (t) => compensatedSum(t)),
-    totals: Float64Array.from(totalTerms, (t) => compensatedSum(t)),
+    flows: mapToFloat64(terms, (t) => compensatedSum(t)),
+    totals: mapToFloat64(totalTerms, (t) => compensatedSum(t)),
   };
 }

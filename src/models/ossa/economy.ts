@@ -1,4 +1,5 @@
 import { compensatedSum } from "../../util/sum.js";
+import { mapToFloat64 } from "../../util/typedArrays.js";
 
 /**
  * The Ossa (2014) economy, "Trade Wars and Trade Talks with Data" (AER 104(12)), in the quantities
@@ -83,7 +84,7 @@ export function ossaEconomy(N: number, S: number, flows: Float64Array, tariffs: 
     N,
     S,
     sigma: Float64Array.from(sigma),
-    theta: Float64Array.from(sigma, (v) => v - 1),
+    theta: mapToFloat64(sigma, (v) => v - 1),
     flows: Float64Array.from(flows),
     tariffs: Float64Array.from(tariffs),
     spendingShares,

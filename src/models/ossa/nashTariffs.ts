@@ -2,6 +2,7 @@ import type { SolverResult } from "../../solver/result.js";
 import { nashByBestResponse, type BestResponseRound } from "../../strategy/bestResponse.js";
 import type { OssaEconomy } from "./economy.js";
 import { instrumentIndices, optimalTariffs, type OptimalTariffOptions } from "./optimalTariffs.js";
+import { mapToFloat64 } from "../../util/typedArrays.js";
 
 /** Ossa's (2014) stopping rule and budget, `mynashtariff.m` (spec caliendo-parro-and-ossa.md §2.4). */
 export const OSSA_NASH = { tolerance: 1e-2, maxRounds: 24 } as const;
@@ -25,7 +26,7 @@ export function ossaNashTariffs(
     initial,
     (j, policy) => {
       const indices = instrumentIndices(N, S, j);
-      const start = Float64Array.from(indices, (k) => policy[k]);
+      const start = mapToFloat64(indices, (k) => policy[k]);
       const br = optimalTariffs(economy, j, policy, start, { ...options, tariffTolerance: options.tariffTolerance ?? null });
       return { indices, values: br.instruments, converged: br.converged };
     },

@@ -3,6 +3,7 @@ import type { SolverResult } from "../../solver/result.js";
 import { newOssaDerivativeWorkspace, ossaJacobian } from "./derivatives.js";
 import type { OssaEconomy } from "./economy.js";
 import { evaluateOssa, ossaResidual, setOssaPolicy, type OssaWorkspace } from "./equilibrium.js";
+import { mapToFloat64 } from "../../util/typedArrays.js";
 
 /** The tolerance of an equilibrium solve: max relative residual. */
 export const OSSA_EQUILIBRIUM_TOLERANCE = 1e-12;
@@ -22,7 +23,7 @@ export function solveOssa(economy: OssaEconomy, newTariffs: Float64Array, newNet
     initialDamping: 1e-9,
     reuseJacobian: true,
   });
-  const value = Float64Array.from(result.value, Math.abs);
+  const value = mapToFloat64(result.value, Math.abs);
   evaluateOssa(economy, newTariffs, value, work);
   return { ...result, value };
 }

@@ -11,6 +11,7 @@ import type { AgParams } from "./params.js";
 import { referenceIndex, requireOneSector } from "./referenceCountry.js";
 import { applyTradeIsolation, counterfactualTradeCosts, gravityAccounts, tradeCostsFromCovariates } from "./tradeCosts.js";
 import { estimateCrossSectionCoefficients, estimatedCoefficients, estimatedPairCosts } from "./estimatedTradeCosts.js";
+import { mapToFloat64 } from "../../util/typedArrays.js";
 
 /**
  * The Advanced Guide's GEPPML structural gravity model (Yotov, Piermartini, Monteiro & Larch 2016,
@@ -50,7 +51,7 @@ export function calibrateAg(data: Dataset, params: AgParams, ctx: RunContext, es
   const tradeCosts = withPairCosts(tradeCostsFromCovariates(N, data.covariates, coefficients), pairCosts);
   const output = rowTotals(N, data.flows, new Float64Array(N));
   const expenditure = columnTotals(N, data.flows, new Float64Array(N));
-  const expenditureOutputRatio = Float64Array.from(expenditure, (e, i) => e / output[i]);
+  const expenditureOutputRatio = mapToFloat64(expenditure, (e, i) => e / output[i]);
   const fit = solveFixedEffectsIpf({ N, tradeCosts, rowTargets: output, columnTargets: expenditure, reference });
   if (!fit.converged) ctx.warnings.push(message.notConverged("ipf (AG baseline)", fit.iterations, fit.residual, fit.tolerance));
   const fitted = fittedFlows(N, tradeCosts, fit.value, new Float64Array(N * N));
@@ -70,7 +71,7 @@ export function solveAg(baseline: AgBaseline, policy: CompiledPolicy, ctx: RunCo
   const codes = data.countries.map((c) => c.code);
   // φ of the counterfactual: the data's E/Y (multiplicative imbalances), or 1 (imbalances: balanced).
   const expenditureOutputRatio = params.imbalances === "balanced" ? new Float64Array(N).fill(1) : baseline.expenditureOutputRatio;
-  const isolation = applyTradeIsolation(N, tau, Float64Array.from(expenditureOutputRatio, (phi) => phi - 1), codes, reference, policy.origin);
+  const isolation = applyTradeIsolation(N, tau, mapToFloat64(expenditureOutputRatio, (phi) => phi - 1), codes, reference, policy.origin);
   if (isolation.separated.length && params.fullGe === "stata") {
     const [first] = isolation.separated;
     const members = first.map((code) => codes.indexOf(code));

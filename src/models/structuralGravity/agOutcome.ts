@@ -4,6 +4,7 @@ import type { ModelOutcome } from "../types.js";
 import type { AgBaseline } from "./agModel.js";
 import { factoryPriceChange, type AgFullState } from "./agFullState.js";
 import { foreignColumnTotals, foreignRowTotals, type FixedEffects } from "./fixedEffectsIpf.js";
+import { mapToFloat64 } from "../../util/typedArrays.js";
 
 /**
  * The reported quantities of the Advanced Guide model, counterfactual vs baseline, (CF − BLN)/BLN
@@ -80,7 +81,7 @@ export function agOutcome(
     const effectOf = (withAgreement: (i: number) => number, without: (i: number) => number) => pct((i) => withAgreement(i) / without(i));
     const resistanceEffect = (without: Float64Array, withAgreement: Float64Array) => effectOf((i) => Math.pow(withAgreement[i], power), (i) => Math.pow(without[i], power));
     Object.assign(countries, {
-      naftaEffectPriceChangePct: Float64Array.from(price, (p) => 100 * (1 - p)),
+      naftaEffectPriceChangePct: mapToFloat64(price, (p) => 100 * (1 - p)),
       naftaEffectRealGdpChangePct: effectOf((i) => realGdp(output[i], imr.baseline[i]), (i) => realGdp(outputFull[i], imr.full[i])),
       naftaEffectImrChangePct: resistanceEffect(imr.full, imr.baseline),
       naftaEffectImrConditionalChangePct: resistanceEffect(imr.conditional, imr.baseline),

@@ -8,6 +8,7 @@ import { TradewindsInputError, message, show } from "../../messages.js";
 import type { RunContext } from "../types.js";
 import { nullPrototypeRecord, ownValue } from "../../util/ownNames.js";
 import type { AgParams } from "./params.js";
+import { mapToFloat64 } from "../../util/typedArrays.js";
 
 /**
  * Where the Advanced Guide model's baseline trade costs τ^BLN_ij = τ̄_ij · exp(Σ_k β_k x_k,ij) come
@@ -82,7 +83,7 @@ export function estimatedPairCosts(data: Dataset, reference: NonNullable<Estimat
   const stage = requireStage(stages.stages, reference.stage, source, "model.estimated.pairCosts.stage");
   const rows = crossSectionRows(stage.frame, stages.section.crossSection, data.countries.map((c) => c.code), source);
   const gamma = fixedEffectAtRows(stage, reference.factor, stage.frame, undefined, source, "model.estimated.pairCosts");
-  const logCosts = Float64Array.from(rows, (r) => gamma[r]);
+  const logCosts = mapToFloat64(rows, (r) => gamma[r]);
   const missing = rows.filter((_, k) => Number.isNaN(logCosts[k]));
   if (missing.length > 0) {
     if (reference.fill === undefined) {

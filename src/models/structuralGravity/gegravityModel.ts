@@ -8,6 +8,7 @@ import { solveMultilateralResistances, type MultilateralResistances } from "./mu
 import type { GegravityParams } from "./params.js";
 import { referenceIndex, requireOneSector } from "./referenceCountry.js";
 import { applyTradeIsolation, counterfactualTradeCosts, gravityAccounts, tradeCostsFromCovariates } from "./tradeCosts.js";
+import { mapToFloat64 } from "../../util/typedArrays.js";
 
 /**
  * gegravity's OneSectorGE (Peter Herman, peter-herman/gegravity @ 358cba1; spec one-sector.md §2):
@@ -40,8 +41,8 @@ export function calibrateGegravity(data: Dataset, params: GegravityParams, ctx: 
   const expenditure = countryParameter(data, "expenditure");
   const worldOutput = compensatedSum(output);
   const worldExpenditure = compensatedSum(expenditure);
-  const outputShares = Float64Array.from(output, (y) => y / worldOutput);
-  const expenditureShares = Float64Array.from(expenditure, (e) => e / worldExpenditure);
+  const outputShares = mapToFloat64(output, (y) => y / worldOutput);
+  const expenditureShares = mapToFloat64(expenditure, (e) => e / worldExpenditure);
   const tradeCosts = tradeCostsFromCovariates(N, data.covariates, params.coefficients);
   const mr = solveMultilateralResistances({ N, tradeCosts, outputShares, expenditureShares, reference });
   if (!mr.converged) ctx.warnings.push(message.notConverged(mr.method, mr.iterations, mr.residual, mr.tolerance));
@@ -75,7 +76,7 @@ export function solveGegravity(baseline: GegravityBaseline, policy: CompiledPoli
   const baselineTariffs = data.baselineTariffs ? data.tariffs[data.baselineTariffs] : undefined;
   const tau = counterfactualTradeCosts(N, params.sigma, data.covariates, params.coefficients, policy, baselineTariffs, "gegravity", data.countries.map((c) => c.code));
   // gegravity's MR system reads output and expenditure shares: a set cut off from trade needs Σ e = Σ y.
-  const imbalance = Float64Array.from(baseline.expenditureShares, (e, i) => e / baseline.outputShares[i] - 1);
+  const imbalance = mapToFloat64(baseline.expenditureShares, (e, i) => e / baseline.outputShares[i] - 1);
   ctx.warnings.push(...applyTradeIsolation(N, tau, imbalance, data.countries.map((c) => c.code), reference, policy.origin).notes);
   const mr = solveMultilateralResistances({ N, tradeCosts: tau, outputShares: baseline.outputShares, expenditureShares: baseline.expenditureShares, reference });
   if (!mr.converged) ctx.warnings.push(message.notConverged(mr.method, mr.iterations, mr.residual, mr.tolerance));
@@ -83,9 +84,9 @@ export function solveGegravity(baseline: GegravityBaseline, policy: CompiledPoli
   const price = Float64Array.from({ length: N }, (_, i) => Math.pow(mr.value.outward[i] / resistances.outward[i], power));
   const priceIndex = Float64Array.from({ length: N }, (_, j) => Math.pow(mr.value.inward[j] / resistances.inward[j], -power));
   const outwardResistance = Float64Array.from({ length: N }, (_, i) => Math.pow(mr.value.outward[i] / resistances.outward[i], -power));
-  const outputAfter = Float64Array.from(output, (y, i) => price[i] * y);
+  const outputAfter = mapToFloat64(output, (y, i) => price[i] * y);
   // E′ = φ·Y′ = p̂·E (φ = E/Y fixed), formed as p̂·E so that a zero shock gives E′ = E exactly.
-  const expenditureAfter = Float64Array.from(expenditure, (e, i) => price[i] * e);
+  const expenditureAfter = mapToFloat64(expenditure, (e, i) => price[i] * e);
 
   const flowsBefore = modeledFlows(N, baseline.tradeCosts, expenditure, output, resistances, new Float64Array(N * N));
   const flowsAfter = modeledFlows(N, tau, expenditureAfter, outputAfter, mr.value, new Float64Array(N * N));

@@ -4,6 +4,7 @@ import { reportIsolation } from "../isolationIssues.js";
 import { analyseIsolation, componentMembers, proportionalDeficitSign } from "../tradeIsolation.js";
 import type { CompiledPolicy, ModelAccounts, PolicyOrigin } from "../types.js";
 import { hasOwnName, nullPrototypeRecord, ownValue } from "../../util/ownNames.js";
+import { mapToUint8 } from "../../util/typedArrays.js";
 
 /**
  * Trade costs of structural gravity in power form, τ_ij = t_ij^(1−σ) = exp(Σ_k β_k · x_k,ij)
@@ -118,7 +119,7 @@ export function applyTradeIsolation(
   reference: number,
   origin: PolicyOrigin | undefined,
 ): { notes: string[]; separated: string[][] } {
-  const canSell = Uint8Array.from(tau, (v) => (v > 0 ? 1 : 0));
+  const canSell = mapToUint8(tau, (v) => (v > 0 ? 1 : 0));
   const analysis = analyseIsolation(N, canSell, proportionalDeficitSign(imbalanceRatios));
   const notes = reportIsolation(
     analysis,
