@@ -229,7 +229,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument("<scenario>", "a scenario file with a bloc section (YAML or JSON)")
     .option("-f, --format <format>", "table or json", "table")
     .option("-o, --out <file>", "write the output to a file instead of standard output")
-    .option("-t, --threads <n>", "threads solving membership sets: this one and n − 1 workers (results do not depend on it)", "2")
+    .option("-t, --threads <n>", "threads solving membership sets: 1, this one alone; n ≥ 2, n worker threads (results do not depend on it)", "2")
     .option("--rate <rate>", 'override the bloc rate parameter (a share, 0.3, or "30%")')
     .option("--no-progress", "no progress bar")
     .option("--max-sets <n>", `the most membership sets (2^k for k candidates) solved without --yes`, String(DEFAULT_MAX_BLOC_SETS))

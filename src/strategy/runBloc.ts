@@ -5,7 +5,7 @@ import { prepareBlocAsync, type BlocRequest } from "./blocSolve.js";
 import { BlocPool, type PoolTimeline } from "./pool.js";
 
 export interface BlocRunOptions {
-  /** Threads solving membership sets: this one and threads − 1 worker threads (0 or 1: this one alone). Default 1. */
+  /** Threads solving membership sets: 0 or 1, this one alone; n ≥ 2, n worker threads that this one feeds (pool.ts says why). Default 1. */
   threads?: number;
   /** Called as sets are solved, with (solved, total). */
   onProgress?: (solved: number, total: number) => void;
@@ -24,7 +24,8 @@ export interface BlocRunOptions {
  * Results do not depend on the thread count: every set is solved from the same start, independently.
  */
 export async function runBloc(request: BlocRequest, options: BlocRunOptions = {}): Promise<BlocReport> {
-  const workers = Math.max(0, (options.threads ?? 1) - 1);
+  const threads = Math.floor(options.threads ?? 1);
+  const workers = threads >= 2 ? threads : 0;
   if (options.dataset && workers > 0) throw new Error("internal: a custom dataset needs threads ≤ 1 (workers load datasets by name)");
   // The worker threads start first and load their modules while this thread validates and calibrates.
   const pool = new BlocPool(workers);
@@ -32,7 +33,7 @@ export async function runBloc(request: BlocRequest, options: BlocRunOptions = {}
     // 1–3. validate, normalize the scenario and the bloc, calibrate (input errors surface here, before any set is solved)
     const prepared = await prepareBlocAsync(request, undefined, options.dataset);
     const masks = [...Array(1 << prepared.bloc.candidates.length).keys()];
-    // 4–5. compile and solve every membership set (this thread and the workers, from one queue)
+    // 4–5. compile and solve every membership set (this thread alone, or the workers from one queue)
     const solves = await pool.solve(request, prepared, masks, { onProgress: options.onProgress, onTimeline: options.onTimeline });
     // 6. payoff table, stability, dominant choices, focus comparison
     return analyzeBloc(prepared, solves);
