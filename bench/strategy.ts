@@ -1,16 +1,19 @@
 /**
  * Strategy benchmarks (figures printed, never asserted):
- *   1. the 8-candidate bloc example (examples/bloc-japan.yaml, 256 Liberation-Day solves) on 1 and 2
- *      threads (this one, plus a worker) — wall time including each thread's dataset load and calibration.
- *      Each run prints where the pool's time went (thread 0 is this one: its preparation before the first
- *      batch; each worker's start-up, calibration, solving and idle tail), then the whole `tradewinds bloc`
- *      process from dist/ on 1 and 2 threads;
+ *   1. the 8-candidate bloc example (examples/bloc-japan.yaml, 256 Liberation-Day solves) on 1 thread (this
+ *      one) and 2 (two workers this one feeds) — wall time including each thread's dataset load and
+ *      calibration. Each run prints where the pool's time went (thread 0 is this one; each worker's start-up,
+ *      calibration, solving and idle tail), then whole `tradewinds bloc` processes (bin/tradewinds.js, the
+ *      bundle) on 1 and 2 threads: the example, and the same bloc with ten candidates (VNM and THA added,
+ *      1,024 sets), where the workers' fixed start weighs less;
  *   2. one Ossa (2014) optimal-tariff problem (the US, 198 tariffs) and the Nash best-response iteration
  *      from the stacked optimal tariffs (Ossa's MATLAB: ~85 min for Table 3, ~96 min for Table 4).
  * BENCH_BLOC_THREADS="1,2" and BENCH_SKIP_BLOC=1 adjust part 1; BENCH_SKIP_OSSA=1 skips part 2.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { loadDataset } from "../src/data/load.js";
 import { ossaBaseline } from "../src/models/ossa/baseline.js";
 import { OSSA_NASH } from "../src/models/ossa/nashTariffs.js";
@@ -51,7 +54,19 @@ if (!process.env.BENCH_SKIP_BLOC) {
       walls.set(threads, [...(walls.get(threads) ?? []), performance.now() - start]);
     }
   const [one, two] = [median(walls.get(1)!), median(walls.get(2)!)];
-  console.log(`tradewinds bloc examples/bloc-japan.yaml (whole process, dist/): 1 thread ${(one / 1000).toFixed(2)} s, 2 threads ${(two / 1000).toFixed(2)} s, speed-up ${(one / two).toFixed(2)}× (median of 3; needs an idle machine to mean anything)`);
+  console.log(`tradewinds bloc examples/bloc-japan.yaml (whole process): 1 thread ${(one / 1000).toFixed(2)} s, 2 threads ${(two / 1000).toFixed(2)} s, speed-up ${(one / two).toFixed(2)}× (median of 3; needs an idle machine to mean anything)`);
+  const dir = mkdtempSync(join(tmpdir(), "tradewinds-bloc-"));
+  const ten = join(dir, "bloc-10.yaml");
+  writeFileSync(ten, text.replace("candidates: [JPN, EU27, KOR, CAN, MEX, GBR, AUS, IND]", "candidates: [JPN, EU27, KOR, CAN, MEX, GBR, AUS, IND, VNM, THA]"));
+  const tenWall = (threads: number) => {
+    const start = performance.now();
+    const run = spawnSync(process.execPath, ["bin/tradewinds.js", "bloc", ten, "--yes", "--threads", String(threads), "--no-progress", "--format", "json"], { stdio: ["ignore", "ignore", "pipe"] });
+    if (run.status !== 0) throw new Error(`tradewinds bloc exited with ${run.status}: ${run.stderr}`);
+    return performance.now() - start;
+  };
+  const [tenOne, tenTwo] = [tenWall(1), tenWall(2)];
+  rmSync(dir, { recursive: true, force: true });
+  console.log(`the same bloc with 10 candidates (1,024 sets, whole process): 1 thread ${(tenOne / 1000).toFixed(2)} s, 2 threads ${(tenTwo / 1000).toFixed(2)} s, speed-up ${(tenOne / tenTwo).toFixed(2)}×`);
 }
 
 if (process.env.BENCH_SKIP_OSSA) process.exit(0);
