@@ -89,7 +89,7 @@ export interface ModelOutcome {
   aggregateWeights?: Record<string, Float64Array>;
 }
 
-/** See ModelOutcome.accounts; the registry's definitions (report/moneyDefinitions.ts) say what each is in each model. */
+/** See ModelOutcome.accounts; the registry's definitions (report/definitions/money.ts) say what each is in each model. */
 export interface ModelAccounts {
   /** Baseline income I whose real change welfareChangePct measures (EV = (Ŵ − 1)·I), length N. */
   income: Float64Array;

@@ -7,7 +7,7 @@ import type { InstrumentReport, QuantityTarget } from "./types.js";
 const DIVERTED_SHOWN = 8;
 
 /**
- * The instruments of a solved phase for the report (values keyed by report/dealRegistry.ts): each quantity
+ * The instruments of a solved phase for the report (values keyed by report/definitions/deals.ts): each quantity
  * target with its binding status, wedge, flows (baseline, without the phase's targets, in the equilibrium),
  * rent, and the diverted purchases by supplier; each investment pledge with its productivity factors (its
  * effect is the phase's against a phase without it: compareWith). `first` is the phase solved with every target's wedge at

@@ -65,7 +65,7 @@ export const MAX_DEMAND_SHIFTER = 1e6;
 
 /**
  * One instrument in a phase's result: what it is, whether it binds, its wedge, rent and diverted flows.
- * Numbers are in `values`, keyed by registry keys of level "instrument" (report/dealRegistry.ts).
+ * Numbers are in `values`, keyed by registry keys of level "instrument" (report/definitions/deals.ts).
  */
 export interface InstrumentReport {
   /** The shock's field path. */

@@ -1,4 +1,4 @@
-import type { QuantityDefinition } from "./registry.js";
+import type { QuantityDefinition } from "../quantityDefinition.js";
 
 /**
  * The registry's money and tariff-level quantities (report/accountQuantities.ts computes them from a model's

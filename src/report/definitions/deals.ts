@@ -1,4 +1,4 @@
-import type { QuantityDefinition } from "./registry.js";
+import type { QuantityDefinition } from "../quantityDefinition.js";
 
 /**
  * Registry entries of the deal instruments (issue 11), joined into report/registry.ts. Instrument-level
