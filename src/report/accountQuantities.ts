@@ -9,7 +9,7 @@ import { mapToFloat64 } from "../util/typedArrays.js";
  * — the equivalent variation in dollars (and per person where the dataset has population), tariff revenue
  * before and after, each importer's effective tariff rate before and after (fixed baseline-import weights, and
  * after substitution), the trade balance before and after and its change — plus consumer prices relative to
- * the world's, which needs no accounts. Definitions: report/moneyDefinitions.ts and registry.ts.
+ * the world's, which needs no accounts. Definitions: report/definitions/money.ts and registry.ts.
  *
  * Dollar amounts are converted from the dataset's units with `money.flows.scale`; without money units (words
  * the run could not read) the dollar keys are left out and the rates still reported. Flows are summed per

@@ -9,7 +9,7 @@ import { runScenario } from "../../src/run.js";
 import { expectClose } from "../support/expectClose.js";
 import { handDataset } from "../support/handDataset.js";
 
-// The money and tariff-level figures (report/accountQuantities.ts, report/moneyDefinitions.ts) against hand
+// The money and tariff-level figures (report/accountQuantities.ts, report/definitions/money.ts) against hand
 // computations on small datasets: closed forms of the one-sector Caliendo–Parro model (Armington with
 // lump-sum tariff revenue), accounting on the data where the quantity is fixed-weight, and the ACR autarky form.
 

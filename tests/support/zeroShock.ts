@@ -5,7 +5,7 @@ import type { PhaseReport } from "../../src/report/types.js";
 import { moneyUnitsOf } from "../../src/report/money.js";
 import { expectClose } from "./expectClose.js";
 
-/** Levels reported before and after (report/moneyDefinitions.ts): a zero shock leaves each pair equal. */
+/** Levels reported before and after (report/definitions/money.ts): a zero shock leaves each pair equal. */
 const LEVEL_PAIRS: [QuantityKey, QuantityKey][] = [
   ["baselineEffectiveTariffRate", "effectiveTariffRate"],
   ["baselineEffectiveTariffRate", "effectiveTariffRateAfterSubstitution"],
