@@ -22,6 +22,9 @@ afterAll(async () => {
   await dashboard?.close();
 });
 
+/** compareWith values are computed from the same doubles the table shows; only the ratio's last bits may differ. */
+const TOL_SHOWN_RATIO = 1e-9;
+
 const rgb = (fill: string | null) => (/rgb\((\d+), (\d+), (\d+)\)/.exec(fill ?? "") ?? []).slice(1).map(Number);
 
 async function expectAccessible(page: TestPage, view: string): Promise<void> {
@@ -128,6 +131,31 @@ describe("the dashboard's views", () => {
     await page.getByTestId("sector-chart").scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, "dashboard-sectors.png") });
     await expectAccessible(page, "sector results");
+    expect(page.errors).toEqual([]);
+    await page.close();
+  }, 600_000);
+
+  it("us-japan-deal (icio-2022): a phase with compareWith shows its results relative to that phase, and its deal instruments", async () => {
+    const page = await dashboard.open("/?example=us-japan-deal");
+    await runOnServer(page);
+    const summary = (code: string) => page.locator(`[data-testid=summary-table] tr[data-code=${code}] td[data-key=welfareChangePct]`);
+    await page.getByRole("tab", { name: /^no-deal/ }).click();
+    const noDeal = Number(await summary("JPN").getAttribute("data-value"));
+    await page.getByRole("tab", { name: /^deal\s*2025/ }).click();
+    const deal = Number(await summary("JPN").getAttribute("data-value"));
+    expect(await page.getByTestId("comparison-heading").textContent()).toBe("Relative to phase no-deal");
+    // The comparison is the ratio of real incomes (report/compareRules.ts): 100·((1 + a/100) ⁄ (1 + b/100) − 1).
+    const relative = Number(await page.locator("[data-testid=comparison-table] tr[data-code=JPN] td[data-key=welfareChangePct]").getAttribute("data-value"));
+    expect(Math.abs(relative - 100 * ((1 + deal / 100) / (1 + noDeal / 100) - 1))).toBeLessThan(TOL_SHOWN_RATIO);
+    // The scenario's two instruments of this phase: the commitment binds (the flow is raised to its target), the pledge raises US productivity.
+    const rows = page.locator("[data-testid=instruments-table] tbody tr");
+    expect(await rows.count()).toBe(2);
+    expect(await rows.nth(0).locator("th").textContent()).toContain("purchase-commitment");
+    expect(await rows.nth(0).locator("td").first().textContent()).toMatch(/^binding/);
+    expect(await rows.nth(1).locator("th").textContent()).toContain("investment-pledge");
+    await page.getByTestId("instruments-table").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, "dashboard-deal.png") });
+    await expectAccessible(page, "deal results");
     expect(page.errors).toEqual([]);
     await page.close();
   }, 600_000);

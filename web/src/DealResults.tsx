@@ -29,7 +29,7 @@ export function DealResults({ report, phase }: { report: RunReport; phase: Phase
       {instruments.length > 0 && (
         <>
           <h3>Deal instruments</h3>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Deal instruments">
             <table data-testid="instruments-table">
               <thead>
                 <tr>
