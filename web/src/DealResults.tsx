@@ -20,7 +20,7 @@ export function DealResults({ report, phase }: { report: RunReport; phase: Phase
         <>
           <h3 data-testid="comparison-heading">Relative to phase {comparison.phase}</h3>
           {comparison.converged ? (
-            <ResultTable rows={comparison.summary} keys={report.tableKeys.filter((k) => k !== "instrumentWelfareEffectPct")} definitions={report.definitions} testId="comparison-table" first="Row" />
+            <ResultTable rows={comparison.summary} keys={report.tableKeys.filter((k) => k !== "instrumentWelfareEffectPct")} definitions={report.definitions} testId="comparison-table" caption={`Relative to phase ${comparison.phase}: changes as ratios of the two phases (additive effects as differences)`} />
           ) : (
             <p className="error">A compared phase did not converge: no comparison.</p>
           )}
