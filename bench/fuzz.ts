@@ -18,12 +18,18 @@ const codes = new Map<number, number>();
 const failures: string[] = [];
 let failed = 0;
 let slowest = 0;
+let slowestCase = "";
+/** Cases slower than this are printed as they finish (a fuzz case should take milliseconds). */
+const SLOW_CASE_MS = 5_000;
 const start = performance.now();
 await fc.assert(
   fc.asyncProperty(fuzzCase, async (c) => {
     const t0 = performance.now();
     const outcome = await runCase(folder, c);
-    slowest = Math.max(slowest, performance.now() - t0);
+    const took = performance.now() - t0;
+    if (took > slowest) slowestCase = describeCase(c);
+    slowest = Math.max(slowest, took);
+    if (took > SLOW_CASE_MS) console.error(`slow case (${(took / 1000).toFixed(1)} s): ${describeCase(c)}`);
     codes.set(outcome.code, (codes.get(outcome.code) ?? 0) + 1);
     const problems = violations(folder, c, outcome);
     if (problems.length) {
@@ -36,6 +42,7 @@ await fc.assert(
 );
 const seconds = (performance.now() - start) / 1000;
 console.log(`fuzz: ${CASES} cases, seed ${SEED}, ${seconds.toFixed(1)} s (${(CASES / seconds).toFixed(0)} cases/s, slowest case ${slowest.toFixed(0)} ms)`);
+console.log(`slowest case: ${slowestCase}`);
 console.log(`exit codes: ${[...codes.entries()].sort((a, b) => a[0] - b[0]).map(([code, n]) => `${code}: ${n}`).join(", ")}`);
 console.log(`cases violating a property: ${failed}`);
 for (const f of failures) console.log(`  ${f}`);

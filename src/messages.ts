@@ -186,6 +186,8 @@ export const message = {
   /** Structural gravity: a component cut off from the reference country has no tie to its prices. */
   separateComponentUnpriced: (countries: string[], reference: string) =>
     `${countries.join(", ")} no longer trade${countries.length > 1 ? "" : "s"} with the reference country ${reference}: ${countries.length > 1 ? "their" : "its"} nominal changes (factory-gate price, price index, output) are not tied to ${reference}'s prices and only follow the solver's normalisation — read ${countries.length > 1 ? "their" : "its"} real change (welfare), which does not depend on it`,
+  conditionalTargetsPerComponent: (countries: string[]) =>
+    `${countries.join(", ")} no longer trade${countries.length > 1 ? "" : "s"} with the rest of the world, and a group's spending no longer matches what it sells: the conditional GE (outputs and expenditures held) scales each group's expenditures to its output — the full GE, where prices adjust, does not depend on this`,
   stataLoopNeedsConnectedWorld: (countries: string[]) =>
     `${countries.join(", ")} would trade with nobody outside ${countries.length > 1 ? "their group" : "itself"}; the Advanced Guide's Stata loop cannot price a country cut off from the reference country (its iteration drifts) — set model.fullGe: exact, which solves this case`,
   tradeCostExponentOutOfRange: (pair: string, exponent: number, max: number) =>
@@ -447,9 +449,11 @@ export const message = {
   covariateNotInModel: (name: string, model: string, used: string[]) =>
     `the policy changes covariate ${JSON.stringify(name)}, but it does not enter ${model}'s trade costs (coefficients: ${used.join(", ") || "none"}); add it to the model's regressors/coefficients or drop the change`,
   lastIterateOnly: (iterations: number, residual: number, tolerance: number) =>
-    `not converged after ${iterations} iterations (residual ${residual.toExponential(2)} > tolerance ${tolerance.toExponential(1)}): the values are the solver's last iterate, not an equilibrium — do not read them as results; see the solver warnings (a smaller shock, or the model's tolerance and iteration settings where it has them, may help)`,
+    `not converged after ${iterations} iterations (residual ${Number.isFinite(residual) ? `${residual.toExponential(2)} > tolerance ${tolerance.toExponential(1)}` : "not finite: the iteration broke down"}): the values are the solver's last iterate, not an equilibrium — do not read them as results; see the solver warnings (a smaller shock, or the model's tolerance and iteration settings where it has them, may help)`,
+  ipfTargetsInfeasible: (gap: number) =>
+    `the fixed-effects fit cannot meet its targets: in a group of countries that trade only among themselves, what they sell and what they buy differ by ${(100 * gap).toPrecision(3)}% (no flows can add up to both)`,
   notConverged: (method: string, iterations: number, residual: number, tolerance: number) =>
-    `solver ${method} did not converge after ${iterations} iterations: residual ${residual.toExponential(3)} > tolerance ${tolerance.toExponential(1)}`,
+    `solver ${method} did not converge after ${iterations} iterations: residual ${Number.isFinite(residual) ? `${residual.toExponential(3)} > tolerance ${tolerance.toExponential(1)}` : `not finite (the iteration broke down; tolerance ${tolerance.toExponential(1)})`}`,
   iterationDiverged: (iteration: number) =>
     `iteration ${iteration} produced non-finite values; the last finite iterate is returned — try a smaller damping`,
   embargoLinearisationSkipped: (flows: number) =>

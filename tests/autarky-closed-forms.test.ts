@@ -264,6 +264,17 @@ describe("structural gravity: a balanced country in autarky loses Ŵ = λ̃_AA^(
     check(outcome, TOL_EXACT_PCT);
   });
 
+  it("advanced-guide, exact fixed point, imbalances: balanced, on data with imbalances: a country cut off from imports only is solved (its exports stop too) — ACR, quickly", () => {
+    // AAA sells 16 and spends 15, CCC sells 12 and spends 13 (exporter rows): no fit meets the data's totals once AAA is cut off.
+    const imbalanced = balancedDataset({ flows: Float64Array.from([10, 3, 3, 4, 12, 1, 1, 2, 9]) });
+    const ctx = newRunContext();
+    const baseline = agModel.calibrate(imbalanced, agParamsSchema.parse({ sigma, reference: "CCC", coefficients: { ln_DIST: -1.2 }, fullGe: "exact", imbalances: "balanced" }), ctx);
+    const outcome = agModel.solve(baseline, autarky(zeroPolicy(imbalanced), 3, 1, A, false), ctx);
+    expect(outcome.solver.converged).toBe(true);
+    check(outcome, TOL_EXACT_PCT);
+    expect(ctx.warnings).toContain(message.conditionalTargetsPerComponent(["AAA"]));
+  });
+
   it("advanced-guide, the book's Stata loop: refused with the fix (its incremental iteration cannot price a country cut off from the reference)", () => {
     const ctx = newRunContext();
     const baseline = agModel.calibrate(data, agParamsSchema.parse({ sigma, reference: "CCC", coefficients: { ln_DIST: -1.2 } }), ctx);

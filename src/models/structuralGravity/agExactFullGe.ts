@@ -49,6 +49,11 @@ export function solveAgExactFullGe(input: AgFullGeInput, options: { tolerance?: 
       { initialImporter: importer },
     );
     if (!fit.converged) warnings.push(message.notConverged(`ipf (AG exact fixed point, iteration ${iterations})`, fit.iterations, fit.residual, fit.tolerance));
+    // A fit that broke down (non-finite) cannot give the next prices: stop here, not converged.
+    if (!(fit.residual < Infinity)) {
+      change = Infinity;
+      break;
+    }
     exporter = fit.value.exporter;
     importer = fit.value.importer;
     referenceExpenditure = expenditure[reference];

@@ -9,6 +9,7 @@ import { solveAgStataLoop } from "./agStataLoop.js";
 import { columnTotals, fittedFlows, rowTotals, solveFixedEffectsIpf, type FixedEffects } from "./fixedEffectsIpf.js";
 import type { AgParams } from "./params.js";
 import { referenceIndex, requireOneSector } from "./referenceCountry.js";
+import { compensatedSum } from "../../util/sum.js";
 import { applyTradeIsolation, counterfactualTradeCosts, gravityAccounts, tradeCostsFromCovariates } from "./tradeCosts.js";
 import { estimateCrossSectionCoefficients, estimatedCoefficients, estimatedPairCosts } from "./estimatedTradeCosts.js";
 import { mapToFloat64 } from "../../util/typedArrays.js";
@@ -64,6 +65,33 @@ function withPairCosts(tradeCosts: Float64Array, pairCosts: Float64Array | null)
   return tradeCosts;
 }
 
+/**
+ * The conditional GE's column targets: the data's expenditures, unless trade isolation split the world into
+ * groups that no longer trade with each other (`separated`, beside the reference's group) and a group's
+ * expenditure differs from its output — then no fixed-effects fit meets both totals (a group can only
+ * spend what it sells to itself), so each group's expenditures are scaled to its output. Returns
+ * `expenditure` itself when nothing changes.
+ */
+function conditionalColumnTargets(output: Float64Array, expenditure: Float64Array, separated: number[][]): Float64Array {
+  if (separated.length === 0) return expenditure;
+  const inSeparated = new Set(separated.flat());
+  const groups = [...separated, [...output.keys()].filter((n) => !inSeparated.has(n))];
+  const targets = Float64Array.from(expenditure);
+  let changed = false;
+  for (const members of groups) {
+    const sold = compensatedSum(members.map((n) => output[n]));
+    const spent = compensatedSum(members.map((n) => expenditure[n]));
+    if (spent > 0 && Math.abs(sold / spent - 1) > GROUP_BALANCE_TOLERANCE) {
+      for (const n of members) targets[n] = expenditure[n] * (sold / spent);
+      changed = true;
+    }
+  }
+  return changed ? targets : expenditure;
+}
+
+/** A group's output and expenditure that agree this closely are taken as balanced (rounding in the data). */
+const GROUP_BALANCE_TOLERANCE = 1e-12;
+
 export function solveAg(baseline: AgBaseline, policy: CompiledPolicy, ctx: RunContext): ModelOutcome {
   const { data, params, N, reference, output, expenditure } = baseline;
   const baselineTariffs = data.baselineTariffs ? data.tariffs[data.baselineTariffs] : undefined;
@@ -78,7 +106,9 @@ export function solveAg(baseline: AgBaseline, policy: CompiledPolicy, ctx: RunCo
     throw new TradewindsInputError([isolationIssue(members, first, policy.origin, message.stataLoopNeedsConnectedWorld(first))]);
   }
   ctx.warnings.push(...isolation.notes);
-  const conditionalFit = solveFixedEffectsIpf({ N, tradeCosts: tau, rowTargets: output, columnTargets: expenditure, reference });
+  const conditionalTargets = conditionalColumnTargets(output, expenditure, isolation.separated.map((members) => members.map((code) => codes.indexOf(code))));
+  if (conditionalTargets !== expenditure) ctx.warnings.push(message.conditionalTargetsPerComponent(isolation.separated.flat()));
+  const conditionalFit = solveFixedEffectsIpf({ N, tradeCosts: tau, rowTargets: output, columnTargets: conditionalTargets, reference });
   if (!conditionalFit.converged) ctx.warnings.push(message.notConverged("ipf (AG conditional GE)", conditionalFit.iterations, conditionalFit.residual, conditionalFit.tolerance));
   const conditionalFlows = fittedFlows(N, tau, conditionalFit.value, new Float64Array(N * N));
   const input = {

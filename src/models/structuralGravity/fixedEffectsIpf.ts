@@ -1,3 +1,4 @@
+import { message } from "../../messages.js";
 import type { SolverResult } from "../../solver/result.js";
 
 /**
@@ -50,6 +51,40 @@ export interface IpfOptions {
 export const IPF_DEFAULT_TOLERANCE = 1e-13;
 const IPF_DEFAULT_MAX_ITERATIONS = 200_000;
 
+/** Row and column totals of a block that agree this closely are equal up to rounding. */
+const BLOCK_TOTALS_TOLERANCE = 1e-9;
+
+/**
+ * Whether any fit can meet the targets: within every block of rows and columns that τ > 0 connects (with the
+ * rows and columns whose target is positive), the row totals must equal the column totals — otherwise no
+ * scaling of the block's flows matches both. Returns the largest relative gap, 0 when feasible.
+ */
+function blockTotalsMismatch(N: number, tau: Float64Array, rowTargets: Float64Array, columnTargets: Float64Array): number {
+  // Union–find over N row nodes (0…N−1) and N column nodes (N…2N−1).
+  const parent = Int32Array.from({ length: 2 * N }, (_, k) => k);
+  const root = (k: number): number => {
+    while (parent[k] !== k) k = parent[k] = parent[parent[k]];
+    return k;
+  };
+  for (let i = 0; i < N; i++)
+    for (let j = 0; j < N; j++)
+      if (tau[i * N + j] > 0) {
+        const a = root(i);
+        const b = root(N + j);
+        if (a !== b) parent[a] = b;
+      }
+  const rows = new Float64Array(2 * N);
+  const columns = new Float64Array(2 * N);
+  for (let i = 0; i < N; i++) rows[root(i)] += rowTargets[i];
+  for (let j = 0; j < N; j++) columns[root(N + j)] += columnTargets[j];
+  let worst = 0;
+  for (let k = 0; k < 2 * N; k++) {
+    const scale = Math.max(rows[k], columns[k]);
+    if (scale > 0) worst = Math.max(worst, Math.abs(rows[k] - columns[k]) / scale);
+  }
+  return worst;
+}
+
 /** Solves the fixed effects by IPF; the result record carries the final relative row-total error. */
 export function solveFixedEffectsIpf(problem: FixedEffectsProblem, options: IpfOptions = {}): SolverResult<FixedEffects> {
   const { N, tradeCosts, rowTargets, columnTargets, reference } = problem;
@@ -58,6 +93,11 @@ export function solveFixedEffectsIpf(problem: FixedEffectsProblem, options: IpfO
   const exporter = new Float64Array(N);
   const importer = options.initialImporter ? Float64Array.from(options.initialImporter) : new Float64Array(N).fill(1);
   const columnSums = new Float64Array(N);
+  const mismatch = blockTotalsMismatch(N, tradeCosts, rowTargets, columnTargets);
+  if (mismatch > BLOCK_TOTALS_TOLERANCE) {
+    // No fit meets these targets: say so at once rather than sweep to the budget.
+    return { converged: false, iterations: 0, residual: mismatch, residualNorm: "max relative row-total error", tolerance, method: "ipf", warnings: [message.ipfTargetsInfeasible(mismatch)], value: { exporter, importer } };
+  }
   let residual = Infinity;
   let iterations = 0;
   while (iterations < maxIterations) {
@@ -65,6 +105,9 @@ export function solveFixedEffectsIpf(problem: FixedEffectsProblem, options: IpfO
     residual = updateExporterEffects(N, tradeCosts, rowTargets, importer, exporter);
     updateImporterEffects(N, tradeCosts, columnTargets, exporter, importer, columnSums);
     if (residual <= tolerance) break;
+    // After the first sweep the error is finite unless the targets cannot be met (a row with a target and no
+    // trade partner, or blocks whose row and column totals differ) or the effects overflowed: stop, not converged.
+    if (iterations > 1 && !(residual < Infinity)) break;
   }
   normaliseToReference(N, exporter, importer, reference);
   return {
