@@ -36,6 +36,8 @@ export function solveAgExactFullGe(input: AgFullGeInput, options: { tolerance?: 
   let referenceExpenditure = baselineReferenceExpenditure;
   let change = Infinity;
   let iterations = 0;
+  let failedFitResidual: number | undefined;
+  let lastFiniteChange = Infinity;
   while (iterations < maxIterations) {
     iterations++;
     for (let i = 0; i < N; i++) {
@@ -49,9 +51,10 @@ export function solveAgExactFullGe(input: AgFullGeInput, options: { tolerance?: 
       { initialImporter: importer },
     );
     if (!fit.converged) warnings.push(message.notConverged(`ipf (AG exact fixed point, iteration ${iterations})`, fit.iterations, fit.residual, fit.tolerance));
-    // A fit that broke down (non-finite) cannot give the next prices: stop here, not converged.
-    if (!(fit.residual < Infinity)) {
-      change = Infinity;
+    // A fit that failed (infeasible targets, or effects that overflowed) cannot give the next prices: stop
+    // here, not converged; the residual stays the last price change measured.
+    if (!fit.converged) {
+      failedFitResidual = fit.residual;
       break;
     }
     exporter = fit.value.exporter;
@@ -60,17 +63,22 @@ export function solveAgExactFullGe(input: AgFullGeInput, options: { tolerance?: 
     factoryPriceChange(N, sigma, input.baseline.exporter, baselineReferenceExpenditure, exporter, referenceExpenditure, nextPrice);
     change = 0;
     for (let i = 0; i < N; i++) {
-      change = Math.max(change, Math.abs(nextPrice[i] - price[i]));
+      const step = Math.abs(nextPrice[i] - price[i]);
+      change = step > change || Number.isNaN(step) ? step : change;
       price[i] = nextPrice[i];
     }
     if (change <= tolerance) break;
+    if (!(change < Infinity)) break; // prices overflowed or became undefined: not converged
+    lastFiniteChange = change;
   }
   // The state S consistent with the final p̂ (E_S = φ p̂ Y⁰); one more fit would change it by < tolerance.
   for (let i = 0; i < N; i++) expenditure[i] = phi[i] * price[i] * input.output[i];
   return {
-    converged: change <= tolerance,
+    converged: failedFitResidual === undefined && change <= tolerance,
     iterations,
-    residual: change,
+    // A solve that broke down reports the last finite price change, else the failed fit's error, else the
+    // largest double (nothing finite was measured): outputs never carry NaN or Infinity.
+    residual: [change, lastFiniteChange, failedFitResidual ?? Infinity].find(Number.isFinite) ?? Number.MAX_VALUE,
     residualNorm: "max |p̂_new − p̂|",
     tolerance,
     method: "ag-exact-fixed-point",

@@ -100,14 +100,19 @@ export function solveFixedEffectsIpf(problem: FixedEffectsProblem, options: IpfO
   }
   let residual = Infinity;
   let iterations = 0;
+  let lastFinite = Infinity;
   while (iterations < maxIterations) {
     iterations++;
     residual = updateExporterEffects(N, tradeCosts, rowTargets, importer, exporter);
     updateImporterEffects(N, tradeCosts, columnTargets, exporter, importer, columnSums);
     if (residual <= tolerance) break;
-    // After the first sweep the error is finite unless the targets cannot be met (a row with a target and no
-    // trade partner, or blocks whose row and column totals differ) or the effects overflowed: stop, not converged.
-    if (iterations > 1 && !(residual < Infinity)) break;
+    if (residual < Infinity) lastFinite = residual;
+    // After the first sweep the error is finite unless the effects overflowed (feasible targets, checked above):
+    // stop, not converged, with the error of the last sweep that had one.
+    else if (iterations > 1) {
+      residual = lastFinite;
+      break;
+    }
   }
   normaliseToReference(N, exporter, importer, reference);
   return {
