@@ -386,6 +386,8 @@ export const message = {
   integerOption: (min: number, max: number) => `must be a whole number from ${min} to ${max.toLocaleString("en-US")}`,
   seedWithoutDraws: () => `--seed chooses the random numbers of draws: give --uncertainty <draws> or --draw k with it (or a draws count in the scenario's uncertainty section)`,
   drawWithUncertainty: () => `--draw solves one draw alone; give either --draw k or --uncertainty <draws>, not both`,
+  apiDrawsLimit: (max: number) =>
+    `over the HTTP API a run solves at most ${max.toLocaleString("en-US")} uncertainty draws (each solves every phase again); lower uncertainty.draws, or run more with \`tradewinds run <scenario> --uncertainty <draws>\` or \`tradewinds sweep\``,
   drawsLeftOut: (notConverged: number, failed: number, draws: number) =>
     `${notConverged} of ${draws} draw(s) did not converge and ${failed} failed; they are listed in the output and left out of the bands`,
   // ---- sweeps -----------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { message } from "../src/messages.js";
+import { MAX_API_DRAWS } from "../src/server/checkScenario.js";
 import { httpMessage } from "../src/server/errors.js";
 import type { TradewindsServer } from "../src/server/app.js";
 import { fakeScenario } from "./support/fakeCatalog.js";
@@ -50,6 +51,15 @@ describe("POST /api/validate and /api/runs: errors name the field, the value and
       const { status, json } = await postJson(`${url}${route}`, { scenario: bad });
       expect(status, route).toBe(400);
       expect(json.issues).toContainEqual({ source: "scenario", path: "phases[0].shocks[0].set", value: "24", message: message.rateLooksLikePercent(24) });
+    }
+  });
+
+  it("uncertainty draws past the API's per-request limit are a 400 naming uncertainty.draws, the value and where to run more", async () => {
+    const many = `${fakeScenario()}uncertainty:\n  draws: ${MAX_API_DRAWS + 1}\n  parameters:\n    - { parameter: tradeElasticity, distribution: lognormal, cv: 0.1 }\n`;
+    for (const route of ["/api/validate", "/api/runs"]) {
+      const { status, json } = await postJson(`${url}${route}`, { scenario: many });
+      expect(status, route).toBe(400);
+      expect(json.issues).toContainEqual({ source: "scenario", path: "uncertainty.draws", value: String(MAX_API_DRAWS + 1), message: message.apiDrawsLimit(MAX_API_DRAWS) });
     }
   });
 
