@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { encodeDataset, writeEncodedDataset } from "../src/data/binaryWrite.js";
 import { nullPrototypeRecord, type Dataset } from "../src/data/dataset.js";
 import { loadDatasetFile } from "../src/data/load.js";
-import { TradewindsInputError, message } from "../src/messages.js";
+import { message } from "../src/messages.js";
+import { inputIssuesOf } from "./support/inputIssues.js";
 
 /** A 2-country, 2-sector dataset in typed arrays; `tariffs.few` is sparse (one non-zero of 8). */
 function tiny(): Dataset {
@@ -49,15 +50,7 @@ function written(d: Dataset = tiny()): string {
   writeEncodedDataset(dir, encodeDataset(d));
   return join(dir, `${d.meta.name}.json`);
 }
-function issuesOf(path: string) {
-  try {
-    loadDatasetFile(path);
-  } catch (err) {
-    expect(err).toBeInstanceOf(TradewindsInputError);
-    return (err as TradewindsInputError).issues;
-  }
-  throw new Error("expected the dataset to be rejected");
-}
+const issuesOf = (path: string) => inputIssuesOf(() => loadDatasetFile(path));
 
 describe("the binary dataset form (tradewinds-dataset/2)", () => {
   it("round-trips every array bit for bit, sparse and dense, with null-prototype records and tariff-set information", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { datasetFromFile, listEmbeddedDatasets, loadDataset } from "../src/data/load.js";
 import type { DatasetFile } from "../src/data/format.js";
-import { TradewindsInputError, message } from "../src/messages.js";
+import { message } from "../src/messages.js";
+import { inputIssuesOf } from "./support/inputIssues.js";
 
 /** A valid 2-country, 1-sector dataset; each test breaks one thing. */
 function valid(): DatasetFile {
@@ -22,15 +23,7 @@ function valid(): DatasetFile {
   };
 }
 
-function issuesOf(file: unknown) {
-  try {
-    datasetFromFile(file, "tiny.json");
-  } catch (err) {
-    expect(err).toBeInstanceOf(TradewindsInputError);
-    return (err as TradewindsInputError).issues;
-  }
-  throw new Error("expected the dataset to be rejected");
-}
+const issuesOf = (file: unknown) => inputIssuesOf(() => datasetFromFile(file, "tiny.json"));
 
 describe("datasetFromFile(raw, source)", () => {
   it("accepts a valid file and lays out tariffs importer-on-exporter at [(s*N+i)*N+j]", () => {

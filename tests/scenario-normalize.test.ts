@@ -5,6 +5,7 @@ import { modelCatalog } from "../src/models/available.js";
 import { compilePhase } from "../src/scenario/compile.js";
 import { normalizeScenario, phaseInForce } from "../src/scenario/normalize.js";
 import { validateScenarioText } from "../src/scenario/validate.js";
+import { inputIssuesOf } from "./support/inputIssues.js";
 
 const data = loadDataset("gegravity-2006");
 const N = data.countries.length;
@@ -15,15 +16,7 @@ function normalize(phases: string, extra = "") {
   return normalizeScenario(validateScenarioText(text, "t.yaml"), data, modelCatalog, "t.yaml");
 }
 
-function issuesOf(phases: string, extra = "") {
-  try {
-    normalize(phases, extra);
-  } catch (err) {
-    expect(err).toBeInstanceOf(TradewindsInputError);
-    return (err as TradewindsInputError).issues;
-  }
-  throw new Error("expected the scenario to be rejected");
-}
+const issuesOf = (phases: string, extra = "") => inputIssuesOf(() => normalize(phases, extra));
 
 describe("normalizeScenario(input, dataset, catalog)", () => {
   it("names an unknown country code, with its path", () => {

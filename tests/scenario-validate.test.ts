@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { TradewindsInputError, message } from "../src/messages.js";
+import { message } from "../src/messages.js";
 import { validateScenarioText } from "../src/scenario/validate.js";
+import { inputIssuesOf } from "./support/inputIssues.js";
 
 /** Validates and returns the issues thrown (or fails when none is thrown). */
-function issuesOf(text: string) {
-  try {
-    validateScenarioText(text, "test.yaml");
-  } catch (err) {
-    expect(err).toBeInstanceOf(TradewindsInputError);
-    return (err as TradewindsInputError).issues;
-  }
-  throw new Error("expected the scenario to be rejected");
-}
+const issuesOf = (text: string) => inputIssuesOf(() => validateScenarioText(text, "test.yaml"));
 
 const head = "name: t\ndataset: world-2023\nmodel: {type: liberation-day}\n";
 

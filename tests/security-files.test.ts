@@ -5,10 +5,11 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { EXIT } from "../src/cli/main.js";
 import { embeddedDataDir } from "../src/data/load.js";
-import { TradewindsInputError, message } from "../src/messages.js";
+import { message } from "../src/messages.js";
 import { runScenario } from "../src/run.js";
 import { listEmbeddedPanels } from "../src/scenario/filePolicy.js";
 import { runCli } from "./support/cli.js";
+import { inputIssuesOf } from "./support/inputIssues.js";
 
 /**
  * Which files a scenario can make Tradewinds read (issue 15, "The API reads server files"): under
@@ -22,15 +23,7 @@ function scenarioWith(estimation: string): string {
 }
 const STAGE = "  crossSection: {}\n  stages:\n    - name: s1\n      spec: { outcome: trade }";
 
-function inputIssues(run: () => unknown) {
-  try {
-    run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(TradewindsInputError);
-    return (err as TradewindsInputError).issues;
-  }
-  throw new Error("expected an input error");
-}
+const inputIssues = inputIssuesOf;
 
 describe('runScenario with the default file policy ("deny", as over HTTP)', () => {
   const panels = listEmbeddedPanels();

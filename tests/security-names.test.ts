@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { loadDataset } from "../src/data/load.js";
-import { TradewindsInputError, message } from "../src/messages.js";
+import { message } from "../src/messages.js";
 import { modelCatalog } from "../src/models/available.js";
 import { runScenario } from "../src/run.js";
 import { validateScenarioText } from "../src/scenario/validate.js";
@@ -8,6 +8,7 @@ import { runBloc } from "../src/strategy/runBloc.js";
 import { SIGMA_SETS, runTariffWar } from "../src/strategy/tariffWar.js";
 import { nullPrototypeRecord, ownValue, reservedKeyPaths } from "../src/util/ownNames.js";
 import { handDataset } from "./support/handDataset.js";
+import { inputIssuesOf } from "./support/inputIssues.js";
 
 /**
  * Names from a scenario never act as plain object keys (issue 15, "One request poisons a solve
@@ -25,15 +26,7 @@ afterEach(() => {
 });
 const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype).sort();
 
-function issuesOf(run: () => unknown) {
-  try {
-    run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(TradewindsInputError);
-    return (err as TradewindsInputError).issues;
-  }
-  throw new Error("expected an input error");
-}
+const issuesOf = inputIssuesOf;
 
 const gegravity = loadDataset("gegravity-2006");
 const codes = gegravity.countries.map((c) => c.code);

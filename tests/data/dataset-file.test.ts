@@ -4,11 +4,12 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXIT } from "../../src/cli/main.js";
 import { FLOWS_FILE_UNITS, loadScenarioDataset } from "../../src/data/datasetFile.js";
-import { TradewindsInputError, message } from "../../src/messages.js";
+import { message } from "../../src/messages.js";
 import { runScenario, runScenarioAsync } from "../../src/run.js";
 import type { RunReport } from "../../src/report/types.js";
 import { runCli } from "../support/cli.js";
 import { expectClose } from "../support/expectClose.js";
+import { inputIssuesOfAsync } from "../support/inputIssues.js";
 
 /**
  * A scenario's `dataset:` may name a file (issue 12, "Bring your own data"): a long-format flows table
@@ -54,15 +55,7 @@ function expectHandResult(report: RunReport): void {
   expectClose(welfare(report, 1, "AAA"), ACR_AAA_PCT, TOL_SOLVED_PCT, "AAA in autarky vs λ_AA^(1/θ)");
 }
 
-async function inputIssues(run: () => Promise<unknown> | unknown) {
-  try {
-    await run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(TradewindsInputError);
-    return (err as TradewindsInputError).issues;
-  }
-  throw new Error("expected an input error");
-}
+const inputIssues = inputIssuesOfAsync;
 
 describe("tradewinds run with dataset: ./three.csv (a flows table written by hand)", () => {
   it("runs through the CLI and matches the ACR closed form; the assumed units are a warning", async () => {

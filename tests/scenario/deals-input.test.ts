@@ -1,23 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { TradewindsInputError, dealMessage, message } from "../../src/messages.js";
+import { dealMessage, message } from "../../src/messages.js";
 import { MAX_DEMAND_SHIFTER, MAX_PRODUCTIVITY_FACTOR } from "../../src/models/instruments/types.js";
 import { runScenario } from "../../src/run.js";
 import { handDataset } from "../support/handDataset.js";
+import { inputIssuesOf } from "../support/inputIssues.js";
 
 /**
  * Bad deal instruments are input errors naming the field, the value and the fix (issue 11): values below zero,
  * cuts of 100% or more, a commitment larger than everything the importer buys, instruments a model cannot take,
  * an unknown compareWith phase. A target the solver cannot reach is reported not converged, never approximated.
  */
-function issuesOf(run: () => unknown) {
-  try {
-    run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(TradewindsInputError);
-    return (err as TradewindsInputError).issues;
-  }
-  throw new Error("expected the scenario to be rejected");
-}
+const issuesOf = inputIssuesOf;
 
 const scenario = (model: string, dataset: string, shocks: string[], extra: string[] = []) =>
   ["name: t", `dataset: ${dataset}`, `model: ${model}`, "phases:", "  - name: a", ...extra, "    shocks:", ...shocks.map((s) => `      - ${s}`)].join("\n");
