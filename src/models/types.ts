@@ -70,7 +70,8 @@ export interface ModelOutcome {
   scalars?: Record<string, number>;
   /**
    * Bilateral flows at factory-gate (tariff-exclusive) value, [(s*N + i)*N + j], baseline and
-   * counterfactual, in the dataset's units — for bilateral tables (JPN → USA, …). Optional.
+   * counterfactual, in the dataset's units — for bilateral tables (JPN → USA, …). Optional. Read only:
+   * a model may hand out its calibrated baseline's own array rather than a copy.
    */
   flows?: { baseline: Float64Array; counterfactual: Float64Array };
   /** The deal instruments of the phase: binding status, wedges, rents, diverted flows (models/instruments/). */
@@ -93,7 +94,7 @@ export interface ModelOutcome {
 export interface ModelAccounts {
   /** Baseline income I whose real change welfareChangePct measures (EV = (Ŵ − 1)·I), length N. */
   income: Float64Array;
-  /** The ad valorem tariffs the baseline and counterfactual flows are at, [(s*N + i)*N + j] (importer j on exporter i). */
+  /** The ad valorem tariffs the baseline and counterfactual flows are at, [(s*N + i)*N + j] (importer j on exporter i); read only (may be shared). */
   tariffs: { baseline: Float64Array; counterfactual: Float64Array };
   /** Tariff revenue by importer, baseline and counterfactual, length N — only in models whose income includes it. */
   tariffRevenue?: { baseline: Float64Array; counterfactual: Float64Array };

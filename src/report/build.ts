@@ -40,12 +40,15 @@ export function buildPhaseReport(
   const keys = Object.keys(outcome.countries).map(quantityKey);
   for (const key of keys) definitions[key] = define(key);
 
-  const countries: ResultRow[] = data.countries.map((c, n) => ({
-    code: c.code,
-    name: c.name,
-    members: 1,
-    values: valuesOf(keys.map((key) => [key, finite(outcome.countries[key][n], `${key} of ${c.code} in phase ${phase.name}`)])),
-  }));
+  const countries: ResultRow[] = data.countries.map((c, n) => {
+    const values = valuesOf([]);
+    for (const key of keys) {
+      const value = outcome.countries[key][n];
+      if (!Number.isFinite(value)) notFinite(value, `${key} of ${c.code} in phase ${phase.name}`);
+      values[key] = value;
+    }
+    return { code: c.code, name: c.name, members: 1, values };
+  });
   const everyone = [...Array(N).keys()];
   const summary = [...rows, { code: "WORLD", name: "World", members: everyone }].map((row) =>
     row.members.length === 1 && row.code !== "WORLD" ? countries[row.members[0]] : aggregateRow(row, keys, outcome),
@@ -67,13 +70,15 @@ export function buildPhaseReport(
     const S = data.sectors.length;
     sectors = [];
     for (let n = 0; n < N; n++)
-      for (let s = 0; s < S; s++)
-        sectors.push({
-          country: data.countries[n].code,
-          sector: data.sectors[s].code,
-          sectorName: data.sectors[s].name,
-          values: valuesOf(sectorKeys.map((key) => [key, finite(outcome.sectors![key][n * S + s], `${key} of ${data.countries[n].code}/${data.sectors[s].code}`)])),
-        });
+      for (let s = 0; s < S; s++) {
+        const values = valuesOf([]);
+        for (const key of sectorKeys) {
+          const value = outcome.sectors[key][n * S + s];
+          if (!Number.isFinite(value)) notFinite(value, `${key} of ${data.countries[n].code}/${data.sectors[s].code}`);
+          values[key] = value;
+        }
+        sectors.push({ country: data.countries[n].code, sector: data.sectors[s].code, sectorName: data.sectors[s].name, values });
+      }
   }
   for (const instrument of outcome.instruments ?? []) {
     for (const [key, value] of Object.entries(instrument.values)) {
@@ -115,15 +120,18 @@ export function buildPhaseReport(
  */
 function aggregateRow(row: { code: string; name: string; members: number[] }, keys: QuantityKey[], outcome: ModelOutcome): ResultRow {
   const values = valuesOf([]);
+  const { members } = row;
+  const terms = new Float64Array(members.length);
   for (const key of keys) {
     const how = definitionOf(key).aggregate;
     if (how === "none") continue;
     const weights = outcome.aggregateWeights && Object.hasOwn(outcome.aggregateWeights, key) ? outcome.aggregateWeights[key] : outcome.weights;
-    const w = row.members.map((n) => weights[n]);
-    const totalWeight = compensatedSum(w);
+    const value = outcome.countries[key];
+    for (let k = 0; k < members.length; k++) terms[k] = weights[members[k]];
+    const totalWeight = compensatedSum(terms);
     // A group whose weights are all zero (no imports at all) has no weighted mean: 0, like a country's rate without imports.
-    const x = row.members.map((n, k) => (how === "sum" ? outcome.countries[key][n] : totalWeight > 0 ? (w[k] * outcome.countries[key][n]) / totalWeight : 0));
-    values[key] = finite(compensatedSum(x), `${key} of ${row.code}`);
+    for (let k = 0; k < members.length; k++) terms[k] = how === "sum" ? value[members[k]] : totalWeight > 0 ? (weights[members[k]] * value[members[k]]) / totalWeight : 0;
+    values[key] = finite(compensatedSum(terms), `${key} of ${row.code}`);
   }
   return { code: row.code, name: row.name, members: row.members.length, values };
 }
@@ -146,8 +154,12 @@ function bilateralRow(data: Dataset, flows: NonNullable<ModelOutcome["flows"]>, 
   };
 }
 
-
 function finite(x: number, what: string): number {
-  if (!Number.isFinite(x)) throw new Error(`internal: ${what} is ${x}; a model produced a non-finite number`);
+  if (!Number.isFinite(x)) notFinite(x, what);
   return x;
+}
+
+/** The internal error of a non-finite number (the per-value loops test Number.isFinite first and name `what` only then). */
+function notFinite(x: number, what: string): never {
+  throw new Error(`internal: ${what} is ${x}; a model produced a non-finite number`);
 }

@@ -1,5 +1,5 @@
 import type { ResidualFunction } from "./finiteDifferenceJacobian.js";
-import { gmres, newGmresWorkspace, type LinearMap } from "./gmres.js";
+import { gmres, newGmresWorkspace, type GmresWorkspace, type LinearMap } from "./gmres.js";
 import type { SolverResult } from "./result.js";
 import { maxAbsolute, sumOfSquares } from "./vectorNorms.js";
 
@@ -30,6 +30,11 @@ export interface NewtonKrylovResult extends SolverResult<Float64Array> {
 }
 
 const METHOD = "newton-krylov";
+
+/** Krylov vectors GMRES keeps before it restarts, for a system of n unknowns. */
+export function gmresRestart(n: number, options: Pick<NewtonKrylovOptions, "restart"> = {}): number {
+  return Math.min(options.restart ?? 40, n);
+}
 /** Armijo constant of the line search: accept when ‖F(x + tδ)‖ ≤ (1 − α·t)‖F(x)‖ (Kelley 2003, §1.6). */
 const ARMIJO = 1e-4;
 const MAX_BACKTRACKS = 20;
@@ -50,13 +55,21 @@ const FORCING_GAMMA = 0.9;
  * Never throws on non-convergence and never returns non-finite values: the record says `converged`,
  * the Newton steps taken, max|F| at the returned x, and warnings (line search failed, budget spent).
  */
-export function solveNewtonKrylov(residual: ResidualFunction, linearise: (x: Float64Array) => Linearisation, x0: Float64Array, options: NewtonKrylovOptions = {}): NewtonKrylovResult {
+export function solveNewtonKrylov(
+  residual: ResidualFunction,
+  linearise: (x: Float64Array) => Linearisation,
+  x0: Float64Array,
+  options: NewtonKrylovOptions = {},
+  /** GMRES scratch to reuse (a caller solving many systems of one size); used when its size and restart match. */
+  scratch?: GmresWorkspace,
+): NewtonKrylovResult {
   const n = x0.length;
   const tolerance = options.tolerance ?? 1e-10;
   const maxIterations = options.maxIterations ?? 50;
   const maxForcing = options.maxForcingTerm ?? 0.1;
   const gmresOptions = { relativeTolerance: maxForcing, maxIterations: options.maxLinearIterations ?? 200 };
-  const workspace = newGmresWorkspace(n, Math.min(options.restart ?? 40, n));
+  const restart = gmresRestart(n, options);
+  const workspace = scratch && scratch.n === n && scratch.restart === restart ? scratch : newGmresWorkspace(n, restart);
   const warnings: string[] = [];
   const x = Float64Array.from(x0);
   const f = new Float64Array(n);

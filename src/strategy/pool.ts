@@ -1,5 +1,5 @@
 import { Piscina } from "piscina";
-import { workerFile } from "../util/workerFile.js";
+import { SOLVER_THREAD_LIMITS, workerFile } from "../util/workerFile.js";
 import { solveMembership, type BlocRequest, type MembershipSolve, type PreparedBloc } from "./blocSolve.js";
 import type { BlocTask, BlocTaskResult } from "./blocWorker.js";
 
@@ -50,7 +50,7 @@ export class BlocPool {
     this.workers = Math.max(0, Math.floor(workers));
     if (this.workers === 0) return;
     const { filename, execArgv } = workerFile(import.meta.url, "blocWorker");
-    this.pool = new Piscina({ filename, execArgv, minThreads: this.workers, maxThreads: this.workers, idleTimeout: 1000 });
+    this.pool = new Piscina({ filename, execArgv, minThreads: this.workers, maxThreads: this.workers, idleTimeout: 1000, resourceLimits: SOLVER_THREAD_LIMITS });
   }
 
   /**

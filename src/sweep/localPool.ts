@@ -1,5 +1,5 @@
 import { Piscina } from "piscina";
-import { workerFile } from "../util/workerFile.js";
+import { SOLVER_THREAD_LIMITS, workerFile } from "../util/workerFile.js";
 import type { PointResult } from "./pointResult.js";
 import type { SweepRequest } from "./prepareSweep.js";
 import type { SweepTask } from "./sweepWorker.js";
@@ -32,7 +32,7 @@ export function chunksOf(points: number[], workers: number, size?: number): numb
  */
 export async function solvePointsInPool(request: SweepRequest, points: number[], threads: number, sink: ResultSink): Promise<void> {
   const { filename, execArgv } = sweepWorkerFile();
-  const pool = new Piscina({ filename, execArgv, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+  const pool = new Piscina({ filename, execArgv, minThreads: threads, maxThreads: threads, idleTimeout: 1000, resourceLimits: SOLVER_THREAD_LIMITS });
   try {
     let stored = Promise.resolve();
     await Promise.all(

@@ -145,7 +145,7 @@ function diagonalBlocks(system: EquilibriumSystem, state: EquilibriumState, lin:
     const ownCross = blocks[9 * i];
     const base = 9 * i;
     // Cost columns ŵ_i (c = 0) and L̂_i (c = 2): g = −ε/ŵ_i or εψ/L̂_i.
-    for (const c of [0, 2] as const) {
+    for (let c = 0; c <= 2; c += 2) {
       const z = magnitude[c * N + i];
       const g = c === 0 ? -epsilon / z : (epsilon * scaleElasticity) / z;
       const dR = (g * a[ii] * (newExpenditure[i] * tariffShare[ii] - R[i])) / A[i];
@@ -177,7 +177,15 @@ function diagonalBlocks(system: EquilibriumSystem, state: EquilibriumState, lin:
 
 /** Inverse of the 3×3 row-major matrix at m[at…at+8] by cofactors; the identity where it is singular (preconditioner only). */
 function invert3(m: Float64Array, out: Float64Array, at: number): void {
-  const [a, b, c, d, e, f, g, h, k] = [m[at], m[at + 1], m[at + 2], m[at + 3], m[at + 4], m[at + 5], m[at + 6], m[at + 7], m[at + 8]];
+  const a = m[at];
+  const b = m[at + 1];
+  const c = m[at + 2];
+  const d = m[at + 3];
+  const e = m[at + 4];
+  const f = m[at + 5];
+  const g = m[at + 6];
+  const h = m[at + 7];
+  const k = m[at + 8];
   const c00 = e * k - f * h;
   const c01 = f * g - d * k;
   const c02 = d * h - e * g;

@@ -7,9 +7,10 @@ import { assertFinite, type SolverResult } from "../../solver/result.js";
 import { compensatedSum } from "../../util/sum.js";
 import type { CompiledPolicy, ModelOutcome, RunContext } from "../types.js";
 import type { LiberationDayBaseline } from "./baseline.js";
-import { equilibriumResidual, newEquilibriumState, type EquilibriumSystem } from "./equilibrium.js";
+import { equilibriumResidual, type EquilibriumSystem } from "./equilibrium.js";
 import { equilibriumJacobian, newJacobianWorkspace } from "./jacobian.js";
-import { lineariseEquilibrium, multiplyEquilibriumJacobian, newEquilibriumLinearisation, preconditionEquilibrium } from "./jacobianVector.js";
+import { lineariseEquilibrium, multiplyEquilibriumJacobian, preconditionEquilibrium } from "./jacobianVector.js";
+import { borrowWorkspace, returnWorkspace, type SolveWorkspace, type SystemArrays } from "./solveWorkspace.js";
 import { liberationDayReport } from "./outcomes.js";
 import { scaleElasticityOf } from "./params.js";
 import { mapToFloat64, mapToUint8 } from "../../util/typedArrays.js";
@@ -47,14 +48,19 @@ export interface LiberationDaySolveOptions {
  * by `policy.origin`; flows the equilibrium stops are zeroed and each trading component gets its own
  * price normalisation. Tariffs and cost factors are in their domains by the scenario schema.
  */
-export function prepareEquilibrium(baseline: LiberationDayBaseline, policy: CompiledPolicy, replacedWageEquation: number, notes: string[] = []): EquilibriumSystem {
+export function prepareEquilibrium(
+  baseline: LiberationDayBaseline,
+  policy: CompiledPolicy,
+  replacedWageEquation: number,
+  notes: string[] = [],
+  /** N×N arrays to fill (a reused workspace, solveWorkspace.ts); every entry is written. Default: new ones. */
+  arrays?: SystemArrays,
+): EquilibriumSystem {
   const { N, shares, phi, codes } = baseline;
   const epsilon = baseline.params.tradeElasticity;
-  const policyShares = new Float64Array(N * N);
-  const policyFactor = new Float64Array(N * N);
+  const square = () => new Float64Array(N * N);
+  const { policyShares, policyFactor, tariffShare, tariffExclusive } = arrays ?? { policyShares: square(), policyFactor: square(), tariffShare: square(), tariffExclusive: square() };
   const baselineShareTotal = new Float64Array(N);
-  const tariffShare = new Float64Array(N * N);
-  const tariffExclusive = new Float64Array(N * N);
   const supply = new Float64Array(N);
   for (let i = 0; i < N; i++)
     for (let j = 0; j < N; j++) {
@@ -140,18 +146,27 @@ export function prepareEquilibrium(baseline: LiberationDayBaseline, policy: Comp
  * `solver` record; values are always finite.
  */
 export function solveLiberationDay(baseline: LiberationDayBaseline, policy: CompiledPolicy, ctx: RunContext, options: LiberationDaySolveOptions = {}): LiberationDayOutcome {
+  const workspace = borrowWorkspace(baseline.N);
+  try {
+    return solveInWorkspace(baseline, policy, ctx, options, workspace);
+  } finally {
+    returnWorkspace(workspace);
+  }
+}
+
+function solveInWorkspace(baseline: LiberationDayBaseline, policy: CompiledPolicy, ctx: RunContext, options: LiberationDaySolveOptions, workspace: SolveWorkspace): LiberationDayOutcome {
   const { N } = baseline;
   const notes: string[] = [];
-  const system = prepareEquilibrium(baseline, policy, options.replacedWageEquation ?? N - 1, notes);
+  const system = prepareEquilibrium(baseline, policy, options.replacedWageEquation ?? N - 1, notes, workspace.arrays);
   ctx.warnings.push(...notes);
-  const state = newEquilibriumState(N);
+  const { state } = workspace;
   const tolerance = options.tolerance ?? 1e-12;
   const residual = (x: Float64Array, out: Float64Array) => equilibriumResidual(system, x, state, out);
   const start = options.start && options.start.length === 3 * N ? Float64Array.from(options.start) : new Float64Array(3 * N).fill(1);
   let result: SolverResult<Float64Array> | undefined;
   let krylovWarnings: string[] = [];
   if ((options.method ?? "newton-krylov") === "newton-krylov") {
-    const lin = newEquilibriumLinearisation(N);
+    const { lin } = workspace;
     const difference = system.shifters ? finiteDifferenceProduct(residual, N) : undefined;
     const linearisation = {
       multiply: difference ?? ((v: Float64Array, out: Float64Array) => multiplyEquilibriumJacobian(system, state, lin, v, out)),
@@ -166,6 +181,7 @@ export function solveLiberationDay(baseline: LiberationDayBaseline, policy: Comp
       },
       start,
       { ...options.krylov, tolerance },
+      workspace.gmres,
     );
     if (krylov.converged) result = krylov;
     else krylovWarnings = krylov.warnings.map((w) => `newton-krylov: ${w}`);
@@ -195,13 +211,24 @@ export function solveLiberationDay(baseline: LiberationDayBaseline, policy: Comp
   // Accounts (report/accountQuantities.ts): income E (Ŵ is relative to it), tariffs 0 before (λ is calibrated as tariff-free, §3.1 Step 3), the revenue R of §3.3.
   const accounts = {
     income: Float64Array.from(baseline.expenditure),
-    tariffs: { baseline: new Float64Array(N * N), counterfactual: Float64Array.from(policy.tariffs) },
+    tariffs: { baseline: zeroTariffs(N), counterfactual: Float64Array.from(policy.tariffs) },
     tariffRevenue: { baseline: new Float64Array(N), counterfactual: Float64Array.from(state.revenue) },
   };
   // Under deficits: multiplicative, the one common factor κ′ that keeps world spending equal to world income.
   const scalars = baseline.params.deficits === "multiplicative" ? { imbalanceScale: state.imbalanceScale } : undefined;
-  return { solver, countries: report.countries, weights: Float64Array.from(baseline.expenditure), flows: { baseline: Float64Array.from(baseline.flows), counterfactual: report.flows }, accounts, scalars, solution, warmStart: solution };
+  return { solver, countries: report.countries, weights: Float64Array.from(baseline.expenditure), flows: { baseline: baseline.flows, counterfactual: report.flows }, accounts, scalars, solution, warmStart: solution };
 }
+
+/** The baseline's tariffs (none: λ is calibrated tariff-free), one shared read-only array per size. */
+function zeroTariffs(N: number): Float64Array {
+  let zeros = zeroTariffsBySize.get(N);
+  if (!zeros) {
+    if (zeroTariffsBySize.size >= 2) zeroTariffsBySize.clear();
+    zeroTariffsBySize.set(N, (zeros = new Float64Array(N * N)));
+  }
+  return zeros;
+}
+const zeroTariffsBySize = new Map<number, Float64Array>();
 
 /**
  * J·v by a forward difference of the residual at the linearisation point (state holds x there when the product is

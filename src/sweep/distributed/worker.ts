@@ -1,3 +1,4 @@
+import { SOLVER_THREAD_LIMITS } from "../../util/workerFile.js";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { UnrecoverableError, Worker } from "bullmq";
@@ -47,7 +48,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   await heartbeat();
   const timer = setInterval(() => heartbeat().catch((err: Error) => options.log(`heartbeat failed: ${err.message}`)), HEARTBEAT_MS);
   const { filename, execArgv } = sweepWorkerFile();
-  const pool = new Piscina({ filename, execArgv, minThreads: options.threads, maxThreads: options.threads, idleTimeout: Infinity });
+  const pool = new Piscina({ filename, execArgv, minThreads: options.threads, maxThreads: options.threads, idleTimeout: Infinity, resourceLimits: SOLVER_THREAD_LIMITS });
   const queue = queueNameOf(identity);
   const workerConnection = redisConnection(options.redis, options.log);
   const worker = new Worker<ChunkJob, ChunkResult>(
