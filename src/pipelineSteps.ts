@@ -1,6 +1,5 @@
 import type { Dataset } from "./data/dataset.js";
 import type { EstimationStages } from "./estimation/estimationStages.js";
-import type { ModelEntry } from "./models/catalog.js";
 import type { ModelOutcome, RunContext } from "./models/types.js";
 import { hasDealParts, solveWithTargets } from "./models/instruments/solveTargets.js";
 import { buildPhaseReport } from "./report/build.js";
@@ -8,8 +7,9 @@ import { comparePhases } from "./report/comparePhases.js";
 import { moneyUnitsOf } from "./report/money.js";
 import type { QuantityDefinition } from "./report/registry.js";
 import type { PhaseReport, RunReport } from "./report/types.js";
+import type { ClosedFormRates, ModelEntry } from "./models/catalog.js";
 import { compilePhase, type CompiledPhase } from "./scenario/compile.js";
-import type { NormalizedScenario, PhaseInForce } from "./scenario/normalize.js";
+import type { NormalizedScenario, NormalizedShock, PhaseInForce } from "./scenario/normalize.js";
 import { VERSION } from "./version.js";
 
 /**
@@ -60,7 +60,7 @@ export function solvePhase(
   if (!baselines.has(key)) baselines.set(key, entry.model.calibrate(data, phase.modelParams as never, ctx, at.estimation));
   const baseline = baselines.get(key);
   // 4. compile: shocks → dense policy arrays on the dataset's index order (closed-form rates from the baseline)
-  const compiled = compilePhase(phase, data, entry.closedFormRates?.(baseline), { source: at.source, phasePath: `phases[${index}]` });
+  const compiled = compileOnce(phase, data, entry.closedFormRates?.(baseline), { source: at.source, phasePath: `phases[${index}]` });
   // 5. solve against the baseline; quantity targets (quotas, commitments, restrictions) by their endogenous wedges,
   // so a phase with deal instruments is always solved here, whatever `solver` would do with a plain phase
   const outcome =
@@ -70,6 +70,25 @@ export function solvePhase(
   const report = { ...buildPhaseReport(compiled, outcome, data, at.scenario.reportRows, at.scenario.bilateral, definitions, { modelType: at.scenario.modelType, money }), appliedRates: compiled.appliedRates };
   return { report, compiled, outcome };
 }
+
+/**
+ * compilePhase, reusing the policy compiled for the same shocks (the same array: a sweep's draws share their
+ * phases' shocks) on the same dataset where no shock takes a rate from the calibrated model (optimal tariffs
+ * do, and the baseline differs by draw). A compiled policy is read only, so its arrays can be shared: a
+ * sweep then compiles each phase once instead of once a draw (two N²·S arrays a phase fewer to allocate).
+ */
+function compileOnce(phase: PhaseInForce, data: Dataset, rates: ClosedFormRates | undefined, where: { source: string; phasePath: string }): CompiledPhase {
+  if (phase.shocks.some((s) => s.type === "optimal-tariff" || s.type === "optimal-retaliation")) return compilePhase(phase, data, rates, where);
+  const kept = compiledPolicies.get(phase.shocks);
+  if (kept && kept.data === data && kept.source === where.source && kept.phasePath === where.phasePath) {
+    const { name, date, description, modelParams } = phase;
+    return { name, date, description, modelParams, policy: kept.compiled.policy, appliedRates: kept.compiled.appliedRates };
+  }
+  const compiled = compilePhase(phase, data, rates, where);
+  compiledPolicies.set(phase.shocks, { data, ...where, compiled });
+  return compiled;
+}
+const compiledPolicies = new WeakMap<readonly NormalizedShock[], { data: Dataset; source: string; phasePath: string; compiled: CompiledPhase }>();
 
 /** The run's report around its solved phases: scenario, dataset and model information, definitions, warnings. */
 export function assembleReport(at: PhaseContext, phases: PhaseReport[], definitions: Record<string, QuantityDefinition>, ctx: RunContext): RunReport {

@@ -17,11 +17,23 @@ const CHUNKS_PER_THREAD = 8;
 /** The most points in one chunk (a chunk is the unit of work a thread or a worker takes). */
 export const MAX_CHUNK = 25;
 
-/** `points` cut into chunks of about total / (workers × 8) points, at most MAX_CHUNK each. */
-export function chunksOf(points: number[], workers: number, size?: number): number[][] {
-  const chunk = size ?? Math.max(1, Math.min(MAX_CHUNK, Math.ceil(points.length / (Math.max(1, workers) * CHUNKS_PER_THREAD))));
+/**
+ * `points` cut, in order, into the chunks threads or workers take in turn. With `size`, chunks of that many
+ * points. Otherwise chunks of at most `largest` points (default about total / (workers × 8), at most MAX_CHUNK)
+ * that taper at the end — guided scheduling: each chunk about 1/(2·workers) of the points left, down to single
+ * points — so that no worker sits idle while another finishes a long last chunk (on two threads a fixed chunk
+ * of 25 draws left one core idle for half a chunk, ~0.6 s, on average).
+ */
+export function chunksOf(points: number[], workers: number, options: { size?: number; largest?: number } = {}): number[][] {
+  const parallel = Math.max(1, workers);
+  const largest = options.largest ?? Math.max(1, Math.min(MAX_CHUNK, Math.ceil(points.length / (parallel * CHUNKS_PER_THREAD))));
   const out: number[][] = [];
-  for (let start = 0; start < points.length; start += chunk) out.push(points.slice(start, start + chunk));
+  for (let start = 0; start < points.length; ) {
+    const left = points.length - start;
+    const chunk = options.size ?? Math.max(1, Math.min(largest, Math.ceil(left / (2 * parallel))));
+    out.push(points.slice(start, start + chunk));
+    start += chunk;
+  }
   return out;
 }
 

@@ -1,6 +1,6 @@
 import { normalizePrepared } from "../pipeline.js";
 import type { BaselineCache } from "../pipelineSteps.js";
-import { phaseInForce } from "../scenario/normalize.js";
+import { phaseInForce, type NormalizedScenario, type PhaseInForce } from "../scenario/normalize.js";
 import { blocShocks } from "../strategy/blocSpec.js";
 import { drawPhases } from "../uncertainty/runDraws.js";
 import { solvePointPhases, type PointResult } from "./pointResult.js";
@@ -45,7 +45,7 @@ export function solveSweepPoint(sweep: PreparedSweep, point: number, baselines: 
         else if ("levels" in d) input = withAddedShocks(input, d.phase, d.levels[coords[k]].shocks, prepared.source);
       });
       const scenario = input === prepared.input ? prepared.scenario : normalizePrepared(prepared, input);
-      let phases = scenario.phases.map((_, p) => phaseInForce(scenario.phases, p));
+      let phases = phasesInForce(scenario);
       // 2. the bloc's rules for the member set, on its base phase only
       sweep.dimensions.forEach((d, k) => {
         if (d.kind !== "memberships" || !variant.bloc) return;
@@ -62,6 +62,18 @@ export function solveSweepPoint(sweep: PreparedSweep, point: number, baselines: 
     baselines[v],
   );
 }
+
+/**
+ * Every phase of a scenario with its shocks in force, formed once per scenario (read only): the points of a
+ * sweep that share a scenario (draws, member sets) then share their phases' shock arrays, and with them
+ * the policies compiled from them (pipelineSteps.ts `compileOnce`).
+ */
+function phasesInForce(scenario: NormalizedScenario): PhaseInForce[] {
+  let phases = phasesByScenario.get(scenario);
+  if (!phases) phasesByScenario.set(scenario, (phases = scenario.phases.map((_, p) => phaseInForce(scenario.phases, p))));
+  return phases;
+}
+const phasesByScenario = new WeakMap<NormalizedScenario, PhaseInForce[]>();
 
 /** A Map that keeps its `limit` most recently used entries (Map order is insertion order). */
 class BoundedCache extends Map<string, unknown> {

@@ -213,8 +213,10 @@ function invert3(m: Float64Array, out: Float64Array, at: number): void {
  *   dA_j = Σ_m c_m a_mj,  dR_j = (E′_j Σ_m c_m a_mj t_mj/(1+t_mj) − R_j dA_j)/A_j + R_j v_Êj/Ê_j,
  *   dP̂_j = P̂_j (−dA_j/(ε A_j) − (1−φ_j) v_ŵj/ŵ_j + (1−φ_j) v_Êj/Ê_j),  dY′_j = Y′_j (v_ŵj/ŵ_j + v_L̂j/L̂_j),
  *   dsales_i = c_i sales_i − Σ_k a_ik/(1+t_ik) f_k (dA_k/A_k − v_Êk/Ê_k),
- * and the three residual blocks as in jacobian.ts. Two passes over rows of the fixed s, s⊙t/(1+t), then
- * s/(1+t) (a = diag(u)·s): 6N² flops, three N×N arrays read; no allocation.
+ * and the three residual blocks as in jacobian.ts. Two passes over rows of the fixed s⊙t/(1+t) and s/(1+t)
+ * (a = diag(u)·s, and s = s⊙t/(1+t) + s/(1+t), so dA needs no third array): 6N² flops, two N×N arrays read
+ * (1 MB at N = 194 — they stay in a core's 1 MB L2 cache where three did not, and two threads solving side by
+ * side compete less for the shared cache); no allocation.
  */
 export function multiplyEquilibriumJacobian(system: EquilibriumSystem, state: EquilibriumState, lin: EquilibriumLinearisation, v: Float64Array, out: Float64Array): void {
   const { baseline, scaleElasticity, lumpSum, component, normalisedRow, componentExpenditure } = system;
@@ -223,14 +225,13 @@ export function multiplyEquilibriumJacobian(system: EquilibriumSystem, state: Eq
   const kappa = baseline.params.laborSupplyElasticity;
   const { attractionTotal: A, priceIndexHat: P, newOutput, newExpenditure, revenue: R, incomeTaxRate: tau, unitCost: u } = state;
   const { sign, magnitude: x, salesFactor: f, sales, laborSupply: G, direction: d, revenueShares, salesShares } = lin;
-  const { policyShares } = system;
   const { costDirection: c, attractionChange: dA, revenueShareChange: Q, revenueChange: dR, priceChange: dP, outputChange: dY, salesWeights: y } = lin;
   for (let k = 0; k < 3 * N; k++) d[k] = sign[k] * v[k];
   // c_m, and c_m u_m (a_mj = s_mj u_m) parked in `y` until pass 2 needs it.
   for (let m = 0; m < N; m++) c[m] = (-epsilon * d[m]) / x[m] + (epsilon * scaleElasticity * d[2 * N + m]) / x[2 * N + m];
   for (let m = 0; m < N; m++) y[m] = c[m] * u[m];
-  // dA = aᵀc = sᵀ(c⊙u) and Q = (a⊙t/(1+t))ᵀc, four rows at a time (one load and store of dA_j, Q_j per four
-  // multiply–adds: 2.6× the one-row loop at N = 800).
+  // Q = (a⊙t/(1+t))ᵀc and (a/(1+t))ᵀc, parked in dA, four rows at a time (one load and store of dA_j, Q_j per
+  // four multiply–adds: 2.6× the one-row loop at N = 800); then dA = aᵀc = sᵀ(c⊙u), their sum.
   dA.fill(0);
   Q.fill(0);
   let m = 0;
@@ -244,7 +245,7 @@ export function multiplyEquilibriumJacobian(system: EquilibriumSystem, state: Eq
     const r2 = r1 + N;
     const r3 = r2 + N;
     for (let j = 0; j < N; j++) {
-      dA[j] += c0 * policyShares[r0 + j] + c1 * policyShares[r1 + j] + c2 * policyShares[r2 + j] + c3 * policyShares[r3 + j];
+      dA[j] += c0 * salesShares[r0 + j] + c1 * salesShares[r1 + j] + c2 * salesShares[r2 + j] + c3 * salesShares[r3 + j];
       Q[j] += c0 * revenueShares[r0 + j] + c1 * revenueShares[r1 + j] + c2 * revenueShares[r2 + j] + c3 * revenueShares[r3 + j];
     }
   }
@@ -252,10 +253,11 @@ export function multiplyEquilibriumJacobian(system: EquilibriumSystem, state: Eq
     const cm = y[m];
     const row = m * N;
     for (let j = 0; j < N; j++) {
-      dA[j] += cm * policyShares[row + j];
+      dA[j] += cm * salesShares[row + j];
       Q[j] += cm * revenueShares[row + j];
     }
   }
+  for (let j = 0; j < N; j++) dA[j] += Q[j];
   let weightedOutputChange = 0; // Σ_k deficitColumn_k dY′_k, the rank-one part of dT′
   for (let j = 0; j < N; j++) {
     const wageChange = d[j] / x[j];

@@ -211,7 +211,7 @@ function solveInWorkspace(baseline: LiberationDayBaseline, policy: CompiledPolic
   // Accounts (report/accountQuantities.ts): income E (Ŵ is relative to it), tariffs 0 before (λ is calibrated as tariff-free, §3.1 Step 3), the revenue R of §3.3.
   const accounts = {
     income: Float64Array.from(baseline.expenditure),
-    tariffs: { baseline: zeroTariffs(N), counterfactual: Float64Array.from(policy.tariffs) },
+    tariffs: { baseline: zeroTariffs(N), counterfactual: policy.tariffs },
     tariffRevenue: { baseline: new Float64Array(N), counterfactual: Float64Array.from(state.revenue) },
   };
   // Under deficits: multiplicative, the one common factor κ′ that keeps world spending equal to world income.

@@ -23,7 +23,7 @@ import {
 
 export interface DistributedOptions {
   redis: string;
-  /** Points per job (default: about points / 100, at most 25). */
+  /** Points per job (default: about points / 100, at most 25, tapering to single points at the end). */
   chunk?: number;
   log: (line: string) => void;
 }
@@ -84,8 +84,8 @@ export function distributedEngine(options: DistributedOptions): SweepEngine {
       options.log(`${compatible} compatible worker(s) on ${redisLabel(options.redis)}; queue ${name}`);
       const vetting = setInterval(() => void vet().catch(() => undefined), HEARTBEAT_MS);
       try {
-        const size = options.chunk ?? Math.max(1, Math.min(25, Math.ceil(points.length / CHUNKS_PER_SWEEP)));
-        const chunks = chunksOf(points, 1, size);
+        // Chunks of --chunk points, or of about points / 100 (at most 25) tapering to single points for the workers now registered.
+        const chunks = options.chunk ? chunksOf(points, compatible, { size: options.chunk }) : chunksOf(points, compatible, { largest: Math.max(1, Math.min(25, Math.ceil(points.length / CHUNKS_PER_SWEEP))) });
         const jobs = await queue.addBulk(
           chunks.map((chunk) => ({
             name: "chunk",
