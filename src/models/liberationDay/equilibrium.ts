@@ -20,6 +20,12 @@ export interface EquilibriumSystem {
   tariffShare: Float64Array;
   /** 1/(1+t_ij), from tariff-inclusive to tariff-exclusive (factory-gate) value. */
   tariffExclusive: Float64Array;
+  /**
+   * With a_ij = s_ij u_i (s = policyShares, u_i the unit-cost term): s_ij t_ij/(1+t_ij) and s_ij/(1+t_ij), the
+   * two N×N arrays the Jacobian's products read (jacobianVector.ts); their sum is s_ij up to rounding.
+   */
+  revenueShares: Float64Array;
+  salesShares: Float64Array;
   /** ψ = scale numerator/ε. */
   scaleElasticity: number;
   /** Index of the country whose wage equation is replaced by the price normalisation (paper: last). */

@@ -17,13 +17,6 @@ export interface EquilibriumLinearisation {
   sales: Float64Array;
   /** G_i = (τ̂_i ŵ_i / P̂_i)^κ. */
   laborSupply: Float64Array;
-  /**
-   * With a_ij = s_ij u_i (s = policyShares, fixed in a solve; u_i = unit-cost term): s_ij t_ij/(1+t_ij) and
-   * s_ij/(1+t_ij), N×N [i*N + j], formed once per system (`preparedFor`), so a linearisation writes no N×N array.
-   */
-  revenueShares: Float64Array;
-  salesShares: Float64Array;
-  preparedFor: EquilibriumSystem | undefined;
   /** f_k / A_k. */
   salesPerAttraction: Float64Array;
   /**
@@ -54,9 +47,6 @@ export function newEquilibriumLinearisation(N: number): EquilibriumLinearisation
     salesFactor: vector(),
     sales: vector(),
     laborSupply: vector(),
-    revenueShares: new Float64Array(N * N),
-    salesShares: new Float64Array(N * N),
-    preparedFor: undefined,
     salesPerAttraction: vector(),
     blocks: new Float64Array(9 * N),
     blockInverses: new Float64Array(9 * N),
@@ -80,18 +70,11 @@ export function newEquilibriumLinearisation(N: number): EquilibriumLinearisation
 export function lineariseEquilibrium(system: EquilibriumSystem, x: Float64Array, state: EquilibriumState, lin: EquilibriumLinearisation): void {
   ensureEquilibrium(system, x, state); // Newton–Krylov linearises where it last evaluated the residual
 
-  const { baseline, tariffExclusive, tariffShare, policyShares } = system;
+  const { baseline, policyShares, salesShares } = system;
   const { N, nu } = baseline;
   const kappa = baseline.params.laborSupplyElasticity;
   const { attractionTotal: A, priceIndexHat: P, newExpenditure, incomeTaxRate: tau, unitCost: u } = state;
-  const { sign, magnitude, salesFactor: f, sales, laborSupply: G, revenueShares, salesShares, salesPerAttraction } = lin;
-  if (lin.preparedFor !== system) {
-    for (let k = 0; k < N * N; k++) {
-      revenueShares[k] = policyShares[k] * tariffShare[k];
-      salesShares[k] = policyShares[k] * tariffExclusive[k];
-    }
-    lin.preparedFor = system;
-  }
+  const { sign, magnitude, salesFactor: f, sales, laborSupply: G, salesPerAttraction } = lin;
   for (let k = 0; k < 3 * N; k++) {
     sign[k] = x[k] < 0 ? -1 : 1;
     magnitude[k] = Math.abs(x[k]);
@@ -224,7 +207,8 @@ export function multiplyEquilibriumJacobian(system: EquilibriumSystem, state: Eq
   const epsilon = baseline.params.tradeElasticity;
   const kappa = baseline.params.laborSupplyElasticity;
   const { attractionTotal: A, priceIndexHat: P, newOutput, newExpenditure, revenue: R, incomeTaxRate: tau, unitCost: u } = state;
-  const { sign, magnitude: x, salesFactor: f, sales, laborSupply: G, direction: d, revenueShares, salesShares } = lin;
+  const { sign, magnitude: x, salesFactor: f, sales, laborSupply: G, direction: d } = lin;
+  const { revenueShares, salesShares } = system;
   const { costDirection: c, attractionChange: dA, revenueShareChange: Q, revenueChange: dR, priceChange: dP, outputChange: dY, salesWeights: y } = lin;
   for (let k = 0; k < 3 * N; k++) d[k] = sign[k] * v[k];
   // c_m, and c_m u_m (a_mj = s_mj u_m) parked in `y` until pass 2 needs it.

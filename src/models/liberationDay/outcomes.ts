@@ -29,13 +29,15 @@ export function liberationDayReport(system: EquilibriumSystem, x: Float64Array, 
   const { unitCost, attractionTotal, priceIndexHat, newOutput, newExpenditure, revenue, incomeTaxRate } = state;
 
   const newFlows = new Float64Array(N * N);
-  const expenditureHat = Float64Array.from({ length: N }, (_, j) => Math.abs(x[N + j]));
-  for (let i = 0; i < N; i++)
-    for (let j = 0; j < N; j++) {
-      const k = i * N + j;
-      // X′_ij = λ′_ij E′_j/(1+t_ij), written as X_ij · a_ij/λ_ij · Ê_j · (Σλ/Σa)_j/(1+t_ij) so that x = 1 returns X bit for bit.
-      newFlows[k] = flows[k] * system.policyFactor[k] * unitCost[i] * expenditureHat[j] * (system.baselineShareTotal[j] / attractionTotal[j]) * system.tariffExclusive[k];
-    }
+  // X′_ij = λ′_ij E′_j/(1+t_ij), written as X_ij · a_ij/λ_ij · Ê_j(Σλ/Σa)_j/(1+t_ij) so that x = 1 returns X bit for bit.
+  const columnScale = new Float64Array(N);
+  for (let j = 0; j < N; j++) columnScale[j] = Math.abs(x[N + j]) * (system.baselineShareTotal[j] / attractionTotal[j]);
+  const { policyFactor, tariffExclusive } = system;
+  for (let i = 0; i < N; i++) {
+    const row = i * N;
+    const cost = unitCost[i];
+    for (let j = 0; j < N; j++) newFlows[row + j] = flows[row + j] * policyFactor[row + j] * cost * columnScale[j] * tariffExclusive[row + j];
+  }
   const column = () => new Float64Array(N);
   const out = {
     welfareChangePct: column(),
@@ -50,20 +52,35 @@ export function liberationDayReport(system: EquilibriumSystem, x: Float64Array, 
     exportsChangePct: column(),
     importsChangePct: column(),
   };
+  // Foreign sales (row sums) and purchases (column sums), before and after, in one pass over the rows; the deficit
+  // change as sums of flow changes (purchases' less sales'), not a difference of large totals (D is small next to them).
+  const sums = { exports: column(), imports: column(), newExports: column(), newImports: column(), salesChange: column(), purchasesChange: column() };
   for (let i = 0; i < N; i++) {
+    const row = i * N;
     let exports = 0;
-    let imports = 0;
     let newExports = 0;
-    let newImports = 0;
-    let deficitChange = 0; // Σ of flow changes, not a difference of large sums (D is small next to them)
+    let salesChange = 0;
     for (let k = 0; k < N; k++) {
       if (k === i) continue;
-      exports += flows[i * N + k];
-      imports += flows[k * N + i];
-      newExports += newFlows[i * N + k];
-      newImports += newFlows[k * N + i];
-      deficitChange += newFlows[k * N + i] - flows[k * N + i] - (newFlows[i * N + k] - flows[i * N + k]);
+      const before = flows[row + k];
+      const after = newFlows[row + k];
+      exports += before;
+      newExports += after;
+      salesChange += after - before;
+      sums.imports[k] += before;
+      sums.newImports[k] += after;
+      sums.purchasesChange[k] += after - before;
     }
+    sums.exports[i] = exports;
+    sums.newExports[i] = newExports;
+    sums.salesChange[i] = salesChange;
+  }
+  for (let i = 0; i < N; i++) {
+    const exports = sums.exports[i];
+    const imports = sums.imports[i];
+    const newExports = sums.newExports[i];
+    const newImports = sums.newImports[i];
+    const deficitChange = sums.purchasesChange[i] - sums.salesChange[i];
     const wage = Math.abs(x[i]);
     const expenditureHat = Math.abs(x[N + i]);
     const labour = Math.abs(x[2 * N + i]);

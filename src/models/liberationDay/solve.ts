@@ -1,6 +1,6 @@
 import { TradewindsInputError, message, show } from "../../messages.js";
 import { isolationIssue, reportIsolation } from "../isolationIssues.js";
-import { analyseIsolation, levelDeficitSign, proportionalDeficitSign } from "../tradeIsolation.js";
+import { analyseIsolation, levelDeficitSign, proportionalDeficitSign, type DeficitSign, type IsolationAnalysis } from "../tradeIsolation.js";
 import { solveNonlinear } from "../../solver/levenbergMarquardt.js";
 import { solveNewtonKrylov, type NewtonKrylovOptions } from "../../solver/newtonKrylov.js";
 import { assertFinite, type SolverResult } from "../../solver/result.js";
@@ -59,9 +59,18 @@ export function prepareEquilibrium(
   const { N, shares, phi, codes } = baseline;
   const epsilon = baseline.params.tradeElasticity;
   const square = () => new Float64Array(N * N);
-  const { policyShares, policyFactor, tariffShare, tariffExclusive } = arrays ?? { policyShares: square(), policyFactor: square(), tariffShare: square(), tariffExclusive: square() };
+  const { policyShares, policyFactor, tariffShare, tariffExclusive, revenueShares, salesShares } = arrays ?? {
+    policyShares: square(),
+    policyFactor: square(),
+    tariffShare: square(),
+    tariffExclusive: square(),
+    revenueShares: square(),
+    salesShares: square(),
+  };
   const baselineShareTotal = new Float64Array(N);
   const supply = new Float64Array(N);
+  let linksCut = 0; // pairs that trade in the baseline and not under this policy
+  const canSell = new Uint8Array(N * N);
   for (let i = 0; i < N; i++)
     for (let j = 0; j < N; j++) {
       const k = i * N + j;
@@ -77,24 +86,26 @@ export function prepareEquilibrium(
       // Deal instruments (issue 11): a commitment's demand shifter a and a pledge's productivity T̂ of the exporter multiply a_ij.
       const instrument = (policy.demandShifters ? policy.demandShifters[k] : 1) * (policy.productivity ? policy.productivity[i] : 1);
       policyFactor[k] = (t === 0 ? 1 : Math.pow(1 + t, -epsilon * phi[j])) * costFactor * instrument;
-      policyShares[k] = shares[k] * policyFactor[k];
+      const share = shares[k] * policyFactor[k];
+      policyShares[k] = share;
       baselineShareTotal[j] += shares[k];
-      tariffShare[k] = t / (1 + t);
-      tariffExclusive[k] = 1 / (1 + t);
-      supply[j] += policyShares[k];
+      // Untaxed pairs (most of them) need no division: t/(1+t) = 0 and 1/(1+t) = 1 exactly.
+      const revenuePart = t === 0 ? 0 : t / (1 + t);
+      const exclusive = t === 0 ? 1 : 1 / (1 + t);
+      tariffShare[k] = revenuePart;
+      tariffExclusive[k] = exclusive;
+      revenueShares[k] = share * revenuePart;
+      salesShares[k] = share * exclusive;
+      canSell[k] = share > 0 ? 1 : 0;
+      supply[j] += share;
+      if (shares[k] > 0 && !(share > 0)) linksCut++;
     }
   const unsupplied = codes.flatMap((code, j) => (supply[j] > 0 ? [] : [isolationIssue([j], [code], policy.origin, message.embargoNoSupplier(code, "ALL"))]));
   if (unsupplied.length) throw new TradewindsInputError(unsupplied);
 
-  const canSell = mapToUint8(policyShares, (v) => (v > 0 ? 1 : 0));
   const rule = baseline.params.deficits;
-  const deficitSign =
-    rule === "balanced"
-      ? levelDeficitSign(new Float64Array(N), baseline.expenditure)
-      : rule === "multiplicative"
-        ? proportionalDeficitSign(mapToFloat64(baseline.deficit, (t, i) => t / baseline.output[i]))
-        : levelDeficitSign(baseline.deficit, baseline.expenditure);
-  const analysis = analyseIsolation(N, canSell, deficitSign);
+  // Where the policy cuts no baseline link, who can sell to whom is the baseline's own pattern: analysed once per baseline.
+  const analysis = linksCut === 0 ? baselineIsolation(baseline, canSell) : analyseIsolation(N, canSell, deficitSignOf(baseline));
   notes.push(
     ...reportIsolation(
       analysis,
@@ -105,7 +116,7 @@ export function prepareEquilibrium(
       (countries) => message.separateNumeraire(countries, "consumer price index"),
     ),
   );
-  for (let k = 0; k < N * N; k++) if (canSell[k] && !analysis.links[k] && Math.floor(k / N) !== k % N) policyShares[k] = policyFactor[k] = 0;
+  for (let k = 0; k < N * N; k++) if (canSell[k] && !analysis.links[k] && Math.floor(k / N) !== k % N) policyShares[k] = policyFactor[k] = revenueShares[k] = salesShares[k] = 0;
   // One price normalisation per trading component; the paper's replaced equation stays with its component.
   const normalisedRow = new Int32Array(analysis.componentCount).fill(-1);
   const componentExpenditure = new Float64Array(analysis.componentCount);
@@ -124,6 +135,8 @@ export function prepareEquilibrium(
     baselineShareTotal,
     tariffShare,
     tariffExclusive,
+    revenueShares,
+    salesShares,
     scaleElasticity: scaleElasticityOf(baseline.params),
     replacedWageEquation,
     component: analysis.component,
@@ -136,6 +149,22 @@ export function prepareEquilibrium(
     worldOutput: compensatedSum(baseline.output),
   };
 }
+
+/** The sign rule of a set's aggregate deficit under the baseline's deficit rule (models/tradeIsolation.ts). */
+function deficitSignOf(baseline: LiberationDayBaseline): DeficitSign {
+  const rule = baseline.params.deficits;
+  if (rule === "balanced") return levelDeficitSign(new Float64Array(baseline.N), baseline.expenditure);
+  if (rule === "multiplicative") return proportionalDeficitSign(mapToFloat64(baseline.deficit, (t, i) => t / baseline.output[i]));
+  return levelDeficitSign(baseline.deficit, baseline.expenditure);
+}
+
+/** The isolation analysis of the baseline's own trade pattern `canSell` (shares > 0), kept per calibrated baseline. */
+function baselineIsolation(baseline: LiberationDayBaseline, canSell: Uint8Array): IsolationAnalysis {
+  let analysis = isolationByBaseline.get(baseline);
+  if (!analysis) isolationByBaseline.set(baseline, (analysis = analyseIsolation(baseline.N, canSell, deficitSignOf(baseline))));
+  return analysis;
+}
+const isolationByBaseline = new WeakMap<LiberationDayBaseline, IsolationAnalysis>();
 
 /**
  * Solves the Liberation Day counterfactual (spec one-sector.md §3.3) for `policy` — counterfactual

@@ -9,6 +9,8 @@ export interface SystemArrays {
   policyFactor: Float64Array;
   tariffShare: Float64Array;
   tariffExclusive: Float64Array;
+  revenueShares: Float64Array;
+  salesShares: Float64Array;
 }
 
 /**
@@ -41,7 +43,7 @@ export function borrowWorkspace(N: number): SolveWorkspace {
   const square = () => new Float64Array(N * N);
   return {
     N,
-    arrays: { policyShares: square(), policyFactor: square(), tariffShare: square(), tariffExclusive: square() },
+    arrays: { policyShares: square(), policyFactor: square(), tariffShare: square(), tariffExclusive: square(), revenueShares: square(), salesShares: square() },
     state: newEquilibriumState(N),
     lin: newEquilibriumLinearisation(N),
     gmres: newGmresWorkspace(3 * N, gmresRestart(3 * N)),
@@ -50,11 +52,10 @@ export function borrowWorkspace(N: number): SolveWorkspace {
 
 /**
  * Hands a workspace back once its solve has finished with it (the outcome holds none of its arrays). The
- * cached identities are cleared so that the next system is evaluated and prepared afresh whatever its point.
+ * state's cached identity is cleared so that the next system is evaluated afresh whatever its point.
  */
 export function returnWorkspace(workspace: SolveWorkspace): void {
   workspace.state.system = undefined;
-  workspace.lin.preparedFor = undefined;
   if (!idle.has(workspace.N) && idle.size >= SIZES_KEPT) idle.delete(idle.keys().next().value!);
   idle.set(workspace.N, workspace);
 }
