@@ -1,6 +1,6 @@
 import type { Dataset } from "../data/dataset.js";
 import type { ModelOutcome } from "../models/types.js";
-import { compensatedSum } from "../util/sum.js";
+import { NeumaierSums, compensatedSum } from "../util/sum.js";
 import type { DatasetMoney } from "./money.js";
 import { mapToFloat64 } from "../util/typedArrays.js";
 
@@ -25,59 +25,48 @@ export function withAccountQuantities(outcome: ModelOutcome, data: Dataset, mone
   if (!accounts || !flows) return { ...outcome, countries, aggregateWeights };
 
   const S = data.sectors.length;
-  const imports = { before: new Float64Array(N), after: new Float64Array(N) };
-  const taxed = { before: new Float64Array(N), fixedWeights: new Float64Array(N), after: new Float64Array(N) };
-  const balance = { before: new Float64Array(N), after: new Float64Array(N), change: new Float64Array(N) };
-  const column = { x: new Float64Array(S * N), x2: new Float64Array(S * N), tx: new Float64Array(S * N), t2x: new Float64Array(S * N), t2x2: new Float64Array(S * N) };
-  const row = { x: new Float64Array(S * N), x2: new Float64Array(S * N), dx: new Float64Array(2 * S * N) };
-  for (let j = 0; j < N; j++) {
-    // importer j: its foreign purchases, column j of every sector
-    let m = 0;
-    for (let s = 0; s < S; s++)
-      for (let i = 0; i < N; i++) {
-        if (i === j) continue;
-        const k = (s * N + i) * N + j;
-        const x = flows.baseline[k];
-        const x2 = flows.counterfactual[k];
-        column.x[m] = x;
-        column.x2[m] = x2;
-        column.tx[m] = accounts.tariffs.baseline[k] * x;
-        column.t2x[m] = accounts.tariffs.counterfactual[k] * x;
-        column.t2x2[m] = accounts.tariffs.counterfactual[k] * x2;
-        m++;
-      }
-    imports.before[j] = compensatedSum(column.x, 0, m);
-    imports.after[j] = compensatedSum(column.x2, 0, m);
-    taxed.before[j] = compensatedSum(column.tx, 0, m);
-    taxed.fixedWeights[j] = compensatedSum(column.t2x, 0, m);
-    taxed.after[j] = compensatedSum(column.t2x2, 0, m);
-  }
-  for (let i = 0; i < N; i++) {
-    // exporter i: its foreign sales (row i), less its purchases (column i)
-    let m = 0;
-    let d = 0;
-    for (let s = 0; s < S; s++)
+  // One pass over the flows in storage order (sector, exporter, importer), each total a compensated sum whose terms
+  // arrive in the order a column-by-column or row-by-row loop would meet them (sectors, then the partner ascending),
+  // without striding through the N×N arrays column-wise.
+  const imports = { before: new NeumaierSums(N), after: new NeumaierSums(N) };
+  const taxed = { before: new NeumaierSums(N), fixedWeights: new NeumaierSums(N), after: new NeumaierSums(N) };
+  const exports = { before: new NeumaierSums(N), after: new NeumaierSums(N) };
+  // The balance change: the change of i's sales plus the (negated) change of its purchases, each a compensated sum of flow changes.
+  const salesChange = new NeumaierSums(N);
+  const purchasesChange = new NeumaierSums(N);
+  for (let s = 0; s < S; s++)
+    for (let i = 0; i < N; i++) {
+      const row = (s * N + i) * N;
       for (let j = 0; j < N; j++) {
         if (i === j) continue;
-        const out = (s * N + i) * N + j;
-        const back = (s * N + j) * N + i;
-        row.x[m] = flows.baseline[out];
-        row.x2[m] = flows.counterfactual[out];
-        m++;
-        row.dx[d++] = flows.counterfactual[out] - flows.baseline[out];
-        row.dx[d++] = flows.baseline[back] - flows.counterfactual[back];
+        const k = row + j;
+        const x = flows.baseline[k];
+        const x2 = flows.counterfactual[k];
+        imports.before.add(j, x);
+        imports.after.add(j, x2);
+        taxed.before.add(j, accounts.tariffs.baseline[k] * x);
+        taxed.fixedWeights.add(j, accounts.tariffs.counterfactual[k] * x);
+        taxed.after.add(j, accounts.tariffs.counterfactual[k] * x2);
+        exports.before.add(i, x);
+        exports.after.add(i, x2);
+        salesChange.add(i, x2 - x);
+        purchasesChange.add(j, x - x2);
       }
-    balance.before[i] = compensatedSum(row.x, 0, m) - imports.before[i];
-    balance.after[i] = compensatedSum(row.x2, 0, m) - imports.after[i];
-    balance.change[i] = compensatedSum(row.dx, 0, d);
-  }
+    }
+  const importsBefore = imports.before.totals();
+  const importsAfter = imports.after.totals();
+  const balance = {
+    before: mapToFloat64(exports.before.totals(), (v, n) => v - importsBefore[n]),
+    after: mapToFloat64(exports.after.totals(), (v, n) => v - importsAfter[n]),
+    change: salesChange.totalsPlus(purchasesChange),
+  };
   const ratio = (numerator: Float64Array, denominator: Float64Array) => mapToFloat64(numerator, (v, n) => (denominator[n] > 0 ? v / denominator[n] : 0));
-  countries.baselineEffectiveTariffRate = ratio(taxed.before, imports.before);
-  countries.effectiveTariffRate = ratio(taxed.fixedWeights, imports.before);
-  countries.effectiveTariffRateAfterSubstitution = ratio(taxed.after, imports.after);
-  aggregateWeights.baselineEffectiveTariffRate = imports.before;
-  aggregateWeights.effectiveTariffRate = imports.before;
-  aggregateWeights.effectiveTariffRateAfterSubstitution = imports.after;
+  countries.baselineEffectiveTariffRate = ratio(taxed.before.totals(), importsBefore);
+  countries.effectiveTariffRate = ratio(taxed.fixedWeights.totals(), importsBefore);
+  countries.effectiveTariffRateAfterSubstitution = ratio(taxed.after.totals(), importsAfter);
+  aggregateWeights.baselineEffectiveTariffRate = importsBefore;
+  aggregateWeights.effectiveTariffRate = importsBefore;
+  aggregateWeights.effectiveTariffRateAfterSubstitution = importsAfter;
 
   if (money && countries.welfareChangePct) {
     const usd = (x: ArrayLike<number>) => mapToFloat64(x, (v) => v * money.flows.scale);

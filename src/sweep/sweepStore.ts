@@ -141,7 +141,8 @@ export class SweepStore {
         const values = await c.createAppender("sweep_values");
         for (const r of fresh) {
           points.appendVarchar(sweep.id);
-          points.appendBigInt(BigInt(r.point));
+          const point = BigInt(r.point); // one BigInt per point, not one per stored value
+          points.appendBigInt(point);
           points.appendBoolean(r.converged);
           if (r.error === undefined) points.appendNull();
           else points.appendVarchar(r.error);
@@ -150,7 +151,7 @@ export class SweepStore {
           sweep.dimensions.forEach((d, k) => {
             const at = Math.floor(r.point / strides[k]) % d.labels.length;
             coordinates.appendVarchar(sweep.id);
-            coordinates.appendBigInt(BigInt(r.point));
+            coordinates.appendBigInt(point);
             coordinates.appendVarchar(d.name);
             coordinates.appendVarchar(d.labels[at]);
             if (d.values[at] === null) coordinates.appendNull();
@@ -159,7 +160,7 @@ export class SweepStore {
           });
           for (const phase of r.phases) {
             phases.appendVarchar(sweep.id);
-            phases.appendBigInt(BigInt(r.point));
+            phases.appendBigInt(point);
             phases.appendVarchar(phase.phase);
             phases.appendBoolean(phase.converged);
             phases.appendInteger(phase.iterations);
@@ -167,7 +168,7 @@ export class SweepStore {
             phases.endRow();
             for (const [row, key, value] of phase.cells) {
               values.appendVarchar(sweep.id);
-              values.appendBigInt(BigInt(r.point));
+              values.appendBigInt(point);
               values.appendVarchar(phase.phase);
               values.appendVarchar(row);
               values.appendVarchar(key);
