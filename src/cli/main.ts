@@ -132,7 +132,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--data-dir <dir>", "where results are stored (sweeps.duckdb)", ".tradewinds")
     .option("--export <file>", "write the results to a .parquet or .csv file")
     .option("--query <sql>", "print the rows of a query on the sweep's `results` table (columns: point, one per dimension, phase, code, quantity, value, phase_converged)")
-    .option("--chunk <n>", "points per job of the distributed engine (default: about points / 100, at most 25, tapering to single points at the end)")
+    .option("--chunk <n>", "points per job of the distributed engine (default: about points / (8 × workers), at most 25, tapering to single points at the end)")
     .option("--no-progress", "no progress bar")
     .action(async (file: string, opts: { threads: string; redis?: string; resume?: boolean; replace?: boolean; dataDir: string; export?: string; query?: string; chunk?: string; progress: boolean }) => {
       const threads = optionalInteger("--threads", opts.threads, 1, MAX_THREADS)!;

@@ -23,13 +23,10 @@ import {
 
 export interface DistributedOptions {
   redis: string;
-  /** Points per job (default: about points / 100, at most 25, tapering to single points at the end). */
+  /** Points per job (default: about points / (8 × workers), at most 25, tapering to single points at the end). */
   chunk?: number;
   log: (line: string) => void;
 }
-
-/** Chunks per sweep when no size is given: enough to spread over many workers and retry little after a death. */
-const CHUNKS_PER_SWEEP = 100;
 
 /**
  * The distributed engine (`tradewinds sweep … --redis <url>`): waits for at least one compatible worker,
@@ -84,8 +81,9 @@ export function distributedEngine(options: DistributedOptions): SweepEngine {
       options.log(`${compatible} compatible worker(s) on ${redisLabel(options.redis)}; queue ${name}`);
       const vetting = setInterval(() => void vet().catch(() => undefined), HEARTBEAT_MS);
       try {
-        // Chunks of --chunk points, or of about points / 100 (at most 25) tapering to single points for the workers now registered.
-        const chunks = options.chunk ? chunksOf(points, compatible, { size: options.chunk }) : chunksOf(points, compatible, { largest: Math.max(1, Math.min(25, Math.ceil(points.length / CHUNKS_PER_SWEEP))) });
+        // Chunks of --chunk points, or sized as the local pool's for the workers registered now (at most 25 points),
+        // tapering to single points at the end, where workers that join late still find work.
+        const chunks = chunksOf(points, compatible, options.chunk ? { size: options.chunk } : {});
         const jobs = await queue.addBulk(
           chunks.map((chunk) => ({
             name: "chunk",
