@@ -62,7 +62,10 @@ export interface EquilibriumSystem {
 export interface EquilibriumState {
   /** (ŵ_i L̂_i^(−ψ))^(−ε). */
   unitCost: Float64Array;
-  /** a_ij = policyShares_ij · (ŵ_i L̂_i^(−ψ))^(−ε). */
+  /**
+   * a_ij = policyShares_ij · unitCost_i, formed only where a code needs the matrix itself (the dense Jacobian,
+   * commitment shifters: `attractionMatrix`); the residual and the products use unitCost and the policy's arrays.
+   */
   attraction: Float64Array;
   /** Σ_k a_kj. */
   attractionTotal: Float64Array;
@@ -89,6 +92,8 @@ export interface EquilibriumState {
   deficitColumn: Float64Array;
   /** κ′ of the multiplicative rule (1 under the others). */
   imbalanceScale: number;
+  /** `attraction` holds a at the evaluated point (attractionMatrix formed it since the last evaluation). */
+  attractionCurrent: boolean;
   /** The point and system the state was last evaluated for (ensureEquilibrium skips a repeat). */
   point: Float64Array;
   system: EquilibriumSystem | undefined;
@@ -111,20 +116,23 @@ export function newEquilibriumState(N: number): EquilibriumState {
     deficitColumn: new Float64Array(N),
     imbalanceScale: 1,
     point: new Float64Array(3 * N),
+    attractionCurrent: false,
     system: undefined,
   };
 }
 
 /**
- * Evaluates the §3.3 block "a_ij … R_j, τ_j" at x into `state`. O(N²), no allocation. Rows of a are
- * taken four at a time, each column total still summed in row order (left to right), so the totals are
- * bit for bit those of a one-row loop — and of `baselineShareTotal`, which x = 1 must reproduce exactly.
+ * Evaluates the §3.3 block "a_ij … R_j, τ_j" at x into `state`. O(N²), no allocation, and no N×N array
+ * written: with a_ij = s_ij u_i (s = policyShares, u = unitCost), A_j = Σ_i s_ij u_i and the revenue
+ * Σ_i a_ij t_ij/(1+t_ij) = Σ_i u_i (s⊙t/(1+t))_ij read the policy's arrays. Rows are taken four at a time,
+ * each column total still summed in row order (left to right), so A_j is bit for bit that of a one-row
+ * loop — and `baselineShareTotal`, which x = 1 must reproduce exactly.
  */
 export function evaluateEquilibrium(system: EquilibriumSystem, x: Float64Array, state: EquilibriumState): void {
-  const { baseline, policyShares, tariffShare, scaleElasticity } = system;
+  const { baseline, policyShares, revenueShares, scaleElasticity } = system;
   const { N, phi, expenditure, output } = baseline;
   const epsilon = baseline.params.tradeElasticity;
-  const { attraction, attractionTotal, priceIndexHat, newOutput, newExpenditure, revenue, incomeTaxRate, unitCost } = state;
+  const { attractionTotal, priceIndexHat, newOutput, newExpenditure, revenue, incomeTaxRate, unitCost } = state;
   attractionTotal.fill(0);
   revenue.fill(0);
   for (let i = 0; i < N; i++) {
@@ -133,6 +141,7 @@ export function evaluateEquilibrium(system: EquilibriumSystem, x: Float64Array, 
     unitCost[i] = Math.pow(wage * Math.pow(labour, -scaleElasticity), -epsilon);
     newOutput[i] = wage * labour * output[i];
   }
+  state.attractionCurrent = false;
   let i = 0;
   for (; i + 3 < N; i += 4) {
     const u0 = unitCost[i];
@@ -144,26 +153,16 @@ export function evaluateEquilibrium(system: EquilibriumSystem, x: Float64Array, 
     const r2 = r1 + N;
     const r3 = r2 + N;
     for (let j = 0; j < N; j++) {
-      const a0 = policyShares[r0 + j] * u0;
-      const a1 = policyShares[r1 + j] * u1;
-      const a2 = policyShares[r2 + j] * u2;
-      const a3 = policyShares[r3 + j] * u3;
-      attraction[r0 + j] = a0;
-      attraction[r1 + j] = a1;
-      attraction[r2 + j] = a2;
-      attraction[r3 + j] = a3;
-      attractionTotal[j] = attractionTotal[j] + a0 + a1 + a2 + a3;
-      revenue[j] = revenue[j] + a0 * tariffShare[r0 + j] + a1 * tariffShare[r1 + j] + a2 * tariffShare[r2 + j] + a3 * tariffShare[r3 + j];
+      attractionTotal[j] = attractionTotal[j] + policyShares[r0 + j] * u0 + policyShares[r1 + j] * u1 + policyShares[r2 + j] * u2 + policyShares[r3 + j] * u3;
+      revenue[j] = revenue[j] + u0 * revenueShares[r0 + j] + u1 * revenueShares[r1 + j] + u2 * revenueShares[r2 + j] + u3 * revenueShares[r3 + j];
     }
   }
   for (; i < N; i++) {
     const u = unitCost[i];
     const row = i * N;
     for (let j = 0; j < N; j++) {
-      const a = policyShares[row + j] * u;
-      attraction[row + j] = a;
-      attractionTotal[j] += a;
-      revenue[j] += a * tariffShare[row + j];
+      attractionTotal[j] += policyShares[row + j] * u;
+      revenue[j] += u * revenueShares[row + j];
     }
   }
   for (let j = 0; j < N; j++) {
@@ -180,6 +179,22 @@ export function evaluateEquilibrium(system: EquilibriumSystem, x: Float64Array, 
   state.system = system;
 }
 
+/** state.attraction = a_ij = policyShares_ij · unitCost_i at the evaluated point (formed once per evaluation, on demand). */
+export function attractionMatrix(system: EquilibriumSystem, state: EquilibriumState): Float64Array {
+  if (!state.attractionCurrent) {
+    const { N } = system.baseline;
+    const { attraction, unitCost } = state;
+    const { policyShares } = system;
+    for (let i = 0; i < N; i++) {
+      const u = unitCost[i];
+      const row = i * N;
+      for (let j = 0; j < N; j++) attraction[row + j] = policyShares[row + j] * u;
+    }
+    state.attractionCurrent = true;
+  }
+  return state.attraction;
+}
+
 /**
  * The CES part of P̂_j under purchase-commitment shifters (models/caliendoParro/truePriceIndex.ts): with
  * λ′ = a ⁄ Σa the shares bought and p̂_ij = (unitCost_i·policyFactor_ij ⁄ a_ij)^(−1/ε) the delivered-price change,
@@ -194,7 +209,7 @@ function trueCesPart(system: EquilibriumSystem, state: EquilibriumState, j: numb
   for (let i = 0; i < N; i++) {
     const k = i * N + j;
     const base = shares[k];
-    const bought = state.attraction[k];
+    const bought = system.policyShares[k] * state.unitCost[i];
     if (!(base > 0) || !(bought > 0)) continue;
     const price = Math.pow((state.unitCost[i] * system.policyFactor[k]) / shifters[k], -1 / epsilon);
     total += base * Math.pow(bought / state.attractionTotal[j] / base / price, rho);
@@ -260,10 +275,10 @@ export function ensureEquilibrium(system: EquilibriumSystem, x: Float64Array, st
  */
 export function equilibriumResidual(system: EquilibriumSystem, x: Float64Array, state: EquilibriumState, out: Float64Array): void {
   evaluateEquilibrium(system, x, state);
-  const { baseline, tariffExclusive } = system;
+  const { baseline, salesShares } = system;
   const { N, nu, expenditure, output } = baseline;
   const kappa = baseline.params.laborSupplyElasticity;
-  const { attraction, attractionTotal, priceIndexHat, newOutput, newExpenditure, revenue, incomeTaxRate, heldDeficit } = state;
+  const { unitCost, attractionTotal, priceIndexHat, newOutput, newExpenditure, revenue, incomeTaxRate, heldDeficit } = state;
   // out[N..2N) is free until ERR2 is written: use it for (1−ν_k) E′_k / Σ_m a_mk.
   for (let k = 0; k < N; k++) out[N + k] = ((1 - nu[k]) * newExpenditure[k]) / attractionTotal[k];
   for (let i = 0; i < N; i++) {
@@ -275,13 +290,14 @@ export function equilibriumResidual(system: EquilibriumSystem, x: Float64Array, 
     let s3 = 0;
     let k = 0;
     for (; k + 3 < N; k += 4) {
-      s0 += attraction[row + k] * tariffExclusive[row + k] * out[N + k];
-      s1 += attraction[row + k + 1] * tariffExclusive[row + k + 1] * out[N + k + 1];
-      s2 += attraction[row + k + 2] * tariffExclusive[row + k + 2] * out[N + k + 2];
-      s3 += attraction[row + k + 3] * tariffExclusive[row + k + 3] * out[N + k + 3];
+      s0 += salesShares[row + k] * out[N + k];
+      s1 += salesShares[row + k + 1] * out[N + k + 1];
+      s2 += salesShares[row + k + 2] * out[N + k + 2];
+      s3 += salesShares[row + k + 3] * out[N + k + 3];
     }
-    for (; k < N; k++) s0 += attraction[row + k] * tariffExclusive[row + k] * out[N + k];
-    const sales = s0 + s1 + s2 + s3;
+    for (; k < N; k++) s0 += salesShares[row + k] * out[N + k];
+    // Σ_k a_ik/(1+t_ik) f_k with a_ik = s_ik u_i: the unit cost factors out of the row.
+    const sales = unitCost[i] * (s0 + s1 + s2 + s3);
     out[i] = (sales + nu[i] * (newExpenditure[i] - revenue[i]) - newOutput[i]) / output[i];
   }
   const { component, normalisedRow, componentExpenditure } = system;

@@ -1,4 +1,4 @@
-import { evaluateEquilibrium, type EquilibriumState, type EquilibriumSystem } from "./equilibrium.js";
+import { attractionMatrix, evaluateEquilibrium, type EquilibriumState, type EquilibriumSystem } from "./equilibrium.js";
 
 /** Scratch of the analytic Jacobian, allocated once per solve. */
 export interface JacobianWorkspace {
@@ -41,13 +41,14 @@ export function newJacobianWorkspace(N: number): JacobianWorkspace {
  */
 export function equilibriumJacobian(system: EquilibriumSystem, x: Float64Array, state: EquilibriumState, work: JacobianWorkspace, out: Float64Array): void {
   evaluateEquilibrium(system, x, state);
+  const a = attractionMatrix(system, state);
   const { baseline, tariffShare, tariffExclusive, scaleElasticity, lumpSum, component, normalisedRow, componentExpenditure } = system;
   const components = normalisedRow.length;
   const dNormalisation = work.normalisation;
   const { N, nu, phi, expenditure, output } = baseline;
   const epsilon = baseline.params.tradeElasticity;
   const kappa = baseline.params.laborSupplyElasticity;
-  const { attraction: a, attractionTotal: A, priceIndexHat: P, newOutput, newExpenditure, revenue: R, incomeTaxRate: tau } = state;
+  const { attractionTotal: A, priceIndexHat: P, newOutput, newExpenditure, revenue: R, incomeTaxRate: tau } = state;
   const { salesFactor: f, crossSales: H, weighted: W, sales, laborSupply: G } = work;
   const n = 3 * N;
   const { deficitDiagonal, deficitRow, deficitColumn } = state;

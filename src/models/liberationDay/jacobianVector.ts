@@ -2,7 +2,7 @@ import { ensureEquilibrium, type EquilibriumState, type EquilibriumSystem } from
 
 /**
  * The Liberation Day Jacobian at one point, kept as the O(N²) data its products need instead of the
- * 3N×3N matrix: J·v costs two passes over the N×N attraction matrix (≈ 7N² flops) where the dense
+ * 3N×3N matrix: J·v costs two passes over two N×N arrays of the policy (≈ 7N² flops) where the dense
  * Jacobian costs 2N³ to form and (3N)³·⅔ to factor. Allocated once per solve, overwritten per point.
  */
 export interface EquilibriumLinearisation {
@@ -116,14 +116,16 @@ function diagonalBlocks(system: EquilibriumSystem, state: EquilibriumState, lin:
   const { N, nu, phi, expenditure, output } = baseline;
   const epsilon = baseline.params.tradeElasticity;
   const kappa = baseline.params.laborSupplyElasticity;
-  const { attraction: a, attractionTotal: A, priceIndexHat: P, newOutput, newExpenditure, revenue: R, incomeTaxRate: tau } = state;
+  const { unitCost: u, attractionTotal: A, priceIndexHat: P, newOutput, newExpenditure, revenue: R, incomeTaxRate: tau } = state;
+  const { policyShares } = system;
   const { sign, magnitude, salesFactor: f, sales, laborSupply: G, blocks, blockInverses } = lin;
   for (let i = 0; i < N; i++) {
     const ii = i * N + i;
+    const ownAttraction = policyShares[ii] * u[i]; // a_ii
     // A normalisation row (one per trading component) depends on every P̂_j of its component: Σ_j E_j P̂_j a_ij / A_j for its cost columns.
     const r = normalisedRow[component[i]];
     let normalisationWeight = 0;
-    if (i === r) for (let j = 0; j < N; j++) normalisationWeight += (expenditure[j] * P[j] * a[r * N + j]) / A[j];
+    if (i === r) for (let j = 0; j < N; j++) normalisationWeight += (expenditure[j] * P[j] * policyShares[r * N + j] * u[r]) / A[j];
     const normalisationScale = componentExpenditure[component[i]];
     const ownCross = blocks[9 * i];
     const base = 9 * i;
@@ -131,8 +133,8 @@ function diagonalBlocks(system: EquilibriumSystem, state: EquilibriumState, lin:
     for (let c = 0; c <= 2; c += 2) {
       const z = magnitude[c * N + i];
       const g = c === 0 ? -epsilon / z : (epsilon * scaleElasticity) / z;
-      const dR = (g * a[ii] * (newExpenditure[i] * tariffShare[ii] - R[i])) / A[i];
-      const dP = (-P[i] * g * a[ii]) / (epsilon * A[i]) - (c === 0 ? ((1 - phi[i]) * P[i]) / z : 0);
+      const dR = (g * ownAttraction * (newExpenditure[i] * tariffShare[ii] - R[i])) / A[i];
+      const dP = (-P[i] * g * ownAttraction) / (epsilon * A[i]) - (c === 0 ? ((1 - phi[i]) * P[i]) / z : 0);
       const dY = newOutput[i] / z;
       blocks[base + c] =
         i === r
@@ -146,7 +148,7 @@ function diagonalBlocks(system: EquilibriumSystem, state: EquilibriumState, lin:
     const e = magnitude[N + i];
     const dR = R[i] / e;
     const dP = ((1 - phi[i]) * P[i]) / e;
-    blocks[base + 1] = i === r ? (expenditure[i] * dP) / normalisationScale : ((a[ii] * tariffExclusive[ii] * f[i]) / e + nu[i] * (expenditure[i] - dR)) / output[i];
+    blocks[base + 1] = i === r ? (expenditure[i] * dP) / normalisationScale : ((ownAttraction * tariffExclusive[ii] * f[i]) / e + nu[i] * (expenditure[i] - dR)) / output[i];
     blocks[base + 4] = (dR - expenditure[i]) / expenditure[i];
     const dTau = lumpSum ? 0 : dR / newOutput[i];
     blocks[base + 7] = -G[i] * kappa * (dTau / (1 - tau[i]) - dP / P[i]);
