@@ -1,4 +1,4 @@
-import { Job, Queue, QueueEvents } from "bullmq";
+import { Queue, QueueEvents } from "bullmq";
 import type { Redis } from "ioredis";
 import { embeddedDataChecksum } from "../../data/checksum.js";
 import { message } from "../../messages.js";
@@ -94,16 +94,17 @@ export function distributedEngine(options: DistributedOptions): SweepEngine {
         const failures: string[] = [];
         await Promise.all(
           jobs.map(async (job) => {
+            // The completion event carries the chunk's results (QueueEvents parses them once): no second read of the job.
+            let result: ChunkResult | undefined;
             try {
-              await job.waitUntilFinished(events);
+              result = (await job.waitUntilFinished(events)) as ChunkResult | undefined;
             } catch (err) {
               failures.push(`${job.id}: ${(err as Error).message}`);
               return;
             }
-            const done = await Job.fromId<ChunkJob, ChunkResult>(queue, job.id!);
-            if (!done?.returnvalue) return void failures.push(`${job.id}: no result stored in Redis`);
-            await storeChecked(done.returnvalue, me, sink, options.log);
-            await done.remove().catch(() => undefined);
+            if (!result?.results) return void failures.push(`${job.id}: no result stored in Redis`);
+            await storeChecked(result, me, sink, options.log);
+            await job.remove().catch(() => undefined);
           }),
         );
         if (failures.length) options.log(message.chunksFailed(failures.length, failures.slice(0, 3)));
