@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadDataset } from "../src/data/load.js";
 import { readShared } from "./support/sharedData.js";
 import { expectClose } from "./support/expectClose.js";
+import { foreignTrade } from "./support/foreignTrade.js";
 
 /**
  * The multi-sector datasets cp-1993 (Caliendo & Parro 2015) and gtap-2007 (Ossa 2014): spot values
@@ -55,18 +56,11 @@ describe("cp-1993 dataset", () => {
   it("deficits are imports − exports of the flows (spec §1.2: built from `value`) and sum to about 0", () => {
     let world = 0;
     let worldTrade = 0;
+    const { exports, imports } = foreignTrade(data.flows, N);
     for (let n = 0; n < N; n++) {
-      let imports = 0;
-      let exports = 0;
-      for (let s = 0; s < S; s++)
-        for (let p = 0; p < N; p++) {
-          if (p === n) continue;
-          imports += data.flows[(s * N + p) * N + n];
-          exports += data.flows[(s * N + n) * N + p];
-        }
-      worldTrade += imports;
+      worldTrade += imports[n];
       world += data.deficits![n];
-      expectClose(data.deficits![n], imports - exports, 1e-6 * imports, `deficit ${data.countries[n].code}`);
+      expectClose(data.deficits![n], imports[n] - exports[n], 1e-6 * imports[n], `deficit ${data.countries[n].code}`);
     }
     expectClose(world / worldTrade, 0, 1e-6, "Σ D / world imports");
   });

@@ -8,6 +8,8 @@ import { runScenario } from "../../src/run.js";
 import { compilePhase } from "../../src/scenario/compile.js";
 import { normalizeScenario, phaseInForce } from "../../src/scenario/normalize.js";
 import { validateScenarioText } from "../../src/scenario/validate.js";
+import { mapToFloat64 } from "../../src/util/typedArrays.js";
+import { foreignTrade } from "../support/foreignTrade.js";
 
 /**
  * Purchase commitments (issue 11): a commitment set at the flow a given bilateral preference shock (a fixed
@@ -47,22 +49,8 @@ function prepare(text: string) {
  * world-2023: 2.6% deficit of its trade, ×39).
  */
 function deficitConditioning(outcome: ModelOutcome): Float64Array {
-  const N = outcome.weights.length;
-  const flows = outcome.flows!.baseline;
-  const S = flows.length / (N * N);
-  const out = new Float64Array(N);
-  for (let n = 0; n < N; n++) {
-    let exports = 0;
-    let imports = 0;
-    for (let s = 0; s < S; s++)
-      for (let m = 0; m < N; m++) {
-        if (m === n) continue;
-        exports += flows[(s * N + n) * N + m];
-        imports += flows[(s * N + m) * N + n];
-      }
-    out[n] = Math.max(1, (exports + imports) / Math.max(Math.abs(imports - exports), 1e-300));
-  }
-  return out;
+  const { exports, imports } = foreignTrade(outcome.flows!.baseline, outcome.weights.length);
+  return mapToFloat64(exports, (x, n) => Math.max(1, (x + imports[n]) / Math.max(Math.abs(imports[n] - x), 1e-300)));
 }
 
 function expectSameArrays(a: ModelOutcome, b: ModelOutcome, what: string): void {
