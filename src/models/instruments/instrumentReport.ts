@@ -6,6 +6,21 @@ import type { InstrumentReport, QuantityTarget } from "./types.js";
 /** Suppliers listed by name in an instrument's diverted flows; the rest are summed as "others". */
 const DIVERTED_SHOWN = 8;
 
+/** A phase's quantity targets solved: the policy, each target's wedge rate and wanted flow, and the two equilibria. */
+export interface SolvedTargets {
+  data: Dataset;
+  policy: CompiledPolicy;
+  targets: readonly QuantityTarget[];
+  /** Each target's wedge rate in the equilibrium. */
+  rates: Float64Array;
+  /** Each target's flow F*. */
+  wanted: Float64Array;
+  /** The phase solved with every target's wedge at its lower bound. */
+  first: ModelOutcome;
+  /** The equilibrium with the targets met. */
+  outcome: ModelOutcome;
+}
+
 /**
  * The instruments of a solved phase for the report (values keyed by report/definitions/deals.ts): each quantity
  * target with its binding status, wedge, flows (baseline, without the phase's targets, in the equilibrium),
@@ -13,15 +28,7 @@ const DIVERTED_SHOWN = 8;
  * effect is the phase's against a phase without it: compareWith). `first` is the phase solved with every target's wedge at
  * its lower bound, `outcome` the equilibrium with the targets met.
  */
-export function instrumentReports(
-  data: Dataset,
-  policy: CompiledPolicy,
-  targets: readonly QuantityTarget[],
-  rates: Float64Array,
-  wanted: Float64Array,
-  first: ModelOutcome,
-  outcome: ModelOutcome,
-): InstrumentReport[] {
+export function instrumentReports({ data, policy, targets, rates, wanted, first, outcome }: SolvedTargets): InstrumentReport[] {
   const N = data.countries.length;
   const codes = (list: number[]) => list.map((n) => data.countries[n].code);
   const sectorCodes = (list: number[]) => list.map((s) => data.sectors[s].code);

@@ -3,7 +3,7 @@ import { TradewindsInputError, dealMessage } from "../../messages.js";
 import type { ModelEntry } from "../catalog.js";
 import type { CompiledPolicy, ModelOutcome, RunContext } from "../types.js";
 import { withWedges } from "./applyWedges.js";
-import { instrumentReports } from "./instrumentReport.js";
+import { instrumentReports, type SolvedTargets } from "./instrumentReport.js";
 import type { QuantityTarget } from "./types.js";
 import { mapToFloat64 } from "../../util/typedArrays.js";
 
@@ -44,7 +44,7 @@ export function solveWithTargets(entry: ModelEntry, baseline: unknown, policy: C
   const targets = policy.targets ?? [];
   if (targets.length === 0) {
     const outcome = entry.model.solve(baseline, policy, ctx);
-    return policy.pledges?.length ? { ...outcome, instruments: instrumentReports(data, policy, [], new Float64Array(0), new Float64Array(0), outcome, outcome) } : outcome;
+    return policy.pledges?.length ? { ...outcome, instruments: instrumentReports({ data, policy, targets: [], rates: new Float64Array(0), wanted: new Float64Array(0), first: outcome, outcome }) } : outcome;
   }
   const N = data.countries.length;
   const T = targets.length;
@@ -89,7 +89,7 @@ export function solveWithTargets(entry: ModelEntry, baseline: unknown, policy: C
     if (cold.solver.converged && targetsMet(targets, rates, wanted, cold, tolerance)) outcome = cold;
     else if (!targetsMet(targets, rates, wanted, outcome, tolerance)) outcome = cold;
   }
-  return finish(data, policy, targets, rates, wanted, first, outcome, { solves, iterations }, tolerance, innerFailed);
+  return finish({ data, policy, targets, rates, wanted, first, outcome }, { solves, iterations }, tolerance, innerFailed);
 }
 
 /** A target's wedge u = ln(1 + r), its slope d(ln F)/du, and the previous iterate (its u, error and side of the root). */
@@ -194,18 +194,8 @@ function partialSlope(t: QuantityTarget, flows: Float64Array, applied: CompiledP
   return t.direction === "floor" ? Math.max(slope, 1e-3) : Math.min(slope, -1e-3);
 }
 
-function finish(
-  data: Dataset,
-  policy: CompiledPolicy,
-  targets: readonly QuantityTarget[],
-  rates: Float64Array,
-  wanted: Float64Array,
-  first: ModelOutcome,
-  outcome: ModelOutcome,
-  { solves, iterations }: { solves: number; iterations: number },
-  tolerance: number,
-  innerFailed: boolean,
-): ModelOutcome {
+function finish(solved: SolvedTargets, { solves, iterations }: { solves: number; iterations: number }, tolerance: number, innerFailed: boolean): ModelOutcome {
+  const { data, targets, rates, wanted, first, outcome } = solved;
   const flows = outcome.flows!.counterfactual;
   const warnings: string[] = [];
   let worst = -1;
@@ -223,7 +213,7 @@ function finish(
   if (worst >= 0) warnings.push(dealMessage.targetsNotConverged(solves, targets[worst].label, Number.isFinite(worstError) ? Math.expm1(worstError) : Infinity, tolerance));
   if (innerFailed && outcome.solver.converged) warnings.push(dealMessage.instrumentSolveFailed("an intermediate equilibrium"));
   const converged = outcome.solver.converged && worst < 0;
-  const instruments = instrumentReports(data, policy, targets, rates, wanted, first, outcome);
+  const instruments = instrumentReports(solved);
   const welfare = outcome.countries.welfareChangePct;
   const without = first.countries.welfareChangePct;
   const countries = { ...outcome.countries };
