@@ -53,6 +53,8 @@ export function solvePhase(
   ctx: RunContext,
   definitions: Record<string, QuantityDefinition>,
   solver?: PhaseSolver,
+  /** Report only these keys of the countries and groups, no sector rows (a sweep's cells: report/build.ts ReportContext.keys). */
+  reportKeys?: ReadonlySet<string>,
 ): SolvedPhase {
   const { entry, data } = at;
   // 3. calibrate once per distinct parameter set (estimation, domestic sales, …)
@@ -67,7 +69,7 @@ export function solvePhase(
     solver && !hasDealParts(compiled.policy) ? solver({ entry, baseline, phase: compiled, index, context: ctx }) : solveWithTargets(entry, baseline, compiled.policy, ctx, data, at.source, phase.modelParams);
   // 6. report: outcomes → rows keyed by the registry
   const money = moneyUnitsOf(data.meta.units, data.meta.year);
-  const report = { ...buildPhaseReport(compiled, outcome, data, at.scenario.reportRows, at.scenario.bilateral, definitions, { modelType: at.scenario.modelType, money }), appliedRates: compiled.appliedRates };
+  const report = { ...buildPhaseReport(compiled, outcome, data, at.scenario.reportRows, at.scenario.bilateral, definitions, { modelType: at.scenario.modelType, money, keys: reportKeys }), appliedRates: compiled.appliedRates };
   return { report, compiled, outcome };
 }
 

@@ -4,6 +4,21 @@ import { NeumaierSums, compensatedSum } from "../util/sum.js";
 import type { DatasetMoney } from "./money.js";
 import { mapToFloat64 } from "../util/typedArrays.js";
 
+/** The keys withAccountQuantities adds (report/definitions/money.ts). */
+export const ACCOUNT_QUANTITY_KEYS = [
+  "priceIndexWorldRelativeChangePct",
+  "baselineEffectiveTariffRate",
+  "effectiveTariffRate",
+  "effectiveTariffRateAfterSubstitution",
+  "equivalentVariationUsd",
+  "equivalentVariationPerPersonUsd",
+  "baselineTariffRevenueUsd",
+  "tariffRevenueUsd",
+  "baselineTradeBalanceUsd",
+  "tradeBalanceUsd",
+  "tradeBalanceChangeUsd",
+] as const;
+
 /**
  * Part of step 6 (report): the figures people quote, from a model's levels (ModelOutcome.accounts and flows)
  * — the equivalent variation in dollars (and per person where the dataset has population), tariff revenue

@@ -2,7 +2,7 @@ import type { Dataset } from "../data/dataset.js";
 import type { ModelOutcome } from "../models/types.js";
 import { message } from "../messages.js";
 import { compensatedSum } from "../util/sum.js";
-import { withAccountQuantities } from "./accountQuantities.js";
+import { ACCOUNT_QUANTITY_KEYS, withAccountQuantities } from "./accountQuantities.js";
 import type { DatasetMoney } from "./money.js";
 import { definitionFor, definitionOf, quantityKey, valuesOf, type QuantityDefinition, type QuantityKey, type QuantityValues } from "./registry.js";
 import type { BilateralRow, PhaseReport, ResultRow, SectorRow } from "./types.js";
@@ -17,6 +17,11 @@ export interface PhaseMeta {
 export interface ReportContext {
   modelType?: string;
   money?: DatasetMoney;
+  /**
+   * Report only these keys of the countries and groups, and no sector rows (a sweep keeps the model's table keys:
+   * sweep/pointResult.ts). The money and tariff-level figures are computed only if one of them is asked for.
+   */
+  keys?: ReadonlySet<string>;
 }
 
 /**
@@ -35,9 +40,12 @@ export function buildPhaseReport(
   context: ReportContext = {},
 ): PhaseReport {
   const N = data.countries.length;
-  const outcome = withAccountQuantities(modelOutcome, data, context.money);
+  const wanted = context.keys;
+  const outcome = !wanted || ACCOUNT_QUANTITY_KEYS.some((key) => wanted.has(key)) ? withAccountQuantities(modelOutcome, data, context.money) : modelOutcome;
   const define = (key: string) => (context.modelType === undefined ? definitionOf(key) : definitionFor(key, context.modelType));
-  const keys = Object.keys(outcome.countries).map(quantityKey);
+  const keys = Object.keys(outcome.countries)
+    .filter((key) => !wanted || wanted.has(key))
+    .map(quantityKey);
   for (const key of keys) definitions[key] = define(key);
 
   const countries: ResultRow[] = data.countries.map((c, n) => {
@@ -64,7 +72,7 @@ export function buildPhaseReport(
   }
 
   let sectors: SectorRow[] | undefined;
-  if (outcome.sectors) {
+  if (outcome.sectors && !wanted) {
     const sectorKeys = Object.keys(outcome.sectors).map(quantityKey);
     for (const key of sectorKeys) definitions[key] = define(key);
     const S = data.sectors.length;

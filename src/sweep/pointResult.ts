@@ -59,7 +59,9 @@ export function solvePointPhases(
     const ctx = newRunContext();
     const { scenario, phases } = build();
     const at = phaseContext(prepared, scenario);
-    const solved = phases.map((phase) => solvePhase(at, phase, scenario.phases.findIndex((p) => p.name === phase.name), baselines, ctx, definitions).report);
+    // A point keeps the table keys only (phaseCells): the report builds no other rows' values, sectors or money figures.
+    const keep = new Set<string>(prepared.entry.tableKeys);
+    const solved = phases.map((phase) => solvePhase(at, phase, scenario.phases.findIndex((p) => p.name === phase.name), baselines, ctx, definitions, undefined, keep).report);
     const tableKeys = prepared.entry.tableKeys.filter((key) => key in definitions);
     const cells = solved.map((report) => phaseCells(report, tableKeys));
     return { point, converged: cells.every((c) => c.converged), phases: cells };
