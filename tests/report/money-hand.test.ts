@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { Dataset } from "../../src/data/dataset.js";
 import { loadDataset } from "../../src/data/load.js";
 import { formatReport } from "../../src/report/format.js";
+import { ACCOUNT_QUANTITY_KEYS, withAccountQuantities } from "../../src/report/accountQuantities.js";
 import { formatDollars, moneyUnitsOf } from "../../src/report/money.js";
+import type { ModelOutcome } from "../../src/models/types.js";
 import { definitionOf, registry, type QuantityKey } from "../../src/report/registry.js";
 import type { ResultRow, RunReport } from "../../src/report/types.js";
 import { runScenario } from "../../src/run.js";
@@ -235,5 +237,21 @@ phases: [{ name: april-2, shocks: [{ type: tariff-schedule, schedule: us-recipro
     const hat = rows.map((r) => 1 + value(r, "priceIndexChangePct") / 100);
     const world = (income[0] * hat[0] + income[1] * hat[1] + income[2] * hat[2]) / (income[0] + income[1] + income[2]);
     rows.forEach((r, k) => expectClose(value(r, "priceIndexWorldRelativeChangePct"), 100 * (hat[k] / world - 1), 1e-9, r.code));
+  });
+});
+
+describe("the keys the money figures add", () => {
+  it("are exactly ACCOUNT_QUANTITY_KEYS (a sweep's lean report computes them only when it asks for one of that list)", () => {
+    const data = { ...handDataset(["AAA", "BBB"], [80, 20, 10, 90]), population: Float64Array.of(5e6, 7e6) };
+    const flows = Float64Array.from(data.flows);
+    const outcome: ModelOutcome = {
+      solver: { converged: true, iterations: 1, residual: 0, residualNorm: "max-abs", tolerance: 1e-12, method: "hand", warnings: [] },
+      countries: { welfareChangePct: Float64Array.of(-0.1, 0.2), priceIndexChangePct: Float64Array.of(1, 2) },
+      weights: Float64Array.of(100, 100),
+      flows: { baseline: flows, counterfactual: flows },
+      accounts: { income: Float64Array.of(100, 100), tariffs: { baseline: new Float64Array(4), counterfactual: Float64Array.of(0, 0.1, 0.1, 0) }, tariffRevenue: { baseline: new Float64Array(2), counterfactual: Float64Array.of(1, 2) } },
+    };
+    const added = Object.keys(withAccountQuantities(outcome, data, moneyUnitsOf(data.meta.units, data.meta.year)).countries).filter((key) => !(key in outcome.countries));
+    expect(added.sort()).toEqual([...ACCOUNT_QUANTITY_KEYS].sort());
   });
 });
