@@ -98,6 +98,7 @@ describe("gtap-2007 dataset", () => {
     // ric (s = 0): Brazil's domestic sales and Brazil → EU exports; the EU's tariff on Brazilian rice.
     expectClose(data.flows[0], tableCell(trade, 0, 0, /,/), 1e-9, "BRA domestic ric");
     expectClose(data.flows[(0 * N + 0) * N + 2], tableCell(trade, 0, 2, /,/), 1e-12, "BRA → EU ric");
+    expect(tableCell(tariff, 0, 2, /,/)).toBe(0.2543338);
     expectClose(data.tariffs["gtap-2007"][(0 * N + 0) * N + 2], 0.2543338, 1e-12, "EU tariff on BRA ric (tariff_ijs row 1, column 3)");
   });
 

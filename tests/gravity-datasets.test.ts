@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { rowTotals } from "../src/models/structuralGravity/fixedEffectsIpf.js";
-import { SHARED_DATA } from "./support/sharedData.js";
 import { expectClose } from "./support/expectClose.js";
 import { agDataset, gegravityDataset, indexOf, readSharedCsv } from "./support/gravityFixtures.js";
 

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { runOffThread } from "./support/offThread.js";
 import { parse } from "csv-parse/sync";
-import { loadDataset } from "../src/data/load.js";
 import { ossaEconomy, type OssaEconomy } from "../src/models/ossa/economy.js";
 import { newOssaWorkspace, ossaNewFlows, ossaWelfare } from "../src/models/ossa/equilibrium.js";
 import { solveOssa } from "../src/models/ossa/solve.js";

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { basename, dirname, join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { TradewindsInputError, formatIssue, message } from "../messages.js";
 import type { OutputFormat } from "../report/format.js";
 import { DEFAULT_MAX_BLOC_SETS } from "../scenario/limits.js";

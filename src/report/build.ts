@@ -4,7 +4,7 @@ import { message } from "../messages.js";
 import { compensatedSum } from "../util/sum.js";
 import { ACCOUNT_QUANTITY_KEYS, withAccountQuantities } from "./accountQuantities.js";
 import type { DatasetMoney } from "./money.js";
-import { definitionFor, definitionOf, quantityKey, valuesOf, type QuantityDefinition, type QuantityKey, type QuantityValues } from "./registry.js";
+import { definitionFor, definitionOf, quantityKey, valuesOf, type QuantityDefinition, type QuantityKey } from "./registry.js";
 import type { BilateralRow, PhaseReport, ResultRow, SectorRow } from "./types.js";
 
 export interface PhaseMeta {

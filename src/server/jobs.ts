@@ -35,7 +35,7 @@ export class JobService {
     private readonly store: ResultStore,
     private readonly queue: BoundedQueue,
     limits: SolveLimits,
-    private readonly catalogModule: string | undefined,
+    catalogModule: string | undefined,
   ) {
     this.solver = new SolvePool(queue.maxRunning, limits, catalogModule);
   }

@@ -1,7 +1,7 @@
 import { dims, type Dataset } from "../data/dataset.js";
 import { TradewindsInputError, message, show, type InputIssue } from "../messages.js";
 import { elasticitiesOf } from "../models/lashkaripour/baseline.js";
-import { ossaBaseline, type OssaSigmaSet } from "../models/ossa/baseline.js";
+import { ossaBaseline } from "../models/ossa/baseline.js";
 import type { OssaEconomy } from "../models/ossa/economy.js";
 import { newOssaWorkspace, ossaWelfare } from "../models/ossa/equilibrium.js";
 import { solveOssa } from "../models/ossa/solve.js";

@@ -195,7 +195,7 @@ function partialSlope(t: QuantityTarget, flows: Float64Array, applied: CompiledP
 }
 
 function finish(solved: SolvedTargets, { solves, iterations }: { solves: number; iterations: number }, tolerance: number, innerFailed: boolean): ModelOutcome {
-  const { data, targets, rates, wanted, first, outcome } = solved;
+  const { targets, rates, wanted, first, outcome } = solved;
   const flows = outcome.flows!.counterfactual;
   const warnings: string[] = [];
   let worst = -1;

@@ -26,7 +26,7 @@ export function liberationDayReport(system: EquilibriumSystem, x: Float64Array, 
   const baseline: LiberationDayBaseline = system.baseline;
   const { N, codes, flows, expenditure, output } = baseline;
   const kappa = baseline.params.laborSupplyElasticity;
-  const { unitCost, attractionTotal, priceIndexHat, newOutput, newExpenditure, revenue, incomeTaxRate } = state;
+  const { unitCost, attractionTotal, priceIndexHat, newOutput, revenue, incomeTaxRate } = state;
 
   const newFlows = new Float64Array(N * N);
   // X′_ij = λ′_ij E′_j/(1+t_ij), written as X_ij · a_ij/λ_ij · Ê_j(Σλ/Σa)_j/(1+t_ij) so that x = 1 returns X bit for bit.

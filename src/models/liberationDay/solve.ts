@@ -13,7 +13,7 @@ import { lineariseEquilibrium, multiplyEquilibriumJacobian, preconditionEquilibr
 import { borrowWorkspace, returnWorkspace, type SolveWorkspace, type SystemArrays } from "./solveWorkspace.js";
 import { liberationDayReport } from "./outcomes.js";
 import { scaleElasticityOf } from "./params.js";
-import { mapToFloat64, mapToUint8 } from "../../util/typedArrays.js";
+import { mapToFloat64 } from "../../util/typedArrays.js";
 
 /** A Liberation Day outcome also carries the counterfactual bilateral flows. */
 export interface LiberationDayOutcome extends ModelOutcome {
