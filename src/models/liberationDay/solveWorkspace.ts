@@ -15,7 +15,7 @@ export interface SystemArrays {
 
 /**
  * The scratch of one Liberation Day solve at size N: the system's arrays, the equilibrium state, the
- * linearisation and GMRES's Krylov basis — eight N×N arrays and one 3N×41 (2.5 MB at N = 194). None of it
+ * linearisation and GMRES's Krylov basis — seven N×N arrays and one 3N×41 (2.3 MB at N = 194). None of it
  * outlives the solve (the outcome's arrays are new), so the next solve of the same size on this thread
  * takes it over instead of allocating it again: a sweep solves thousands of phases, and each fresh set
  * of large arrays counted as external memory and triggered a full garbage collection every few draws
