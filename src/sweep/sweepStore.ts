@@ -36,8 +36,37 @@ const schema = [
      PRIMARY KEY (sweep_id, point))`,
   `CREATE TABLE IF NOT EXISTS sweep_coordinates (sweep_id VARCHAR NOT NULL, point BIGINT NOT NULL, dimension VARCHAR NOT NULL, label VARCHAR NOT NULL, value DOUBLE)`,
   `CREATE TABLE IF NOT EXISTS sweep_phases (sweep_id VARCHAR NOT NULL, point BIGINT NOT NULL, phase VARCHAR NOT NULL, converged BOOLEAN NOT NULL, iterations INTEGER NOT NULL, residual DOUBLE NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS sweep_values (sweep_id VARCHAR NOT NULL, point BIGINT NOT NULL, phase VARCHAR NOT NULL, code VARCHAR NOT NULL, quantity VARCHAR NOT NULL, value DOUBLE NOT NULL)`,
+  // A sweep's cells — (phase, report row, quantity) — are numbered once; each value names its cell by number, so
+  // a stored value is three numbers (a third of the appends and none of the strings of a row of names).
+  `CREATE TABLE IF NOT EXISTS sweep_cells (
+     cell INTEGER PRIMARY KEY, sweep_id VARCHAR NOT NULL, phase VARCHAR NOT NULL, code VARCHAR NOT NULL, quantity VARCHAR NOT NULL)`,
 ];
+
+const valuesTable = `CREATE TABLE sweep_values (point BIGINT NOT NULL, cell INTEGER NOT NULL, value DOUBLE NOT NULL)`;
+
+/**
+ * Stores written before cells were numbered kept each value with its names (sweep_id, point, phase, code,
+ * quantity, value). Numbers their cells and rewrites their values, in one transaction, so nothing stored is lost.
+ */
+const migrateNamedValues = [
+  `INSERT INTO sweep_cells SELECT (row_number() OVER (ORDER BY sweep_id, phase, code, quantity) - 1)::INTEGER, sweep_id, phase, code, quantity
+     FROM (SELECT DISTINCT sweep_id, phase, code, quantity FROM sweep_values)`,
+  valuesTable.replace("sweep_values", "sweep_values_numbered"),
+  `INSERT INTO sweep_values_numbered SELECT v.point, k.cell, v.value FROM sweep_values v JOIN sweep_cells k USING (sweep_id, phase, code, quantity)`,
+  `DROP TABLE sweep_values`,
+  `ALTER TABLE sweep_values_numbered RENAME TO sweep_values`,
+];
+
+/** A sweep's cell numbers by phase, then report row, then quantity. */
+type CellNumbers = Map<string, Map<string, Map<string, number>>>;
+
+function numberCell(numbers: CellNumbers, phase: string, code: string, quantity: string, cell: number): void {
+  let ofPhase = numbers.get(phase);
+  if (!ofPhase) numbers.set(phase, (ofPhase = new Map()));
+  let ofRow = ofPhase.get(code);
+  if (!ofRow) ofPhase.set(code, (ofRow = new Map()));
+  ofRow.set(quantity, cell);
+}
 
 /** A DuckDB identifier in double quotes. */
 const identifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -52,11 +81,15 @@ const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
  */
 export class SweepStore {
   private chain: Promise<unknown> = Promise.resolve();
+  /** The cell numbers of the sweeps this store has written or read, as stored. */
+  private readonly cellNumbers = new Map<string, CellNumbers>();
 
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
     readonly file: string,
+    /** The number the next new cell gets (cells are numbered across the store's sweeps; one writer holds the file). */
+    private nextCell: number,
   ) {}
 
   static async open(file: string): Promise<SweepStore> {
@@ -64,7 +97,31 @@ export class SweepStore {
     const instance = await DuckDBInstance.create(file);
     const connection = await instance.connect();
     for (const sql of schema) await connection.run(sql);
-    return new SweepStore(instance, connection, file);
+    const columns = (await connection.runAndReadAll(`SELECT column_name FROM duckdb_columns() WHERE table_name = 'sweep_values' AND schema_name = 'main'`)).getRowObjectsJS().map((r) => String(r.column_name));
+    if (columns.length === 0) await connection.run(valuesTable);
+    else if (columns.includes("code")) {
+      await connection.run("BEGIN TRANSACTION");
+      try {
+        for (const sql of migrateNamedValues) await connection.run(sql);
+        await connection.run("COMMIT");
+      } catch (err) {
+        await connection.run("ROLLBACK");
+        throw err;
+      }
+    }
+    const [next] = (await connection.runAndReadAll(`SELECT coalesce(max(cell) + 1, 0) AS next FROM sweep_cells`)).getRowObjectsJS();
+    return new SweepStore(instance, connection, file, Number(next.next));
+  }
+
+  /** The cell numbers stored for a sweep (read once, then kept up to date by storeResults). */
+  private async cellsOf(id: string): Promise<CellNumbers> {
+    let numbers = this.cellNumbers.get(id);
+    if (numbers) return numbers;
+    numbers = new Map();
+    const rows = (await this.connection.runAndReadAll(`SELECT cell, phase, code, quantity FROM sweep_cells WHERE sweep_id = ?`, [id])).getRowObjectsJS();
+    for (const r of rows) numberCell(numbers, String(r.phase), String(r.code), String(r.quantity), Number(r.cell));
+    this.cellNumbers.set(id, numbers);
+    return numbers;
   }
 
   private serial<T>(work: () => Promise<T>): Promise<T> {
@@ -106,8 +163,10 @@ export class SweepStore {
 
   /** Deletes a sweep and everything stored of it (`--replace`). */
   async deleteSweep(id: string): Promise<void> {
-    for (const table of ["sweep_values", "sweep_phases", "sweep_coordinates", "sweep_points"]) await this.exec(`DELETE FROM ${table} WHERE sweep_id = ?`, [id]);
+    await this.exec(`DELETE FROM sweep_values WHERE cell IN (SELECT cell FROM sweep_cells WHERE sweep_id = ?)`, [id]);
+    for (const table of ["sweep_cells", "sweep_phases", "sweep_coordinates", "sweep_points"]) await this.exec(`DELETE FROM ${table} WHERE sweep_id = ?`, [id]);
     await this.exec(`DELETE FROM sweeps WHERE id = ?`, [id]);
+    await this.serial(async () => void this.cellNumbers.delete(id));
   }
 
   async storedPoints(id: string): Promise<Set<number>> {
@@ -135,9 +194,12 @@ export class SweepStore {
           known.add(r.point);
           fresh.push(r);
         }
+        const cellNumbers = await this.cellsOf(sweep.id);
+        let nextCell = this.nextCell;
         const points = await c.createAppender("sweep_points");
         const coordinates = await c.createAppender("sweep_coordinates");
         const phases = await c.createAppender("sweep_phases");
+        const cells = await c.createAppender("sweep_cells");
         const values = await c.createAppender("sweep_values");
         for (const r of fresh) {
           points.appendVarchar(sweep.id);
@@ -166,21 +228,33 @@ export class SweepStore {
             phases.appendInteger(phase.iterations);
             phases.appendDouble(phase.residual);
             phases.endRow();
+            let ofPhase = cellNumbers.get(phase.phase);
+            if (!ofPhase) cellNumbers.set(phase.phase, (ofPhase = new Map()));
             for (const [row, key, value] of phase.cells) {
-              values.appendVarchar(sweep.id);
+              let cell = ofPhase.get(row)?.get(key);
+              if (cell === undefined) {
+                cell = nextCell++;
+                numberCell(cellNumbers, phase.phase, row, key, cell);
+                cells.appendInteger(cell);
+                cells.appendVarchar(sweep.id);
+                cells.appendVarchar(phase.phase);
+                cells.appendVarchar(row);
+                cells.appendVarchar(key);
+                cells.endRow();
+              }
               values.appendBigInt(point);
-              values.appendVarchar(phase.phase);
-              values.appendVarchar(row);
-              values.appendVarchar(key);
+              values.appendInteger(cell);
               values.appendDouble(value);
               values.endRow();
             }
           }
         }
-        for (const a of [points, coordinates, phases, values]) a.closeSync();
+        for (const a of [points, coordinates, phases, cells, values]) a.closeSync();
         await c.run("COMMIT");
+        this.nextCell = nextCell;
         return fresh.length;
       } catch (err) {
+        this.cellNumbers.delete(sweep.id); // it may number cells the rollback undoes: read again when needed
         await c.run("ROLLBACK");
         throw err;
       }
@@ -193,7 +267,7 @@ export class SweepStore {
               count(*) FILTER (WHERE error IS NOT NULL) AS failed FROM sweep_points WHERE sweep_id = ?`,
       [id],
     );
-    const [v] = await this.rows(`SELECT count(*) AS n FROM sweep_values WHERE sweep_id = ?`, [id]);
+    const [v] = await this.rows(`SELECT count(*) AS n FROM sweep_values WHERE cell IN (SELECT cell FROM sweep_cells WHERE sweep_id = ?)`, [id]);
     return { points: Number(p.points), converged: Number(p.converged), notConverged: Number(p.not_converged), failed: Number(p.failed), values: Number(v.n) };
   }
 
@@ -207,20 +281,21 @@ export class SweepStore {
     const id = literal(sweep.id);
     const dims = sweep.dimensions.map((d, k) => ({ d, alias: `c${k}` }));
     const columns = dims.map(({ d, alias }) => `${alias}.${d.kind === "grid" || d.kind === "draws" ? "value" : "label"} AS ${identifier(d.name)}`);
-    const joins = dims.map(({ d, alias }) => `JOIN sweep_coordinates ${alias} ON ${alias}.sweep_id = v.sweep_id AND ${alias}.point = v.point AND ${alias}.dimension = ${literal(d.name)}`);
+    const joins = dims.map(({ d, alias }) => `JOIN sweep_coordinates ${alias} ON ${alias}.sweep_id = k.sweep_id AND ${alias}.point = v.point AND ${alias}.dimension = ${literal(d.name)}`);
     return [
-      `SELECT v.point, ${[...columns, `v.phase, v.code, v.quantity, v.value, ph.converged AS phase_converged`].join(", ")}`,
-      `FROM sweep_values v`,
-      `JOIN sweep_phases ph ON ph.sweep_id = v.sweep_id AND ph.point = v.point AND ph.phase = v.phase`,
+      `SELECT v.point, ${[...columns, `k.phase, k.code, k.quantity, v.value, ph.converged AS phase_converged`].join(", ")}`,
+      `FROM sweep_cells k`,
+      `JOIN sweep_values v ON v.cell = k.cell`,
+      `JOIN sweep_phases ph ON ph.sweep_id = k.sweep_id AND ph.point = v.point AND ph.phase = k.phase`,
       ...joins,
-      `WHERE v.sweep_id = ${id}`,
+      `WHERE k.sweep_id = ${id}`,
     ].join("\n");
   }
 
   /** Writes a sweep's results to a Parquet or CSV file (DuckDB COPY), ordered by point, phase, row and key. */
   async exportResults(sweep: SweepRecord, file: string, format: "parquet" | "csv"): Promise<void> {
     const options = format === "parquet" ? "FORMAT parquet" : "FORMAT csv, HEADER true";
-    await this.exec(`COPY (${this.resultsSql(sweep)} ORDER BY v.point, v.phase, v.code, v.quantity) TO ${literal(file)} (${options})`);
+    await this.exec(`COPY (${this.resultsSql(sweep)} ORDER BY v.point, k.phase, k.code, k.quantity) TO ${literal(file)} (${options})`);
   }
 
   /** Runs a query in which `results` is the sweep's results table (see resultsSql). */
