@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runOffThread } from "./support/offThread.js";
-import { solveNamed, type PolicyName } from "./support/liberationDayPolicies.js";
+import { solveNamed, solveNamedOutcome, type PolicyName } from "./support/liberationDayPolicies.js";
 import { calibrateLiberationDay } from "../src/models/liberationDay/baseline.js";
 import { liberationDayParamsSchema } from "../src/models/liberationDay/params.js";
 import { solveLiberationDay } from "../src/models/liberationDay/solve.js";
@@ -32,5 +32,30 @@ describe("a Liberation Day solve does not depend on what its thread solved befor
     }
     // The embargo changed something: the fixture is not three copies of one solve.
     expect(fresh.get("april-2-and-embargo")!.welfare).not.toEqual(fresh.get("april-2")!.welfare);
+  });
+
+  it("an outcome's counterfactual flows, read after other solves reused the scratch, equal a fresh thread's; their row sums are the reported exports", { timeout: SLOW }, async () => {
+    const order: PolicyName[] = ["april-2-and-embargo", "april-2", "none"];
+    // Solve all three first; read the flows only afterwards (they are formed when first read).
+    const solved = order.map((name) => ({ name, ...solveNamedOutcome(name) }));
+    for (const { name, baseline, outcome } of solved) {
+      const fresh = await runOffThread<{ welfare: number[]; flows: number[] }>("liberationDayFreshSolve", name);
+      const flows = outcome.flows.counterfactual;
+      expect([...flows], name).toEqual(fresh.flows);
+      expect(outcome.flows.counterfactual, "formed once").toBe(flows);
+      // Σ_{j≠i} X′_ij = exports_i · (1 + exportsChangePct_i/100): the report's figure from the same flows, summed apart.
+      const { N } = baseline;
+      for (let i = 0; i < N; i++) {
+        let before = 0;
+        let after = 0;
+        for (let j = 0; j < N; j++) if (j !== i) (before += baseline.flows[i * N + j]), (after += flows[i * N + j]);
+        expect(Math.abs(after - before * (1 + outcome.countries.exportsChangePct[i] / 100)), `${name} ${baseline.codes[i]}`).toBeLessThanOrEqual(1e-9 * before);
+      }
+      if (name === "april-2-and-embargo") {
+        const usa = baseline.codes.indexOf("USA");
+        const chn = baseline.codes.indexOf("CHN");
+        expect([flows[usa * N + chn], flows[chn * N + usa]]).toEqual([0, 0]);
+      }
+    }
   });
 });

@@ -18,8 +18,8 @@ export interface ReportContext {
   modelType?: string;
   money?: DatasetMoney;
   /**
-   * Report only these keys of the countries and groups, and no sector rows (a sweep keeps the model's table keys:
-   * sweep/pointResult.ts). The money and tariff-level figures are computed only if one of them is asked for.
+   * Report only these keys of the countries and groups, and no sector or bilateral rows (a sweep keeps the model's
+   * table keys: sweep/pointResult.ts). The money and tariff-level figures are computed only if one of them is asked for.
    */
   keys?: ReadonlySet<string>;
 }
@@ -63,7 +63,7 @@ export function buildPhaseReport(
   );
 
   const bilateral: BilateralRow[] = [];
-  if (outcome.flows) {
+  if (outcome.flows && !wanted) {
     const S = data.sectors.length;
     for (const [i, j] of bilateralPairs) {
       bilateral.push(bilateralRow(data, outcome.flows, i, j, [...Array(S).keys()], "ALL"));

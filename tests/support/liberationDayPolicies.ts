@@ -26,9 +26,14 @@ function calibrate(data: ReturnType<typeof loadDataset>) {
   return calibrateLiberationDay(data, liberationDayParamsSchema.parse({}));
 }
 
+/** The Liberation Day outcome of `name` on world-2023, with its baseline. */
+export function solveNamedOutcome(name: PolicyName) {
+  const { policy, baselineOf } = policyOf(name);
+  return { baseline: baselineOf, outcome: solveLiberationDay(baselineOf, policy, newRunContext()) };
+}
+
 /** Welfare of every country and the counterfactual flows of a Liberation Day solve of `name`. */
 export function solveNamed(name: PolicyName): { welfare: number[]; flows: number[] } {
-  const { policy, baselineOf } = policyOf(name);
-  const outcome = solveLiberationDay(baselineOf, policy, newRunContext());
+  const { outcome } = solveNamedOutcome(name);
   return { welfare: [...outcome.countries.welfareChangePct], flows: [...outcome.flows.counterfactual] };
 }

@@ -12,7 +12,8 @@ const NU_LEADER = "USA";
 const MODEL_ID = "liberation-day";
 
 /**
- * The calibrated baseline of the Liberation Day model (spec one-sector.md §3.1 Step 2, §3.2).
+ * The calibrated baseline of the Liberation Day model (spec one-sector.md §3.1 Step 2, §3.2). Read only: baselines
+ * of one dataset share the arrays that do not depend on the parameters (flows, shares, E, Y, T, ν).
  * Vectors have length N (country order of the dataset); matrices are [i*N + j], exporter i, importer j.
  */
 export interface LiberationDayBaseline {
@@ -59,11 +60,43 @@ function localSharesOf(data: Dataset, N: number): Float64Array {
 
 /** Calibrates λ, E, Y, T, ν, φ from a one-sector dataset (spec §3.1 Step 2 recomputation). */
 export function calibrateLiberationDay(data: Dataset, params: LiberationDayParams): LiberationDayBaseline {
+  const eatonKortum = params.variant === "eaton-kortum";
+  const { N, flows, shares, expenditure, output, deficit, nu } = dataPartOf(data, eatonKortum);
+  return {
+    params,
+    N,
+    codes: data.countries.map((c) => c.code),
+    flows,
+    shares,
+    expenditure,
+    output,
+    deficit,
+    nu,
+    phi: mapToFloat64(nu, (v) => (eatonKortum ? 1 : passThrough(v, params))),
+  };
+}
+
+/** What a baseline takes from the dataset alone (all but φ, which depends on the elasticities). */
+type DataPart = Omit<LiberationDayBaseline, "params" | "codes" | "phi">;
+
+/**
+ * λ, E, Y, T and ν of a dataset, formed once per dataset and variant: a sweep's draws calibrate a baseline per
+ * draw, and these (two N×N arrays) do not depend on the drawn parameters. Shared by those baselines, read only.
+ */
+function dataPartOf(data: Dataset, eatonKortum: boolean): DataPart {
+  let byVariant = dataParts.get(data);
+  if (!byVariant) dataParts.set(data, (byVariant = new Map()));
+  let part = byVariant.get(eatonKortum);
+  if (!part) byVariant.set(eatonKortum, (part = formDataPart(data, eatonKortum)));
+  return part;
+}
+const dataParts = new WeakMap<Dataset, Map<boolean, DataPart>>();
+
+function formDataPart(data: Dataset, eatonKortum: boolean): DataPart {
   const { N, S } = dims(data);
   if (S !== 1) {
     throw new TradewindsInputError([{ source: `dataset ${data.meta.name}`, path: "sectors", value: String(S), message: message.modelNeedsDataset(MODEL_ID, "exactly one sector") }]);
   }
-  const eatonKortum = params.variant === "eaton-kortum";
   const flows = Float64Array.from(data.flows);
   const nu = eatonKortum ? new Float64Array(N) : localSharesOf(data, N);
   const expenditure = new Float64Array(N);
@@ -83,16 +116,5 @@ export function calibrateLiberationDay(data: Dataset, params: LiberationDayParam
   }
   const shares = new Float64Array(N * N);
   for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) shares[i * N + j] = flows[i * N + j] / expenditure[j];
-  return {
-    params,
-    N,
-    codes: data.countries.map((c) => c.code),
-    flows,
-    shares,
-    expenditure,
-    output,
-    deficit: mapToFloat64(expenditure, (e, i) => e - output[i]),
-    nu,
-    phi: mapToFloat64(nu, (v) => (eatonKortum ? 1 : passThrough(v, params))),
-  };
+  return { N, flows, shares, expenditure, output, deficit: mapToFloat64(expenditure, (e, i) => e - output[i]), nu };
 }

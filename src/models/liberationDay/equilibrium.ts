@@ -1,5 +1,6 @@
 import { compensatedSum } from "../../util/sum.js";
 import type { LiberationDayBaseline } from "./baseline.js";
+import type { CompiledPolicy } from "../types.js";
 
 /**
  * The counterfactual equilibrium system of Liberation Day (Ignatenko, Macedoni, Lashkaripour &
@@ -10,6 +11,10 @@ import type { LiberationDayBaseline } from "./baseline.js";
  */
 export interface EquilibriumSystem {
   baseline: LiberationDayBaseline;
+  /** The policy the system is prepared for (read only). */
+  policy: CompiledPolicy;
+  /** links[k] = 1: pair k can trade after the isolation analysis (models/tradeIsolation.ts); read only, may be shared. */
+  links: Uint8Array;
   /** λ_ij · (1+t_ij)^(−ε φ_j) · d̂_ij^(−ε): the policy-dependent part of a_ij, fixed during a solve. */
   policyShares: Float64Array;
   /** (1+t_ij)^(−ε φ_j) · d̂_ij^(−ε) alone (policyShares = λ ⊙ this). */

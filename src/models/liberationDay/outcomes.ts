@@ -1,4 +1,6 @@
+import { assertFinite } from "../../solver/result.js";
 import type { RunContext } from "../types.js";
+import { isolatedLink, policyFactorOf, tariffExclusiveOf } from "./policyFactor.js";
 import type { LiberationDayBaseline } from "./baseline.js";
 import type { EquilibriumState, EquilibriumSystem } from "./equilibrium.js";
 
@@ -10,7 +12,34 @@ import type { EquilibriumState, EquilibriumSystem } from "./equilibrium.js";
  */
 export interface LiberationDayReport {
   countries: Record<string, Float64Array>;
-  flows: Float64Array;
+  /**
+   * X′, formed when first read: most solves (a sweep's draws, a bloc's member sets) report only per-country
+   * figures, and an N×N array per solve is most of what they would allocate.
+   */
+  flows: () => Float64Array;
+}
+
+/**
+ * X′_ij = X_ij · f_ij · c_i · s_j · e_ij with f the policy factor (zero on an isolated link), c_i the unit-cost
+ * term, s_j the column scale and e_ij = 1/(1+t_ij) — from the policy, not from the solve's scratch arrays (which
+ * the thread's next solve reuses); the same factors and order as the report's sums, so the same numbers.
+ */
+function counterfactualFlows({ baseline, policy, links }: Pick<EquilibriumSystem, "baseline" | "policy" | "links">, unitCost: Float64Array, columnScale: Float64Array): Float64Array {
+  const { N, flows, shares, phi } = baseline;
+  const epsilon = baseline.params.tradeElasticity;
+  const out = new Float64Array(N * N);
+  for (let i = 0; i < N; i++) {
+    const row = i * N;
+    const cost = unitCost[i];
+    for (let j = 0; j < N; j++) {
+      const k = row + j;
+      let factor = policyFactorOf(policy, phi, epsilon, i, j, k);
+      if (isolatedLink(shares[k] * factor > 0, links, k, N)) factor = 0;
+      out[k] = flows[k] * factor * cost * columnScale[j] * tariffExclusiveOf(policy.tariffs[k]);
+    }
+  }
+  assertFinite(out, "counterfactual flows");
+  return out;
 }
 
 /** 100·(after/before − 1); a zero baseline has no percent change: reported as 0 with a warning. */
@@ -28,16 +57,13 @@ export function liberationDayReport(system: EquilibriumSystem, x: Float64Array, 
   const kappa = baseline.params.laborSupplyElasticity;
   const { unitCost, attractionTotal, priceIndexHat, newOutput, revenue, incomeTaxRate } = state;
 
-  const newFlows = new Float64Array(N * N);
   // X′_ij = λ′_ij E′_j/(1+t_ij), written as X_ij · a_ij/λ_ij · Ê_j(Σλ/Σa)_j/(1+t_ij) so that x = 1 returns X bit for bit.
   const columnScale = new Float64Array(N);
   for (let j = 0; j < N; j++) columnScale[j] = Math.abs(x[N + j]) * (system.baselineShareTotal[j] / attractionTotal[j]);
+  const cost = Float64Array.from(unitCost); // the state's array is the thread's scratch
+  assertFinite(cost, "unit costs");
+  assertFinite(columnScale, "flow column scale");
   const { policyFactor, tariffExclusive } = system;
-  for (let i = 0; i < N; i++) {
-    const row = i * N;
-    const cost = unitCost[i];
-    for (let j = 0; j < N; j++) newFlows[row + j] = flows[row + j] * policyFactor[row + j] * cost * columnScale[j] * tariffExclusive[row + j];
-  }
   const column = () => new Float64Array(N);
   const out = {
     welfareChangePct: column(),
@@ -60,10 +86,11 @@ export function liberationDayReport(system: EquilibriumSystem, x: Float64Array, 
     let exports = 0;
     let newExports = 0;
     let salesChange = 0;
+    const costOfI = cost[i];
     for (let k = 0; k < N; k++) {
       if (k === i) continue;
       const before = flows[row + k];
-      const after = newFlows[row + k];
+      const after = flows[row + k] * policyFactor[row + k] * costOfI * columnScale[k] * tariffExclusive[row + k];
       exports += before;
       newExports += after;
       salesChange += after - before;
@@ -101,5 +128,8 @@ export function liberationDayReport(system: EquilibriumSystem, x: Float64Array, 
     out.exportsChangePct[i] = percentChange(newExports, exports, `exports of ${codes[i]}`, ctx);
     out.importsChangePct[i] = percentChange(newImports, imports, `imports of ${codes[i]}`, ctx);
   }
-  return { countries: out, flows: newFlows };
+  // The closure keeps the policy and baseline (read only), not the system's scratch arrays.
+  const from = { baseline, policy: system.policy, links: system.links };
+  let counterfactual: Float64Array | undefined;
+  return { countries: out, flows: () => (counterfactual ??= counterfactualFlows(from, cost, columnScale)) };
 }

@@ -12,12 +12,13 @@ import { equilibriumJacobian, newJacobianWorkspace } from "./jacobian.js";
 import { lineariseEquilibrium, multiplyEquilibriumJacobian, preconditionEquilibrium } from "./jacobianVector.js";
 import { borrowWorkspace, returnWorkspace, type SolveWorkspace, type SystemArrays } from "./solveWorkspace.js";
 import { liberationDayReport } from "./outcomes.js";
+import { isolatedLink, policyFactorOf, tariffExclusiveOf } from "./policyFactor.js";
 import { scaleElasticityOf } from "./params.js";
 import { mapToFloat64 } from "../../util/typedArrays.js";
 
 /** A Liberation Day outcome also carries the counterfactual bilateral flows. */
 export interface LiberationDayOutcome extends ModelOutcome {
-  /** X_ij and X′_ij, tariff-exclusive flows [i*N + j] (exporter i, importer j), dataset units. */
+  /** X_ij and X′_ij, tariff-exclusive flows [i*N + j] (exporter i, importer j), dataset units; X′ is formed when first read. */
   flows: { baseline: Float64Array; counterfactual: Float64Array };
   /** The solution (ŵ, Ê, L̂), 3N. */
   solution: Float64Array;
@@ -81,17 +82,13 @@ export function prepareEquilibrium(
         const where = policy.origin ? `${policy.origin.phasePath}.shocks` : "policy";
         throw new TradewindsInputError([{ source: policy.origin?.source ?? "scenario", path: `${where} (${codes[j]} on ${codes[i]})`, value: show(t >= 0 ? d : t), message: t >= 0 ? message.nonFiniteValue("a trade-cost factor (> 0, Infinity for an embargo)") : message.rateOutOfRange(t) }]);
       }
-      // pow(1, y) = 1 exactly: skip the call on untouched pairs (most of them; N² pow calls dominate at N = 800).
-      const costFactor = d === Infinity ? 0 : d === 1 ? 1 : Math.pow(d, -epsilon);
-      // Deal instruments (issue 11): a commitment's demand shifter a and a pledge's productivity T̂ of the exporter multiply a_ij.
-      const instrument = (policy.demandShifters ? policy.demandShifters[k] : 1) * (policy.productivity ? policy.productivity[i] : 1);
-      policyFactor[k] = (t === 0 ? 1 : Math.pow(1 + t, -epsilon * phi[j])) * costFactor * instrument;
+      policyFactor[k] = policyFactorOf(policy, phi, epsilon, i, j, k);
       const share = shares[k] * policyFactor[k];
       policyShares[k] = share;
       baselineShareTotal[j] += shares[k];
       // Untaxed pairs (most of them) need no division: t/(1+t) = 0 and 1/(1+t) = 1 exactly.
       const revenuePart = t === 0 ? 0 : t / (1 + t);
-      const exclusive = t === 0 ? 1 : 1 / (1 + t);
+      const exclusive = tariffExclusiveOf(t);
       tariffShare[k] = revenuePart;
       tariffExclusive[k] = exclusive;
       revenueShares[k] = share * revenuePart;
@@ -116,7 +113,7 @@ export function prepareEquilibrium(
       (countries) => message.separateNumeraire(countries, "consumer price index"),
     ),
   );
-  for (let k = 0; k < N * N; k++) if (canSell[k] && !analysis.links[k] && Math.floor(k / N) !== k % N) policyShares[k] = policyFactor[k] = revenueShares[k] = salesShares[k] = 0;
+  for (let k = 0; k < N * N; k++) if (isolatedLink(canSell[k] === 1, analysis.links, k, N)) policyShares[k] = policyFactor[k] = revenueShares[k] = salesShares[k] = 0;
   // One price normalisation per trading component; the paper's replaced equation stays with its component.
   const normalisedRow = new Int32Array(analysis.componentCount).fill(-1);
   const componentExpenditure = new Float64Array(analysis.componentCount);
@@ -129,6 +126,8 @@ export function prepareEquilibrium(
   if (policy.exportTaxes || policy.transfers) throw new Error("internal: the liberation-day model takes no export taxes or rent transfers (normalization rejects them)");
   return {
     baseline,
+    policy,
+    links: analysis.links,
     ...(policy.demandShifters && { shifters: policy.demandShifters }),
     policyShares,
     policyFactor,
@@ -158,13 +157,16 @@ function deficitSignOf(baseline: LiberationDayBaseline): DeficitSign {
   return levelDeficitSign(baseline.deficit, baseline.expenditure);
 }
 
-/** The isolation analysis of the baseline's own trade pattern `canSell` (shares > 0), kept per calibrated baseline. */
+/** The isolation analysis of the baseline's own trade pattern `canSell` (shares > 0), kept per shares array and deficit rule. */
 function baselineIsolation(baseline: LiberationDayBaseline, canSell: Uint8Array): IsolationAnalysis {
-  let analysis = isolationByBaseline.get(baseline);
-  if (!analysis) isolationByBaseline.set(baseline, (analysis = analyseIsolation(baseline.N, canSell, deficitSignOf(baseline))));
+  // Keyed by the shares (who sells to whom: shared by the baselines of one dataset, whatever their elasticities) and the deficit rule.
+  let byRule = isolationByShares.get(baseline.shares);
+  if (!byRule) isolationByShares.set(baseline.shares, (byRule = new Map()));
+  let analysis = byRule.get(baseline.params.deficits);
+  if (!analysis) byRule.set(baseline.params.deficits, (analysis = analyseIsolation(baseline.N, canSell, deficitSignOf(baseline))));
   return analysis;
 }
-const isolationByBaseline = new WeakMap<LiberationDayBaseline, IsolationAnalysis>();
+const isolationByShares = new WeakMap<Float64Array, Map<string, IsolationAnalysis>>();
 
 /**
  * Solves the Liberation Day counterfactual (spec one-sector.md §3.3) for `policy` — counterfactual
@@ -236,7 +238,6 @@ function solveInWorkspace(baseline: LiberationDayBaseline, policy: CompiledPolic
   equilibriumResidual(system, solution, state, new Float64Array(3 * N));
   const report = liberationDayReport(system, solution, state, ctx);
   for (const [key, column] of Object.entries(report.countries)) assertFinite(column, key);
-  assertFinite(report.flows, "flows");
   // Accounts (report/accountQuantities.ts): income E (Ŵ is relative to it), tariffs 0 before (λ is calibrated as tariff-free, §3.1 Step 3), the revenue R of §3.3.
   const accounts = {
     income: Float64Array.from(baseline.expenditure),
@@ -245,7 +246,7 @@ function solveInWorkspace(baseline: LiberationDayBaseline, policy: CompiledPolic
   };
   // Under deficits: multiplicative, the one common factor κ′ that keeps world spending equal to world income.
   const scalars = baseline.params.deficits === "multiplicative" ? { imbalanceScale: state.imbalanceScale } : undefined;
-  return { solver, countries: report.countries, weights: Float64Array.from(baseline.expenditure), flows: { baseline: baseline.flows, counterfactual: report.flows }, accounts, scalars, solution, warmStart: solution };
+  return { solver, countries: report.countries, weights: Float64Array.from(baseline.expenditure), flows: { baseline: baseline.flows, get counterfactual() { return report.flows(); } }, accounts, scalars, solution, warmStart: solution };
 }
 
 /** The baseline's tariffs (none: λ is calibrated tariff-free), one shared read-only array per size. */
