@@ -1,6 +1,6 @@
 import { assertFinite } from "../../solver/result.js";
 import type { RunContext } from "../types.js";
-import { isolatedLink, policyFactorOf, tariffExclusiveOf } from "./policyFactor.js";
+import { policyFactorsInto } from "./policyFactor.js";
 import type { LiberationDayBaseline } from "./baseline.js";
 import type { EquilibriumState, EquilibriumSystem } from "./equilibrium.js";
 
@@ -28,14 +28,15 @@ function counterfactualFlows({ baseline, policy, links }: Pick<EquilibriumSystem
   const { N, flows, shares, phi } = baseline;
   const epsilon = baseline.params.tradeElasticity;
   const out = new Float64Array(N * N);
+  policyFactorsInto(policy, phi, epsilon, out);
   for (let i = 0; i < N; i++) {
-    const row = i * N;
     const cost = unitCost[i];
     for (let j = 0; j < N; j++) {
-      const k = row + j;
-      let factor = policyFactorOf(policy, phi, epsilon, i, j, k);
-      if (isolatedLink(shares[k] * factor > 0, links, k, N)) factor = 0;
-      out[k] = flows[k] * factor * cost * columnScale[j] * tariffExclusiveOf(policy.tariffs[k]);
+      const k = i * N + j;
+      const t = policy.tariffs[k];
+      // As prepareEquilibrium: a link that can sell but that the isolation analysis leaves out is cut.
+      const factor = shares[k] * out[k] > 0 && !links[k] && i !== j ? 0 : out[k];
+      out[k] = flows[k] * factor * cost * columnScale[j] * (t === 0 ? 1 : 1 / (1 + t));
     }
   }
   assertFinite(out, "counterfactual flows");

@@ -12,7 +12,7 @@ import { equilibriumJacobian, newJacobianWorkspace } from "./jacobian.js";
 import { lineariseEquilibrium, multiplyEquilibriumJacobian, preconditionEquilibrium } from "./jacobianVector.js";
 import { borrowWorkspace, returnWorkspace, type SolveWorkspace, type SystemArrays } from "./solveWorkspace.js";
 import { liberationDayReport } from "./outcomes.js";
-import { isolatedLink, policyFactorOf, tariffExclusiveOf } from "./policyFactor.js";
+import { policyFactorsInto } from "./policyFactor.js";
 import { scaleElasticityOf } from "./params.js";
 import { mapToFloat64 } from "../../util/typedArrays.js";
 
@@ -72,6 +72,7 @@ export function prepareEquilibrium(
   const supply = new Float64Array(N);
   let linksCut = 0; // pairs that trade in the baseline and not under this policy
   const canSell = new Uint8Array(N * N);
+  policyFactorsInto(policy, phi, epsilon, policyFactor);
   for (let i = 0; i < N; i++)
     for (let j = 0; j < N; j++) {
       const k = i * N + j;
@@ -82,13 +83,12 @@ export function prepareEquilibrium(
         const where = policy.origin ? `${policy.origin.phasePath}.shocks` : "policy";
         throw new TradewindsInputError([{ source: policy.origin?.source ?? "scenario", path: `${where} (${codes[j]} on ${codes[i]})`, value: show(t >= 0 ? d : t), message: t >= 0 ? message.nonFiniteValue("a trade-cost factor (> 0, Infinity for an embargo)") : message.rateOutOfRange(t) }]);
       }
-      policyFactor[k] = policyFactorOf(policy, phi, epsilon, i, j, k);
       const share = shares[k] * policyFactor[k];
       policyShares[k] = share;
       baselineShareTotal[j] += shares[k];
       // Untaxed pairs (most of them) need no division: t/(1+t) = 0 and 1/(1+t) = 1 exactly.
       const revenuePart = t === 0 ? 0 : t / (1 + t);
-      const exclusive = tariffExclusiveOf(t);
+      const exclusive = t === 0 ? 1 : 1 / (1 + t);
       tariffShare[k] = revenuePart;
       tariffExclusive[k] = exclusive;
       revenueShares[k] = share * revenuePart;
@@ -113,7 +113,7 @@ export function prepareEquilibrium(
       (countries) => message.separateNumeraire(countries, "consumer price index"),
     ),
   );
-  for (let k = 0; k < N * N; k++) if (isolatedLink(canSell[k] === 1, analysis.links, k, N)) policyShares[k] = policyFactor[k] = revenueShares[k] = salesShares[k] = 0;
+  for (let k = 0; k < N * N; k++) if (canSell[k] && !analysis.links[k] && Math.floor(k / N) !== k % N) policyShares[k] = policyFactor[k] = revenueShares[k] = salesShares[k] = 0;
   // One price normalisation per trading component; the paper's replaced equation stays with its component.
   const normalisedRow = new Int32Array(analysis.componentCount).fill(-1);
   const componentExpenditure = new Float64Array(analysis.componentCount);
