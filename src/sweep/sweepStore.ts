@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
-import type { PointResult } from "./pointResult.js";
+import type { CellLayout, PhaseCells, PointResult } from "./pointResult.js";
 import type { ResolvedDimension } from "./prepareSweep.js";
 
 /** What the store keeps of a sweep besides its points. */
@@ -83,6 +83,10 @@ export class SweepStore {
   private chain: Promise<unknown> = Promise.resolve();
   /** The cell numbers of the sweeps this store has written or read, as stored. */
   private readonly cellNumbers = new Map<string, CellNumbers>();
+  /** The cell numbers of each layout object seen (sweep/pointResult.ts), valid while `generation` is unchanged. */
+  private readonly layoutCells = new WeakMap<CellLayout, { sweepId: string; phase: string; generation: number; numbers: Int32Array }>();
+  /** Counts rollbacks and deletions: each makes the kept layout numbers stale. */
+  private generation = 0;
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -166,7 +170,10 @@ export class SweepStore {
     await this.exec(`DELETE FROM sweep_values WHERE cell IN (SELECT cell FROM sweep_cells WHERE sweep_id = ?)`, [id]);
     for (const table of ["sweep_cells", "sweep_phases", "sweep_coordinates", "sweep_points"]) await this.exec(`DELETE FROM ${table} WHERE sweep_id = ?`, [id]);
     await this.exec(`DELETE FROM sweeps WHERE id = ?`, [id]);
-    await this.serial(async () => void this.cellNumbers.delete(id));
+    await this.serial(async () => {
+      this.cellNumbers.delete(id);
+      this.generation++;
+    });
   }
 
   async storedPoints(id: string): Promise<Set<number>> {
@@ -201,6 +208,31 @@ export class SweepStore {
         const phases = await c.createAppender("sweep_phases");
         const cells = await c.createAppender("sweep_cells");
         const values = await c.createAppender("sweep_values");
+        /** The cell numbers of a phase's layout (numbering its new cells), once per layout object. */
+        const numbersOf = (phase: PhaseCells): Int32Array => {
+          const kept = this.layoutCells.get(phase.layout);
+          if (kept && kept.sweepId === sweep.id && kept.phase === phase.phase && kept.generation === this.generation) return kept.numbers;
+          let ofPhase = cellNumbers.get(phase.phase);
+          if (!ofPhase) cellNumbers.set(phase.phase, (ofPhase = new Map()));
+          const { rows, keys } = phase.layout;
+          const numbers = new Int32Array(rows.length);
+          for (let k = 0; k < rows.length; k++) {
+            let cell = ofPhase.get(rows[k])?.get(keys[k]);
+            if (cell === undefined) {
+              cell = nextCell++;
+              numberCell(cellNumbers, phase.phase, rows[k], keys[k], cell);
+              cells.appendInteger(cell);
+              cells.appendVarchar(sweep.id);
+              cells.appendVarchar(phase.phase);
+              cells.appendVarchar(rows[k]);
+              cells.appendVarchar(keys[k]);
+              cells.endRow();
+            }
+            numbers[k] = cell;
+          }
+          this.layoutCells.set(phase.layout, { sweepId: sweep.id, phase: phase.phase, generation: this.generation, numbers });
+          return numbers;
+        };
         for (const r of fresh) {
           points.appendVarchar(sweep.id);
           const point = BigInt(r.point); // one BigInt per point, not one per stored value
@@ -228,23 +260,13 @@ export class SweepStore {
             phases.appendInteger(phase.iterations);
             phases.appendDouble(phase.residual);
             phases.endRow();
-            let ofPhase = cellNumbers.get(phase.phase);
-            if (!ofPhase) cellNumbers.set(phase.phase, (ofPhase = new Map()));
-            for (const [row, key, value] of phase.cells) {
-              let cell = ofPhase.get(row)?.get(key);
-              if (cell === undefined) {
-                cell = nextCell++;
-                numberCell(cellNumbers, phase.phase, row, key, cell);
-                cells.appendInteger(cell);
-                cells.appendVarchar(sweep.id);
-                cells.appendVarchar(phase.phase);
-                cells.appendVarchar(row);
-                cells.appendVarchar(key);
-                cells.endRow();
-              }
+            const numbers = numbersOf(phase);
+            const pointValues = phase.values;
+            if (pointValues.length !== numbers.length) throw new Error(`internal: point ${r.point}, phase ${phase.phase}: ${pointValues.length} values for ${numbers.length} cells`);
+            for (let k = 0; k < numbers.length; k++) {
               values.appendBigInt(point);
-              values.appendInteger(cell);
-              values.appendDouble(value);
+              values.appendInteger(numbers[k]);
+              values.appendDouble(pointValues[k]);
               values.endRow();
             }
           }
@@ -254,7 +276,9 @@ export class SweepStore {
         this.nextCell = nextCell;
         return fresh.length;
       } catch (err) {
-        this.cellNumbers.delete(sweep.id); // it may number cells the rollback undoes: read again when needed
+        // The kept numbers may name cells the rollback undoes: read them again when needed.
+        this.cellNumbers.delete(sweep.id);
+        this.generation++;
         await c.run("ROLLBACK");
         throw err;
       }

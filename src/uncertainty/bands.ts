@@ -1,5 +1,5 @@
 import { quantileSorted } from "d3-array";
-import type { PointResult } from "../sweep/pointResult.js";
+import { forEachCell, type PointResult } from "../sweep/pointResult.js";
 import type { Band, ResultRow, RunReport, UncertaintySummary } from "../report/types.js";
 import { BAND, QUANTILE_METHOD, type UncertainParameter } from "./spec.js";
 
@@ -20,13 +20,14 @@ export function attachBands(report: RunReport, results: PointResult[], how: { se
   for (const phase of report.phases) {
     const samples = new Map<string, Float64Array>();
     kept.forEach((result, d) => {
-      const cells = result.phases.find((p) => p.phase === phase.name)?.cells ?? [];
-      for (const [row, key, value] of cells) {
+      const cells = result.phases.find((p) => p.phase === phase.name);
+      if (!cells) return;
+      forEachCell(cells, (row, key, value) => {
         const id = `${row}\u0000${key}`;
         let values = samples.get(id);
         if (!values) samples.set(id, (values = new Float64Array(kept.length).fill(Number.NaN)));
         values[d] = value;
-      }
+      });
     });
     const rows = new Map<string, Map<string, Band>>();
     for (const [id, values] of samples) {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
-import type { Cell, PointResult } from "../../src/sweep/pointResult.js";
+import { forEachCell, type CellLayout, type PhaseCells, type PointResult } from "../../src/sweep/pointResult.js";
 import { SweepStore, type SweepRecord } from "../../src/sweep/sweepStore.js";
 
 /** A sweep of one grid dimension (rate 0, 0.1, 0.2) — the record only; its values are written by hand below. */
@@ -21,14 +21,26 @@ function sweepRecord(id: string): SweepRecord {
   };
 }
 
+type HandCell = [row: string, key: string, value: number];
+
+/** A phase's cells from (row, key, value) triples, with its own layout object or the one given. */
+function phaseOf(phase: string, iterations: number, cells: HandCell[], layout?: CellLayout): PhaseCells {
+  const own = { rows: cells.map((c) => c[0]), keys: cells.map((c) => c[1]) };
+  if (layout) expect(own).toEqual(layout);
+  return { phase, converged: true, iterations, residual: 1e-12, layout: layout ?? own, values: Float64Array.from(cells, (c) => c[2]) };
+}
+
+/** One layout object for phase "first" of every point of both sweeps (as a solving thread hands out), so the store must tell the sweeps apart. */
+const firstLayout: CellLayout = { rows: ["USA", "JPN"], keys: ["welfareChangePct", "welfareChangePct"] };
+
 /** Point p of a hand-made sweep: two phases; point 2 has a cell the others do not. */
 function point(p: number, scale: number): PointResult {
   return {
     point: p,
     converged: true,
     phases: [
-      { phase: "first", converged: true, iterations: 3, residual: 1e-12, cells: [["USA", "welfareChangePct", -0.5 * (p + 1) * scale], ["JPN", "welfareChangePct", 0.25 * (p + 1) * scale]] },
-      { phase: "second", converged: true, iterations: 4, residual: 1e-13, cells: [["USA", "welfareChangePct", -(p + 1) * scale], ["USA", "realWageChangePct", 2 * (p + 1) * scale], ["WORLD", "welfareChangePct", 0.125 * scale], ...(p === 2 ? [["JPN", "realWageChangePct", 3 * scale] as Cell] : [])] },
+      phaseOf("first", 3, [["USA", "welfareChangePct", -0.5 * (p + 1) * scale], ["JPN", "welfareChangePct", 0.25 * (p + 1) * scale]], firstLayout),
+      phaseOf("second", 4, [["USA", "welfareChangePct", -(p + 1) * scale], ["USA", "realWageChangePct", 2 * (p + 1) * scale], ["WORLD", "welfareChangePct", 0.125 * scale], ...(p === 2 ? [["JPN", "realWageChangePct", 3 * scale] as HandCell] : [])]),
     ],
   };
 }
@@ -36,7 +48,7 @@ function point(p: number, scale: number): PointResult {
 /** The hand-written values as `point|rate|phase|code|quantity` → value, as `results` must give them. */
 function expectedRows(points: PointResult[], rates: number[]): Map<string, number> {
   const out = new Map<string, number>();
-  for (const r of points) for (const phase of r.phases) for (const [code, quantity, value] of phase.cells) out.set(`${r.point}|${rates[r.point]}|${phase.phase}|${code}|${quantity}`, value);
+  for (const r of points) for (const phase of r.phases) forEachCell(phase, (code, quantity, value) => out.set(`${r.point}|${rates[r.point]}|${phase.phase}|${code}|${quantity}`, value));
   return out;
 }
 
@@ -93,7 +105,8 @@ describe("the sweep store (cells numbered once per sweep)", () => {
       await old.run(`INSERT INTO sweep_coordinates VALUES (?, ?, 'rate', ?, ?)`, [a.id, r.point, a.dimensions[0].labels[r.point], a.dimensions[0].values[r.point]!]);
       for (const phase of r.phases) {
         await old.run(`INSERT INTO sweep_phases VALUES (?, ?, ?, true, ?, ?)`, [a.id, r.point, phase.phase, phase.iterations, phase.residual]);
-        for (const [code, quantity, value] of phase.cells) await old.run(`INSERT INTO sweep_values VALUES (?, ?, ?, ?, ?, ?)`, [a.id, r.point, phase.phase, code, quantity, value]);
+        const { rows, keys } = phase.layout;
+        for (let c = 0; c < rows.length; c++) await old.run(`INSERT INTO sweep_values VALUES (?, ?, ?, ?, ?, ?)`, [a.id, r.point, phase.phase, rows[c], keys[c], phase.values[c]]);
       }
     }
     old.closeSync();

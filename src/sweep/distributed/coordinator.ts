@@ -11,6 +11,7 @@ import {
   HEARTBEAT_MS,
   KEY_PREFIX,
   REGISTRATION_TTL_MS,
+  decodeResults,
   incompatibility,
   queueNameOf,
   redisLabel,
@@ -125,7 +126,14 @@ export function distributedEngine(options: DistributedOptions): SweepEngine {
 async function storeChecked(result: ChunkResult, me: Pick<WorkerIdentity, "version" | "dataChecksum">, sink: Parameters<SweepEngine>[3], log: (line: string) => void): Promise<void> {
   const why = incompatibility(me, result.worker);
   if (why) return log(message.workerRefused(result.worker.id, why));
-  await sink(result.results, result.worker.id);
+  let results: ReturnType<typeof decodeResults>;
+  try {
+    results = decodeResults(result.results);
+  } catch (err) {
+    // Its points stay unsolved: the sweep reports them missing, and --resume solves them again.
+    return log(`worker ${result.worker.id}: ${(err as Error).message}; its points are left unsolved`);
+  }
+  await sink(results, result.worker.id);
 }
 
 /** The workers registered in Redis now (each renews its key every HEARTBEAT_MS). */

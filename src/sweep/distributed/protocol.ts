@@ -1,4 +1,4 @@
-import type { PointResult } from "../pointResult.js";
+import type { CellLayout, PhaseCells, PointResult } from "../pointResult.js";
 import type { SweepRequest } from "../prepareSweep.js";
 
 /**
@@ -38,10 +38,60 @@ export interface ChunkJob {
   points: number[];
 }
 
-/** A job's return value: the results and who computed them. */
+/** A job's return value: the results (as JSON carries them: encodeResults) and who computed them. */
 export interface ChunkResult {
   worker: Pick<WorkerIdentity, "id" | "version" | "dataChecksum">;
-  results: PointResult[];
+  results: EncodedResults;
+}
+
+/**
+ * A chunk's results as JSON: each distinct cell layout once (`layouts`, by index), and each phase's values as the
+ * base64 of their IEEE-754 bits, little-endian — exact (−0 included) and a quarter of the size of decimal numbers.
+ */
+export interface EncodedResults {
+  layouts: CellLayout[];
+  points: { point: number; converged: boolean; error?: string; phases: (Omit<PhaseCells, "layout" | "values"> & { layout: number; values: string })[] }[];
+}
+
+export function encodeResults(results: PointResult[]): EncodedResults {
+  const layouts: CellLayout[] = [];
+  const indexOf = new Map<CellLayout, number>();
+  const points = results.map(({ point, converged, error, phases }) => ({
+    point,
+    converged,
+    ...(error !== undefined && { error }),
+    phases: phases.map(({ layout, values, ...verdict }) => {
+      let index = indexOf.get(layout);
+      if (index === undefined) indexOf.set(layout, (index = layouts.push(layout) - 1));
+      const bits = Buffer.alloc(values.length * 8);
+      for (let c = 0; c < values.length; c++) bits.writeDoubleLE(values[c], c * 8);
+      return { ...verdict, layout: index, values: bits.toString("base64") };
+    }),
+  }));
+  return { layouts, points };
+}
+
+/** The results encodeResults encoded; a malformed chunk (not from a worker of this version) is an error naming what is wrong. */
+export function decodeResults(encoded: EncodedResults): PointResult[] {
+  const malformed = (what: string) => new Error(`a chunk's results are malformed: ${what}`);
+  if (!Array.isArray(encoded?.layouts) || !Array.isArray(encoded.points)) throw malformed("no layouts or points");
+  for (const layout of encoded.layouts) {
+    if (!Array.isArray(layout?.rows) || !Array.isArray(layout.keys) || layout.rows.length !== layout.keys.length) throw malformed("a cell layout");
+  }
+  return encoded.points.map(({ point, converged, error, phases }) => ({
+    point,
+    converged,
+    ...(error !== undefined && { error }),
+    phases: phases.map(({ layout: index, values, ...verdict }) => {
+      const layout = encoded.layouts[index];
+      if (!layout) throw malformed(`point ${point}: layout ${index}`);
+      const bits = Buffer.from(values, "base64");
+      if (bits.length !== layout.rows.length * 8) throw malformed(`point ${point}, phase ${verdict.phase}: ${bits.length} bytes for ${layout.rows.length} values`);
+      const decoded = new Float64Array(layout.rows.length);
+      for (let c = 0; c < decoded.length; c++) decoded[c] = bits.readDoubleLE(c * 8);
+      return { ...verdict, layout, values: decoded };
+    }),
+  }));
 }
 
 export function queueNameOf(identity: Pick<WorkerIdentity, "version" | "dataChecksum">): string {

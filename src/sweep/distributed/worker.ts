@@ -9,7 +9,7 @@ import { sweepWorkerFile } from "../localPool.js";
 import { onceEach, probeRedis, redisConnection } from "./redisConnection.js";
 import type { PointResult } from "../pointResult.js";
 import type { SweepTask } from "../sweepWorker.js";
-import { HEARTBEAT_MS, KEY_PREFIX, MAX_STALLS, REGISTRATION_TTL_MS, queueNameOf, redisLabel, refusedKey, workerKey, type ChunkJob, type ChunkResult, type WorkerIdentity } from "./protocol.js";
+import { HEARTBEAT_MS, KEY_PREFIX, MAX_STALLS, REGISTRATION_TTL_MS, encodeResults, queueNameOf, redisLabel, refusedKey, workerKey, type ChunkJob, type ChunkResult, type WorkerIdentity } from "./protocol.js";
 
 export interface WorkerOptions {
   redis: string;
@@ -59,7 +59,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
       if (chunk.version !== identity.version || chunk.dataChecksum !== identity.dataChecksum) throw new UnrecoverableError(`chunk for tradewinds ${chunk.version} / data ${chunk.dataChecksum}`);
       const task: SweepTask = { request: chunk.request, points: chunk.points };
       const results = (await pool.run(task)) as PointResult[];
-      return { worker: { id: identity.id, version: identity.version, dataChecksum: identity.dataChecksum }, results };
+      return { worker: { id: identity.id, version: identity.version, dataChecksum: identity.dataChecksum }, results: encodeResults(results) };
     },
     { name: identity.id, connection: workerConnection, prefix: KEY_PREFIX, concurrency: options.threads, lockDuration: options.lockMs, stalledInterval: options.lockMs, maxStalledCount: MAX_STALLS },
   );
