@@ -19,6 +19,19 @@ export interface LiberationDayReport {
   flows: () => Float64Array;
 }
 
+/** X′ from the system's own policy factor and 1/(1+t) arrays (while they are this solve's), as the report's sums form it. */
+function flowsFromSystem(system: EquilibriumSystem, unitCost: Float64Array, columnScale: Float64Array): Float64Array {
+  const { N, flows } = system.baseline;
+  const { policyFactor, tariffExclusive } = system;
+  const out = new Float64Array(N * N);
+  for (let i = 0; i < N; i++) {
+    const row = i * N;
+    const cost = unitCost[i];
+    for (let j = 0; j < N; j++) out[row + j] = flows[row + j] * policyFactor[row + j] * cost * columnScale[j] * tariffExclusive[row + j];
+  }
+  return out;
+}
+
 /**
  * X′_ij = X_ij · f_ij · c_i · s_j · e_ij with f the policy factor (zero on an isolated link), c_i the unit-cost
  * term, s_j the column scale and e_ij = 1/(1+t_ij) — from the policy, not from the solve's scratch arrays (which
@@ -39,7 +52,6 @@ function counterfactualFlows({ baseline, policy, links }: Pick<EquilibriumSystem
       out[k] = flows[k] * factor * cost * columnScale[j] * (t === 0 ? 1 : 1 / (1 + t));
     }
   }
-  assertFinite(out, "counterfactual flows");
   return out;
 }
 
@@ -52,7 +64,12 @@ function percentChange(after: number, before: number, what: string, ctx: RunCont
   return 100 * (after / before - 1);
 }
 
-export function liberationDayReport(system: EquilibriumSystem, x: Float64Array, state: EquilibriumState, ctx: RunContext): LiberationDayReport {
+/**
+ * `systemIntact`: whether the system's arrays (the thread's scratch, solveWorkspace.ts) still hold this solve's
+ * policy factors — true until the thread's next solve of this size borrows them. Flows read by then (a report built
+ * right after its solve) are formed from them; flows read later are formed from the policy again (the powers).
+ */
+export function liberationDayReport(system: EquilibriumSystem, x: Float64Array, state: EquilibriumState, ctx: RunContext, systemIntact: () => boolean = () => false): LiberationDayReport {
   const baseline: LiberationDayBaseline = system.baseline;
   const { N, codes, flows, expenditure, output } = baseline;
   const kappa = baseline.params.laborSupplyElasticity;
@@ -129,8 +146,15 @@ export function liberationDayReport(system: EquilibriumSystem, x: Float64Array, 
     out.exportsChangePct[i] = percentChange(newExports, exports, `exports of ${codes[i]}`, ctx);
     out.importsChangePct[i] = percentChange(newImports, imports, `imports of ${codes[i]}`, ctx);
   }
-  // The closure keeps the policy and baseline (read only), not the system's scratch arrays.
+  // The closure keeps the policy and baseline (read only), and the system's scratch arrays only weakly.
   const from = { baseline, policy: system.policy, links: system.links };
+  const scratch = new WeakRef(system);
   let counterfactual: Float64Array | undefined;
-  return { countries: out, flows: () => (counterfactual ??= counterfactualFlows(from, cost, columnScale)) };
+  const formFlows = (): Float64Array => {
+    const intact = systemIntact() ? scratch.deref() : undefined;
+    const flows = intact ? flowsFromSystem(intact, cost, columnScale) : counterfactualFlows(from, cost, columnScale);
+    assertFinite(flows, "counterfactual flows");
+    return flows;
+  };
+  return { countries: out, flows: () => (counterfactual ??= formFlows()) };
 }

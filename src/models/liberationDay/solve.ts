@@ -236,7 +236,8 @@ function solveInWorkspace(baseline: LiberationDayBaseline, policy: CompiledPolic
   if (!solver.converged) ctx.warnings.push(message.notConverged(solver.method, solver.iterations, solver.residual, solver.tolerance), ...solver.warnings);
   const solution = mapToFloat64(value, Math.abs);
   equilibriumResidual(system, solution, state, new Float64Array(3 * N));
-  const report = liberationDayReport(system, solution, state, ctx);
+  const borrowing = workspace.borrowings;
+  const report = liberationDayReport(system, solution, state, ctx, () => workspace.borrowings === borrowing);
   for (const [key, column] of Object.entries(report.countries)) assertFinite(column, key);
   // Accounts (report/accountQuantities.ts): income E (Ŵ is relative to it), tariffs 0 before (λ is calibrated as tariff-free, §3.1 Step 3), the revenue R of §3.3.
   const accounts = {

@@ -23,6 +23,8 @@ export interface SystemArrays {
  */
 export interface SolveWorkspace {
   N: number;
+  /** How often it has been borrowed: an outcome may read its solve's arrays while this is unchanged (outcomes.ts). */
+  borrowings: number;
   arrays: SystemArrays;
   state: EquilibriumState;
   lin: EquilibriumLinearisation;
@@ -38,11 +40,13 @@ export function borrowWorkspace(N: number): SolveWorkspace {
   const kept = idle.get(N);
   if (kept) {
     idle.delete(N);
+    kept.borrowings++;
     return kept;
   }
   const square = () => new Float64Array(N * N);
   return {
     N,
+    borrowings: 1,
     arrays: { policyShares: square(), policyFactor: square(), tariffShare: square(), tariffExclusive: square(), revenueShares: square(), salesShares: square() },
     state: newEquilibriumState(N),
     lin: newEquilibriumLinearisation(N),
