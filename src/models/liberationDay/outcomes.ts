@@ -146,13 +146,12 @@ export function liberationDayReport(system: EquilibriumSystem, x: Float64Array, 
     out.exportsChangePct[i] = percentChange(newExports, exports, `exports of ${codes[i]}`, ctx);
     out.importsChangePct[i] = percentChange(newImports, imports, `imports of ${codes[i]}`, ctx);
   }
-  // The closure keeps the policy and baseline (read only), and the system's scratch arrays only weakly.
+  // The closure keeps the policy and baseline (read only), and the system, whose scratch arrays it reads only while
+  // they are this solve's (they belong to the thread's workspace either way).
   const from = { baseline, policy: system.policy, links: system.links };
-  const scratch = new WeakRef(system);
   let counterfactual: Float64Array | undefined;
   const formFlows = (): Float64Array => {
-    const intact = systemIntact() ? scratch.deref() : undefined;
-    const flows = intact ? flowsFromSystem(intact, cost, columnScale) : counterfactualFlows(from, cost, columnScale);
+    const flows = systemIntact() ? flowsFromSystem(system, cost, columnScale) : counterfactualFlows(from, cost, columnScale);
     assertFinite(flows, "counterfactual flows");
     return flows;
   };
