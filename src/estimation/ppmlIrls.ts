@@ -1,7 +1,7 @@
 import { choleskySolve, choleskyWithDropping } from "./choleskyWithDropping.js";
 import type { FixedEffectStructure } from "./fixedEffectStructure.js";
 import { meanFromLinearPredictor, poissonDeviance } from "./poissonDeviance.js";
-import { createProjectionWorkspace, projectFixedEffectsColumns, setProjectionWeights } from "./projectFixedEffects.js";
+import { createProjectionWorkspace, projectFixedEffectsColumns, setProjectionWeights, weightedDot } from "./projectFixedEffects.js";
 import { checkScoreEquations, type ScoreCheck } from "./scoreCheck.js";
 import { mapToFloat64 } from "../util/typedArrays.js";
 
@@ -87,6 +87,7 @@ export function ppmlIrls(problem: PpmlProblem, options: IrlsOptions): IrlsOutcom
   const mean = new Float64Array(observationCount);
   const linearPredictor = new Float64Array(observationCount);
   const previousPredictor = new Float64Array(observationCount);
+  const residual = new Float64Array(observationCount);
   const coefficients = new Float64Array(regressorCount);
 
   let weightSum = 0;
@@ -121,10 +122,7 @@ export function ppmlIrls(problem: PpmlProblem, options: IrlsOptions): IrlsOutcom
   while (iteration < options.maxIterations) {
     iteration += 1;
     const usedInnerTolerance = innerTolerance;
-    for (let n = 0; n < observationCount; n++) {
-      weights[n] = (priorWeights ? priorWeights[n] : 1) * mean[n];
-      working[n] = linearPredictor[n] - (offset ? offset[n] : 0) + (outcome[n] - mean[n]) / mean[n];
-    }
+    setWorkingResponse(outcome, mean, linearPredictor, offset, priorWeights, weights, working);
     setProjectionWeights(structure, weights, workspace);
     // The working response and every active regressor in one set of sweeps (projectFixedEffects.ts).
     const projected = projectFixedEffectsColumns(
@@ -155,15 +153,15 @@ export function ppmlIrls(problem: PpmlProblem, options: IrlsOptions): IrlsOutcom
     active.forEach((k, a) => (coefficients[k] = activeBeta.beta[a]));
 
     previousPredictor.set(linearPredictor);
-    for (let n = 0; n < observationCount; n++) {
-      let residual = workingTilde[n];
-      for (const k of active) residual -= regressorsTilde[k][n] * coefficients[k];
-      linearPredictor[n] = (offset ? offset[n] : 0) + working[n] - residual;
-    }
+    // residual = z̃ − Σ_k x̃_k β_k, subtracted one column at a time (the same operations in the same order per
+    // observation as a loop over k inside the loop over n, without reading k's column through an array per element).
+    residual.set(workingTilde);
+    for (const k of active) subtractMultiple(regressorsTilde[k], coefficients[k], residual);
+    setLinearPredictor(offset, working, residual, linearPredictor);
     meanFromLinearPredictor(linearPredictor, mean);
     let newDeviance = poissonDeviance(outcome, mean, priorWeights);
     for (let h = 0; h < MAX_HALVINGS && !(newDeviance <= deviance * (1 + 1e-7) + 1e-12); h++) {
-      for (let n = 0; n < observationCount; n++) linearPredictor[n] = (linearPredictor[n] + previousPredictor[n]) / 2;
+      halveStep(previousPredictor, linearPredictor);
       meanFromLinearPredictor(linearPredictor, mean);
       newDeviance = poissonDeviance(outcome, mean, priorWeights);
       halvings += 1;
@@ -207,10 +205,38 @@ export function ppmlIrls(problem: PpmlProblem, options: IrlsOptions): IrlsOutcom
   };
 }
 
+/*
+ * The per-observation loops of an iteration are leaf functions: ppmlIrls itself runs once per fit, so V8 only
+ * ever compiles its loops on the fly (on-stack replacement) and drops that code at the first statement after a
+ * loop that had not run yet — the loops then ran interpreted, allocating a boxed number per operation (200 MB
+ * a fit on the RTA-lags panel). A leaf function called every iteration is optimised once and stays so.
+ */
+
+/** ω = w⁰μ and z = η − o + (y − μ)/μ. */
+function setWorkingResponse(outcome: Float64Array, mean: Float64Array, linearPredictor: Float64Array, offset: Float64Array | null, priorWeights: Float64Array | null, weights: Float64Array, working: Float64Array): void {
+  for (let n = 0; n < outcome.length; n++) {
+    weights[n] = (priorWeights ? priorWeights[n] : 1) * mean[n];
+    working[n] = linearPredictor[n] - (offset ? offset[n] : 0) + (outcome[n] - mean[n]) / mean[n];
+  }
+}
+
+/** out −= column · factor. */
+function subtractMultiple(column: Float64Array, factor: number, out: Float64Array): void {
+  for (let n = 0; n < out.length; n++) out[n] -= column[n] * factor;
+}
+
+/** η = o + z − residual. */
+function setLinearPredictor(offset: Float64Array | null, working: Float64Array, residual: Float64Array, linearPredictor: Float64Array): void {
+  for (let n = 0; n < linearPredictor.length; n++) linearPredictor[n] = (offset ? offset[n] : 0) + working[n] - residual[n];
+}
+
+/** η ← (η + η_previous) / 2. */
+function halveStep(previous: Float64Array, linearPredictor: Float64Array): void {
+  for (let n = 0; n < linearPredictor.length; n++) linearPredictor[n] = (linearPredictor[n] + previous[n]) / 2;
+}
+
 function weightedSquares(values: Float64Array, weights: Float64Array): number {
-  let sum = 0;
-  for (let n = 0; n < values.length; n++) sum += weights[n] * values[n] * values[n];
-  return sum;
+  return weightedDot(weights, values, values);
 }
 
 /**
@@ -230,15 +256,11 @@ function solveWeightedLeastSquares(
   for (let a = 0; a < size; a++) {
     const columnA = regressorsTilde[active[a]];
     for (let b = 0; b <= a; b++) {
-      const columnB = regressorsTilde[active[b]];
-      let sum = 0;
-      for (let n = 0; n < columnA.length; n++) sum += weights[n] * columnA[n] * columnB[n];
+      const sum = weightedDot(weights, columnA, regressorsTilde[active[b]]);
       crossProduct[a * size + b] = sum;
       crossProduct[b * size + a] = sum;
     }
-    let sum = 0;
-    for (let n = 0; n < columnA.length; n++) sum += weights[n] * columnA[n] * workingTilde[n];
-    rightHandSide[a] = sum;
+    rightHandSide[a] = weightedDot(weights, columnA, workingTilde);
   }
   const factor = choleskyWithDropping(crossProduct, size, PIVOT_TOLERANCE);
   for (let a = 0; a < size; a++) {

@@ -178,11 +178,8 @@ export function projectFixedEffectsColumns(
   const outcomes: ProjectionOutcome[] = columns.map(() => ({ sweeps: 0, converged: false, relativeChange: Infinity }));
   if (count === 0) return outcomes;
   const change = new Float64Array(count);
-  const scale = columns.map((values) => {
-    let meanSquare = 0;
-    for (let n = 0; n < observationCount; n++) meanSquare += weights[n] * values[n] * values[n];
-    return (1 + Math.sqrt(meanSquare / workspace.totalWeight)) * Math.sqrt(workspace.totalWeight);
-  });
+  const totalWeight = workspace.totalWeight;
+  const scale = columns.map((values) => (1 + Math.sqrt(weightedDot(weights, values, values) / totalWeight)) * Math.sqrt(totalWeight));
 
   // live[c'] = the caller's column held in interleaved slot c'.
   let live = columns.map((_, c) => c);
@@ -196,23 +193,13 @@ export function projectFixedEffectsColumns(
     [fitted, spare] = [spare, fitted];
   };
   for (let c = 0; c < C; c++) {
-    const column = columns[c];
-    const alpha = coefficients[c];
-    for (let n = 0; n < observationCount; n++) values[n * C + c] = column[n];
-    for (let k = 0; k < levels; k++) start[k * C + c] = alpha[k];
+    scatterSlot(columns[c], observationCount, C, c, values);
+    scatterSlot(coefficients[c], levels, C, c, start);
   }
   setSlots(structure, C, workspace.slots);
   // fitted = D α for the warm starts (the only full re-sum of a projection).
   fitted.fill(0, 0, observationCount * C);
-  for (let f = 0; f < structure.codes.length; f++) {
-    const codes = structure.codes[f];
-    const offset = structure.levelOffsets[f];
-    for (let n = 0; n < observationCount; n++) {
-      const at = n * C;
-      const from = (offset + codes[n]) * C;
-      for (let c = 0; c < C; c++) fitted[at + c] += start[from + c];
-    }
-  }
+  for (let f = 0; f < structure.codes.length; f++) sweepKernels(C).addLevels(observationCount, workspace.slots[f], start, fitted);
 
   const step = new Float64Array(count);
   let sweeps = 0;
@@ -220,15 +207,14 @@ export function projectFixedEffectsColumns(
   const finish = (slot: number, from: Float64Array, converged: boolean, exact: boolean): void => {
     const c = live[slot];
     const alpha = coefficients[c];
-    for (let k = 0; k < levels; k++) alpha[k] = from[k * C + slot];
+    gatherSlot(from, C, slot, levels, alpha);
     const out = residualOut[c];
     if (exact) {
-      for (let n = 0; n < observationCount; n++) out[n] = values[n * C + slot] - fitted[n * C + slot];
+      differenceOfSlot(values, fitted, C, slot, observationCount, out);
     } else {
       // After an extrapolation the carried fitted values are a linear combination: re-sum D α̂.
       sumFixedEffects(structure, alpha, out);
-      const column = columns[c];
-      for (let n = 0; n < observationCount; n++) out[n] = column[n] - out[n];
+      subtractFrom(columns[c], observationCount, out);
     }
     outcomes[c].sweeps = sweeps;
     outcomes[c].converged = converged;
@@ -244,12 +230,8 @@ export function projectFixedEffectsColumns(
     }
     if (keep.length === C) return;
     const next = keep.length;
-    // In place, front to back: slot s of row r moves to r·next + s ≤ r·C + keep[s].
-    const compact = (buffer: Float64Array, rows: number) => {
-      for (let r = 0; r < rows; r++) for (let s = 0; s < next; s++) buffer[r * next + s] = buffer[r * C + keep[s]];
-    };
-    for (const buffer of observationBuffers) compact(buffer, observationCount);
-    for (const buffer of levelBuffers) compact(buffer, levels);
+    for (const buffer of observationBuffers) compactSlots(buffer, observationCount, C, keep);
+    for (const buffer of levelBuffers) compactSlots(buffer, levels, C, keep);
     for (let s = 0; s < next; s++) change[s] = change[keep[s]];
     live = keep.map((slot) => live[slot]);
     C = next;
@@ -271,34 +253,77 @@ export function projectFixedEffectsColumns(
     // spare now holds D·once; it is kept through compaction for the extrapolation.
     retire(twice, [values, fitted, spare], [start, once, twice]);
     if (C === 0) break;
-    for (let slot = 0; slot < C; slot++) {
-      let inner = 0;
-      let squared = 0;
-      for (let k = 0; k < levels; k++) {
-        const at = k * C + slot;
-        const delta1 = twice[at] - once[at];
-        const delta2 = twice[at] - 2 * once[at] + start[at];
-        inner += delta1 * delta2;
-        squared += delta2 * delta2;
-      }
-      step[slot] = squared > 0 ? inner / squared : 0;
-    }
-    for (let k = 0; k < levels; k++) {
-      for (let slot = 0; slot < C; slot++) {
-        const at = k * C + slot;
-        start[at] = twice[at] - step[slot] * (twice[at] - once[at]);
-      }
-    }
+    for (let slot = 0; slot < C; slot++) step[slot] = ironsTuckStep(start, once, twice, C, slot, levels);
+    extrapolateLevels(once, twice, step, C, levels, start);
     // D α is linear in α: extrapolate the fitted values the same way (fitted = D·twice, spare = D·once).
-    for (let n = 0; n < observationCount; n++) {
-      for (let slot = 0; slot < C; slot++) {
-        const at = n * C + slot;
-        fitted[at] -= step[slot] * (fitted[at] - spare[at]);
-      }
-    }
+    sweepKernels(C).extrapolate(observationCount, step, fitted, spare);
   }
   for (let slot = 0; slot < C; slot++) finish(slot, start, false, false);
   return outcomes;
+}
+
+/*
+ * The element loops of a projection's bookkeeping are module-level functions, not closures made per call: a
+ * projection runs ~20 times a fit, too few for V8 to optimise a closure made inside it, so each call's loops
+ * were compiled on the fly (on-stack replacement) and dropped at the first statement after them that had not run
+ * yet — about 100 compilations and deoptimisations a fit, the loops' arithmetic meanwhile interpreted (a young-
+ * generation collection every 3 ms). Leaf functions called every projection are optimised once.
+ */
+
+/** Σ_n ω_n a_n b_n. */
+export function weightedDot(weights: Float64Array, a: Float64Array, b: Float64Array): number {
+  let sum = 0;
+  for (let n = 0; n < weights.length; n++) sum += weights[n] * a[n] * b[n];
+  return sum;
+}
+
+/** Slot `slot`'s Irons–Tuck step ⟨δ1,δ2⟩/⟨δ2,δ2⟩ (0 when δ2 = 0), δ1 = GGx − Gx, δ2 = GGx − 2Gx + x over `levels` rows. */
+function ironsTuckStep(start: Float64Array, once: Float64Array, twice: Float64Array, C: number, slot: number, levels: number): number {
+  let inner = 0;
+  let squared = 0;
+  for (let k = 0, at = slot; k < levels; k++, at += C) {
+    const delta1 = twice[at] - once[at];
+    const delta2 = twice[at] - 2 * once[at] + start[at];
+    inner += delta1 * delta2;
+    squared += delta2 * delta2;
+  }
+  return squared > 0 ? inner / squared : 0;
+}
+
+/** start = GGx − step·(GGx − Gx), per slot. */
+function extrapolateLevels(once: Float64Array, twice: Float64Array, step: Float64Array, C: number, levels: number, start: Float64Array): void {
+  for (let k = 0; k < levels; k++) {
+    for (let slot = 0; slot < C; slot++) {
+      const at = k * C + slot;
+      start[at] = twice[at] - step[slot] * (twice[at] - once[at]);
+    }
+  }
+}
+
+/** interleaved[k·C + slot] = column[k], k < count. */
+function scatterSlot(column: Float64Array, count: number, C: number, slot: number, interleaved: Float64Array): void {
+  for (let k = 0, at = slot; k < count; k++, at += C) interleaved[at] = column[k];
+}
+
+/** out[k] = interleaved[k·C + slot], k < count. */
+function gatherSlot(interleaved: Float64Array, C: number, slot: number, count: number, out: Float64Array): void {
+  for (let k = 0, at = slot; k < count; k++, at += C) out[k] = interleaved[at];
+}
+
+/** out[n] = a[n·C + slot] − b[n·C + slot], n < count. */
+function differenceOfSlot(a: Float64Array, b: Float64Array, C: number, slot: number, count: number, out: Float64Array): void {
+  for (let n = 0, at = slot; n < count; n++, at += C) out[n] = a[at] - b[at];
+}
+
+/** out[n] = column[n] − out[n], n < count. */
+function subtractFrom(column: Float64Array, count: number, out: Float64Array): void {
+  for (let n = 0; n < count; n++) out[n] = column[n] - out[n];
+}
+
+/** Keeps slots `keep` of each of `rows` rows of C interleaved slots, packed to rows of keep.length, in place front to back (slot s of row r moves to r·next + s ≤ r·C + keep[s]). */
+function compactSlots(buffer: Float64Array, rows: number, C: number, keep: readonly number[]): void {
+  const next = keep.length;
+  for (let r = 0; r < rows; r++) for (let s = 0; s < next; s++) buffer[r * next + s] = buffer[r * C + keep[s]];
 }
 
 /**

@@ -12,11 +12,18 @@
  *   fusedPass  u = source + shift[previous_n + c]; next = u; shift[slot_n + c] += ω_n (v − u)
  *              (factor f − 1's update fused with factor f's sums)
  *   lastPass   u = source + shift[slot_n + c]; next = u; change[c] += ω_n (u − fitted)²
+ *
+ * and two passes of a projection's bookkeeping, for the same reason:
+ *
+ *   addLevels    fitted[n·C + c] += coefficients[slot_n + c]                       (D α from a warm start, one factor)
+ *   extrapolate  fitted[n·C + c] −= step[c] (fitted − other)[n·C + c]               (D α follows α's Irons–Tuck step)
  */
 export interface SweepKernels {
   firstPass(count: number, weights: Float64Array, slot: Int32Array, values: Float64Array, fitted: Float64Array, shift: Float64Array): void;
   fusedPass(count: number, weights: Float64Array, previousSlot: Int32Array, slot: Int32Array, values: Float64Array, source: Float64Array, next: Float64Array, shift: Float64Array): void;
   lastPass(count: number, weights: Float64Array, slot: Int32Array, source: Float64Array, next: Float64Array, fitted: Float64Array, shift: Float64Array, change: Float64Array): void;
+  addLevels(count: number, slot: Int32Array, coefficients: Float64Array, fitted: Float64Array): void;
+  extrapolate(count: number, step: Float64Array, fitted: Float64Array, other: Float64Array): void;
 }
 
 const compiled = new Map<number, SweepKernels>();
@@ -62,5 +69,19 @@ function generateKernels(columns: number): SweepKernels {
       loop("const from = slot[n];", each((c) => `{ const u = source[at + ${c}] + shift[from + ${c}]; next[at + ${c}] = u; const d = u - fitted[at + ${c}]; s${c} += w * d * d; }`)) +
       `\n${each((c) => `change[${c}] = s${c};`)}`,
   );
-  return { firstPass, fusedPass, lastPass } as SweepKernels;
+  const addLevels = new Function(
+    "count",
+    "slot",
+    "coefficients",
+    "fitted",
+    `for (let n = 0, at = 0; n < count; n++, at += ${columns}) {\n const from = slot[n];\n${each((c) => `fitted[at + ${c}] += coefficients[from + ${c}];`)}\n}`,
+  );
+  const extrapolate = new Function(
+    "count",
+    "step",
+    "fitted",
+    "other",
+    `${each((c) => `const s${c} = step[${c}];`)}\nfor (let n = 0, at = 0; n < count; n++, at += ${columns}) {\n${each((c) => `fitted[at + ${c}] -= s${c} * (fitted[at + ${c}] - other[at + ${c}]);`)}\n}`,
+  );
+  return { firstPass, fusedPass, lastPass, addLevels, extrapolate } as SweepKernels;
 }
