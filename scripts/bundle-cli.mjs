@@ -18,7 +18,7 @@ const entryPoints = ["src/cli/main.ts", "src/strategy/blocWorker.ts", "src/sweep
  * its worker script by path; BullMQ reads its Lua scripts from its folder; Chromium and playwright), the
  * server's (loaded by `serve` only), and tsx (tests' TypeScript catalogs only).
  */
-const external = ["@duckdb/*", "piscina", "bullmq", "ioredis", "@sparticuz/chromium", "playwright-core", "fastify", "@fastify/*", "tsx", "tsx/*"];
+const external = ["@duckdb/node-bindings", "@duckdb/node-bindings-*", "piscina", "bullmq", "ioredis", "@sparticuz/chromium", "playwright-core", "fastify", "@fastify/*", "tsx", "tsx/*"];
 
 await build({
   entryPoints,

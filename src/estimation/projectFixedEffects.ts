@@ -88,14 +88,19 @@ function reserve(structure: FixedEffectStructure, workspace: ProjectionWorkspace
 /** Stores the per-level weight sums of ω (call once per IRLS iteration, before projecting). */
 export function setProjectionWeights(structure: FixedEffectStructure, weights: Float64Array, workspace: ProjectionWorkspace): void {
   workspace.levelWeight.fill(0);
+  workspace.totalWeight = sumOf(weights, structure.observationCount);
+  for (let f = 0; f < structure.codes.length; f++) addLevelWeights(structure.codes[f], structure.levelOffsets[f], weights, structure.observationCount, workspace.levelWeight);
+}
+
+function sumOf(values: Float64Array, count: number): number {
   let total = 0;
-  for (let n = 0; n < structure.observationCount; n++) total += weights[n];
-  workspace.totalWeight = total;
-  for (let f = 0; f < structure.codes.length; f++) {
-    const codes = structure.codes[f];
-    const offset = structure.levelOffsets[f];
-    for (let n = 0; n < structure.observationCount; n++) workspace.levelWeight[offset + codes[n]] += weights[n];
-  }
+  for (let n = 0; n < count; n++) total += values[n];
+  return total;
+}
+
+/** levelWeight[offset + codes[n]] += weights[n]. */
+function addLevelWeights(codes: Int32Array, offset: number, weights: Float64Array, count: number, levelWeight: Float64Array): void {
+  for (let n = 0; n < count; n++) levelWeight[offset + codes[n]] += weights[n];
 }
 
 /**

@@ -4,6 +4,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { TradewindsInputError, message } from "../messages.js";
 import { MISSING_MARKERS, type Column, type DataFrame } from "./frame.js";
 import { mapToFloat64 } from "../util/typedArrays.js";
+import { importDuckDb } from "../util/importDuckDb.js";
 
 /**
  * Reads a CSV (header row, comma-separated, RFC 4180 quoting) or Parquet file (by its `.parquet`
@@ -29,7 +30,7 @@ export async function readFrameWithDuckDb(path: string, options: { label?: strin
   if (!existsSync(path)) throw new TradewindsInputError([{ source: label, path: "", value: "", message: message.fileMissing(label) }]);
   // A folder, FIFO or device is refused before DuckDB opens it (no size cap: DuckDB streams the file).
   checkInputFile(path, { source: label, what: "data file", maxBytes: Infinity });
-  const { DuckDBInstance } = await import("@duckdb/node-api");
+  const { DuckDBInstance } = await importDuckDb();
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   try {

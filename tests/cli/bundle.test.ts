@@ -50,6 +50,20 @@ describe("the bundled CLI (bin/tradewinds.js → dist/bundle)", { timeout: SLOW_
     });
   });
 
+  it("estimate reads its CSV through the bundled DuckDB API: AG Ch. 1 App. 3 column 6 (PHSNG) as published", () => {
+    // Yotov et al. (2016), An Advanced Guide to Trade Policy Analysis, Table 1 column 6 (Stata, 6 decimals).
+    const r = cli(["estimate", "examples/estimate/ag-ch1-rta-lags.yaml", "--format", "json"]);
+    expect(r.code, r.err).toBe(0);
+    const report = JSON.parse(r.out) as { observations: { used: number }; coefficients: { name: string; estimate: number; stdError: number }[]; combinations: { estimate: number }[] };
+    expect(report.observations.used).toBe(28_482);
+    const published: Record<string, [number, number]> = { rta: [0.291445, 0.089181], rta_lag4: [0.413549, 0.067246], rta_lag8: [0.168731, 0.043135], rta_lag12: [0.118894, 0.03006] };
+    for (const row of report.coefficients) {
+      expect(Math.abs(row.estimate - published[row.name][0])).toBeLessThanOrEqual(1e-6);
+      expect(Math.abs(row.stdError / published[row.name][1] - 1)).toBeLessThanOrEqual(1e-4);
+    }
+    expect(Math.abs(report.combinations[0].estimate - 0.992619)).toBeLessThanOrEqual(1e-6);
+  });
+
   it("bloc on two threads (the bundled bloc worker) gives the payoffs of one thread from the sources", async () => {
     const file = "examples/bloc-japan.yaml";
     const r = cli(["bloc", file, "--threads", "2", "--format", "json"]);

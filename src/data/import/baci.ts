@@ -6,6 +6,7 @@ import type { DatasetFile } from "../format.js";
 import { countryTableFromFrame, type DomesticRule } from "./countryTable.js";
 import { flowTableToDatasetFile } from "./flowTable.js";
 import { mapToFloat64 } from "../../util/typedArrays.js";
+import { importDuckDb } from "../../util/importDuckDb.js";
 
 /**
  * Import of CEPII BACI (Gaulier & Zignago 2010, "BACI: International Trade Database at the Product-Level",
@@ -37,7 +38,7 @@ export const BACI_UNITS = "thousands of current USD";
 export async function baciDatasetFile(path: string, options: BaciImportOptions): Promise<DatasetFile> {
   const { source } = options;
   checkInputFile(path, { source, what: "BACI file", maxBytes: Infinity });
-  const { DuckDBInstance } = await import("@duckdb/node-api");
+  const { DuckDBInstance } = await importDuckDb();
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   const fail = (issues: InputIssue[]): never => {
