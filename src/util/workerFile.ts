@@ -24,4 +24,4 @@ export function workerFile(callerUrl: string, name: string): { filename: string;
  * which, with one solving thread per core, take the other solver's core (bench/sweep.ts: a run's total
  * CPU −15%).
  */
-export const SOLVER_THREAD_LIMITS = { maxYoungGenerationSizeMb: Number(process.env.YG ?? 64) } as const;
+export const SOLVER_THREAD_LIMITS = { maxYoungGenerationSizeMb: 64 } as const;
