@@ -3,9 +3,9 @@ import type { SolverResult } from "../../solver/result.js";
 import type { CaliendoParroEconomy } from "./economy.js";
 import { andersonStep, createAndersonMemory, resetAnderson } from "./andersonMixing.js";
 import { inputBundleCost } from "./inputCost.js";
-import { flowsOutputAndRevenue, impliedSpending, impliedWage, income } from "./marketClearing.js";
+import { impliedSpending, impliedWage, income } from "./marketClearing.js";
 import type { PolicyTerms } from "./policyTerms.js";
-import { sectorPricesAndShares } from "./sectorPrices.js";
+import { sectorPricesSharesAndFlows } from "./sectorPrices.js";
 import { addExportTaxRevenue } from "./instrumentTerms.js";
 import { trueSectorPriceIndex } from "./truePriceIndex.js";
 import { mapToFloat64 } from "../../util/typedArrays.js";
@@ -114,9 +114,9 @@ export function solveEquilibrium(
   const maxTheta = Math.max(...economy.tradeElasticities);
 
   const evaluate = (): number => {
-    sectorPricesAndShares(N, S, economy.tradeElasticities, policy.weights, state.unitCost, state.priceIndex, state.shares, scratch.sums);
+    sectorPricesSharesAndFlows(N, S, economy.tradeElasticities, policy.weights, state.unitCost, state.spending, policy.inverseTariffFactor, policy.tariffRevenueRates ?? policy.tariffs, state.priceIndex, state.shares, state.flows, state.grossOutput, state.tariffRevenue, scratch.sums);
+    // The true price index reads the new shares and replaces P̂ in distorted markets; the flows do not depend on P̂.
     if (policy.distortion) trueSectorPriceIndex(N, S, economy.tradeElasticities, economy.baseShares, state.shares, policy.distortion.priceFactor, state.unitCost, policy.distortion.markets, state.priceIndex);
-    flowsOutputAndRevenue(N, S, state.shares, state.spending, policy.inverseTariffFactor, policy.tariffRevenueRates ?? policy.tariffs, state.flows, state.grossOutput, state.tariffRevenue);
     income(N, S, state.wage, economy.labourIncome, state.tariffRevenue, policy.deficits, state.income);
     if (policy.exportTaxes) addExportTaxRevenue(N, S, policy.exportTaxes, state.flows, state.income);
     inputBundleCost(N, S, state.wage, state.priceIndex, economy.valueAddedShares, economy.inputShares, targetCost, scratch.logPrice);

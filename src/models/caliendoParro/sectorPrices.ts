@@ -56,26 +56,71 @@ export function sectorPricesAndShares(
   sums: Float64Array,
 ): void {
   for (let s = 0; s < S; s++) {
-    const theta = tradeElasticities[s];
-    sums.fill(0);
-    for (let i = 0; i < N; i++) {
-      // exp(−θ·ln ĉ) rather than Math.pow: same value to rounding, about 3× faster in V8.
-      const power = Math.exp(-theta * Math.log(unitCost[i * S + s]));
-      const row = (s * N + i) * N;
-      for (let j = 0; j < N; j++) {
-        const numerator = weights[row + j] * power;
-        shares[row + j] = numerator;
-        sums[j] += numerator;
-      }
-    }
-    for (let j = 0; j < N; j++) {
-      const total = sums[j];
-      priceIndex[j * S + s] = total > 0 ? Math.exp(Math.log(total) / -theta) : 1;
-      sums[j] = total > 0 ? 1 / total : 0;
-    }
+    sectorNumerators(N, S, s, tradeElasticities[s], weights, unitCost, priceIndex, shares, sums);
     for (let i = 0; i < N; i++) {
       const row = (s * N + i) * N;
       for (let j = 0; j < N; j++) shares[row + j] *= sums[j];
     }
+  }
+}
+
+/**
+ * `sectorPricesAndShares` and then marketClearing.ts's `flowsOutputAndRevenue` on the new shares, with the shares'
+ * normalisation and the flows in one pass over the bilateral arrays instead of two: the same operations in the
+ * same order, so the same values bit for bit, with a third less memory traffic in the solvers' hottest step
+ * (Caliendo–Parro on 81 economies × 28 sectors reads and writes 1.5 MB arrays thousands of times).
+ */
+export function sectorPricesSharesAndFlows(
+  N: number,
+  S: number,
+  tradeElasticities: Float64Array,
+  weights: Float64Array,
+  unitCost: Float64Array,
+  spending: Float64Array,
+  inverseTariffFactor: Float64Array,
+  newTariffs: Float64Array,
+  priceIndex: Float64Array,
+  shares: Float64Array,
+  flows: Float64Array,
+  grossOutput: Float64Array,
+  tariffRevenue: Float64Array,
+  sums: Float64Array,
+): void {
+  tariffRevenue.fill(0);
+  for (let s = 0; s < S; s++) {
+    sectorNumerators(N, S, s, tradeElasticities[s], weights, unitCost, priceIndex, shares, sums);
+    for (let i = 0; i < N; i++) {
+      const row = (s * N + i) * N;
+      let output = 0;
+      for (let j = 0; j < N; j++) {
+        const share = shares[row + j] * sums[j];
+        shares[row + j] = share;
+        const flow = share * spending[j * S + s] * inverseTariffFactor[row + j];
+        flows[row + j] = flow;
+        output += flow;
+        tariffRevenue[j * S + s] += newTariffs[row + j] * flow;
+      }
+      grossOutput[i * S + s] = output;
+    }
+  }
+}
+
+/** Sector s: the numerators π⁰κ̂^(−θ)·ĉ^(−θ) into `shares`, P̂ into `priceIndex`, and 1/Σ_i numerator per importer into `sums` (0 for a market with no supplier). */
+function sectorNumerators(N: number, S: number, s: number, theta: number, weights: Float64Array, unitCost: Float64Array, priceIndex: Float64Array, shares: Float64Array, sums: Float64Array): void {
+  sums.fill(0);
+  for (let i = 0; i < N; i++) {
+    // exp(−θ·ln ĉ) rather than Math.pow: same value to rounding, about 3× faster in V8.
+    const power = Math.exp(-theta * Math.log(unitCost[i * S + s]));
+    const row = (s * N + i) * N;
+    for (let j = 0; j < N; j++) {
+      const numerator = weights[row + j] * power;
+      shares[row + j] = numerator;
+      sums[j] += numerator;
+    }
+  }
+  for (let j = 0; j < N; j++) {
+    const total = sums[j];
+    priceIndex[j * S + s] = total > 0 ? Math.exp(Math.log(total) / -theta) : 1;
+    sums[j] = total > 0 ? 1 / total : 0;
   }
 }

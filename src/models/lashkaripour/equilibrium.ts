@@ -2,8 +2,8 @@ import { TradewindsInputError, message } from "../../messages.js";
 import { isolationIssue, reportIsolation } from "../isolationIssues.js";
 import { analyseIsolation, levelDeficitSign } from "../tradeIsolation.js";
 import type { PolicyOrigin } from "../types.js";
-import { flowsOutputAndRevenue, income } from "../caliendoParro/marketClearing.js";
-import { costWeights, sectorPricesAndShares } from "../caliendoParro/sectorPrices.js";
+import { income } from "../caliendoParro/marketClearing.js";
+import { costWeights, sectorPricesSharesAndFlows } from "../caliendoParro/sectorPrices.js";
 import { addExportTaxRevenue } from "../caliendoParro/instrumentTerms.js";
 import { trueSectorPriceIndex } from "../caliendoParro/truePriceIndex.js";
 import type { CompiledPolicy } from "../types.js";
@@ -241,13 +241,13 @@ export function evaluateSystem(system: LashkaripourSystem, x: Float64Array, stat
       }
     }
   }
-  sectorPricesAndShares(N, S, epsilon, state.weights, state.unitCost, state.priceIndex, state.shares, state.sums);
-  if (system.distortion) trueSectorPriceIndex(N, S, epsilon, economy.shares, state.shares, system.distortion.priceFactor, state.unitCost, system.distortion.markets, state.priceIndex);
   for (let j = 0; j < N; j++) {
     const level = Math.abs(x[N + j]) * economy.expenditure[j];
     for (let s = 0; s < S; s++) state.spending[j * S + s] = economy.spendingShares[j * S + s] * level;
   }
-  flowsOutputAndRevenue(N, S, state.shares, state.spending, state.inverseTariffFactor, state.tariffs, state.flows, state.grossOutput, state.tariffRevenue);
+  sectorPricesSharesAndFlows(N, S, epsilon, state.weights, state.unitCost, state.spending, state.inverseTariffFactor, state.tariffs, state.priceIndex, state.shares, state.flows, state.grossOutput, state.tariffRevenue, state.sums);
+  // The true price index reads the new shares and replaces P̂ in distorted markets; the flows do not depend on P̂.
+  if (system.distortion) trueSectorPriceIndex(N, S, epsilon, economy.shares, state.shares, system.distortion.priceFactor, state.unitCost, system.distortion.markets, state.priceIndex);
   income(N, S, state.wage, economy.wageIncome, state.tariffRevenue, state.zeroDeficits, state.income);
   if (system.exportTaxes) addExportTaxRevenue(N, S, system.exportTaxes, state.flows, state.income);
   for (let p = 0; p < P; p++) {
