@@ -4,7 +4,7 @@ import { solveDenseInPlace } from "../../solver/denseLu.js";
  * Walker & Ni (2011), "Anderson acceleration for fixed-point iterations", SIAM J. Numer. Anal. 49(4),
  * Algorithm AA. With f = g(x) − x and the last m differences ΔF, ΔG of f and g,
  *
- *   γ = argmin ‖f − ΔF·γ‖₂   (regularised normal equations, m ≤ 10)
+ *   γ = argmin ‖f − ΔF·γ‖₂   (regularised normal equations, m ≤ 16)
  *   x_next = g − ΔG·γ
  *
  * Its fixed points are those of g, so it changes how fast, not where, the iteration converges.
