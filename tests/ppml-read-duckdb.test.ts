@@ -2,6 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { getColumn } from "../src/estimation/dataFrame.js";
+import { namesInSpec } from "../src/estimation/estimationFile.js";
+import { parseEstimationSpec } from "../src/estimation/estimationSpec.js";
 import { readFrame, type DataFrame } from "../src/estimation/frame.js";
 import { readFrameWithDuckDb } from "../src/estimation/readFrameDuckDb.js";
 import { message } from "../src/messages.js";
@@ -67,6 +70,50 @@ describe("readFrameWithDuckDb(path) reads the frame readFrame reads", () => {
     connection.closeSync();
     instance.closeSync();
     expectSameFrame(await readFrameWithDuckDb(parquet), readFrame(csv));
+  });
+
+  it("with `only`, the named columns as the full read has them, the others unread but named in messages", async () => {
+    const path = sharedDataFile("advanced-guide/Chapter1Application3_with_rta_lags.csv");
+    const full = readFrame(path);
+    const only = new Set(["exporter", "year", "trade", "rta_lag4", "not-a-column"]);
+    const frame = await readFrameWithDuckDb(path, { only, showContent: true });
+    const kept = [...full.columns.keys()].filter((name) => only.has(name));
+    expectSameFrame(frame, { ...full, columns: new Map(kept.map((name) => [name, full.columns.get(name)!])) });
+    expect(frame.columnNames).toEqual([...full.columns.keys()]);
+    // An unknown column's message lists the file's columns in its order, read or not; an unread one is the caller's bug.
+    expect(() => getColumn(frame, "tarde", "outcome")).toThrow(message.unknownColumn("tarde", [...full.columns.keys()]));
+    expect(() => getColumn(frame, "dist", "regressors[0]")).toThrow(/internal: column "dist" \(regressors\[0\]\) was left unread/);
+  });
+
+  it("namesInSpec holds every column a spec names, in whichever field", () => {
+    const spec = parseEstimationSpec(
+      {
+        outcome: "c_outcome",
+        regressors: ["c_reg"],
+        fixedEffects: [["c_fe1", "c_fe2"], "c_fe3"],
+        offset: "c_offset",
+        weights: "c_weights",
+        sample: [{ column: "c_in", in: [1, "a"] }, { column: "c_notin", notIn: [2] }, { differ: ["c_d1", "c_d2"] }, { same: ["c_s1", "c_s2"] }],
+        derive: [
+          { name: "d1", log: "c_log" },
+          { name: "d2", product: ["c_p1", "c_p2"] },
+          { name: "d3", indicator: { column: "c_ind", equals: 1 } },
+          { name: "d4", differ: ["c_dd1", "c_dd2"] },
+          { name: "d5", same: ["c_ds1", "c_ds2"] },
+          { name: "d6", pool: { column: "c_pool", when: "same", columns: ["c_pc1", "c_pc2"], level: 0 } },
+        ],
+        vcov: { type: "cluster", cluster: { pair: ["c_pair1", "c_pair2"] } },
+        normalisation: [{ factor: "c_fe1#c_fe2", where: { c_where: "DEU" } }],
+      },
+      "every field",
+    );
+    const names = namesInSpec(spec);
+    const columns = ["c_outcome", "c_reg", "c_fe1", "c_fe2", "c_fe3", "c_offset", "c_weights", "c_in", "c_notin", "c_d1", "c_d2", "c_s1", "c_s2", "c_log", "c_p1", "c_p2", "c_ind", "c_dd1", "c_dd2", "c_ds1", "c_ds2", "c_pool", "c_pc1", "c_pc2", "c_pair1", "c_pair2", "c_where"];
+    for (const column of columns) expect(names.has(column), column).toBe(true);
+    for (const cluster of ["c_cluster", ["c_cl1", "c_cl2"]]) {
+      const clustered = parseEstimationSpec({ outcome: "y", vcov: { type: "cluster", cluster } }, "cluster");
+      for (const column of [cluster].flat()) expect(namesInSpec(clustered).has(column), column).toBe(true);
+    }
   });
 
   it("a missing file, and a file that is not a table, are input errors naming the problem", async () => {

@@ -32,6 +32,12 @@ export interface DataFrame {
   showContent?: boolean;
   rowCount: number;
   columns: Map<string, Column>;
+  /**
+   * Every column of the source in its order, where the reader left some unread because the caller named the ones
+   * it needs (`tradewinds estimate` reads the columns its spec names: a wide file's other columns cost neither
+   * time nor memory). "Unknown column" messages list these; asking for an unread one is an internal error.
+   */
+  columnNames?: readonly string[];
 }
 
 /** Entries that mean "missing" (after trimming), in every reader. */
@@ -94,7 +100,9 @@ function factorFromStrings(cells: readonly string[]): FactorColumn {
 export function getColumn(frame: DataFrame, name: string, fieldPath: string): Column {
   const column = frame.columns.get(name);
   if (!column) {
-    const msg = frame.showContent ? message.unknownColumn(name, [...frame.columns.keys()]) : message.unknownColumnInFile(name, frame.columns.size);
+    const known = frame.columnNames ?? [...frame.columns.keys()];
+    if (known.includes(name)) throw new Error(`internal: column ${JSON.stringify(name)} (${fieldPath}) was left unread by the reader`);
+    const msg = frame.showContent ? message.unknownColumn(name, [...known]) : message.unknownColumnInFile(name, known.length);
     throw new TradewindsInputError([{ source: frame.source, path: fieldPath, value: name, message: msg }]);
   }
   return column;
@@ -130,7 +138,7 @@ export function selectRows(frame: DataFrame, rows: Int32Array): DataFrame {
       columns.set(name, { kind: "factor", codes, levels: column.levels });
     }
   }
-  return { source: frame.source, showContent: frame.showContent, rowCount: rows.length, columns };
+  return { source: frame.source, showContent: frame.showContent, rowCount: rows.length, columns, columnNames: frame.columnNames };
 }
 
 /** A data value for an error message: shown only where the frame's content may be (DataFrame.showContent). */

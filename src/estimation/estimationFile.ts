@@ -49,9 +49,34 @@ export function readEstimationSpecFile(path: string): EstimationSpecFile {
   return { source: path, spec, dataPath: data.path, dataLabel: data.label, dataEmbedded: data.embedded };
 }
 
-/** Reads a spec file and its data (CSV or Parquet, through DuckDB: readFrameDuckDb.ts), and fits it (`fitPpml`). */
+/**
+ * Reads a spec file and its data (CSV or Parquet, through DuckDB: readFrameDuckDb.ts), and fits it (`fitPpml`).
+ * Only the columns whose names the spec holds anywhere are read into the frame (`namesInSpec`).
+ */
 export async function estimateFile(path: string, options: FitPpmlOptions = {}): Promise<EstimationSpecFile & { frame: DataFrame; result: PpmlResult }> {
   const file = readEstimationSpecFile(path);
-  const frame = await readFrameWithDuckDb(file.dataPath, { label: file.dataLabel, showContent: file.dataEmbedded });
+  const frame = await readFrameWithDuckDb(file.dataPath, { label: file.dataLabel, showContent: file.dataEmbedded, only: namesInSpec(file.spec) });
   return { ...file, frame, result: fitPpml(frame, file.spec, { specSource: { source: path, path: "" }, ...options }) };
+}
+
+/**
+ * Every string in a spec, values and keys alike, at any depth: a superset of the columns it names (outcome,
+ * regressors, fixed effects and their components, derive inputs, sample conditions, cluster, offset, weights,
+ * normalisation keys), whatever field names them, so the reader may leave every other column unread. Words
+ * that are not columns ("same", "stata", a derived column's name) select nothing.
+ */
+export function namesInSpec(spec: EstimationSpec): Set<string> {
+  const names = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (typeof value === "string") names.add(value);
+    else if (Array.isArray(value)) value.forEach(visit);
+    else if (value !== null && typeof value === "object") {
+      for (const [key, entry] of Object.entries(value)) {
+        names.add(key);
+        visit(entry);
+      }
+    }
+  };
+  visit(spec);
+  return names;
 }

@@ -23,9 +23,11 @@ import { importDuckDb } from "../util/importDuckDb.js";
  * Rows keep the file's order (DuckDB preserves insertion order). Unreadable files are input errors that
  * never quote the file (DuckDB's own messages do, so they are not passed on). `label` names the file in
  * messages (default its path); `showContent` as in DataFrame. Columns named in `text` are kept as text
- * (factors) whatever they hold — codes such as "01" or 840 stay the labels written in the file.
+ * (factors) whatever they hold — codes such as "01" or 840 stay the labels written in the file. With `only`,
+ * the columns not in it are left in DuckDB (all names in `columnNames`): reading 10 columns of an 80-column
+ * panel converts and holds 10.
  */
-export async function readFrameWithDuckDb(path: string, options: { label?: string; showContent?: boolean; text?: readonly string[] } = {}): Promise<DataFrame> {
+export async function readFrameWithDuckDb(path: string, options: { label?: string; showContent?: boolean; text?: readonly string[]; only?: ReadonlySet<string> } = {}): Promise<DataFrame> {
   const label = options.label ?? path;
   if (!existsSync(path)) throw new TradewindsInputError([{ source: label, path: "", value: "", message: message.fileMissing(label) }]);
   // A folder, FIFO or device is refused before DuckDB opens it (no size cap: DuckDB streams the file).
@@ -54,10 +56,11 @@ export async function readFrameWithDuckDb(path: string, options: { label?: strin
     const rowCount = Number((await connection.runAndReadAll("SELECT count(*) FROM frame")).getRows()[0][0]);
     const columns = new Map<string, Column>();
     const keepText = new Set(options.text ?? []);
-    const numeric = names.filter((name, c) => NUMERIC_TYPE.test(types[c]) && !keepText.has(name));
+    const wanted = (name: string) => !options.only || options.only.has(name);
+    const numeric = names.filter((name, c) => wanted(name) && NUMERIC_TYPE.test(types[c]) && !keepText.has(name));
     const numbers = await numericColumns(connection, numeric, rowCount);
     const textual: string[] = [];
-    for (const name of names) {
+    for (const name of names.filter(wanted)) {
       const values = numbers.get(name);
       if (values) columns.set(name, { kind: "numeric", values });
       else textual.push(name);
@@ -71,7 +74,13 @@ export async function readFrameWithDuckDb(path: string, options: { label?: strin
     }
     for (const name of textual) columns.set(name, await textColumn(connection, retyped.includes(name) ? "text_frame" : "frame", name, rowCount, keepText.has(name)));
     // Header order, as readFrame keeps it.
-    return { source: label, showContent: options.showContent ?? false, rowCount, columns: new Map(names.map((name) => [name, columns.get(name)!])) };
+    return {
+      source: label,
+      showContent: options.showContent ?? false,
+      rowCount,
+      columns: new Map(names.filter(wanted).map((name) => [name, columns.get(name)!])),
+      ...(names.every(wanted) ? {} : { columnNames: names }),
+    };
   } finally {
     connection.closeSync();
     instance.closeSync();
