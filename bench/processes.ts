@@ -25,6 +25,7 @@ const CASES: { label: string; args: string[] }[] = [
   { label: "tradewinds run examples/gegravity-can-jpn.yaml", args: ["run", "examples/gegravity-can-jpn.yaml"] },
   { label: "tradewinds run examples/cp-nafta.yaml", args: ["run", "examples/cp-nafta.yaml"] },
   { label: "tradewinds run examples/japan-2025.yaml", args: ["run", "examples/japan-2025.yaml"] },
+  { label: "tradewinds run examples/japan-2025-sectors.yaml", args: ["run", "examples/japan-2025-sectors.yaml"] },
   { label: "tradewinds estimate examples/estimate/ag-ch1-rta-lags.yaml", args: ["estimate", "examples/estimate/ag-ch1-rta-lags.yaml"] },
 ].filter((c) => !process.env.BENCH_ONLY || c.label.includes(process.env.BENCH_ONLY));
 
