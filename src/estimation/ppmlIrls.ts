@@ -142,7 +142,7 @@ export function ppmlIrls(problem: PpmlProblem, options: IrlsOptions): IrlsOutcom
 
     if (iteration === 1) {
       active = active.filter((k) => {
-        const spanned = weightedSquares(regressorsTilde[k], weights) <= FE_COLLINEARITY_TOLERANCE * weightedSquares(regressors[k], weights);
+        const spanned = weightedDot(weights, regressorsTilde[k], regressorsTilde[k]) <= FE_COLLINEARITY_TOLERANCE * weightedDot(weights, regressors[k], regressors[k]);
         if (spanned) dropped.push({ index: k, reason: "collinear-with-fixed-effects" });
         return !spanned;
       });
@@ -233,10 +233,6 @@ function setLinearPredictor(offset: Float64Array | null, working: Float64Array, 
 /** η ← (η + η_previous) / 2. */
 function halveStep(previous: Float64Array, linearPredictor: Float64Array): void {
   for (let n = 0; n < linearPredictor.length; n++) linearPredictor[n] = (linearPredictor[n] + previous[n]) / 2;
-}
-
-function weightedSquares(values: Float64Array, weights: Float64Array): number {
-  return weightedDot(weights, values, values);
 }
 
 /**
