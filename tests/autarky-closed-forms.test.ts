@@ -228,6 +228,30 @@ describe("Liberation Day: a balanced country in autarky", () => {
     expectClose(outcome.countries.employmentChangePct[A], 100 * (Math.exp(logEmployment) - 1), TOL_SOLVED_PCT, "AAA employment");
   });
 
+  it("a policy built by hand with a rate or trade-cost factor outside its domain is an input error naming the first such pair", () => {
+    const data = loadDataset("world-2023");
+    const N = data.countries.length;
+    const ctx = newRunContext();
+    const baseline = liberationDayModel.calibrate(data, liberationDayParamsSchema.parse({}), ctx);
+    const [usa, chn, jpn] = ["USA", "CHN", "JPN"].map((code) => data.countries.findIndex((c) => c.code === code));
+    // Pair k = i·N + j is exporter i, importer j; the message reads "<importer> on <exporter>".
+    const negative = zeroPolicy(data);
+    // Two invalid pairs: the one first in storage order is named.
+    negative.tariffs[chn * N + usa] = -0.1;
+    negative.tariffs[jpn * N + usa] = -0.2;
+    const first = Math.min(chn * N + usa, jpn * N + usa);
+    const [i, j] = [Math.floor(first / N), first % N];
+    const thrown = catchError(() => liberationDayModel.solve(baseline, negative, ctx));
+    expect(thrown).toBeInstanceOf(TradewindsInputError);
+    expect((thrown as TradewindsInputError).issues[0].path).toBe(`policy (${data.countries[j].code} on ${data.countries[i].code})`);
+    expect((thrown as TradewindsInputError).issues[0].message).toBe(message.rateOutOfRange(negative.tariffs[first]));
+    const noFactor = zeroPolicy(data);
+    noFactor.tradeCostFactors[usa * N + jpn] = Number.NaN;
+    const thrown2 = catchError(() => liberationDayModel.solve(baseline, noFactor, ctx));
+    expect((thrown2 as TradewindsInputError).issues[0].path).toBe("policy (JPN on USA)");
+    expect((thrown2 as TradewindsInputError).issues[0].message).toBe(message.nonFiniteValue("a trade-cost factor (> 0, Infinity for an embargo)"));
+  });
+
   it("on world-2023 (every country has a deficit or surplus) cutting the USA off is refused: no equilibrium", () => {
     const data = loadDataset("world-2023");
     const N = data.countries.length;

@@ -49,25 +49,7 @@ export function withAccountQuantities(outcome: ModelOutcome, data: Dataset, mone
   // The balance change: the change of i's sales plus the (negated) change of its purchases, each a compensated sum of flow changes.
   const salesChange = new NeumaierSums(N);
   const purchasesChange = new NeumaierSums(N);
-  for (let s = 0; s < S; s++)
-    for (let i = 0; i < N; i++) {
-      const row = (s * N + i) * N;
-      for (let j = 0; j < N; j++) {
-        if (i === j) continue;
-        const k = row + j;
-        const x = flows.baseline[k];
-        const x2 = flows.counterfactual[k];
-        imports.before.add(j, x);
-        imports.after.add(j, x2);
-        taxed.before.add(j, accounts.tariffs.baseline[k] * x);
-        taxed.fixedWeights.add(j, accounts.tariffs.counterfactual[k] * x);
-        taxed.after.add(j, accounts.tariffs.counterfactual[k] * x2);
-        exports.before.add(i, x);
-        exports.after.add(i, x2);
-        salesChange.add(i, x2 - x);
-        purchasesChange.add(j, x - x2);
-      }
-    }
+  addForeignFlows(S, N, flows.baseline, flows.counterfactual, accounts.tariffs.baseline, accounts.tariffs.counterfactual, { imports, taxed, exports, salesChange, purchasesChange });
   const importsBefore = imports.before.totals();
   const importsAfter = imports.after.totals();
   const balance = {
@@ -104,4 +86,45 @@ function worldRelativePrices(priceIndexChangePct: Float64Array, weights: Float64
   const weighted = mapToFloat64(priceIndexChangePct, (pct, k) => weights[k] * (1 + pct / 100));
   const world = compensatedSum(weighted) / compensatedSum(weights);
   return mapToFloat64(priceIndexChangePct, (pct) => 100 * ((1 + pct / 100) / world - 1));
+}
+
+/**
+ * The pass of withAccountQuantities over the foreign flows, a function of its own: withAccountQuantities runs once
+ * per phase, too few times for V8 to compile it whole, so its S·N² loop ran partly interpreted in a `tradewinds run`.
+ */
+function addForeignFlows(
+  S: number,
+  N: number,
+  before: Float64Array,
+  after: Float64Array,
+  tariffsBefore: Float64Array,
+  tariffsAfter: Float64Array,
+  sums: {
+    imports: { before: NeumaierSums; after: NeumaierSums };
+    taxed: { before: NeumaierSums; fixedWeights: NeumaierSums; after: NeumaierSums };
+    exports: { before: NeumaierSums; after: NeumaierSums };
+    salesChange: NeumaierSums;
+    purchasesChange: NeumaierSums;
+  },
+): void {
+  const { imports, taxed, exports, salesChange, purchasesChange } = sums;
+  for (let s = 0; s < S; s++)
+    for (let i = 0; i < N; i++) {
+      const row = (s * N + i) * N;
+      for (let j = 0; j < N; j++) {
+        if (i === j) continue;
+        const k = row + j;
+        const x = before[k];
+        const x2 = after[k];
+        imports.before.add(j, x);
+        imports.after.add(j, x2);
+        taxed.before.add(j, tariffsBefore[k] * x);
+        taxed.fixedWeights.add(j, tariffsAfter[k] * x);
+        taxed.after.add(j, tariffsAfter[k] * x2);
+        exports.before.add(i, x);
+        exports.after.add(i, x2);
+        salesChange.add(i, x2 - x);
+        purchasesChange.add(j, x - x2);
+      }
+    }
 }

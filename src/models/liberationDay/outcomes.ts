@@ -65,6 +65,45 @@ function percentChange(after: number, before: number, what: string, ctx: RunCont
 }
 
 /**
+ * Each country's foreign sales (row sums) and purchases (column sums) before and after, and their changes as sums of
+ * flow changes, in one pass over the rows (X′_ij = X_ij·f_ij·ĉ_i·scale_j/(1+t_ij)). A function of its own: the report
+ * is built once per phase in a `tradewinds run`, too few times for V8 to compile it whole, so the pass ran partly
+ * interpreted.
+ */
+function foreignSalesAndPurchases(
+  N: number,
+  flows: Float64Array,
+  policyFactor: Float64Array,
+  tariffExclusive: Float64Array,
+  cost: Float64Array,
+  columnScale: Float64Array,
+  sums: { exports: Float64Array; imports: Float64Array; newExports: Float64Array; newImports: Float64Array; salesChange: Float64Array; purchasesChange: Float64Array },
+): void {
+  const { imports, newImports, purchasesChange } = sums;
+  for (let i = 0; i < N; i++) {
+    const row = i * N;
+    let exports = 0;
+    let newExports = 0;
+    let salesChange = 0;
+    const costOfI = cost[i];
+    for (let k = 0; k < N; k++) {
+      if (k === i) continue;
+      const before = flows[row + k];
+      const after = flows[row + k] * policyFactor[row + k] * costOfI * columnScale[k] * tariffExclusive[row + k];
+      exports += before;
+      newExports += after;
+      salesChange += after - before;
+      imports[k] += before;
+      newImports[k] += after;
+      purchasesChange[k] += after - before;
+    }
+    sums.exports[i] = exports;
+    sums.newExports[i] = newExports;
+    sums.salesChange[i] = salesChange;
+  }
+}
+
+/**
  * `systemIntact`: whether the system's arrays (the thread's scratch, solveWorkspace.ts) still hold this solve's
  * policy factors — true until the thread's next solve of this size borrows them. Flows read by then (a report built
  * right after its solve) are formed from them; flows read later are formed from the policy again (the powers).
@@ -99,27 +138,7 @@ export function liberationDayReport(system: EquilibriumSystem, x: Float64Array, 
   // Foreign sales (row sums) and purchases (column sums), before and after, in one pass over the rows; the deficit
   // change as sums of flow changes (purchases' less sales'), not a difference of large totals (D is small next to them).
   const sums = { exports: column(), imports: column(), newExports: column(), newImports: column(), salesChange: column(), purchasesChange: column() };
-  for (let i = 0; i < N; i++) {
-    const row = i * N;
-    let exports = 0;
-    let newExports = 0;
-    let salesChange = 0;
-    const costOfI = cost[i];
-    for (let k = 0; k < N; k++) {
-      if (k === i) continue;
-      const before = flows[row + k];
-      const after = flows[row + k] * policyFactor[row + k] * costOfI * columnScale[k] * tariffExclusive[row + k];
-      exports += before;
-      newExports += after;
-      salesChange += after - before;
-      sums.imports[k] += before;
-      sums.newImports[k] += after;
-      sums.purchasesChange[k] += after - before;
-    }
-    sums.exports[i] = exports;
-    sums.newExports[i] = newExports;
-    sums.salesChange[i] = salesChange;
-  }
+  foreignSalesAndPurchases(N, flows, policyFactor, tariffExclusive, cost, columnScale, sums);
   for (let i = 0; i < N; i++) {
     const exports = sums.exports[i];
     const imports = sums.imports[i];

@@ -43,6 +43,66 @@ export interface LiberationDaySolveOptions {
   start?: Float64Array;
 }
 
+/*
+ * prepareEquilibrium's N×N passes are leaf functions: it runs once per solve, a handful of times in a `tradewinds
+ * run`, so V8 would compile its loops only on the fly (on-stack replacement) and drop that code at the first later
+ * statement that had not run yet, the rest of the pass interpreted. A leaf called every solve is compiled whole.
+ */
+
+/** The first pair k whose tariff is not in [0, ∞) or whose trade-cost factor is not > 0; −1 when all are valid. */
+function firstInvalidPair(tariffs: Float64Array, tradeCostFactors: Float64Array): number {
+  for (let k = 0; k < tariffs.length; k++) {
+    const t = tariffs[k];
+    if (!(t >= 0 && t < Infinity) || !(tradeCostFactors[k] > 0)) return k;
+  }
+  return -1;
+}
+
+/**
+ * The policy's N×N arrays from the baseline shares λ and the policy factors: λ·f, t/(1+t), 1/(1+t), λf·t/(1+t),
+ * λf/(1+t); who can sell to whom; the baseline column totals of λ and the supply Σ_i λf per market. Returns the
+ * number of pairs that trade in the baseline and not under the policy.
+ */
+function fillPolicyArrays(
+  N: number,
+  shares: Float64Array,
+  tariffs: Float64Array,
+  policyFactor: Float64Array,
+  out: { policyShares: Float64Array; tariffShare: Float64Array; tariffExclusive: Float64Array; revenueShares: Float64Array; salesShares: Float64Array },
+  canSell: Uint8Array,
+  baselineShareTotal: Float64Array,
+  supply: Float64Array,
+): number {
+  const { policyShares, tariffShare, tariffExclusive, revenueShares, salesShares } = out;
+  let linksCut = 0;
+  for (let i = 0; i < N; i++)
+    for (let j = 0; j < N; j++) {
+      const k = i * N + j;
+      const t = tariffs[k];
+      const share = shares[k] * policyFactor[k];
+      policyShares[k] = share;
+      baselineShareTotal[j] += shares[k];
+      // Untaxed pairs (most of them) need no division: t/(1+t) = 0 and 1/(1+t) = 1 exactly.
+      const revenuePart = t === 0 ? 0 : t / (1 + t);
+      const exclusive = t === 0 ? 1 : 1 / (1 + t);
+      tariffShare[k] = revenuePart;
+      tariffExclusive[k] = exclusive;
+      revenueShares[k] = share * revenuePart;
+      salesShares[k] = share * exclusive;
+      canSell[k] = share > 0 ? 1 : 0;
+      supply[j] += share;
+      if (shares[k] > 0 && !(share > 0)) linksCut++;
+    }
+  return linksCut;
+}
+
+/** Zeroes, in every array, the foreign pairs that could sell but that the isolation analysis cut (`links` 0). */
+function cutIsolatedLinks(N: number, canSell: Uint8Array, links: Uint8Array, arrays: Float64Array[]): void {
+  for (let k = 0; k < N * N; k++) {
+    if (canSell[k] && !links[k] && Math.floor(k / N) !== k % N) for (const array of arrays) array[k] = 0;
+  }
+}
+
 /**
  * Builds the fixed part of the system for one policy. Importers left with no supplier, and embargo patterns
  * without equilibrium under the model's held deficits (models/tradeIsolation.ts), are input errors located
@@ -70,33 +130,18 @@ export function prepareEquilibrium(
   };
   const baselineShareTotal = new Float64Array(N);
   const supply = new Float64Array(N);
-  let linksCut = 0; // pairs that trade in the baseline and not under this policy
   const canSell = new Uint8Array(N * N);
   policyFactorsInto(policy, phi, epsilon, policyFactor);
-  for (let i = 0; i < N; i++)
-    for (let j = 0; j < N; j++) {
-      const k = i * N + j;
-      const t = policy.tariffs[k];
-      const d = policy.tradeCostFactors[k];
-      if (!(t >= 0 && t < Infinity) || !(d > 0)) {
-        // Rates and factors come from the schema's domains or a closed form; anything else is a policy built by hand.
-        const where = policy.origin ? `${policy.origin.phasePath}.shocks` : "policy";
-        throw new TradewindsInputError([{ source: policy.origin?.source ?? "scenario", path: `${where} (${codes[j]} on ${codes[i]})`, value: show(t >= 0 ? d : t), message: t >= 0 ? message.nonFiniteValue("a trade-cost factor (> 0, Infinity for an embargo)") : message.rateOutOfRange(t) }]);
-      }
-      const share = shares[k] * policyFactor[k];
-      policyShares[k] = share;
-      baselineShareTotal[j] += shares[k];
-      // Untaxed pairs (most of them) need no division: t/(1+t) = 0 and 1/(1+t) = 1 exactly.
-      const revenuePart = t === 0 ? 0 : t / (1 + t);
-      const exclusive = t === 0 ? 1 : 1 / (1 + t);
-      tariffShare[k] = revenuePart;
-      tariffExclusive[k] = exclusive;
-      revenueShares[k] = share * revenuePart;
-      salesShares[k] = share * exclusive;
-      canSell[k] = share > 0 ? 1 : 0;
-      supply[j] += share;
-      if (shares[k] > 0 && !(share > 0)) linksCut++;
-    }
+  const bad = firstInvalidPair(policy.tariffs, policy.tradeCostFactors);
+  if (bad >= 0) {
+    // Rates and factors come from the schema's domains or a closed form; anything else is a policy built by hand.
+    const [i, j] = [Math.floor(bad / N), bad % N];
+    const [t, d] = [policy.tariffs[bad], policy.tradeCostFactors[bad]];
+    const where = policy.origin ? `${policy.origin.phasePath}.shocks` : "policy";
+    throw new TradewindsInputError([{ source: policy.origin?.source ?? "scenario", path: `${where} (${codes[j]} on ${codes[i]})`, value: show(t >= 0 ? d : t), message: t >= 0 ? message.nonFiniteValue("a trade-cost factor (> 0, Infinity for an embargo)") : message.rateOutOfRange(t) }]);
+  }
+  // Pairs that trade in the baseline and not under this policy.
+  const linksCut = fillPolicyArrays(N, shares, policy.tariffs, policyFactor, { policyShares, tariffShare, tariffExclusive, revenueShares, salesShares }, canSell, baselineShareTotal, supply);
   const unsupplied = codes.flatMap((code, j) => (supply[j] > 0 ? [] : [isolationIssue([j], [code], policy.origin, message.embargoNoSupplier(code, "ALL"))]));
   if (unsupplied.length) throw new TradewindsInputError(unsupplied);
 
@@ -113,7 +158,7 @@ export function prepareEquilibrium(
       (countries) => message.separateNumeraire(countries, "consumer price index"),
     ),
   );
-  for (let k = 0; k < N * N; k++) if (canSell[k] && !analysis.links[k] && Math.floor(k / N) !== k % N) policyShares[k] = policyFactor[k] = revenueShares[k] = salesShares[k] = 0;
+  cutIsolatedLinks(N, canSell, analysis.links, [policyShares, policyFactor, revenueShares, salesShares]);
   // One price normalisation per trading component; the paper's replaced equation stays with its component.
   const normalisedRow = new Int32Array(analysis.componentCount).fill(-1);
   const componentExpenditure = new Float64Array(analysis.componentCount);
