@@ -13,18 +13,7 @@
  */
 import type { Dataset } from "../src/data/dataset.js";
 import type { CompiledPolicy } from "../src/models/types.js";
-
-/** mulberry32: a small, well-mixed 32-bit generator (seeded, deterministic across platforms). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../tests/support/seededRandom.js";
 
 /** A standard normal draw (Box–Muller) from a uniform generator. */
 function normal(random: () => number): number {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fixedEffectStructure, type FixedEffectStructure } from "../src/estimation/fixedEffectStructure.js";
 import { createProjectionWorkspace, projectFixedEffects, projectFixedEffectsColumns, setProjectionWeights } from "../src/estimation/projectFixedEffects.js";
+import { seededRandom } from "./support/seededRandom.js";
 
 /**
  * The weighted fixed-effect projection (projectFixedEffects.ts) against what any projection must satisfy:
@@ -9,18 +10,6 @@ import { createProjectionWorkspace, projectFixedEffects, projectFixedEffectsColu
  * panel, and independence of the columns: projected together (the interleaved kernels, compaction as
  * columns finish, Irons–Tuck steps per column) each column is bit for bit what projecting it alone gives.
  */
-
-/** A small deterministic generator (mulberry32), so the panel is the same on every run. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** exporter × year, importer × year and pair factors of an unbalanced panel (some pairs miss years), rows sorted by pair as in the Advanced Guide files. */
 function panel(countries: number, years: number, random: () => number): { structure: FixedEffectStructure; rows: number } {
@@ -94,7 +83,7 @@ describe("weighted fixed-effect projection", () => {
   });
 
   it("unbalanced three-factor panel: the residuals satisfy the normal equations Σ_{n∈ℓ} ω r = 0 for every level of every factor", () => {
-    const random = generator(20261130);
+    const random = seededRandom(20261130);
     const { structure, rows } = panel(12, 6, random);
     const weights = Float64Array.from({ length: rows }, () => 0.01 + 10 * random() ** 3);
     const columns = Array.from({ length: 5 }, (_, c) => Float64Array.from({ length: rows }, () => (c + 1) * (random() - 0.3) + (c === 0 ? 50 * random() : 0)));
@@ -110,7 +99,7 @@ describe("weighted fixed-effect projection", () => {
   });
 
   it("columns projected together are bit for bit the columns projected one at a time", () => {
-    const random = generator(7);
+    const random = seededRandom(7);
     const { structure, rows } = panel(10, 5, random);
     const weights = Float64Array.from({ length: rows }, () => 0.1 + random());
     // Columns of very different difficulty, so that they finish after different numbers of sweeps and the

@@ -3,6 +3,7 @@ import { solveDenseInPlace } from "../src/solver/denseLu.js";
 import { gmres, newGmresWorkspace } from "../src/solver/gmres.js";
 import { solveNewtonKrylov, type Linearisation } from "../src/solver/newtonKrylov.js";
 import { expectClose } from "./support/expectClose.js";
+import { seededRandom } from "./support/seededRandom.js";
 
 // GMRES against a known solution and against dense LU; Newton–Krylov on root-finding problems of
 // Moré, Garbow & Hillstrom (1981), "Testing unconstrained optimization software", ACM TOMS 7(1):17–41
@@ -15,17 +16,6 @@ const TOL_SOLUTION = 1e-11;
 const TOL_RESIDUAL = 1e-12;
 const TOL_ROOT = 1e-9;
 
-/** mulberry32, so the random systems are the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A row-major n×n matrix with random entries in [−1, 1] and diagonal n: strictly diagonally dominant, so well conditioned. */
 function dominantMatrix(n: number, random: () => number): Float64Array {
@@ -44,7 +34,7 @@ const multiplyBy = (a: Float64Array, n: number) => (v: Float64Array, out: Float6
 
 describe("gmres(A, b)", () => {
   const n = 60;
-  const random = seeded(7);
+  const random = seededRandom(7); // the random systems are the same on every run
   const a = dominantMatrix(n, random);
   const solution = Float64Array.from({ length: n }, () => 2 * random() - 1);
   const b = new Float64Array(n);
